@@ -1,0 +1,5 @@
+"""`python -m aloe_cli` runs the command line."""
+
+from aloe_cli.cli import main
+
+main()

@@ -1,0 +1,11 @@
+"""aloe's command line: `app` is the Typer application, `main` the console script."""
+
+from __future__ import annotations
+
+from . import dataset_commands, listings  # noqa: F401 - importing registers the commands
+from .app import app
+
+
+def main() -> None:
+    """Run the `aloe` command."""
+    app()

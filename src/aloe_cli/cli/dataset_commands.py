@@ -1,0 +1,76 @@
+"""Commands about the dataset file itself: validate, schema."""
+
+from __future__ import annotations
+
+import json
+from enum import Enum
+from typing import Annotated
+
+import typer
+
+from ..errors import DatasetInvalid, ExitCode, Problem
+from ..sanitize import printable
+from ..source import DatasetSource
+from .app import app, settings_of
+
+
+class ReportFormat(str, Enum):
+    """How `aloe validate` reports: lines for people, JSON for editors and CI."""
+
+    text = "text"
+    json = "json"
+
+
+@app.command()
+def validate(
+    ctx: typer.Context,
+    path: Annotated[
+        str | None,
+        typer.Argument(metavar="[PATH]", help="Dataset to check (default: the one --data or ALOE_DATA selects)."),
+    ] = None,
+    output_format: Annotated[
+        ReportFormat, typer.Option("--format", "-f", case_sensitive=False, help="Report format.")
+    ] = ReportFormat.text,
+) -> None:
+    """Check a dataset and report every problem as FILE:LINE:COLUMN: LOCATION: MESSAGE.
+
+    Exit 0 when the dataset is valid, 1 when it is not.
+
+    Example: aloe validate my-chronology.yaml
+    """
+    from ..dataset import load_dataset
+
+    settings = settings_of(ctx)
+    source = settings.source if path is None else DatasetSource(path, "the PATH argument")
+    try:
+        dataset = load_dataset(source)
+        problems: list[Problem] = []
+    except DatasetInvalid as invalid:
+        problems = invalid.problems
+    if output_format is ReportFormat.json:
+        report = [
+            {"file": p.file, "line": p.line, "column": p.column, "location": p.location, "message": p.message}
+            for p in problems
+        ]
+        settings.output.emit(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
+    else:
+        lines = [problem.as_text() for problem in problems]
+        if problems:
+            count = len(problems)
+            lines.append(f"{source.display_name}: {count} problem{'s' if count > 1 else ''}")
+        else:
+            lines.append(f"{source.display_name}: valid ({sum(1 for _ in dataset.records())} records)")
+        settings.output.emit("".join(printable(line) + "\n" for line in lines))
+    if problems:
+        raise typer.Exit(ExitCode.DATA_ERROR)
+
+
+@app.command()
+def schema(ctx: typer.Context) -> None:
+    """Print the dataset format as a JSON Schema (draft 2020-12), for editors and other tools.
+
+    Example: aloe schema > aloe-dataset.schema.json
+    """
+    from ..schema import dataset_json_schema
+
+    settings_of(ctx).output.emit(json.dumps(dataset_json_schema(), ensure_ascii=False, indent=2) + "\n")

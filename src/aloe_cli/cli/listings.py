@@ -1,0 +1,127 @@
+"""The listing commands: timeline, events, workshops. Each parses options, queries, renders."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+
+import typer
+
+from .. import queries, views
+from ..queries import HappeningFilter, Match, Period
+from ..renderers import Format
+from .app import Settings, app, settings_of
+from .options import FormatOption, FromYear, MatchOption, OrgOption, PersonOption, PlaceOption, ToYear
+
+
+def _known(value: str | None, ids: Iterable[str], option: str, kind: str) -> str | None:
+    """The value if the dataset has such an id; otherwise a usage error listing close or valid ids."""
+    if value is None:
+        return None
+    known = sorted(ids)
+    if value in known:
+        return value
+    close = difflib.get_close_matches(value, known, n=1)
+    message = f"no {kind} '{value}' in the dataset"
+    if close:
+        message += f" (did you mean '{close[0]}'?)"
+    if len(known) <= 30:
+        message += f"; valid: {', '.join(known)}"
+    raise typer.BadParameter(message, param_hint=option)
+
+
+def happening_filter(
+    settings: Settings,
+    *,
+    first_year: int | None,
+    last_year: int | None,
+    match: Match,
+    org: str | None,
+    person: str | None,
+    place: str | None,
+    series: str | None = None,
+) -> HappeningFilter:
+    """The shared filters, with every id checked against the dataset."""
+    if first_year is not None and last_year is not None and first_year > last_year:
+        raise typer.BadParameter(f"--from {first_year} is after --to {last_year}", param_hint="--from/--to")
+    dataset = settings.dataset()
+    return HappeningFilter(
+        period=Period(first_year, last_year),
+        match=match,
+        organisation=_known(org, (o.id for o in dataset.organisations), "--org", "organisation"),
+        person=_known(person, (p.id for p in dataset.people), "--person", "person"),
+        place=_known(place, (p.id for p in dataset.places), "--place", "place"),
+        series=_known(series, (s.id for s in dataset.series), "--series", "series"),
+    )
+
+
+@app.command()
+def timeline(
+    ctx: typer.Context,
+    first_year: FromYear = None,
+    last_year: ToYear = None,
+    match: MatchOption = Match.overlap,
+    org: OrgOption = None,
+    person: PersonOption = None,
+    place: PlaceOption = None,
+    output_format: FormatOption = Format.table,
+) -> None:
+    """The whole chronology, milestones and events, oldest first, grouped by era.
+
+    Example: aloe timeline --from 2001 --to 2003
+    """
+    settings = settings_of(ctx)
+    where = happening_filter(
+        settings, first_year=first_year, last_year=last_year, match=match, org=org, person=person, place=place
+    )
+    records = queries.timeline(settings.dataset(), where)
+    settings.show(views.timeline_listing(records, settings.lookup()), output_format)
+
+
+@app.command()
+def events(
+    ctx: typer.Context,
+    year: int | None = typer.Option(None, "--year", min=1, max=9999, metavar="YEAR", help="Only events that possibly fall in this year."),
+    first_year: FromYear = None,
+    last_year: ToYear = None,
+    match: MatchOption = Match.overlap,
+    series: str | None = typer.Option(None, "--series", metavar="ID", help="Only events of this series (world-social-forum ...)."),
+    org: OrgOption = None,
+    person: PersonOption = None,
+    place: PlaceOption = None,
+    output_format: FormatOption = Format.table,
+) -> None:
+    """The events the WSSE took part in, with its role, oldest first.
+
+    Example: aloe events --year 2002
+    """
+    if year is not None and (first_year is not None or last_year is not None):
+        raise typer.BadParameter("give --year, or --from/--to, not both", param_hint="--year")
+    if year is not None:
+        first_year = last_year = year
+    settings = settings_of(ctx)
+    where = happening_filter(
+        settings, first_year=first_year, last_year=last_year, match=match,
+        org=org, person=person, place=place, series=series,
+    )  # fmt: skip
+    records = queries.events(settings.dataset(), where)
+    settings.show(views.events_listing(records, settings.lookup()), output_format)
+
+
+@app.command()
+def workshops(
+    ctx: typer.Context,
+    category: str | None = typer.Option(None, "--category", metavar="ID", help="Only workshops of this category (initiatives, regulation, integration)."),
+    phase: str | None = typer.Option(None, "--phase", metavar="ID", help="Only workshops of this phase."),
+    output_format: FormatOption = Format.table,
+) -> None:
+    """The workshops, with their categories and the phases they belong to.
+
+    Example: aloe workshops --category regulation
+    """
+    settings = settings_of(ctx)
+    dataset = settings.dataset()
+    category = _known(category, (c.id for c in dataset.categories), "--category", "category")
+    phase = _known(phase, (p.id for p in dataset.phases), "--phase", "phase")
+    records = queries.workshops(dataset, category=category, phase=phase)
+    settings.show(views.workshops_listing(records, settings.lookup()), output_format)

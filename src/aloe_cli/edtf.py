@@ -1,0 +1,211 @@
+"""A small parser for the EDTF levels aloe uses (ISO 8601-2, levels 0 and 1).
+
+The `edtf` package costs 80-120 ms to import, as much as the rest of aloe's start-up, so aloe carries
+this parser instead and the tests check it against `edtf` as an oracle.
+
+Supported: `1997`, `2001-06`, `2001-06-15`, date-times (the day is kept), qualifiers `?` `~` `%`,
+unspecified digits (`201X`, `2004-XX`, `2004-06-XX`), seasons 21-24, intervals `A/B` with open (`..`)
+or unknown (empty) ends. Not supported: years before 1 or after 9999 (Python dates cannot hold them).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+
+MONTH_NAMES = (
+    "January February March April May June July August September October November December".split()
+)
+SEASON_NAMES = {21: "spring", 22: "summer", 23: "autumn", 24: "winter"}
+# Northern-hemisphere meteorological seasons; winter runs into the next year. The `edtf` package ends
+# winter on 31 December, which cuts January and February off; we do not follow it there.
+SEASON_MONTHS = {21: (3, 5), 22: (6, 8), 23: (9, 11), 24: (12, 14)}
+
+_DATE_RE = re.compile(
+    r"""
+    (?P<year>-?[0-9]{1,4}X{0,3}|Y-?[0-9]+)
+    (?:-(?P<month>[0-9]{2}|XX)
+       (?:-(?P<day>[0-9]{2}|XX)
+          (?P<time>T[0-9]{2}:[0-9]{2}:[0-9]{2}(?:Z|[+-][0-9]{2}(?::[0-9]{2})?)?)?
+       )?
+    )?
+    (?P<qualifier>[?~%])?
+    """,
+    re.VERBOSE,
+)
+
+
+class EdtfError(ValueError):
+    """A string that is not an EDTF date aloe can read; the message says why."""
+
+
+@dataclass(frozen=True, slots=True)
+class EdtfDate:
+    """One parsed EDTF value: its earliest and latest possible day, and how sure it is."""
+
+    text: str
+    earliest: date | None
+    latest: date | None
+    approximate: bool
+    uncertain: bool
+    is_interval: bool
+    open_start: bool = False
+    open_end: bool = False
+
+    @property
+    def qualified(self) -> bool:
+        """True when the source marks the date as approximate or uncertain."""
+        return self.approximate or self.uncertain
+
+
+@dataclass(frozen=True, slots=True)
+class _Point:
+    """One side of a date: its bounds, precision and qualifier."""
+
+    earliest: date
+    latest: date
+    precision: str  # "year", "month", "day", "season", "decade", ...
+    approximate: bool
+    uncertain: bool
+
+
+def parse_edtf(text: str) -> EdtfDate:
+    """Parse an EDTF string of level 0 or 1; raise EdtfError with a readable reason otherwise."""
+    if not isinstance(text, str) or not text:
+        raise EdtfError("an EDTF date is needed, such as 2001-06 or 1998/1999")
+    if text != text.strip():
+        raise EdtfError("remove the spaces around the date")
+    if "/" not in text:
+        point = _parse_point(text)
+        return EdtfDate(
+            text, point.earliest, point.latest, point.approximate, point.uncertain, is_interval=False
+        )
+    if text.count("/") > 1:
+        raise EdtfError("an interval has exactly one '/'")
+    left, right = text.split("/")
+    if left in ("", "..") and right in ("", ".."):
+        raise EdtfError("an interval needs at least one known end")
+    start = None if left in ("", "..") else _parse_point(left)
+    end = None if right in ("", "..") else _parse_point(right)
+    if start is not None and end is not None and start.earliest > end.latest:
+        raise EdtfError(f"the interval starts ({left}) after it ends ({right})")
+    return EdtfDate(
+        text,
+        start.earliest if start else None,
+        end.latest if end else None,
+        approximate=any(p is not None and p.approximate for p in (start, end)),
+        uncertain=any(p is not None and p.uncertain for p in (start, end)),
+        is_interval=True,
+        open_start=left == "..",
+        open_end=right == "..",
+    )
+
+
+def _parse_point(text: str) -> _Point:
+    """Parse one date (not an interval) into its bounds."""
+    match = _DATE_RE.fullmatch(text)
+    if match is None:
+        raise EdtfError(f"'{text}' is not an EDTF date (expected forms like 2001, 2001-06, 2001-06-15)")
+    year_text, month_text, day_text = match["year"], match["month"], match["day"]
+    qualifier = match["qualifier"] or ""
+    if year_text.startswith(("Y", "-")) or year_text.lstrip("X") == "":
+        raise EdtfError(f"'{text}': aloe reads years 1 to 9999 only")
+    if len(year_text) != 4:
+        raise EdtfError(f"'{text}': a year has four digits (write 0987, not 987)")
+    if "X" in year_text and month_text is not None:
+        raise EdtfError(f"'{text}': a year with unspecified digits cannot have a month")
+    if month_text == "XX" and day_text not in (None, "XX"):
+        raise EdtfError(f"'{text}': an unspecified month cannot have a known day (EDTF level 2)")
+    approximate = qualifier in ("~", "%")
+    uncertain = qualifier in ("?", "%")
+
+    if "X" in year_text:
+        known = year_text.rstrip("X")
+        span = 10 ** (4 - len(known))
+        first_year = max(int(known) * span, 1)
+        last_year = int(known) * span + span - 1
+        return _Point(
+            date(first_year, 1, 1), date(last_year, 12, 31), "decade", approximate, uncertain
+        )
+    year = int(year_text)
+    if year == 0:
+        raise EdtfError(f"'{text}': aloe reads years 1 to 9999 only")
+    if month_text is None or month_text == "XX":
+        return _Point(date(year, 1, 1), date(year, 12, 31), "year", approximate, uncertain)
+    month = int(month_text)
+    if month in SEASON_MONTHS and day_text is None:
+        first_month, last_month = SEASON_MONTHS[month]
+        last_year = year + (last_month - 1) // 12
+        last_month = (last_month - 1) % 12 + 1
+        if last_year > 9999:
+            raise EdtfError(f"'{text}': aloe reads years 1 to 9999 only")
+        last_day = calendar.monthrange(last_year, last_month)[1]
+        return _Point(
+            date(year, first_month, 1),
+            date(last_year, last_month, last_day),
+            "season",
+            approximate,
+            uncertain,
+        )
+    if not 1 <= month <= 12:
+        raise EdtfError(f"'{text}': month {month_text} does not exist (01-12, or 21-24 for seasons)")
+    days_in_month = calendar.monthrange(year, month)[1]
+    if day_text is None or day_text == "XX":
+        return _Point(
+            date(year, month, 1), date(year, month, days_in_month), "month", approximate, uncertain
+        )
+    day = int(day_text)
+    if not 1 <= day <= days_in_month:
+        raise EdtfError(f"'{text}': {MONTH_NAMES[month - 1]} {year} has no day {day_text}")
+    return _Point(date(year, month, day), date(year, month, day), "day", approximate, uncertain)
+
+
+def describe_edtf(text: str) -> str:
+    """Put a valid EDTF string into English words: '2001-06-10/2001-06-15' -> '10–15 June 2001'."""
+    if "/" not in text:
+        return _describe_point(text)
+    left, right = text.split("/")
+    if left in ("", ".."):
+        return f"until {_describe_point(right)}" if left == ".." else f"? – {_describe_point(right)}"
+    if right in ("", ".."):
+        return f"from {_describe_point(left)}" if right == ".." else f"{_describe_point(left)} – ?"
+    return _describe_range(left, right)
+
+
+def _describe_range(left: str, right: str) -> str:
+    """Words for a closed interval, sharing the month and year where both ends have them."""
+    plain = re.compile(r"[0-9]{4}(-[0-9]{2}){0,2}")
+    if plain.fullmatch(left) and plain.fullmatch(right) and len(left) == len(right):
+        left_parts, right_parts = left.split("-"), right.split("-")
+        if len(left_parts) == 3 and left_parts[:2] == right_parts[:2]:
+            return f"{int(left_parts[2])}–{_describe_point(right)}"
+        if len(left_parts) == 3 and left_parts[0] == right_parts[0]:
+            first = f"{int(left_parts[2])} {MONTH_NAMES[int(left_parts[1]) - 1]}"
+            return f"{first} – {_describe_point(right)}"
+        if len(left_parts) == 2 and left_parts[0] == right_parts[0]:
+            return f"{MONTH_NAMES[int(left_parts[1]) - 1]}–{_describe_point(right)}"
+        if len(left_parts) == 1:
+            return f"{left}–{right}"
+    return f"{_describe_point(left)} – {_describe_point(right)}"
+
+
+def _describe_point(text: str) -> str:
+    """Words for one EDTF date."""
+    qualifier = text[-1] if text[-1] in "?~%" else ""
+    core = text.rstrip("?~%").split("T")[0]
+    parts = core.split("-")
+    year = parts[0]
+    if "X" in year:
+        known = year.rstrip("X")
+        words = f"the {known}0s" if len(known) == 3 else f"some year {year}"
+    elif len(parts) == 1 or parts[1] == "XX":
+        words = year
+    elif int(parts[1]) in SEASON_NAMES:
+        words = f"{SEASON_NAMES[int(parts[1])]} {year}"
+    elif len(parts) == 2 or parts[2] == "XX":
+        words = f"{MONTH_NAMES[int(parts[1]) - 1]} {year}"
+    else:
+        words = f"{int(parts[2])} {MONTH_NAMES[int(parts[1]) - 1]} {year}"
+    return {"": words, "~": f"about {words}", "?": f"{words}?", "%": f"about {words}?"}[qualifier]

@@ -1,0 +1,397 @@
+"""The dataset's records as strict, frozen Pydantic models; dates are parsed EDTF claims with sources."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from functools import cached_property
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    PlainValidator,
+    WithJsonSchema,
+)
+from pydantic_core import PydanticCustomError
+
+from .edtf import EdtfDate, EdtfError, describe_edtf, parse_edtf
+
+ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+LANG_PATTERN = r"^[a-z]{2,3}$"
+DEFAULT_LANG = "en"
+
+
+def _require_text(value: Any, what: str) -> str:
+    if not isinstance(value, str):
+        raise PydanticCustomError("aloe_type", "{what} must be text, not {found}", {"what": what, "found": _kind(value)})
+    return value
+
+
+def _kind(value: Any) -> str:
+    """How a value looks to a YAML author: text, a list, a mapping, nothing."""
+    if value is None:
+        return "an empty value"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return "text"
+
+
+def _parse_record_id(value: Any) -> str:
+    text = _require_text(value, "an id")
+    import re
+
+    if not re.fullmatch(ID_PATTERN, text):
+        raise PydanticCustomError(
+            "aloe_id", "an id uses lower-case letters, digits and '-' only (like 'wsf-2002')"
+        )
+    return text
+
+
+RecordId = Annotated[
+    str,
+    PlainValidator(_parse_record_id),
+    WithJsonSchema({"type": "string", "pattern": ID_PATTERN}),
+]
+
+
+def _parse_localized(value: Any) -> dict[str, str]:
+    if isinstance(value, str):
+        if not value.strip():
+            raise PydanticCustomError("aloe_empty", "this text is empty")
+        return {DEFAULT_LANG: value}
+    if not isinstance(value, dict):
+        raise PydanticCustomError(
+            "aloe_type", "expected text, or a mapping of languages to text (en: ..., fr: ...), not {found}",
+            {"found": _kind(value)},
+        )
+    if not value:
+        raise PydanticCustomError("aloe_empty", "give the text in at least one language")
+    import re
+
+    for lang, text in value.items():
+        if not re.fullmatch(LANG_PATTERN, lang):
+            raise PydanticCustomError(
+                "aloe_lang", "'{lang}' is not a language code (use en, fr, es, pt ...)", {"lang": lang}
+            )
+        if not isinstance(text, str) or not text.strip():
+            raise PydanticCustomError("aloe_type", "the {lang} text must be non-empty text", {"lang": lang})
+    return dict(value)
+
+
+LocalizedText = Annotated[
+    dict[str, str],
+    PlainValidator(_parse_localized),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "minLength": 1},
+                {
+                    "type": "object",
+                    "propertyNames": {"pattern": LANG_PATTERN},
+                    "additionalProperties": {"type": "string", "minLength": 1},
+                    "minProperties": 1,
+                },
+            ],
+            "description": "Text in English, or a mapping of language codes to text.",
+        }
+    ),
+]
+
+
+def _parse_edtf_value(value: Any) -> EdtfDate:
+    text = _require_text(value, "a date")
+    try:
+        return parse_edtf(text)
+    except EdtfError as error:
+        raise PydanticCustomError("aloe_edtf", "{reason}", {"reason": str(error)}) from None
+
+
+EdtfValue = Annotated[
+    EdtfDate,
+    PlainValidator(_parse_edtf_value),
+    PlainSerializer(lambda value: value.text, return_type=str),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "description": "An EDTF date (levels 0-1): 2001, 2001-06, 2001-06-15, 1997~, 1998/1999.",
+            "examples": ["2001-06", "1997~", "2001-06-10/2001-06-15", "2001-06/.."],
+        }
+    ),
+]
+
+NonEmptyText = Annotated[str, Field(min_length=1)]
+
+
+def localized(text: dict[str, str], lang: str) -> str:
+    """The text in `lang`, else in English, else in the first language given."""
+    return text.get(lang) or text.get(DEFAULT_LANG) or next(iter(text.values()))
+
+
+class Record(BaseModel):
+    """Base of every dataset model: unknown keys are errors, and records never change once loaded."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=False)
+
+
+class Citation(Record):
+    """A pointer into a source: which document, where in it, and optionally a short quoted phrase."""
+
+    source: RecordId
+    locator: str | None = Field(None, description="Where in the source: '¶4', a section, a page.")
+    quote: str | None = Field(None, description="A short phrase, only where the exact wording matters.")
+
+
+class DateClaim(Record):
+    """One source's dating of a record: an EDTF value, the source's own words, and who says so."""
+
+    edtf: EdtfValue
+    label: str | None = Field(None, description="The source's own wording where it is vaguer: 'mid-1997'.")
+    sources: list[Citation] = Field(default_factory=list, description="Empty: the record's own sources.")
+    note: str | None = None
+
+    @property
+    def words(self) -> str:
+        """The date in words: the source's label, or the EDTF value spelled out."""
+        return self.label or describe_edtf(self.edtf.text)
+
+    @property
+    def exact_words(self) -> str:
+        """The EDTF value spelled out, whatever the label says."""
+        return describe_edtf(self.edtf.text)
+
+
+class SourcedRecord(Record):
+    """A record with a stable id and the sources its facts come from."""
+
+    id: RecordId
+    sources: list[Citation] = Field(default_factory=list)
+    note: str | None = None
+
+
+class DatedRecord(SourcedRecord):
+    """A record placed in time by one or more claims; several claims mean the sources disagree."""
+
+    dates: list[DateClaim] = Field(default_factory=list)
+
+    @property
+    def date_claim(self) -> DateClaim | None:
+        """The claim shown first: the dataset's own order puts the preferred one first."""
+        return self.dates[0] if self.dates else None
+
+    @property
+    def disputed(self) -> bool:
+        """True when sources give different dates."""
+        return len({claim.edtf.text for claim in self.dates}) > 1
+
+    @cached_property
+    def earliest(self) -> date | None:
+        """The earliest possible day over every claim (None: unknown or open)."""
+        starts = [claim.edtf.earliest for claim in self.dates]
+        return None if not starts or None in starts else min(d for d in starts if d is not None)
+
+    @cached_property
+    def latest(self) -> date | None:
+        """The latest possible day over every claim (None: unknown or open)."""
+        ends = [claim.edtf.latest for claim in self.dates]
+        return None if not ends or None in ends else max(d for d in ends if d is not None)
+
+    @property
+    def uncertain(self) -> bool:
+        """True when a claim is qualified (~ ? %) or has an open or unknown end."""
+        return any(
+            claim.edtf.qualified or claim.edtf.earliest is None or claim.edtf.latest is None
+            for claim in self.dates
+        )
+
+    def overlaps(self, first: date | None, last: date | None) -> bool:
+        """Whether the record possibly falls in [first, last] (None: unbounded); undated never does."""
+        if not self.dates:
+            return False
+        starts_in_time = last is None or self.earliest is None or self.earliest <= last
+        ends_in_time = first is None or self.latest is None or self.latest >= first
+        return starts_in_time and ends_in_time
+
+    def within(self, first: date | None, last: date | None) -> bool:
+        """Whether the record certainly falls in [first, last]: all its possible days are inside."""
+        if not self.dates:
+            return False
+        after_first = first is None or (self.earliest is not None and self.earliest >= first)
+        before_last = last is None or (self.latest is not None and self.latest <= last)
+        return after_first and before_last
+
+
+class Source(Record):
+    """A document the dataset cites."""
+
+    id: RecordId
+    title: NonEmptyText
+    url: str | None = None
+    publisher: str | None = None
+    language: str | None = None
+    kind: Literal["primary", "secondary", "notes"] = "secondary"
+    note: str | None = None
+
+
+class OtherName(Record):
+    """A name a body or workshop has had, in some language, with who uses it."""
+
+    name: NonEmptyText
+    lang: Annotated[str, Field(pattern=LANG_PATTERN)] = DEFAULT_LANG
+    note: str | None = None
+    sources: list[Citation] = Field(default_factory=list)
+
+
+class Place(SourcedRecord):
+    """A city, site or country named by the record."""
+
+    name: LocalizedText
+    country: str | None = None
+
+
+class Person(SourcedRecord):
+    """A person the sources name."""
+
+    name: NonEmptyText
+    role: str | None = None
+
+
+class Organisation(DatedRecord):
+    """A body of the lineage: the FPH, the Alliance, the WSSE, ALOE."""
+
+    name: LocalizedText
+    acronym: LocalizedText | None = None
+    other_names: list[OtherName] = Field(default_factory=list)
+    summary: str | None = None
+
+
+LineageRelation = Literal["emerged_within", "became", "supported_by"]
+
+
+class LineageLink(DatedRecord):
+    """A dated, typed edge between two organisations: `from` emerged within, became, or was supported by `to`."""
+
+    relation: LineageRelation
+    from_org: RecordId = Field(alias="from")
+    to_org: RecordId = Field(alias="to")
+    milestone: RecordId | None = None
+    summary: str | None = None
+
+
+class Era(DatedRecord):
+    """A period of the timeline named after the body that carried the work."""
+
+    title: LocalizedText
+    organisation: RecordId | None = None
+    summary: str | None = None
+
+
+class Happening(DatedRecord):
+    """What milestones and events share: a title, a summary, an era, places, people, organisations."""
+
+    title: LocalizedText
+    summary: str | None = None
+    era: RecordId | None = None
+    places: list[RecordId] = Field(default_factory=list)
+    people: list[RecordId] = Field(default_factory=list)
+    organisations: list[RecordId] = Field(default_factory=list)
+
+
+class Milestone(Happening):
+    """A step in the history of the WSSE and ALOE."""
+
+
+EventRole = Literal["theme_lead", "participant", "context"]
+
+
+class Event(Happening):
+    """An event the WSSE took part in (or, as `context`, one that frames the story)."""
+
+    series: RecordId | None = None
+    role: EventRole = "participant"
+    role_note: str | None = None
+
+
+class Series(SourcedRecord):
+    """A recurring gathering: the World Social Forum, the European Social Forum, ..."""
+
+    title: LocalizedText
+
+
+class Category(SourcedRecord):
+    """One of the workshop categories of the post-Findhorn period."""
+
+    title: LocalizedText
+    description: str
+
+
+class Phase(DatedRecord):
+    """A period of the workshop programme, with the number of workshops the sources count."""
+
+    title: LocalizedText
+    workshops_counted: int | None = Field(None, ge=0)
+    summary: str | None = None
+
+
+class Workshop(SourcedRecord):
+    """A thematic workshop of the WSSE, its categories and the phases it belongs to."""
+
+    title: LocalizedText
+    other_names: list[OtherName] = Field(default_factory=list)
+    categories: list[RecordId] = Field(default_factory=list)
+    phases: list[RecordId] = Field(default_factory=list)
+
+
+class Gap(SourcedRecord):
+    """Something the sources leave unknown or ambiguous, recorded instead of guessed."""
+
+    summary: NonEmptyText
+    about: list[RecordId] = Field(default_factory=list)
+
+
+class Dataset(Record):
+    """A whole aloe dataset: its sources and every kind of record."""
+
+    format: Literal["aloe/1"] = Field(description="The dataset format and its version.")
+    title: NonEmptyText
+    description: str | None = None
+    sources: list[Source] = Field(default_factory=list)
+    organisations: list[Organisation] = Field(default_factory=list)
+    lineage: list[LineageLink] = Field(default_factory=list)
+    eras: list[Era] = Field(default_factory=list)
+    people: list[Person] = Field(default_factory=list)
+    places: list[Place] = Field(default_factory=list)
+    series: list[Series] = Field(default_factory=list)
+    milestones: list[Milestone] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+    categories: list[Category] = Field(default_factory=list)
+    phases: list[Phase] = Field(default_factory=list)
+    workshops: list[Workshop] = Field(default_factory=list)
+    gaps: list[Gap] = Field(default_factory=list)
+
+    def records(self) -> Iterator[Record]:
+        """Every record of every kind, sources included, in the order of RECORD_KINDS."""
+        for list_name in RECORD_KINDS:
+            yield from getattr(self, list_name)
+
+
+# The record lists of a dataset, in the order `show` and the exports walk them, with each kind's name.
+RECORD_KINDS: dict[str, str] = {
+    "sources": "source",
+    "organisations": "organisation",
+    "lineage": "lineage",
+    "eras": "era",
+    "people": "person",
+    "places": "place",
+    "series": "series",
+    "milestones": "milestone",
+    "events": "event",
+    "categories": "category",
+    "phases": "phase",
+    "workshops": "workshop",
+    "gaps": "gap",
+}

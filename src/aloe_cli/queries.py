@@ -1,0 +1,101 @@
+"""Questions asked of a dataset: pure functions from models to the records that answer them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import Enum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the models load with the dataset, not at start-up
+    from .models import Dataset, Event, Happening, Milestone, Workshop
+
+
+class Match(str, Enum):
+    """How a dated record must relate to a period to be listed."""
+
+    overlap = "overlap"  # it possibly falls in the period: its possible days meet the period
+    contained = "contained"  # it certainly falls in the period: all its possible days are inside
+
+
+@dataclass(frozen=True)
+class Period:
+    """A span of whole years; None on either side leaves it open."""
+
+    first_year: int | None = None
+    last_year: int | None = None
+
+    @property
+    def is_open(self) -> bool:
+        """True when neither end is set (every record, dated or not, is listed)."""
+        return self.first_year is None and self.last_year is None
+
+    @property
+    def first_day(self) -> date | None:
+        """1 January of the first year."""
+        return None if self.first_year is None else date(self.first_year, 1, 1)
+
+    @property
+    def last_day(self) -> date | None:
+        """31 December of the last year."""
+        return None if self.last_year is None else date(self.last_year, 12, 31)
+
+
+@dataclass(frozen=True)
+class HappeningFilter:
+    """The filters every listing of milestones and events shares."""
+
+    period: Period = Period()
+    match: Match = Match.overlap
+    organisation: str | None = None
+    person: str | None = None
+    place: str | None = None
+    series: str | None = None
+
+    def accepts(self, record: Happening) -> bool:
+        """Whether the record passes every filter that is set."""
+        if not self.period.is_open:
+            test = record.overlaps if self.match is Match.overlap else record.within
+            if not test(self.period.first_day, self.period.last_day):
+                return False
+        if self.organisation and self.organisation not in record.organisations:
+            return False
+        if self.person and self.person not in record.people:
+            return False
+        if self.place and self.place not in record.places:
+            return False
+        if self.series and getattr(record, "series", None) != self.series:
+            return False
+        return True
+
+
+def chronological_key(record: Happening) -> tuple[int, date, date, str]:
+    """Oldest first by earliest possible day, then latest; undated records last."""
+    if not record.dates:
+        return (1, date.max, date.max, record.id)
+    return (0, record.earliest or date.min, record.latest or date.max, record.id)
+
+
+def timeline(dataset: Dataset, where: HappeningFilter = HappeningFilter()) -> list[Happening]:
+    """Milestones and events together, oldest first."""
+    records: list[Happening] = [*dataset.milestones, *dataset.events]
+    return sorted((r for r in records if where.accepts(r)), key=chronological_key)
+
+
+def events(dataset: Dataset, where: HappeningFilter = HappeningFilter()) -> list[Event]:
+    """The events, oldest first."""
+    return sorted((e for e in dataset.events if where.accepts(e)), key=chronological_key)
+
+
+def milestones(dataset: Dataset, where: HappeningFilter = HappeningFilter()) -> list[Milestone]:
+    """The milestones, oldest first."""
+    return sorted((m for m in dataset.milestones if where.accepts(m)), key=chronological_key)
+
+
+def workshops(dataset: Dataset, category: str | None = None, phase: str | None = None) -> list[Workshop]:
+    """The workshops in dataset order, optionally those of one category and/or one phase."""
+    return [
+        w
+        for w in dataset.workshops
+        if (category is None or category in w.categories) and (phase is None or phase in w.phases)
+    ]

@@ -1,0 +1,162 @@
+"""Output formats: one Enum, one pure renderer per member (listing in, text or Rich renderable out)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable
+from enum import Enum
+from typing import TYPE_CHECKING, Any
+
+from .sanitize import one_line, printable
+
+if TYPE_CHECKING:  # Rich and the models are imported only when a listing is drawn
+    from rich.console import RenderableType
+
+    from .views import Listing
+
+
+class Format(str, Enum):
+    """The output formats every listing command accepts."""
+
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+    yaml = "yaml"
+    markdown = "markdown"
+
+
+def render_json(listing: Listing) -> str:
+    """A JSON array, one object per record."""
+    return json.dumps(listing.records, ensure_ascii=False, indent=2) + "\n"
+
+
+def render_jsonl(listing: Listing) -> str:
+    """One JSON object per line."""
+    return "".join(json.dumps(record, ensure_ascii=False) + "\n" for record in listing.records)
+
+
+def render_yaml(listing: Listing) -> str:
+    """A YAML list of the same objects as JSON."""
+    import yaml
+
+    if not listing.records:
+        return "[]\n"
+    return yaml.safe_dump(listing.records, allow_unicode=True, sort_keys=False, width=100)
+
+
+def flat_value(value: Any) -> str:
+    """A JSON value as one CSV cell: lists joined with '; ', citations as 'source locator'."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return "; ".join(flat_value(item) for item in value)
+    if isinstance(value, dict):
+        if "name" in value:
+            return str(value["name"])
+        if "source" in value:
+            return " ".join(str(part) for part in (value["source"], value.get("locator")) if part)
+        if "date" in value:
+            return str(value["date"])
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+def render_csv(listing: Listing) -> str:
+    """A CSV table of the records' fields (header only when nothing matched)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    fields = list(listing.fields)
+    writer.writerow(fields)
+    for record in listing.records:
+        writer.writerow([printable(flat_value(record.get(name))) for name in fields])
+    return buffer.getvalue()
+
+
+def _markdown_cell(text: str) -> str:
+    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("|", "\\|")
+    return "<br>".join(one_line(line) for line in escaped.splitlines()) or " "
+
+
+def render_markdown(listing: Listing) -> str:
+    """Markdown tables a wiki takes as they are, one per group, under a heading."""
+    lines = [f"# {_markdown_cell(listing.title)}", ""]
+    if not listing.cells:
+        return "\n".join(lines + ["No records match.", ""])
+    group: str | None | object = object()
+    for row_group, cells in zip(listing.groups, listing.cells):
+        if row_group != group:
+            group = row_group
+            if row_group is not None:
+                lines += ["", f"## {_markdown_cell(row_group)}", ""]
+            lines += ["| " + " | ".join(listing.columns) + " |", "|" + "---|" * len(listing.columns)]
+        lines.append("| " + " | ".join(_markdown_cell(cell) for cell in cells) + " |")
+    if listing.notes:
+        lines += ["", "**Disputed dates**", ""] + [f"- {_markdown_cell(note)}" for note in listing.notes]
+    return "\n".join(lines).replace("\n\n\n", "\n\n") + "\n"
+
+
+WIDE_ENOUGH_FOR_ID_COLUMN = 120
+
+
+def render_table(listing: Listing) -> RenderableType:
+    """Rich tables, one per group; every cell literal text, wrapped rather than cut."""
+    return _ListingTables(listing)
+
+
+class _ListingTables:
+    """A listing drawn to the width it is given: on a narrow screen the id goes under the title."""
+
+    def __init__(self, listing: Listing) -> None:
+        self.listing = listing
+
+    def __rich_console__(self, console: Any, options: Any) -> Any:
+        from rich import box
+        from rich.table import Table
+        from rich.text import Text
+
+        listing = self.listing
+        separate_ids = options.max_width >= WIDE_ENOUGH_FOR_ID_COLUMN or listing.columns[-1] != "ID"
+        headers = listing.columns if separate_ids else listing.columns[:-1]
+        table: Table | None = None
+        group: str | None | object = object()
+        for row_group, cells in zip(listing.groups, listing.cells):
+            if table is None or row_group != group:
+                if table is not None:
+                    yield table
+                    yield Text()
+                group = row_group
+                heading = row_group if row_group is not None else listing.title
+                table = Table(title=Text(printable(heading), style="bold"), title_justify="left",
+                              box=box.SIMPLE_HEAD, pad_edge=False, expand=True)  # fmt: skip
+                for position, header in enumerate(headers):
+                    if header == "ID":  # an id is copied whole into `aloe show`: never broken
+                        table.add_column(header, no_wrap=True, style="cyan")
+                    else:
+                        ratio = listing.widths[position] if position < len(listing.widths) else 1
+                        table.add_column(header, overflow="fold", ratio=ratio)
+            row = [Text(printable(cell)) for cell in cells]
+            if not separate_ids:
+                row = row[:-1]
+                row[listing.title_column].append(f"\n{printable(cells[-1])}", style="cyan")
+            table.add_row(*row)
+        if table is not None:
+            yield table
+        if listing.notes:
+            yield Text("Disputed dates", style="bold")
+            for note in listing.notes:
+                yield Text(printable(f"- {note}"))
+
+
+RENDERERS: dict[Format, Callable[[Listing], Any]] = {
+    Format.table: render_table,
+    Format.json: render_json,
+    Format.jsonl: render_jsonl,
+    Format.csv: render_csv,
+    Format.yaml: render_yaml,
+    Format.markdown: render_markdown,
+}

@@ -1,0 +1,28 @@
+"""Making dataset text safe to show: control characters can never reach the terminal."""
+
+from __future__ import annotations
+
+import re
+
+# C0 controls but tab and newline, DEL, C1 controls, and the bidirectional overrides that can make a
+# terminal show text in another order than it is.
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f\x80-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _visible(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code < 0x20:
+        return chr(0x2400 + code)  # Unicode's control pictures: ESC shows as ␛
+    if code == 0x7F:
+        return "\u2421"  # ␡
+    return "\ufffd"
+
+
+def printable(text: str) -> str:
+    """The text with every terminal control character replaced by a visible stand-in."""
+    return _UNSAFE.sub(_visible, text) if _UNSAFE.search(text) else text
+
+
+def one_line(text: str) -> str:
+    """Printable text folded onto one line (for Markdown table cells and messages)."""
+    return " ".join(printable(text).split())

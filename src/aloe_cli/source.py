@@ -1,0 +1,113 @@
+"""Where a dataset comes from (the bundled file, a path, standard input) and reading it safely as text."""
+
+from __future__ import annotations
+
+import os
+import stat
+import sys
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from .errors import DataSourceError, DatasetInvalid, Problem
+
+MAX_DATASET_BYTES = 100 * 1024 * 1024  # 100 MiB: about 250k records; refused before parsing
+_CHUNK = 1024 * 1024
+BUNDLED_NAME = "timeline.yaml"
+
+
+@dataclass(frozen=True, slots=True)
+class DatasetSource:
+    """A dataset to read: a path (or '-' for standard input), and where that choice came from."""
+
+    path: str | None  # None: the bundled dataset
+    origin: str = "the bundled dataset"  # e.g. "--data", "ALOE_DATA"
+
+    @property
+    def display_name(self) -> str:
+        """The name used in messages: the path as given, '<stdin>', or the bundled file's name."""
+        if self.path is None:
+            return f"data/{BUNDLED_NAME}"
+        return "<stdin>" if self.path == "-" else self.path
+
+
+def bundled_dataset_path() -> Path:
+    """The bundled dataset inside the installed package (or in the checkout, for editable installs)."""
+    packaged = resources.files("aloe_cli") / "data" / BUNDLED_NAME
+    if packaged.is_file():
+        return Path(str(packaged))
+    # An editable install has no copy inside the package: use the repository's data/ folder.
+    return Path(__file__).resolve().parents[2] / "data" / BUNDLED_NAME
+
+
+def read_dataset_bytes(source: DatasetSource) -> bytes:
+    """Read the raw bytes of a dataset, refusing what is not a readable file or exceeds the cap."""
+    name = source.display_name
+    if source.path == "-":
+        return _read_capped(sys.stdin.buffer, name)
+    path = bundled_dataset_path() if source.path is None else Path(source.path)
+    via = "" if source.path is None else f" (given by {source.origin})"
+    try:
+        with open(path, "rb") as stream:
+            info = os.fstat(stream.fileno())
+            if stat.S_ISDIR(info.st_mode):  # pragma: no cover - open() refuses directories on Linux
+                raise DataSourceError(f"{name}: is a directory, not a dataset file{via}")
+            if stat.S_ISREG(info.st_mode) and info.st_size > MAX_DATASET_BYTES:
+                raise DataSourceError(_too_large(name))
+            return _read_capped(stream, name)
+    except FileNotFoundError:
+        raise DataSourceError(f"{name}: no such file{via}") from None
+    except IsADirectoryError:
+        raise DataSourceError(f"{name}: is a directory, not a dataset file{via}") from None
+    except PermissionError:
+        raise DataSourceError(f"{name}: permission denied{via}") from None
+    except OSError as error:
+        raise DataSourceError(f"{name}: cannot be read: {error.strerror or error}{via}") from None
+
+
+def _too_large(name: str) -> str:
+    return f"{name}: larger than the {MAX_DATASET_BYTES // (1024 * 1024)} MiB a dataset may have"
+
+
+def _read_capped(stream: object, name: str) -> bytes:
+    """Read at most the cap, stopping at the first NUL byte (which no text file holds: see /dev/zero)."""
+    read = getattr(stream, "read")
+    chunks: list[bytes] = []
+    total = 0
+    while True:
+        chunk = read(_CHUNK)
+        if not chunk:
+            break
+        if b"\0" in chunk:
+            data = b"".join(chunks) + chunk
+            raise _nul_problem(name, data, data.index(b"\0"))
+        chunks.append(chunk)
+        total += len(chunk)
+        if total > MAX_DATASET_BYTES:
+            raise DataSourceError(_too_large(name))
+    return b"".join(chunks)
+
+
+def decode_dataset(data: bytes, name: str) -> str:
+    """Decode UTF-8 (a byte-order mark is allowed); a bad byte is reported by line and column."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line, column = _line_and_column(data, error.start)
+        problem = Problem(name, line, column, "", f"this is not UTF-8 text (byte 0x{data[error.start]:02X})")
+        raise DatasetInvalid(name, [problem]) from None
+
+
+def _nul_problem(name: str, data: bytes, offset: int) -> DatasetInvalid:
+    line, column = _line_and_column(data, offset)
+    return DatasetInvalid(name, [Problem(name, line, column, "", "a NUL byte: this is not a text file")])
+
+
+def _line_and_column(data: bytes, offset: int) -> tuple[int, int]:
+    """1-based line and character column of a byte offset (characters, not bytes, for the column)."""
+    line_start = data.rfind(b"\n", 0, offset) + 1
+    line = data.count(b"\n", 0, offset) + 1
+    column = len(data[line_start:offset].decode("utf-8", errors="replace")) + 1
+    if line == 1 and data.startswith(b"\xef\xbb\xbf"):
+        column -= 1  # the byte-order mark is not a character of the text
+    return line, column

@@ -1,0 +1,256 @@
+"""Records turned into listings: the JSON contract of each row, and the cells people read in a table."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .models import (
+    Citation,
+    Dataset,
+    DateClaim,
+    DatedRecord,
+    Event,
+    Happening,
+    Workshop,
+    localized,
+)
+
+ROLE_WORDS = {
+    "theme_lead": "in charge of the solidarity economy theme",
+    "participant": "took part",
+    "context": "context (no source says the WSSE took part)",
+}
+
+
+HAPPENING_FIELDS = (
+    "id", "kind", "title", "date", "date_label", "start", "end", "uncertain", "disputed", "claims",
+    "era", "era_title", "summary", "places", "people", "organisations", "sources", "note",
+)  # fmt: skip
+EVENT_FIELDS = (*HAPPENING_FIELDS, "series", "series_title", "role", "role_note")
+WORKSHOP_FIELDS = ("id", "kind", "title", "category", "phases", "other_names", "note", "sources")
+
+
+@dataclass(frozen=True)
+class Listing:
+    """What a listing command shows: one JSON-ready record and one row of display cells per item."""
+
+    title: str
+    columns: tuple[str, ...]  # the table's headers
+    fields: tuple[str, ...]  # the records' keys, in order (a CSV header even when nothing matched)
+    widths: tuple[int, ...] = ()  # relative widths of the table's columns, the ID column aside
+    title_column: int = 1  # where a narrow table puts each row's id, under the title
+    cells: list[tuple[str, ...]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # shown under a table: the disputed dates
+    groups: list[str | None] = field(default_factory=list)  # per row: the heading it falls under
+    records: list[dict[str, Any]] = field(default_factory=list)
+
+
+class Lookup:
+    """Names of the records a row refers to, in the chosen language."""
+
+    def __init__(self, dataset: Dataset, lang: str) -> None:
+        self.dataset = dataset
+        self.lang = lang
+        self.sources = {s.id: s for s in dataset.sources}
+        self.places = {p.id: p for p in dataset.places}
+        self.people = {p.id: p for p in dataset.people}
+        self.organisations = {o.id: o for o in dataset.organisations}
+        self.eras = {e.id: e for e in dataset.eras}
+        self.series = {s.id: s for s in dataset.series}
+        self.categories = {c.id: c for c in dataset.categories}
+        self.phases = {p.id: p for p in dataset.phases}
+
+    def place_name(self, place_id: str) -> str:
+        """'Findhorn ecovillage (Scotland)'."""
+        place = self.places[place_id]
+        name = localized(place.name, self.lang)
+        return f"{name} ({place.country})" if place.country else name
+
+    def organisation_name(self, organisation_id: str) -> str:
+        """The acronym where there is one, else the name."""
+        organisation = self.organisations[organisation_id]
+        return localized(organisation.acronym or organisation.name, self.lang)
+
+    def citation(self, citation: Citation) -> dict[str, Any]:
+        """A citation as the JSON contract gives it: the source's id, where in it, title and URL."""
+        source = self.sources[citation.source]
+        return {
+            "source": citation.source,
+            "locator": citation.locator,
+            "title": source.title,
+            "url": source.url,
+            **({"quote": citation.quote} if citation.quote else {}),
+        }
+
+    def short_citation(self, citation: Citation) -> str:
+        """'story ¶4' or 'findhorn-report'."""
+        return f"{citation.source} {citation.locator}" if citation.locator else citation.source
+
+
+def iso(day: Any) -> str | None:
+    """An ISO 8601 day, or None."""
+    return day.isoformat() if day is not None else None
+
+
+def claim_record(claim: DateClaim, lookup: Lookup) -> dict[str, Any]:
+    """One dated claim in the JSON contract."""
+    return {
+        "date": claim.edtf.text,
+        "date_label": claim.words,
+        "start": iso(claim.edtf.earliest),
+        "end": iso(claim.edtf.latest),
+        "approximate": claim.edtf.approximate,
+        "uncertain": claim.edtf.uncertain,
+        "sources": [lookup.citation(c) for c in claim.sources],
+        **({"note": claim.note} if claim.note else {}),
+    }
+
+
+def dated_fields(record: DatedRecord, lookup: Lookup) -> dict[str, Any]:
+    """The date fields every dated record carries: first claim, possible span, and all claims."""
+    claim = record.date_claim
+    return {
+        "date": claim.edtf.text if claim else None,
+        "date_label": claim.words if claim else None,
+        "start": iso(record.earliest),
+        "end": iso(record.latest),
+        "uncertain": record.uncertain,
+        "disputed": record.disputed,
+        "claims": [claim_record(c, lookup) for c in record.dates],
+    }
+
+
+def date_cell(record: DatedRecord) -> str:
+    """The date as people read it: the source's words, exact days where known, and how sure it is."""
+    claim = record.date_claim
+    if claim is None:
+        return "undated"
+    lines = [claim.words]
+    edtf = claim.edtf
+    finer_than_label = "-" in edtf.text.split("/")[0][1:] and edtf.earliest and edtf.latest
+    if claim.label and finer_than_label and not edtf.qualified and claim.exact_words != claim.label:
+        lines.append(claim.exact_words)
+    if edtf.approximate:
+        lines.append("(approximate)")
+    elif edtf.uncertain:
+        lines.append("(uncertain)")
+    if record.disputed:
+        lines.append("(disputed: see below)")
+    return "\n".join(lines)
+
+
+def dispute_note(record: DatedRecord, lookup: Lookup) -> str:
+    """'findhorn-2001: the sources disagree: ... (story ¶4); ... (findhorn-report)'."""
+    claims = "; ".join(
+        f"{claim.exact_words} ({', '.join(lookup.short_citation(c) for c in claim.sources) or 'its record'})"
+        for claim in record.dates
+    )
+    return f"{record.id}: the sources disagree: {claims}"
+
+
+def happening_record(record: Happening, lookup: Lookup) -> dict[str, Any]:
+    """A milestone or event in the JSON contract."""
+    era = lookup.eras.get(record.era) if record.era else None
+    row: dict[str, Any] = {
+        "id": record.id,
+        "kind": "event" if isinstance(record, Event) else "milestone",
+        "title": localized(record.title, lookup.lang),
+        **dated_fields(record, lookup),
+        "era": record.era,
+        "era_title": localized(era.title, lookup.lang) if era else None,
+        "summary": record.summary,
+        "places": [{"id": p, "name": lookup.place_name(p)} for p in record.places],
+        "people": [{"id": p, "name": lookup.people[p].name} for p in record.people],
+        "organisations": [{"id": o, "name": lookup.organisation_name(o)} for o in record.organisations],
+        "sources": [lookup.citation(c) for c in record.sources],
+        "note": record.note,
+    }
+    if isinstance(record, Event):
+        series = lookup.series.get(record.series) if record.series else None
+        row["series"] = record.series
+        row["series_title"] = localized(series.title, lookup.lang) if series else None
+        row["role"] = record.role
+        row["role_note"] = record.role_note
+    return row
+
+
+def _who(record: Happening, lookup: Lookup) -> str:
+    names = [lookup.people[p].name for p in record.people]
+    return ", ".join(names or [lookup.organisation_name(o) for o in record.organisations])
+
+
+def _where(record: Happening, lookup: Lookup) -> str:
+    return "; ".join(lookup.place_name(p) for p in record.places)
+
+
+def timeline_listing(records: list[Happening], lookup: Lookup) -> Listing:
+    """The chronology, grouped by era in the dataset's order of eras."""
+    era_order = {era_id: position for position, era_id in enumerate(lookup.eras)}
+    ordered = sorted(records, key=lambda r: era_order.get(r.era or "", len(era_order)))  # stable: keeps dates
+    listing = Listing(
+        title=lookup.dataset.title,
+        columns=("Date", "What", "Where", "Who", "ID"),
+        fields=EVENT_FIELDS,
+        widths=(2, 4, 2, 2),
+    )
+    for record in ordered:
+        era = lookup.eras.get(record.era) if record.era else None
+        listing.groups.append(localized(era.title, lookup.lang) if era else "Other")
+        title = localized(record.title, lookup.lang)
+        listing.cells.append((date_cell(record), title, _where(record, lookup), _who(record, lookup), record.id))
+        listing.records.append(happening_record(record, lookup))
+        if record.disputed:
+            listing.notes.append(dispute_note(record, lookup))
+    return listing
+
+
+def events_listing(records: list[Event], lookup: Lookup) -> Listing:
+    """The events the WSSE took part in, with its role."""
+    listing = Listing(
+        title="Events", columns=("Date", "Event", "Role", "Where", "ID"), fields=EVENT_FIELDS, widths=(2, 4, 2, 2)
+    )
+    for event in records:
+        role = ROLE_WORDS[event.role]
+        listing.groups.append(None)
+        listing.cells.append(
+            (date_cell(event), localized(event.title, lookup.lang), role, _where(event, lookup), event.id)
+        )
+        listing.records.append(happening_record(event, lookup))
+        if event.disputed:
+            listing.notes.append(dispute_note(event, lookup))
+    return listing
+
+
+def workshop_record(workshop: Workshop, lookup: Lookup) -> dict[str, Any]:
+    """A workshop in the JSON contract; `category` is a list (empty where no source groups it)."""
+    return {
+        "id": workshop.id,
+        "kind": "workshop",
+        "title": localized(workshop.title, lookup.lang),
+        "category": list(workshop.categories),
+        "phases": list(workshop.phases),
+        "other_names": [n.name for n in workshop.other_names],
+        "note": workshop.note,
+        "sources": [lookup.citation(c) for c in workshop.sources],
+    }
+
+
+def workshops_listing(records: list[Workshop], lookup: Lookup) -> Listing:
+    """The workshops with their categories and phases."""
+    listing = Listing(
+        title="Workshops",
+        columns=("Workshop", "Category", "Phases", "ID"),
+        fields=WORKSHOP_FIELDS,
+        widths=(3, 3, 3),
+        title_column=0,
+    )
+    for workshop in records:
+        categories = ", ".join(localized(lookup.categories[c].title, lookup.lang) for c in workshop.categories)
+        phases = ", ".join(localized(lookup.phases[p].title, lookup.lang) for p in workshop.phases)
+        listing.groups.append(None)
+        listing.cells.append(
+            (localized(workshop.title, lookup.lang), categories or "(none in the sources)", phases, workshop.id)
+        )
+        listing.records.append(workshop_record(workshop, lookup))
+    return listing

@@ -1,0 +1,254 @@
+"""A hardened YAML reader: plain strings, lists and mappings only, with positions for error messages.
+
+It builds values from PyYAML's event stream instead of its constructors, so nothing the author did not
+write appears: every scalar stays a string (YAML 1.1 would turn `no` into False, `010` into 8, `1:30`
+into 90 and `2001-06-15` into a date), no tag constructs an object, anchors and aliases are refused
+before any expansion (so an alias bomb costs nothing), and nesting is capped without recursion.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+# The C parser is 5-10 times faster; PyYAML's wheels ship it, a build without libyaml may not.
+# Only its event stream is used: no constructor of either loader ever runs.
+_EventSource: type[yaml.SafeLoader] | type[yaml.CSafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+from .errors import DatasetInvalid, Problem
+
+MAX_DEPTH = 64
+NULL_WORDS = frozenset({"", "~", "null", "Null", "NULL"})
+# Explicit tags that only restate what a value already is; any other tag is refused.
+HARMLESS_TAGS = frozenset({"tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"})
+
+Path = tuple[str | int, ...]
+Position = tuple[int, int]
+
+
+@dataclass
+class PositionIndex:
+    """Where each value and each mapping key of a document starts (1-based line and column)."""
+
+    values: dict[Path, Position] = field(default_factory=dict)
+    keys: dict[Path, Position] = field(default_factory=dict)
+
+    def locate(self, path: Path, *, at_key: bool = False) -> Position | None:
+        """The position of `path`, or of its nearest ancestor that has one."""
+        if at_key and path in self.keys:
+            return self.keys[path]
+        while path:
+            if path in self.values:
+                return self.values[path]
+            if path in self.keys:
+                return self.keys[path]
+            path = path[:-1]
+        return self.values.get(())
+
+
+class _NeedsCarefulPass(Exception):
+    """Raised by the fast pass when something needs the positioned pass to be reported."""
+
+
+class _StopReading(Exception):
+    """Reading cannot go on past this point (a structural problem already recorded)."""
+
+
+_MISSING: Any = object()
+
+
+@dataclass
+class _Frame:
+    """An open mapping or list while the event stream is read."""
+
+    value: dict[str, Any] | list[Any]
+    path: Path
+    key: str | None = None  # a mapping's key waiting for its value
+    first_key_position: dict[str, Position] = field(default_factory=dict)
+
+
+def parse_yaml(text: str, file: str) -> Any:
+    """Parse one YAML document into plain Python values, or raise DatasetInvalid with every problem."""
+    try:
+        return _Reader(text, file, careful=False).read()
+    except _NeedsCarefulPass:
+        pass
+    reader = _Reader(text, file, careful=True)
+    value = reader.read()
+    if reader.problems:
+        raise DatasetInvalid(file, reader.problems)
+    return value  # pragma: no cover - the careful pass finds what the fast pass stopped on
+
+
+def index_positions(text: str, file: str) -> PositionIndex:
+    """Re-read a document that parsed cleanly, recording where every value and key starts."""
+    reader = _Reader(text, file, careful=True)
+    reader.read()
+    return reader.index
+
+
+@dataclass(frozen=True)
+class _Mark:
+    """A 0-based position, shaped like PyYAML's marks."""
+
+    line: int
+    column: int
+
+
+def _position(mark: Any) -> Position:
+    return (mark.line + 1, mark.column + 1)
+
+
+class _Reader:
+    """Walks the event stream; the fast pass gives up on anything unusual, the careful one reports it."""
+
+    def __init__(self, text: str, file: str, *, careful: bool) -> None:
+        self.text = text
+        self.file = file
+        self.careful = careful
+        self.index = PositionIndex()
+        self.problems: list[Problem] = []
+        self.stack: list[_Frame] = []
+        self.root: Any = _MISSING
+
+    def report(self, mark: Any, path: Path, message: str) -> None:
+        """Record a problem at `mark`, or hand over to the careful pass."""
+        if not self.careful:
+            raise _NeedsCarefulPass
+        line, column = _position(mark) if mark is not None else (1, 1)
+        self.problems.append(Problem(self.file, line, column, format_path(path), message))
+
+    def read(self) -> Any:
+        """Read the whole document; return its value (None when problems were recorded)."""
+        try:
+            self._read_events()
+        except _StopReading:
+            return None
+        except yaml.MarkedYAMLError as error:
+            reason = (error.problem or error.context or "invalid YAML").strip()
+            self.report(error.problem_mark or error.context_mark, (), f"YAML syntax error: {reason}")
+            return None
+        except yaml.reader.ReaderError as error:  # a character YAML forbids; it knows only the offset
+            line = self.text.count("\n", 0, error.position) + 1
+            column = error.position - (self.text.rfind("\n", 0, error.position) + 1) + 1
+            self.report(_Mark(line - 1, column - 1), (), f"character U+{error.character:04X} is not allowed in YAML")
+            return None
+        if self.problems:
+            return None
+        if self.root is _MISSING or self.root is None:
+            self.report(None, (), "the file is empty: a dataset is a mapping (key: value) at the top level")
+        elif not isinstance(self.root, dict):
+            found = "a list" if isinstance(self.root, list) else "a single value"
+            self.report(None, (), f"the top level must be a mapping (key: value), found {found}")
+        return None if self.problems else self.root
+
+    def _read_events(self) -> None:
+        parser = _EventSource(self.text)
+        documents = 0
+        while parser.check_event():
+            event = parser.get_event()
+            kind = type(event)
+            if kind is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    self.report(event.start_mark, (), "the file holds several YAML documents (---): keep one")
+                    raise _StopReading
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                self._finish(self.stack.pop().value)
+            elif kind is yaml.ScalarEvent or kind is yaml.AliasEvent:
+                self._scalar(event)
+            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                self._start_container(event)
+
+    def _check_node(self, event: Any, path: Path) -> None:
+        """Refuse anchors and tags that would make the value something other than written."""
+        if event.anchor is not None:
+            self.report(event.start_mark, path, "anchors (&name) are not supported: write the value out")
+        tag = event.tag
+        if tag is not None and tag not in HARMLESS_TAGS and tag != "!":
+            self.report(event.start_mark, path, f"YAML tags such as '{tag}' are not supported: remove it")
+
+    def _scalar(self, event: Any) -> None:
+        parent = self.stack[-1] if self.stack else None
+        path = _child_path(parent)
+        expecting_key = parent is not None and isinstance(parent.value, dict) and parent.key is None
+        if type(event) is yaml.AliasEvent:
+            self.report(event.start_mark, path, "aliases (*name) are not supported: write the value out")
+            value: Any = f"*{event.anchor}"
+        else:
+            if event.anchor is not None or event.tag is not None:
+                self._check_node(event, path)
+            value = event.value
+            if not event.style and value in NULL_WORDS and not expecting_key:  # plain: '' (C) or None
+                value = None
+        if expecting_key:
+            assert parent is not None
+            self._open_key(parent, value, event)
+            return
+        if self.careful:
+            self.index.values[path] = _position(event.start_mark)
+        self._finish(value)
+
+    def _start_container(self, event: Any) -> None:
+        parent = self.stack[-1] if self.stack else None
+        path = _child_path(parent)
+        if parent is not None and isinstance(parent.value, dict) and parent.key is None:
+            self.report(event.start_mark, path, "a key must be plain text, not a list or a mapping")
+            raise _StopReading
+        if len(self.stack) >= MAX_DEPTH:
+            self.report(event.start_mark, path, f"the data nests deeper than {MAX_DEPTH} levels")
+            raise _StopReading
+        if event.anchor is not None or event.tag is not None:
+            self._check_node(event, path)
+        if self.careful:
+            self.index.values[path] = _position(event.start_mark)
+        container: dict[str, Any] | list[Any] = {} if type(event) is yaml.MappingStartEvent else []
+        self.stack.append(_Frame(container, path))
+
+    def _open_key(self, parent: _Frame, key: str, event: Any) -> None:
+        """Record a mapping key; a repeated key is reported with both positions."""
+        assert isinstance(parent.value, dict)
+        path = (*parent.path, key)
+        if type(event) is yaml.ScalarEvent and not event.style and key == "<<":
+            self.report(event.start_mark, path, "merge keys (<<) are not supported: write the fields out")
+        if key in parent.value:
+            first = parent.first_key_position.get(key)
+            where = f" (first at line {first[0]}, column {first[1]})" if first else ""
+            self.report(event.start_mark, path, f"duplicate key '{key}'{where}: keep one")
+        if self.careful:
+            position = _position(event.start_mark)
+            parent.first_key_position.setdefault(key, position)
+            self.index.keys.setdefault(path, position)
+        parent.key = key
+
+    def _finish(self, value: Any) -> None:
+        """Put a finished value into its parent, or make it the document's root."""
+        if not self.stack:
+            self.root = value
+            return
+        parent = self.stack[-1]
+        if isinstance(parent.value, list):
+            parent.value.append(value)
+        else:
+            assert parent.key is not None
+            parent.value[parent.key] = value
+            parent.key = None
+
+
+def _child_path(parent: _Frame | None) -> Path:
+    """The path of the value about to be read inside `parent`."""
+    if parent is None:
+        return ()
+    if isinstance(parent.value, list):
+        return (*parent.path, len(parent.value))
+    return (*parent.path, parent.key) if parent.key is not None else parent.path
+
+
+def format_path(path: Path) -> str:
+    """`('events', 3, 'date')` -> `events[3].date`."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
