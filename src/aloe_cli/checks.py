@@ -31,11 +31,15 @@ def check_references(dataset: Dataset) -> list[Finding]:
     def refer(path: Path, target: str | None, list_name: str) -> None:
         if target is not None and target not in ids_by_list[list_name]:
             kind = RECORD_KINDS[list_name]
-            findings.append((path, f"no {kind} has the id '{target}'{_suggest(target, ids_by_list[list_name])}"))
+            findings.append(
+                (path, f"no {kind} has the id '{target}'{_suggest(target, ids_by_list[list_name])}")
+            )
 
     for path, citation in _citations(dataset):
         if citation.source not in source_ids:
-            findings.append((path, f"no source has the id '{citation.source}'{_suggest(citation.source, source_ids)}"))
+            findings.append(
+                (path, f"no source has the id '{citation.source}'{_suggest(citation.source, source_ids)}")
+            )
 
     for list_name in RECORD_KINDS:
         for index, record in enumerate(getattr(dataset, list_name)):
@@ -44,7 +48,11 @@ def check_references(dataset: Dataset) -> list[Finding]:
                 findings.append(((*base, "sources"), f"'{record.id}' cites no source: add at least one"))
             if isinstance(record, Happening):
                 refer((*base, "era"), record.era, "eras")
-                for field, list_of in (("places", "places"), ("people", "people"), ("organisations", "organisations")):
+                for field, list_of in (
+                    ("places", "places"),
+                    ("people", "people"),
+                    ("organisations", "organisations"),
+                ):
                     for position, target in enumerate(getattr(record, field)):
                         refer((*base, field, position), target, list_of)
             if isinstance(record, Event):
@@ -75,7 +83,10 @@ def _duplicate_ids(dataset: Dataset) -> Iterator[Finding]:
         for index, record in enumerate(getattr(dataset, list_name)):
             where = f"{list_name}[{index}]"
             if record.id in first_seen:
-                yield (list_name, index, "id"), f"the id '{record.id}' is already used by {first_seen[record.id]}"
+                yield (
+                    (list_name, index, "id"),
+                    f"the id '{record.id}' is already used by {first_seen[record.id]}",
+                )
             else:
                 first_seen[record.id] = where
 
@@ -119,12 +130,12 @@ def _lineage_cycles(dataset: Dataset) -> Iterator[Finding]:
             node, trail = stack.pop()
             for index, target in edges.get(node, []):
                 if target == start and index not in reported:
-                    reported.update(trail + [index])
-                    chain = " -> ".join([start] + [dataset.lineage[i].to_org for i in trail + [index]])
+                    reported.update([*trail, index])
+                    chain = " -> ".join([start] + [dataset.lineage[i].to_org for i in [*trail, index]])
                     yield ("lineage", index), f"the lineage goes round in a circle: {chain}"
                 elif target not in seen:
                     seen.add(target)
-                    stack.append((target, trail + [index]))
+                    stack.append((target, [*trail, index]))
 
 
 def _suggest(target: str, candidates: set[str]) -> str:

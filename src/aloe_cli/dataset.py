@@ -29,7 +29,10 @@ def validate_text(text: str, name: str) -> Dataset:
         dataset = Dataset.model_validate(raw)
     except ValidationError as error:
         positions = index_positions(text, name)
-        problems = [_schema_problem(detail, raw, positions, name) for detail in error.errors(include_url=False, include_input=False)]
+        problems = [
+            _schema_problem(detail, raw, positions, name)
+            for detail in error.errors(include_url=False, include_input=False)
+        ]
         raise DatasetInvalid(name, problems) from None
     findings = check_references(dataset)
     if findings:
@@ -39,7 +42,9 @@ def validate_text(text: str, name: str) -> Dataset:
     return dataset
 
 
-def _problem_at(path: Path, message: str, positions: PositionIndex, name: str, *, at_key: bool = False) -> Problem:
+def _problem_at(
+    path: Path, message: str, positions: PositionIndex, name: str, *, at_key: bool = False
+) -> Problem:
     position = positions.locate(path, at_key=at_key)
     line, column = position if position else (None, None)
     return Problem(name, line, column, format_path(path), message)
@@ -64,7 +69,11 @@ def _schema_problem(detail: Any, raw: Any, positions: PositionIndex, name: str) 
     if kind == "literal_error":
         message = f"must be one of {context.get('expected', '')}"
     elif kind in ("string_type", "str_type"):
-        message = "this value is empty: write some text" if found == "an empty value" else f"expected text, found {found}"
+        message = (
+            "this value is empty: write some text"
+            if found == "an empty value"
+            else f"expected text, found {found}"
+        )
     elif kind == "list_type":
         message = f"expected a list ('- item' lines or [a, b]), found {found}"
     elif kind in ("model_type", "dict_type", "model_attributes_type"):

@@ -15,9 +15,20 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-MONTH_NAMES = (
-    "January February March April May June July August September October November December".split()
-)
+MONTH_NAMES = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 SEASON_NAMES = {21: "spring", 22: "summer", 23: "autumn", 24: "winter"}
 # Northern-hemisphere meteorological seasons; winter runs into the next year. The `edtf` package ends
 # winter on 31 December, which cuts January and February off; we do not follow it there.
@@ -87,6 +98,9 @@ def parse_edtf(text: str) -> EdtfDate:
     left, right = text.split("/")
     if left in ("", "..") and right in ("", ".."):
         raise EdtfError("an interval needs at least one known end")
+    for side in (left, right):
+        if "X" in side:
+            raise EdtfError(f"'{text}': unspecified digits (X) inside an interval are EDTF level 2")
     start = None if left in ("", "..") else _parse_point(left)
     end = None if right in ("", "..") else _parse_point(right)
     if start is not None and end is not None and start.earliest > end.latest:
@@ -126,9 +140,7 @@ def _parse_point(text: str) -> _Point:
         span = 10 ** (4 - len(known))
         first_year = max(int(known) * span, 1)
         last_year = int(known) * span + span - 1
-        return _Point(
-            date(first_year, 1, 1), date(last_year, 12, 31), "decade", approximate, uncertain
-        )
+        return _Point(date(first_year, 1, 1), date(last_year, 12, 31), "decade", approximate, uncertain)
     year = int(year_text)
     if year == 0:
         raise EdtfError(f"'{text}': aloe reads years 1 to 9999 only")
@@ -136,6 +148,8 @@ def _parse_point(text: str) -> _Point:
         return _Point(date(year, 1, 1), date(year, 12, 31), "year", approximate, uncertain)
     month = int(month_text)
     if month in SEASON_MONTHS and day_text is None:
+        if qualifier:
+            raise EdtfError(f"'{text}': a qualified season is EDTF level 2")
         first_month, last_month = SEASON_MONTHS[month]
         last_year = year + (last_month - 1) // 12
         last_month = (last_month - 1) % 12 + 1
@@ -153,9 +167,7 @@ def _parse_point(text: str) -> _Point:
         raise EdtfError(f"'{text}': month {month_text} does not exist (01-12, or 21-24 for seasons)")
     days_in_month = calendar.monthrange(year, month)[1]
     if day_text is None or day_text == "XX":
-        return _Point(
-            date(year, month, 1), date(year, month, days_in_month), "month", approximate, uncertain
-        )
+        return _Point(date(year, month, 1), date(year, month, days_in_month), "month", approximate, uncertain)
     day = int(day_text)
     if not 1 <= day <= days_in_month:
         raise EdtfError(f"'{text}': {MONTH_NAMES[month - 1]} {year} has no day {day_text}")

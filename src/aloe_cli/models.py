@@ -26,7 +26,9 @@ DEFAULT_LANG = "en"
 
 def _require_text(value: Any, what: str) -> str:
     if not isinstance(value, str):
-        raise PydanticCustomError("aloe_type", "{what} must be text, not {found}", {"what": what, "found": _kind(value)})
+        raise PydanticCustomError(
+            "aloe_type", "{what} must be text, not {found}", {"what": what, "found": _kind(value)}
+        )
     return value
 
 
@@ -66,7 +68,8 @@ def _parse_localized(value: Any) -> dict[str, str]:
         return {DEFAULT_LANG: value}
     if not isinstance(value, dict):
         raise PydanticCustomError(
-            "aloe_type", "expected text, or a mapping of languages to text (en: ..., fr: ...), not {found}",
+            "aloe_type",
+            "expected text, or a mapping of languages to text (en: ..., fr: ...), not {found}",
             {"found": _kind(value)},
         )
     if not value:
@@ -273,7 +276,7 @@ LineageRelation = Literal["emerged_within", "became", "supported_by"]
 
 
 class LineageLink(DatedRecord):
-    """A dated, typed edge between two organisations: `from` emerged within, became, or was supported by `to`."""
+    """A dated, typed edge: organisation `from` emerged within, became, or was supported by `to`."""
 
     relation: LineageRelation
     from_org: RecordId = Field(alias="from")
@@ -333,7 +336,11 @@ class Phase(DatedRecord):
     """A period of the workshop programme, with the number of workshops the sources count."""
 
     title: LocalizedText
-    workshops_counted: int | None = Field(None, ge=0)
+    workshops_counted: Annotated[
+        int | None,
+        # aloe reads every YAML scalar as text, so a quoted "12" is as good as 12.
+        WithJsonSchema({"anyOf": [{"type": "integer", "minimum": 0}, {"type": "string", "pattern": "^[0-9]+$"}]}),
+    ] = Field(None, ge=0)
     summary: str | None = None
 
 

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the models load with the dataset, not at start-up
     from .models import Dataset, Event, Happening, Milestone, Workshop
 
 
-class Match(str, Enum):
+class Match(StrEnum):
     """How a dated record must relate to a period to be listed."""
 
     overlap = "overlap"  # it possibly falls in the period: its possible days meet the period
@@ -64,9 +64,7 @@ class HappeningFilter:
             return False
         if self.place and self.place not in record.places:
             return False
-        if self.series and getattr(record, "series", None) != self.series:
-            return False
-        return True
+        return not (self.series and getattr(record, "series", None) != self.series)
 
 
 def chronological_key(record: Happening) -> tuple[int, date, date, str]:

@@ -6,7 +6,7 @@ import csv
 import io
 import json
 from collections.abc import Callable
-from enum import Enum
+from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 from .sanitize import one_line, printable
@@ -17,7 +17,7 @@ if TYPE_CHECKING:  # Rich and the models are imported only when a listing is dra
     from .views import Listing
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     """The output formats every listing command accepts."""
 
     table = "table"
@@ -86,9 +86,9 @@ def render_markdown(listing: Listing) -> str:
     """Markdown tables a wiki takes as they are, one per group, under a heading."""
     lines = [f"# {_markdown_cell(listing.title)}", ""]
     if not listing.cells:
-        return "\n".join(lines + ["No records match.", ""])
-    group: str | None | object = object()
-    for row_group, cells in zip(listing.groups, listing.cells):
+        return "\n".join([*lines, "No records match.", ""])
+    group: str | object | None = object()
+    for row_group, cells in zip(listing.groups, listing.cells, strict=True):
         if row_group != group:
             group = row_group
             if row_group is not None:
@@ -123,8 +123,8 @@ class _ListingTables:
         separate_ids = options.max_width >= WIDE_ENOUGH_FOR_ID_COLUMN or listing.columns[-1] != "ID"
         headers = listing.columns if separate_ids else listing.columns[:-1]
         table: Table | None = None
-        group: str | None | object = object()
-        for row_group, cells in zip(listing.groups, listing.cells):
+        group: str | object | None = object()
+        for row_group, cells in zip(listing.groups, listing.cells, strict=True):
             if table is None or row_group != group:
                 if table is not None:
                     yield table

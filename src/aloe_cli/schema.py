@@ -12,4 +12,8 @@ SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 def dataset_json_schema() -> dict[str, Any]:
     """The JSON Schema of an aloe dataset file."""
     generated = Dataset.model_json_schema(mode="validation")
-    return {"$schema": SCHEMA_DIALECT, "title": "aloe dataset", **{k: v for k, v in generated.items() if k != "title"}}
+    return {
+        "$schema": SCHEMA_DIALECT,
+        "title": "aloe dataset",
+        **{k: v for k, v in generated.items() if k != "title"},
+    }

@@ -8,8 +8,9 @@ import sys
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import BinaryIO
 
-from .errors import DataSourceError, DatasetInvalid, Problem
+from .errors import DatasetInvalid, DataSourceError, Problem
 
 MAX_DATASET_BYTES = 100 * 1024 * 1024  # 100 MiB: about 250k records; refused before parsing
 _CHUNK = 1024 * 1024
@@ -69,9 +70,9 @@ def _too_large(name: str) -> str:
     return f"{name}: larger than the {MAX_DATASET_BYTES // (1024 * 1024)} MiB a dataset may have"
 
 
-def _read_capped(stream: object, name: str) -> bytes:
+def _read_capped(stream: BinaryIO, name: str) -> bytes:
     """Read at most the cap, stopping at the first NUL byte (which no text file holds: see /dev/zero)."""
-    read = getattr(stream, "read")
+    read = stream.read
     chunks: list[bytes] = []
     total = 0
     while True:

@@ -198,7 +198,9 @@ def timeline_listing(records: list[Happening], lookup: Lookup) -> Listing:
         era = lookup.eras.get(record.era) if record.era else None
         listing.groups.append(localized(era.title, lookup.lang) if era else "Other")
         title = localized(record.title, lookup.lang)
-        listing.cells.append((date_cell(record), title, _where(record, lookup), _who(record, lookup), record.id))
+        listing.cells.append(
+            (date_cell(record), title, _where(record, lookup), _who(record, lookup), record.id)
+        )
         listing.records.append(happening_record(record, lookup))
         if record.disputed:
             listing.notes.append(dispute_note(record, lookup))
@@ -208,7 +210,10 @@ def timeline_listing(records: list[Happening], lookup: Lookup) -> Listing:
 def events_listing(records: list[Event], lookup: Lookup) -> Listing:
     """The events the WSSE took part in, with its role."""
     listing = Listing(
-        title="Events", columns=("Date", "Event", "Role", "Where", "ID"), fields=EVENT_FIELDS, widths=(2, 4, 2, 2)
+        title="Events",
+        columns=("Date", "Event", "Role", "Where", "ID"),
+        fields=EVENT_FIELDS,
+        widths=(2, 4, 2, 2),
     )
     for event in records:
         role = ROLE_WORDS[event.role]
@@ -246,11 +251,18 @@ def workshops_listing(records: list[Workshop], lookup: Lookup) -> Listing:
         title_column=0,
     )
     for workshop in records:
-        categories = ", ".join(localized(lookup.categories[c].title, lookup.lang) for c in workshop.categories)
+        categories = ", ".join(
+            localized(lookup.categories[c].title, lookup.lang) for c in workshop.categories
+        )
         phases = ", ".join(localized(lookup.phases[p].title, lookup.lang) for p in workshop.phases)
         listing.groups.append(None)
         listing.cells.append(
-            (localized(workshop.title, lookup.lang), categories or "(none in the sources)", phases, workshop.id)
+            (
+                localized(workshop.title, lookup.lang),
+                categories or "(none in the sources)",
+                phases,
+                workshop.id,
+            )
         )
         listing.records.append(workshop_record(workshop, lookup))
     return listing

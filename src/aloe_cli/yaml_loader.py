@@ -13,11 +13,11 @@ from typing import Any
 
 import yaml
 
+from .errors import DatasetInvalid, Problem
+
 # The C parser is 5-10 times faster; PyYAML's wheels ship it, a build without libyaml may not.
 # Only its event stream is used: no constructor of either loader ever runs.
 _EventSource: type[yaml.SafeLoader] | type[yaml.CSafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-from .errors import DatasetInvalid, Problem
 
 MAX_DEPTH = 64
 NULL_WORDS = frozenset({"", "~", "null", "Null", "NULL"})
@@ -112,6 +112,7 @@ class _Reader:
         self.problems: list[Problem] = []
         self.stack: list[_Frame] = []
         self.root: Any = _MISSING
+        self.root_mark: Any = None
 
     def report(self, mark: Any, path: Path, message: str) -> None:
         """Record a problem at `mark`, or hand over to the careful pass."""
@@ -133,7 +134,9 @@ class _Reader:
         except yaml.reader.ReaderError as error:  # a character YAML forbids; it knows only the offset
             line = self.text.count("\n", 0, error.position) + 1
             column = error.position - (self.text.rfind("\n", 0, error.position) + 1) + 1
-            self.report(_Mark(line - 1, column - 1), (), f"character U+{error.character:04X} is not allowed in YAML")
+            self.report(
+                _Mark(line - 1, column - 1), (), f"character U+{error.character:04X} is not allowed in YAML"
+            )
             return None
         if self.problems:
             return None
@@ -141,14 +144,14 @@ class _Reader:
             self.report(None, (), "the file is empty: a dataset is a mapping (key: value) at the top level")
         elif not isinstance(self.root, dict):
             found = "a list" if isinstance(self.root, list) else "a single value"
-            self.report(None, (), f"the top level must be a mapping (key: value), found {found}")
+            self.report(self.root_mark, (), f"the top level must be a mapping (key: value), found {found}")
         return None if self.problems else self.root
 
     def _read_events(self) -> None:
         parser = _EventSource(self.text)
         documents = 0
         while parser.check_event():
-            event = parser.get_event()
+            event: Any = parser.get_event()
             kind = type(event)
             if kind is yaml.DocumentStartEvent:
                 documents += 1
@@ -172,6 +175,8 @@ class _Reader:
 
     def _scalar(self, event: Any) -> None:
         parent = self.stack[-1] if self.stack else None
+        if parent is None:
+            self.root_mark = event.start_mark
         path = _child_path(parent)
         expecting_key = parent is not None and isinstance(parent.value, dict) and parent.key is None
         if type(event) is yaml.AliasEvent:
@@ -193,6 +198,8 @@ class _Reader:
 
     def _start_container(self, event: Any) -> None:
         parent = self.stack[-1] if self.stack else None
+        if parent is None:
+            self.root_mark = event.start_mark
         path = _child_path(parent)
         if parent is not None and isinstance(parent.value, dict) and parent.key is None:
             self.report(event.start_mark, path, "a key must be plain text, not a list or a mapping")
@@ -246,8 +253,14 @@ def _child_path(parent: _Frame | None) -> Path:
     return (*parent.path, parent.key) if parent.key is not None else parent.path
 
 
+MAX_SHOWN_PATH = 8
+
+
 def format_path(path: Path) -> str:
-    """`('events', 3, 'date')` -> `events[3].date`."""
+    """`('events', 3, 'date')` -> `events[3].date` (a very deep path keeps its first and last steps)."""
+    if len(path) > MAX_SHOWN_PATH:
+        head, tail = format_path(path[:4]), format_path(path[-3:])
+        return f"{head}…{tail if tail.startswith('[') else '.' + tail}"
     text = ""
     for part in path:
         text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))

@@ -89,7 +89,7 @@ class AloeGroup(TyperGroup):
             _print_traceback_if_debugging(ctx)
             Output(no_color=_no_color(ctx)).error(error.message)
             raise typer.Exit(error.exit_code) from None
-        except Exception as error:  # noqa: BLE001 - the one boundary where any bug becomes a message
+        except Exception as error:
             _print_traceback_if_debugging(ctx)
             Output(no_color=_no_color(ctx)).error(
                 f"internal error ({type(error).__name__}: {error}); run again with --debug for the traceback"
@@ -161,8 +161,8 @@ def main_options(
         raise typer.BadParameter("use a language code such as en, fr, es or pt", param_hint="--lang")
     origin = "the bundled dataset"
     if data is not None:
-        from_env = ctx.get_parameter_source("data") is not None and ctx.get_parameter_source("data").name == "ENVIRONMENT"
-        origin = "ALOE_DATA" if from_env else "--data"
+        data_source = ctx.get_parameter_source("data")
+        origin = "ALOE_DATA" if data_source is not None and data_source.name == "ENVIRONMENT" else "--data"
     ctx.obj = Settings(
         source=DatasetSource(data, origin), lang=lang, output=Output(no_color=no_color), debug=debug
     )

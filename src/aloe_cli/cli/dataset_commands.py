@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -14,7 +14,7 @@ from ..source import DatasetSource
 from .app import app, settings_of
 
 
-class ReportFormat(str, Enum):
+class ReportFormat(StrEnum):
     """How `aloe validate` reports: lines for people, JSON for editors and CI."""
 
     text = "text"
@@ -26,7 +26,9 @@ def validate(
     ctx: typer.Context,
     path: Annotated[
         str | None,
-        typer.Argument(metavar="[PATH]", help="Dataset to check (default: the one --data or ALOE_DATA selects)."),
+        typer.Argument(
+            metavar="[PATH]", help="Dataset to check (default: the one --data or ALOE_DATA selects)."
+        ),
     ] = None,
     output_format: Annotated[
         ReportFormat, typer.Option("--format", "-f", case_sensitive=False, help="Report format.")

@@ -81,11 +81,15 @@ def timeline(
 @app.command()
 def events(
     ctx: typer.Context,
-    year: int | None = typer.Option(None, "--year", min=1, max=9999, metavar="YEAR", help="Only events that possibly fall in this year."),
+    year: int | None = typer.Option(
+        None, "--year", min=1, max=9999, metavar="YEAR", help="Only events that possibly fall in this year."
+    ),
     first_year: FromYear = None,
     last_year: ToYear = None,
     match: MatchOption = Match.overlap,
-    series: str | None = typer.Option(None, "--series", metavar="ID", help="Only events of this series (world-social-forum ...)."),
+    series: str | None = typer.Option(
+        None, "--series", metavar="ID", help="Only events of this series (world-social-forum ...)."
+    ),
     org: OrgOption = None,
     person: PersonOption = None,
     place: PlaceOption = None,
@@ -111,7 +115,12 @@ def events(
 @app.command()
 def workshops(
     ctx: typer.Context,
-    category: str | None = typer.Option(None, "--category", metavar="ID", help="Only workshops of this category (initiatives, regulation, integration)."),
+    category: str | None = typer.Option(
+        None,
+        "--category",
+        metavar="ID",
+        help="Only workshops of this category (initiatives, regulation, integration).",
+    ),
     phase: str | None = typer.Option(None, "--phase", metavar="ID", help="Only workshops of this phase."),
     output_format: FormatOption = Format.table,
 ) -> None:

@@ -35,6 +35,4 @@ OrgOption = Annotated[
 PersonOption = Annotated[
     str | None, typer.Option("--person", metavar="ID", help="Only records naming this person.")
 ]
-PlaceOption = Annotated[
-    str | None, typer.Option("--place", metavar="ID", help="Only records at this place.")
-]
+PlaceOption = Annotated[str | None, typer.Option("--place", metavar="ID", help="Only records at this place.")]

@@ -1,0 +1,116 @@
+"""Shared fixtures: a CLI runner that keeps stdout and stderr apart, and small dataset files."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from aloe_cli.cli import app
+
+DATASETS = Path(__file__).parent / "datasets"
+
+SMALL_DATASET = """\
+format: aloe/1
+title: A small test chronology
+sources:
+  - id: s1
+    title: Test source
+    url: https://example.org/s1
+organisations:
+  - id: org-a
+    name: {en: Organisation A, fr: Organisation A en français}
+    acronym: OA
+    sources: [{source: s1}]
+eras:
+  - id: era-one
+    title: The first era
+    sources: [{source: s1}]
+places:
+  - id: town
+    name: Town
+    country: Country
+    sources: [{source: s1}]
+series:
+  - id: forum
+    title: Forum
+    sources: [{source: s1}]
+categories:
+  - id: cat-a
+    title: Category A
+    description: The first category.
+    sources: [{source: s1}]
+phases:
+  - id: phase-1
+    title: Phase one
+    sources: [{source: s1}]
+milestones:
+  - id: m-approx
+    title: An approximate milestone
+    era: era-one
+    organisations: [org-a]
+    dates: [{edtf: 2001~, label: around 2001}]
+    sources: [{source: s1, locator: "p. 1"}]
+events:
+  - id: e-span
+    title: An event spanning two years
+    series: forum
+    era: era-one
+    places: [town]
+    dates: [{edtf: 2001-12-30/2002-01-02}]
+    sources: [{source: s1}]
+  - id: e-disputed
+    title: A disputed event
+    era: era-one
+    dates:
+      - {edtf: 2003-10, label: October 2003}
+      - {edtf: 2003-11-22/2003-11-26, sources: [{source: s1, locator: "p. 2"}]}
+    sources: [{source: s1}]
+workshops:
+  - id: w-one
+    title: Workshop one
+    categories: [cat-a]
+    phases: [phase-1]
+    sources: [{source: s1}]
+"""
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    """A runner whose result keeps stdout and stderr apart."""
+    return CliRunner()
+
+
+@pytest.fixture
+def aloe(runner: CliRunner) -> Callable[..., Result]:
+    """Run `aloe ARGS...` in-process: `aloe("events", "--year", "2002")`."""
+
+    def run(*args: str, input: str | None = None, env: dict[str, str] | None = None) -> Result:
+        return runner.invoke(app, list(args), input=input, env=env, catch_exceptions=False)
+
+    return run
+
+
+@pytest.fixture
+def small_dataset(tmp_path: Path) -> Path:
+    """A small valid dataset file with an approximate, a year-spanning and a disputed record."""
+    path = tmp_path / "small.yaml"
+    path.write_text(SMALL_DATASET, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def write_dataset(tmp_path: Path) -> Callable[[str | bytes], Path]:
+    """Write text or bytes to a dataset file and return its path."""
+
+    def write(content: str | bytes, name: str = "data.yaml") -> Path:
+        path = tmp_path / name
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+        return path
+
+    return write

@@ -1,0 +1,136 @@
+"""The bundled dataset as a historical record: complete against the primary source, honest about gaps."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from aloe_cli.dataset import load_dataset
+from aloe_cli.models import Citation, Dataset, DatedRecord
+from aloe_cli.source import DatasetSource, bundled_dataset_path
+
+PRIMARY_PARAGRAPHS = {"¶1", "¶2", "¶3", "¶4", "¶5", "¶6", "¶7", "¶7a", "¶7b", "¶7c", "¶8", "¶9"}
+STORY = Path(__file__).parents[2] / "shared" / "sources" / "aloe-story-en.txt"
+
+
+@pytest.fixture(scope="module")
+def dataset() -> Dataset:
+    return load_dataset(DatasetSource(None))
+
+
+def all_citations(dataset: Dataset) -> list[Citation]:
+    found: list[Citation] = []
+    for record in dataset.records():
+        found.extend(getattr(record, "sources", []))  # a source record has none
+        if isinstance(record, DatedRecord):
+            for claim in record.dates:
+                found.extend(claim.sources)
+        for other in getattr(record, "other_names", []):
+            found.extend(other.sources)
+    return found
+
+
+def test_every_paragraph_of_the_primary_source_is_cited(dataset: Dataset) -> None:
+    cited = {c.locator for c in all_citations(dataset) if c.source == "story"}
+    assert PRIMARY_PARAGRAPHS <= cited
+    assert cited <= PRIMARY_PARAGRAPHS, "a story citation names a paragraph the story does not have"
+
+
+@pytest.mark.skipif(not STORY.exists(), reason="the shared sources are not beside this checkout")
+def test_the_story_has_the_paragraphs_the_dataset_cites() -> None:
+    text = STORY.read_text(encoding="utf-8")
+    lines = [line.strip() for line in text.splitlines()[1:] if line.strip()]  # the title is not counted
+    bullets = [line for line in lines if line.startswith("•")]
+    assert len(lines) - len(bullets) == 9 and len(bullets) == 3
+
+
+def test_the_primary_source_is_marked_primary(dataset: Dataset) -> None:
+    story = next(s for s in dataset.sources if s.id == "story")
+    assert story.kind == "primary"
+    assert story.url == "https://aloe.socioeco.org/page63-histoire_en.html"
+
+
+def test_every_source_is_cited_and_every_url_is_a_web_address(dataset: Dataset) -> None:
+    cited = {c.source for c in all_citations(dataset)}
+    assert {s.id for s in dataset.sources} == cited
+    assert all(re.match(r"https?://", s.url) for s in dataset.sources if s.url)
+
+
+def test_lineage(dataset: Dataset) -> None:
+    edges = {(link.from_org, link.relation, link.to_org) for link in dataset.lineage}
+    assert ("wsse", "emerged_within", "alliance") in edges
+    assert ("wsse", "became", "aloe") in edges
+    assert {("alliance", "supported_by", "fph"), ("aloe", "supported_by", "fph")} <= edges
+
+
+def test_names_in_other_languages(dataset: Dataset) -> None:
+    wsse = next(o for o in dataset.organisations if o.id == "wsse")
+    assert wsse.name["fr"] == "Pôle de Socio-Economie Solidaire"
+    assert wsse.name["pt"] == "Pólo de Socioeconomia Solidária"
+    assert {n.name for n in wsse.other_names} >= {"Workgroup on Solidarity Socio-Economy", "WSES"}
+
+
+def test_dakar_keeps_both_dates_with_their_sources(dataset: Dataset) -> None:
+    dakar = next(m for m in dataset.milestones if m.id == "dakar-2005")
+    assert dakar.disputed
+    assert [(c.edtf.text, c.sources[0].source) for c in dakar.dates] == [
+        ("2005-10", "story"),
+        ("2005-11-22/2005-11-26", "ripess-dakar"),
+    ]
+    assert (dakar.earliest.isoformat(), dakar.latest.isoformat()) == ("2005-10-01", "2005-11-26")
+
+
+def test_findhorn_keeps_the_story_wording_and_the_exact_days(dataset: Dataset) -> None:
+    findhorn = next(m for m in dataset.milestones if m.id == "findhorn-2001")
+    claim = findhorn.dates[0]
+    assert (claim.edtf.text, claim.label) == ("2001-06-10/2001-06-15", "June 2001")
+    assert findhorn.places == ["findhorn"]
+
+
+def test_mid_1997_is_approximate(dataset: Dataset) -> None:
+    start = next(m for m in dataset.milestones if m.id == "reorganisation-1997")
+    assert start.dates[0].label == "mid-1997" and start.dates[0].edtf.approximate
+    assert set(start.people) == {"philippe-amouroux", "laurent-fraisse"}
+
+
+def test_events_of_the_story(dataset: Dataset) -> None:
+    events = {e.id: e for e in dataset.events}
+    wsf_years = sorted(e.earliest.year for e in events.values() if e.series == "world-social-forum")
+    assert wsf_years == [2002, 2003, 2004, 2005, 2006]
+    assert sorted(e.earliest.year for e in events.values() if e.series == "european-social-forum") == [2002, 2003]
+    symposium_years = {e.earliest.year for e in events.values() if e.series == "globalization-of-solidarity"}
+    assert {2001, 2005} <= symposium_years
+    assert events["microfinance-2002"].dates[0].edtf.text == "2002-03"
+    assert {e.id for e in events.values() if e.role == "theme_lead"} == {"wsf-2002", "wsf-2004"}
+
+
+def test_workshops_as_the_sources_have_them(dataset: Dataset) -> None:
+    original = [w for w in dataset.workshops if "original-workshops" in w.phases]
+    later = [w for w in dataset.workshops if "post-findhorn-workshops" in w.phases]
+    assert len(original) == 15
+    assert len(later) == 10  # the story counts 12 and names ten: the gap is recorded, not filled
+    phases = {p.id: p for p in dataset.phases}
+    assert phases["original-workshops"].workshops_counted == 15
+    assert phases["post-findhorn-workshops"].workshops_counted == 12
+    by_category = {c.id: {w.id for w in dataset.workshops if c.id in w.categories} for c in dataset.categories}
+    assert by_category["regulation"] == {"governance", "indicators", "debt", "international-finance"}
+    assert by_category["integration"] == {"vision", "indicators"}
+    assert by_category["initiatives"] == {
+        "fair-trade", "corporate-social-responsibility", "solidarity-finance", "social-money", "women-and-economy",
+    }  # fmt: skip
+    gaps = {g.id: g for g in dataset.gaps}
+    assert "post-findhorn-workshops" in gaps["gap-twelve-workshops"].about
+    assert "indicators" in gaps["gap-indicators-twice"].about
+
+
+def test_secretaries_of_state(dataset: Dataset) -> None:
+    milestones = {m.id: m for m in dataset.milestones}
+    assert milestones["france-secretary-of-state"].dates[0].edtf.text == "2000-03-27"
+    assert milestones["brazil-senaes"].people == ["paul-singer"]
+
+
+def test_bundled_file_is_read_from_the_package() -> None:
+    assert bundled_dataset_path().name == "timeline.yaml"
+    assert bundled_dataset_path().is_file()
