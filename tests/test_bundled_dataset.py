@@ -34,7 +34,7 @@ def all_citations(dataset: Dataset) -> list[Citation]:
 
 def test_every_paragraph_of_the_primary_source_is_cited(dataset: Dataset) -> None:
     cited = {c.locator for c in all_citations(dataset) if c.source == "story"}
-    assert PRIMARY_PARAGRAPHS <= cited
+    assert cited >= PRIMARY_PARAGRAPHS
     assert cited <= PRIMARY_PARAGRAPHS, "a story citation names a paragraph the story does not have"
 
 
@@ -99,7 +99,10 @@ def test_events_of_the_story(dataset: Dataset) -> None:
     events = {e.id: e for e in dataset.events}
     wsf_years = sorted(e.earliest.year for e in events.values() if e.series == "world-social-forum")
     assert wsf_years == [2002, 2003, 2004, 2005, 2006]
-    assert sorted(e.earliest.year for e in events.values() if e.series == "european-social-forum") == [2002, 2003]
+    assert sorted(e.earliest.year for e in events.values() if e.series == "european-social-forum") == [
+        2002,
+        2003,
+    ]
     symposium_years = {e.earliest.year for e in events.values() if e.series == "globalization-of-solidarity"}
     assert {2001, 2005} <= symposium_years
     assert events["microfinance-2002"].dates[0].edtf.text == "2002-03"
@@ -114,12 +117,13 @@ def test_workshops_as_the_sources_have_them(dataset: Dataset) -> None:
     phases = {p.id: p for p in dataset.phases}
     assert phases["original-workshops"].workshops_counted == 15
     assert phases["post-findhorn-workshops"].workshops_counted == 12
-    by_category = {c.id: {w.id for w in dataset.workshops if c.id in w.categories} for c in dataset.categories}
+    by_category = {
+        c.id: {w.id for w in dataset.workshops if c.id in w.categories} for c in dataset.categories
+    }
     assert by_category["regulation"] == {"governance", "indicators", "debt", "international-finance"}
     assert by_category["integration"] == {"vision", "indicators"}
-    assert by_category["initiatives"] == {
-        "fair-trade", "corporate-social-responsibility", "solidarity-finance", "social-money", "women-and-economy",
-    }  # fmt: skip
+    initiatives = {"fair-trade", "corporate-social-responsibility", "solidarity-finance", "social-money"}
+    assert by_category["initiatives"] == {*initiatives, "women-and-economy"}
     gaps = {g.id: g for g in dataset.gaps}
     assert "post-findhorn-workshops" in gaps["gap-twelve-workshops"].about
     assert "indicators" in gaps["gap-indicators-twice"].about

@@ -26,7 +26,9 @@ def test_version(aloe: Callable[..., Result]) -> None:
 
 
 def test_python_dash_m_runs_from_another_directory(tmp_path: Path) -> None:
-    done = subprocess.run([*PYTHON_ALOE, "--version"], cwd=tmp_path, capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [*PYTHON_ALOE, "--version"], cwd=tmp_path, capture_output=True, text=True, check=False
+    )
     assert (done.returncode, done.stdout, done.stderr) == (0, f"aloe {__version__}\n", "")
 
 
@@ -43,7 +45,9 @@ def test_every_command_is_documented_with_an_example(aloe: Callable[..., Result]
         assert result.exit_code == 0 and "Example: aloe" in result.stdout
 
 
-def test_internal_error_is_one_line_with_a_hint(aloe: Callable[..., Result], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_internal_error_is_one_line_with_a_hint(
+    aloe: Callable[..., Result], monkeypatch: pytest.MonkeyPatch
+) -> None:
     def broken(*args: object, **kwargs: object) -> None:
         raise ValueError("boom")
 
@@ -59,7 +63,9 @@ def test_internal_error_is_one_line_with_a_hint(aloe: Callable[..., Result], mon
     assert "Traceback (most recent call last)" in debugged.stderr and "ValueError: boom" in debugged.stderr
 
 
-def test_ctrl_c_exits_130_with_a_short_note(aloe: Callable[..., Result], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_ctrl_c_exits_130_with_a_short_note(
+    aloe: Callable[..., Result], monkeypatch: pytest.MonkeyPatch
+) -> None:
     def interrupted(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
 
@@ -80,11 +86,14 @@ def test_data_error_with_debug_shows_the_traceback(aloe: Callable[..., Result], 
 def big_dataset(tmp_path: Path) -> Path:
     """Enough events that the output overflows a pipe's buffer."""
     events = "".join(
-        f"  - {{id: e{i}, title: 'Event number {i} with a long title', dates: [{{edtf: '2002'}}], sources: [{{source: s}}]}}\n"
+        f"  - {{id: e{i}, title: 'Event number {i} with a long title', dates: [{{edtf: '2002'}}],"
+        " sources: [{source: s}]}\n"
         for i in range(1500)
     )
     path = tmp_path / "big.yaml"
-    path.write_text(f"format: aloe/1\ntitle: big\nsources: [{{id: s, title: s}}]\nevents:\n{events}", encoding="utf-8")
+    path.write_text(
+        f"format: aloe/1\ntitle: big\nsources: [{{id: s, title: s}}]\nevents:\n{events}", encoding="utf-8"
+    )
     return path
 
 
@@ -105,7 +114,9 @@ def run_on_a_terminal(args: list[str], env: dict[str, str]) -> str:
     leader, follower = pty.openpty()
     inherited = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
     full_env = {**inherited, "COLUMNS": "200", "TERM": "xterm-256color", **env}
-    process = subprocess.Popen([*PYTHON_ALOE, *args], stdout=follower, stderr=subprocess.DEVNULL, env=full_env)
+    process = subprocess.Popen(
+        [*PYTHON_ALOE, *args], stdout=follower, stderr=subprocess.DEVNULL, env=full_env
+    )
     os.close(follower)
     chunks = []
     while True:
@@ -141,7 +152,9 @@ def test_schema_is_draft_2020_12_and_matches_the_committed_copy(aloe: Callable[.
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     assert "events" in schema["properties"]
     committed = Path(__file__).parents[1] / "schema" / "aloe-dataset.schema.json"
-    assert json.loads(committed.read_text(encoding="utf-8")) == schema, "run: aloe schema > schema/aloe-dataset.schema.json"
+    assert json.loads(committed.read_text(encoding="utf-8")) == schema, (
+        "run: aloe schema > schema/aloe-dataset.schema.json"
+    )
 
 
 def test_schema_accepts_the_bundled_dataset_and_rejects_a_typo(aloe: Callable[..., Result]) -> None:

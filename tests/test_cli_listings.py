@@ -73,7 +73,9 @@ def test_unknown_category_is_a_usage_error_listing_the_valid_ones(aloe: Callable
     assert "valid: initiatives, integration, regulation" in result.stderr
 
 
-@pytest.mark.parametrize("args", [["events", "--year", "abc"], ["timeline", "--from", "x"], ["events", "--format", "pdf"]])
+@pytest.mark.parametrize(
+    "args", [["events", "--year", "abc"], ["timeline", "--from", "x"], ["events", "--format", "pdf"]]
+)
 def test_bad_option_values_are_usage_errors(aloe: Callable[..., Result], args: list[str]) -> None:
     result = aloe(*args)
     assert result.exit_code == 2
@@ -99,7 +101,10 @@ def test_timeline_shows_uncertain_and_disputed_dates(aloe: Callable[..., Result]
     text = ok(aloe("timeline", env=WIDE))
     assert "mid-1997" in text and "(approximate)" in text
     assert "(disputed: see below)" in text
-    assert "dakar-2005: the sources disagree: October 2005 (story ¶9); 22–26 November 2005 (ripess-dakar)" in text
+    assert (
+        "dakar-2005: the sources disagree: October 2005 (story ¶9); 22–26 November 2005 (ripess-dakar)"
+        in text
+    )
     dakar = next(r for r in as_json(aloe("timeline", "--format", "json")) if r["id"] == "dakar-2005")
     assert dakar["disputed"] is True
     assert [c["date"] for c in dakar["claims"]] == ["2005-10", "2005-11-22/2005-11-26"]
@@ -143,7 +148,9 @@ def test_empty_results(aloe: Callable[..., Result]) -> None:
 
 @pytest.mark.parametrize("output_format", list(Format), ids=[f.value for f in Format])
 @pytest.mark.parametrize("args", LISTINGS, ids=[a[0] for a in LISTINGS])
-def test_every_format_of_every_listing(aloe: Callable[..., Result], args: list[str], output_format: Format) -> None:
+def test_every_format_of_every_listing(
+    aloe: Callable[..., Result], args: list[str], output_format: Format
+) -> None:
     json_records = as_json(aloe(*args, "--format", "json"))
     text = ok(aloe(*args, "--format", output_format.value, env=WIDE))
     ids = [str(r["id"]) for r in json_records]
@@ -167,7 +174,9 @@ def test_every_format_of_every_listing(aloe: Callable[..., Result], args: list[s
         pytest.fail(f"no check for {output_format}")
 
 
-def test_csv_and_json_round_trip_awkward_text(aloe: Callable[..., Result], write_dataset: Callable[..., Path]) -> None:
+def test_csv_and_json_round_trip_awkward_text(
+    aloe: Callable[..., Result], write_dataset: Callable[..., Path]
+) -> None:
     title = 'Commas, "quotes", semicolons; accents: Économie solidária\nand a second line ' + "long " * 60
     path = write_dataset(
         "format: aloe/1\ntitle: t\nsources: [{id: s, title: s}]\nevents:\n"
@@ -205,10 +214,13 @@ def test_dataset_text_is_never_interpreted(aloe: Callable[..., Result]) -> None:
     assert "\\u001b" in ok(aloe("--data", str(path), "events", "--format", "json"))
 
 
-def test_markup_in_titles_is_literal_in_tables(aloe: Callable[..., Result], write_dataset: Callable[..., Path]) -> None:
+def test_markup_in_titles_is_literal_in_tables(
+    aloe: Callable[..., Result], write_dataset: Callable[..., Path]
+) -> None:
     path = write_dataset(
         "format: aloe/1\ntitle: t\nsources: [{id: s, title: s}]\nevents:\n"
-        "  - {id: e, title: '[bold]Bold?[/b] :smile: [red]x', dates: [{edtf: '2002'}], sources: [{source: s}]}\n"
+        "  - {id: e, title: '[bold]Bold?[/b] :smile: [red]x', dates: [{edtf: '2002'}],"
+        " sources: [{source: s}]}\n"
     )
     text = ok(aloe("--data", str(path), "events", env=WIDE))
     assert "[bold]Bold?[/b] :smile: [red]x" in text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import time
 from datetime import date
 
@@ -153,8 +154,6 @@ def test_intervals_agree_with_the_edtf_package(start: str, end: str) -> None:
 @given(st.text(max_size=30))
 def test_any_text_parses_or_raises_edtf_error(text: str) -> None:
     started = time.monotonic()
-    try:
+    with contextlib.suppress(EdtfError):
         parse_edtf(text)
-    except EdtfError:
-        pass
     assert time.monotonic() - started < 1.0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import time
 from collections.abc import Callable
@@ -62,7 +63,9 @@ def test_empty_file(aloe: Callable[..., Result], write_dataset: Callable[..., Pa
 def test_bytes_that_are_not_utf8_are_placed_by_line_and_character(
     aloe: Callable[..., Result], write_dataset: Callable[..., Path]
 ) -> None:
-    path = write_dataset("format: aloe/1\ntitle: Éé \xe9t\xe9\n".encode("latin-1").replace(b"\xc9\xe9", "Éé".encode()))
+    path = write_dataset(
+        "format: aloe/1\ntitle: Éé \xe9t\xe9\n".encode("latin-1").replace(b"\xc9\xe9", "Éé".encode())
+    )
     line = one_line_error(aloe("--data", str(path), "timeline"))
     assert line == f"aloe: error: {path}:2:11: this is not UTF-8 text (byte 0xE9)"
 
@@ -166,10 +169,8 @@ def test_deep_nesting_is_refused_without_recursion_error() -> None:
 
 def _load_or_own_error(text: str) -> None:
     started = time.monotonic()
-    try:
+    with contextlib.suppress(AloeError):
         validate_text(text, "fuzz.yaml")
-    except AloeError:
-        pass
     assert time.monotonic() - started < 2.0
 
 
@@ -191,7 +192,9 @@ dataset_keys = st.sampled_from(["format", "title", "sources", "events", "milesto
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.dictionaries(dataset_keys, yaml_values, max_size=6), st.sampled_from([None, True]))
-def test_arbitrary_yaml_documents_load_or_raise_aloe_error(document: dict[str, Any], flow: bool | None) -> None:
+def test_arbitrary_yaml_documents_load_or_raise_aloe_error(
+    document: dict[str, Any], flow: bool | None
+) -> None:
     _load_or_own_error(yaml.safe_dump(document, default_flow_style=flow, allow_unicode=True))
 
 
@@ -199,12 +202,16 @@ def test_arbitrary_yaml_documents_load_or_raise_aloe_error(document: dict[str, A
 texts = st.text(alphabet=st.characters(exclude_categories=("Cs",), exclude_characters="\x85\u2028\u2029"))
 nested_texts = st.recursive(
     texts.filter(lambda t: len(t) <= 20),
-    lambda c: st.lists(c, max_size=3) | st.dictionaries(texts.filter(lambda t: 0 < len(t) <= 5), c, max_size=3),
+    lambda c: (
+        st.lists(c, max_size=3) | st.dictionaries(texts.filter(lambda t: 0 < len(t) <= 5), c, max_size=3)
+    ),
     max_leaves=15,
 )
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.filter_too_much, HealthCheck.too_slow])
+@settings(
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.filter_too_much, HealthCheck.too_slow]
+)
 @given(st.dictionaries(texts.filter(lambda t: 0 < len(t) <= 10), nested_texts))
 def test_strings_round_trip_exactly(document: dict[str, Any]) -> None:
     """Any mapping of strings, lists and mappings reads back exactly as PyYAML wrote it."""

@@ -78,15 +78,15 @@ def test_bundled_dataset_is_valid(aloe: Callable[..., Result]) -> None:
     assert result.stdout.startswith("data/timeline.yaml: valid (")
 
 
-def test_validate_uses_data_option_and_environment(
-    aloe: Callable[..., Result], small_dataset: Path
-) -> None:
+def test_validate_uses_data_option_and_environment(aloe: Callable[..., Result], small_dataset: Path) -> None:
     assert aloe("--data", str(small_dataset), "validate").stdout.startswith(f"{small_dataset}: valid")
     from_env = aloe("validate", env={"ALOE_DATA": str(small_dataset)})
     assert from_env.stdout.startswith(f"{small_dataset}: valid")
 
 
-def test_messages_never_dump_the_input_value(aloe: Callable[..., Result], write_dataset: Callable[..., Path]) -> None:
+def test_messages_never_dump_the_input_value(
+    aloe: Callable[..., Result], write_dataset: Callable[..., Path]
+) -> None:
     secret = "x" * 5000
     path = write_dataset(f"format: aloe/1\ntitle: [{secret}]\n")
     result = aloe("validate", str(path))

@@ -20,10 +20,16 @@ from .yaml_loader import Path
 Finding = tuple[Path, str]  # where, and what is wrong
 
 
-def check_references(dataset: Dataset) -> list[Finding]:
-    """Every cross-record problem of a schema-valid dataset, each with the path it is at."""
+def check_references(dataset: Dataset, also_known: dict[str, set[str]] | None = None) -> list[Finding]:
+    """Every cross-record problem of a schema-valid dataset, each with the path it is at.
+
+    `also_known` adds ids of records left out because they failed the schema, so that a reference to
+    them is not reported as unknown on top of their own problem.
+    """
     findings: list[Finding] = []
     ids_by_list = {name: {record.id for record in getattr(dataset, name)} for name in RECORD_KINDS}
+    for name, ids in (also_known or {}).items():
+        ids_by_list[name] |= ids
     findings.extend(_duplicate_ids(dataset))
     source_ids = ids_by_list["sources"]
     all_ids = set().union(*ids_by_list.values())

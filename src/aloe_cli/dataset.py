@@ -8,9 +8,9 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .checks import check_references
+from .checks import Finding, check_references
 from .errors import DatasetInvalid, Problem
-from .models import Dataset, _kind
+from .models import RECORD_KINDS, Dataset, _kind
 from .source import DatasetSource, decode_dataset, read_dataset_bytes
 from .yaml_loader import Path, PositionIndex, format_path, index_positions, parse_yaml
 
@@ -29,10 +29,9 @@ def validate_text(text: str, name: str) -> Dataset:
         dataset = Dataset.model_validate(raw)
     except ValidationError as error:
         positions = index_positions(text, name)
-        problems = [
-            _schema_problem(detail, raw, positions, name)
-            for detail in error.errors(include_url=False, include_input=False)
-        ]
+        details = error.errors(include_url=False, include_input=False)
+        problems = [_schema_problem(detail, raw, positions, name) for detail in details]
+        problems += [_problem_at(path, message, positions, name) for path, message in _partial_findings(raw)]
         raise DatasetInvalid(name, problems) from None
     findings = check_references(dataset)
     if findings:
@@ -40,6 +39,33 @@ def validate_text(text: str, name: str) -> Dataset:
         problems = [_problem_at(path, message, positions, name) for path, message in findings]
         raise DatasetInvalid(name, problems)
     return dataset
+
+
+def _partial_findings(raw: dict[str, Any]) -> list[Finding]:
+    """Reference problems among the records that do pass the schema, so one run reports both kinds."""
+    kept: dict[str, Any] = {}  # list name -> the records of that list that pass the schema
+    original_index: dict[str, list[int]] = {}
+    left_out_ids: dict[str, set[str]] = {}
+    for list_name in RECORD_KINDS:
+        items = raw.get(list_name)
+        if not isinstance(items, list):
+            continue
+        model = _model_in(Dataset.model_fields[list_name].annotation)
+        assert model is not None
+        kept[list_name], original_index[list_name], left_out_ids[list_name] = [], [], set()
+        for position, item in enumerate(items):
+            try:
+                kept[list_name].append(model.model_validate(item))
+                original_index[list_name].append(position)
+            except ValidationError:
+                if isinstance(item, dict) and isinstance(item.get("id"), str):
+                    left_out_ids[list_name].add(item["id"])
+    partial = Dataset.model_construct(format="aloe/1", title="", **kept)
+    # Paths point into the partial dataset; map each record back to its place in the file.
+    return [
+        ((path[0], original_index[str(path[0])][int(path[1])], *path[2:]), message)
+        for path, message in check_references(partial, also_known=left_out_ids)
+    ]
 
 
 def _problem_at(

@@ -339,7 +339,9 @@ class Phase(DatedRecord):
     workshops_counted: Annotated[
         int | None,
         # aloe reads every YAML scalar as text, so a quoted "12" is as good as 12.
-        WithJsonSchema({"anyOf": [{"type": "integer", "minimum": 0}, {"type": "string", "pattern": "^[0-9]+$"}]}),
+        WithJsonSchema(
+            {"anyOf": [{"type": "integer", "minimum": 0}, {"type": "string", "pattern": "^[0-9]+$"}]}
+        ),
     ] = Field(None, ge=0)
     summary: str | None = None
 
