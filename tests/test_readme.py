@@ -1,0 +1,63 @@
+"""The README's examples are real output: each `$ aloe ...` block is run and compared.
+
+Run `python tests/test_readme.py --write` to refresh the outputs after a deliberate change.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shlex
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from aloe_cli.cli import app
+
+ROOT = Path(__file__).parents[1]
+README = ROOT / "README.md"
+EXAMPLE = re.compile(r"```console\n\$ (aloe[^\n]*)\n(.*?)```", re.S)
+README_COLUMNS = "100"
+
+
+def run_example(command: str) -> str:
+    """The output of one README command, as a 100-column pipe shows it (trailing spaces dropped)."""
+    previous = Path.cwd()
+    os.chdir(ROOT)  # the examples name files relative to the repository
+    try:
+        result = CliRunner().invoke(app, shlex.split(command)[1:], env={"COLUMNS": README_COLUMNS})
+    finally:
+        os.chdir(previous)
+    return "".join(line.rstrip() + "\n" for line in result.stdout.splitlines())
+
+
+EXAMPLES = EXAMPLE.findall(README.read_text(encoding="utf-8"))
+
+
+def test_readme_has_examples() -> None:
+    commands = [command for command, _ in EXAMPLES]
+    assert "aloe events --year 2002" in commands
+    assert "aloe workshops --category regulation" in commands
+
+
+@pytest.mark.parametrize(("command", "shown"), EXAMPLES, ids=[c for c, _ in EXAMPLES])
+def test_readme_example_is_real_output(command: str, shown: str) -> None:
+    assert run_example(command) == shown
+
+
+def test_readme_shows_the_example_dataset_whole() -> None:
+    example = (ROOT / "examples" / "cooperative-history.yaml").read_text(encoding="utf-8")
+    assert f"```yaml\n{example}```" in README.read_text(encoding="utf-8")
+
+
+def rewrite_readme() -> None:
+    """Replace every example's output with what aloe prints now."""
+    text = README.read_text(encoding="utf-8")
+    text = EXAMPLE.sub(lambda m: f"```console\n$ {m[1]}\n{run_example(m[1])}```", text)
+    README.write_text(text, encoding="utf-8")
+
+
+if __name__ == "__main__" and "--write" in sys.argv:
+    rewrite_readme()
