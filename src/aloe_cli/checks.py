@@ -66,7 +66,8 @@ def check_references(dataset: Dataset, also_known: dict[str, set[str]] | None = 
             if isinstance(record, LineageLink):
                 refer((*base, "from"), record.from_org, "organisations")
                 refer((*base, "to"), record.to_org, "organisations")
-                refer((*base, "milestone"), record.milestone, "milestones")
+                for position, target in enumerate(record.milestones):
+                    refer((*base, "milestones", position), target, "milestones")
     for index, era in enumerate(dataset.eras):
         refer(("eras", index, "organisation"), era.organisation, "organisations")
     for index, workshop in enumerate(dataset.workshops):

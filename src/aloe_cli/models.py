@@ -281,7 +281,7 @@ class LineageLink(DatedRecord):
     relation: LineageRelation
     from_org: RecordId = Field(alias="from")
     to_org: RecordId = Field(alias="to")
-    milestone: RecordId | None = None
+    milestones: list[RecordId] = Field(default_factory=list, description="The milestones that mark it.")
     summary: str | None = None
 
 

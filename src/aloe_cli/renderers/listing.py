@@ -1,4 +1,4 @@
-"""Output formats: one Enum, one pure renderer per member (listing in, text or Rich renderable out)."""
+"""Listing formats: one Enum, one pure renderer per member (listing in, text or Rich renderable out)."""
 
 from __future__ import annotations
 
@@ -9,12 +9,12 @@ from collections.abc import Callable
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
-from .sanitize import one_line, printable
+from ..sanitize import one_line, printable
 
 if TYPE_CHECKING:  # Rich and the models are imported only when a listing is drawn
     from rich.console import RenderableType
 
-    from .views import Listing
+    from ..views import Listing
 
 
 class Format(StrEnum):
