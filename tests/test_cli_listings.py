@@ -19,6 +19,7 @@ LISTINGS = [
     ["timeline"],
     ["events"],
     ["workshops"],
+    ["search", "findhorn"],
 ]
 
 
@@ -147,7 +148,7 @@ def test_empty_results(aloe: Callable[..., Result]) -> None:
 
 
 @pytest.mark.parametrize("output_format", list(Format), ids=[f.value for f in Format])
-@pytest.mark.parametrize("args", LISTINGS, ids=[a[0] for a in LISTINGS])
+@pytest.mark.parametrize("args", LISTINGS, ids=[" ".join(a) for a in LISTINGS])
 def test_every_format_of_every_listing(
     aloe: Callable[..., Result], args: list[str], output_format: Format
 ) -> None:

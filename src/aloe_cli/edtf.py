@@ -64,6 +64,8 @@ class EdtfDate:
     is_interval: bool
     open_start: bool = False
     open_end: bool = False
+    qualified_start: bool = False  # the start (or the single date) is approximate or uncertain
+    qualified_end: bool = False
 
     @property
     def qualified(self) -> bool:
@@ -90,9 +92,11 @@ def parse_edtf(text: str) -> EdtfDate:
         raise EdtfError("remove the spaces around the date")
     if "/" not in text:
         point = _parse_point(text)
+        qualified = point.approximate or point.uncertain
         return EdtfDate(
-            text, point.earliest, point.latest, point.approximate, point.uncertain, is_interval=False
-        )
+            text, point.earliest, point.latest, point.approximate, point.uncertain, is_interval=False,
+            qualified_start=qualified, qualified_end=qualified,
+        )  # fmt: skip
     if text.count("/") > 1:
         raise EdtfError("an interval has exactly one '/'")
     left, right = text.split("/")
@@ -114,6 +118,8 @@ def parse_edtf(text: str) -> EdtfDate:
         is_interval=True,
         open_start=left == "..",
         open_end=right == "..",
+        qualified_start=start is not None and (start.approximate or start.uncertain),
+        qualified_end=end is not None and (end.approximate or end.uncertain),
     )
 
 

@@ -268,6 +268,7 @@ class Organisation(DatedRecord):
 
     name: LocalizedText
     acronym: LocalizedText | None = None
+    short_name: LocalizedText | None = Field(None, description="What the sources call it for short.")
     other_names: list[OtherName] = Field(default_factory=list)
     summary: str | None = None
 

@@ -40,6 +40,12 @@ class Output:
             soft_wrap=False,
         )
 
+    def width(self) -> int:
+        """Columns available on stdout: the terminal's, or $COLUMNS, or 80 when piped."""
+        import shutil
+
+        return shutil.get_terminal_size((80, 24)).columns
+
     def emit(self, rendered: Any) -> None:
         """Print a renderer's result: text as is (JSON, CSV ... never through Rich), else via Rich."""
         if isinstance(rendered, str):

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .search import Hit
 
 from .models import (
     Citation,
@@ -42,6 +45,7 @@ class Listing:
     title_column: int = 1  # where a narrow table puts each row's id, under the title
     cells: list[tuple[str, ...]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # shown under a table: the disputed dates
+    marks: list[dict[int, list[tuple[int, int]]]] = field(default_factory=list)  # per row: column -> spans
     groups: list[str | None] = field(default_factory=list)  # per row: the heading it falls under
     records: list[dict[str, Any]] = field(default_factory=list)
 
@@ -68,9 +72,9 @@ class Lookup:
         return f"{name} ({place.country})" if place.country else name
 
     def organisation_name(self, organisation_id: str) -> str:
-        """The acronym where there is one, else the name."""
+        """The acronym where there is one, else the short name, else the name."""
         organisation = self.organisations[organisation_id]
-        return localized(organisation.acronym or organisation.name, self.lang)
+        return localized(organisation.acronym or organisation.short_name or organisation.name, self.lang)
 
     def citation(self, citation: Citation) -> dict[str, Any]:
         """A citation as the JSON contract gives it: the source's id, where in it, title and URL."""
@@ -140,13 +144,31 @@ def date_cell(record: DatedRecord) -> str:
     return "\n".join(lines)
 
 
+def dates_in_words(record: DatedRecord, lookup: Lookup) -> str:
+    """Every claim in words on one line: 'October 2005; disputed: 22–26 November 2005 (ripess-dakar)'."""
+    claim = record.date_claim
+    if claim is None:
+        return "undated"
+    text = claim.words
+    if claim.edtf.approximate:
+        text += " (approximate)"
+    elif claim.edtf.uncertain:
+        text += " (uncertain)"
+    if record.disputed:
+        text += "; disputed: " + "; ".join(claim_with_citations(other, lookup) for other in record.dates[1:])
+    return text
+
+
 def dispute_note(record: DatedRecord, lookup: Lookup) -> str:
     """'findhorn-2001: the sources disagree: ... (story ¶4); ... (findhorn-report)'."""
-    claims = "; ".join(
-        f"{claim.exact_words} ({', '.join(lookup.short_citation(c) for c in claim.sources) or 'its record'})"
-        for claim in record.dates
-    )
+    claims = "; ".join(claim_with_citations(claim, lookup) for claim in record.dates)
     return f"{record.id}: the sources disagree: {claims}"
+
+
+def claim_with_citations(claim: DateClaim, lookup: Lookup) -> str:
+    """'22–26 November 2005 (ripess-dakar)'."""
+    cited = ", ".join(lookup.short_citation(c) for c in claim.sources) or "its record"
+    return f"{claim.exact_words} ({cited})"
 
 
 def happening_record(record: Happening, lookup: Lookup) -> dict[str, Any]:
@@ -265,4 +287,73 @@ def workshops_listing(records: list[Workshop], lookup: Lookup) -> Listing:
             )
         )
         listing.records.append(workshop_record(workshop, lookup))
+    return listing
+
+
+SNIPPET_CONTEXT = 40
+
+
+def snippet(text: str, spans: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]]:
+    """A short extract around the first match of a long text, with the spans moved to fit it."""
+    flat = " ".join(text.split())
+    if len(flat) != len(text):  # folding white space moves positions: find the terms afresh below
+        spans = []
+    if not spans or len(flat) <= 2 * SNIPPET_CONTEXT + 20:
+        return flat, spans
+    start = max(spans[0][0] - SNIPPET_CONTEXT, 0)
+    end = min(spans[0][1] + SNIPPET_CONTEXT, len(flat))
+    prefix, suffix = ("…" if start else ""), ("…" if end < len(flat) else "")
+    shift = len(prefix) - start
+    kept = [(a + shift, b + shift) for a, b in spans if a >= start and b <= end]
+    return prefix + flat[start:end] + suffix, kept
+
+
+def search_listing(hits: list[Hit], terms: list[str], lookup: Lookup) -> Listing:
+    """Search results, best first, with where each matched and the matches marked."""
+    from .record_detail import title_of
+    from .search import match_spans
+
+    def spans_in(text: str) -> list[tuple[int, int]]:
+        return sorted(span for term in terms for span in match_spans(text, term))
+
+    listing = Listing(
+        title="Search results",
+        columns=("Kind", "Title", "Date", "Matched", "ID"),
+        fields=("id", "kind", "title", "date", "date_label", "start", "end", "score", "matched"),
+        widths=(2, 4, 2, 4),
+    )
+    for hit in hits:
+        record = hit.found.record
+        title = title_of(hit.found, lookup)
+        field_name, text = hit.matches[0]
+        extract, extract_spans = snippet(text, spans_in(text))
+        if not extract_spans:
+            extract_spans = spans_in(extract)
+        matched_cell = f"{field_name}: {extract}"
+        offset = len(field_name) + 2
+        listing.groups.append(None)
+        listing.cells.append(
+            (
+                hit.found.kind,
+                title,
+                date_cell(record) if isinstance(record, DatedRecord) else "",
+                matched_cell,
+                record.id,
+            )
+        )
+        listing.marks.append({1: spans_in(title), 3: [(a + offset, b + offset) for a, b in extract_spans]})
+        claim_fields = dated_fields(record, lookup) if isinstance(record, DatedRecord) else {}
+        listing.records.append(
+            {
+                "id": record.id,
+                "kind": hit.found.kind,
+                "title": title,
+                "date": claim_fields.get("date"),
+                "date_label": claim_fields.get("date_label"),
+                "start": claim_fields.get("start"),
+                "end": claim_fields.get("end"),
+                "score": hit.score,
+                "matched": [{"field": f, "text": t} for f, t in hit.matches],
+            }
+        )
     return listing

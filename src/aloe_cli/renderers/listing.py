@@ -124,7 +124,7 @@ class _ListingTables:
         headers = listing.columns if separate_ids else listing.columns[:-1]
         table: Table | None = None
         group: str | object | None = object()
-        for row_group, cells in zip(listing.groups, listing.cells, strict=True):
+        for row_number, (row_group, cells) in enumerate(zip(listing.groups, listing.cells, strict=True)):
             if table is None or row_group != group:
                 if table is not None:
                     yield table
@@ -140,6 +140,10 @@ class _ListingTables:
                         ratio = listing.widths[position] if position < len(listing.widths) else 1
                         table.add_column(header, overflow="fold", ratio=ratio)
             row = [Text(printable(cell)) for cell in cells]
+            marks = listing.marks[row_number] if listing.marks else {}
+            for column, spans in marks.items():
+                for start, end in spans:
+                    row[column].stylize("bold reverse", start, end)
             if not separate_ids:
                 row = row[:-1]
                 row[listing.title_column].append(f"\n{printable(cells[-1])}", style="cyan")

@@ -1,0 +1,223 @@
+"""A picture of the decade as text: organisations' spans as bars, milestones and events as marks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .models import Dataset, DatedRecord
+    from .views import Lookup
+
+SOLID, DASHED, BEFORE, AFTER = "━", "┄", "◀", "▶"
+MARKS = {("milestone", False): "●", ("milestone", True): "○", ("event", False): "▲", ("event", True): "△"}
+LEGEND = [
+    "━ span the sources agree on",
+    "┄ approximate, uncertain or disputed",
+    "◀ ▶ runs on beyond the axis",
+    "● milestone   ○ milestone, date uncertain or disputed",
+    "▲ event       △ event, date uncertain or disputed",
+    "2-9 that many marks in one place",
+]
+MIN_LABEL, MAX_LABEL = 10, 22
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A milestone or event placed on the axis."""
+
+    record_id: str
+    kind: str
+    day: date
+    doubtful: bool  # approximate, uncertain, open-ended or disputed
+
+    @property
+    def glyph(self) -> str:
+        """The mark drawn for it."""
+        return MARKS[(self.kind, self.doubtful)]
+
+
+@dataclass(frozen=True)
+class Bar:
+    """An organisation's span."""
+
+    label: str
+    record: DatedRecord
+
+
+@dataclass(frozen=True)
+class Chart:
+    """What the chart shows: the years of its axis, the bars, the marks, and what falls outside."""
+
+    first_year: int
+    last_year: int
+    bars: list[Bar]
+    marks: list[Mark]
+    outside: list[str] = field(default_factory=list)  # records dated outside the axis, or undated
+
+
+def default_years(dataset: Dataset) -> tuple[int, int]:
+    """The axis: from the first known start of an era to the last known day of any record."""
+    era_starts = [e.earliest.year for e in dataset.eras if e.earliest is not None]
+    records: list[DatedRecord] = [*dataset.milestones, *dataset.events, *dataset.eras]
+    starts = [r.earliest.year for r in records if r.dates and r.earliest is not None]
+    ends = [r.latest.year for r in records if r.dates and r.latest is not None]
+    first = min(era_starts) if era_starts else min(starts, default=date.today().year)
+    last = max(ends, default=first)
+    return first, max(first, last)
+
+
+def build_chart(dataset: Dataset, lookup: Lookup, first_year: int | None, last_year: int | None) -> Chart:
+    """Bars for the organisations of the lineage (then the others), marks for milestones and events."""
+    from .lineage import lineage_forest
+
+    default_first, default_last = default_years(dataset)
+    first, last = first_year or default_first, last_year or default_last
+    order: list[str] = []
+
+    def walk(nodes: list) -> None:  # type: ignore[type-arg]
+        for node in nodes:
+            order.append(node.organisation.id)
+            walk(list(node.children))
+
+    walk(lineage_forest(dataset))
+    order += [o.id for o in dataset.organisations if o.id not in order]
+    organisations = {o.id: o for o in dataset.organisations}
+    bars = [Bar(lookup.organisation_name(i), organisations[i]) for i in order if organisations[i].dates]
+    first_day, last_day = date(first, 1, 1), date(last, 12, 31)
+    marks: list[Mark] = []
+    outside: list[str] = []
+    for kind, records in (("milestone", dataset.milestones), ("event", dataset.events)):
+        for record in records:
+            day = _mark_day(record)
+            if day is None or not first_day <= day <= last_day:
+                words = record.dates[0].words if record.dates else "undated"
+                outside.append(f"{record.id} ({words}{', disputed' if record.disputed else ''})")
+            else:
+                marks.append(Mark(record.id, kind, day, record.uncertain or record.disputed))
+    marks.sort(key=lambda m: (m.day, m.record_id))
+    return Chart(first, last, bars, marks, outside)
+
+
+def _mark_day(record: DatedRecord) -> date | None:
+    """Where a record's mark goes: the middle of its first claim's days, or its one known end."""
+    if not record.dates:
+        return None
+    start, end = record.dates[0].edtf.earliest, record.dates[0].edtf.latest
+    if start is not None and end is not None:
+        return start + (end - start) / 2
+    return start or end
+
+
+def render_chart(chart: Chart, width: int) -> str:
+    """The chart as plain text, `width` columns wide at most (80 or more reads best)."""
+    label_width = max(MIN_LABEL, min(MAX_LABEL, max((len(b.label) for b in chart.bars), default=0) + 1))
+    years = chart.last_year - chart.first_year + 1
+    per_year = max(1, (width - label_width) // years)
+    axis_width = per_year * years
+    first_day, last_day = date(chart.first_year, 1, 1), date(chart.last_year, 12, 31)
+    total_days = (last_day - first_day).days + 1
+
+    def column(day: date) -> int:
+        return min(axis_width - 1, max(0, (day - first_day).days * axis_width // total_days))
+
+    def day_at(col: int) -> date:
+        return first_day + timedelta(days=(col * total_days + total_days // 2) // axis_width)
+
+    step = 1 if per_year >= 5 else 2 if per_year >= 3 else 5
+    ruler = [" "] * axis_width
+    for offset in range(0, years, step):
+        label = str(chart.first_year + offset)
+        start = offset * per_year
+        if start + len(label) <= axis_width:
+            ruler[start : start + len(label)] = list(label)
+    lines = [" " * label_width + "".join(ruler).rstrip()]
+    for bar in chart.bars:
+        lines.append(
+            _fit(bar.label, label_width)
+            + "".join(_bar_cells(bar.record, axis_width, day_at, first_day, last_day)).rstrip()
+        )
+    for kind, label in (("milestone", "Milestones"), ("event", "Events")):
+        cells = [" "] * axis_width
+        for mark in (m for m in chart.marks if m.kind == kind):
+            position = column(mark.day)
+            cells[position] = mark.glyph if cells[position] == " " else _more(cells[position])
+        lines.append(_fit(label, label_width) + "".join(cells).rstrip())
+    lines += ["", *_columns(LEGEND, width), "", "By year:"]
+    for year in range(chart.first_year, chart.last_year + 1):
+        marks = [f"{m.glyph} {m.record_id}" for m in chart.marks if m.day.year == year]
+        if marks:
+            lines += _wrap(marks, f"  {year}  ", width)
+    if chart.outside:
+        lines += ["", *_wrap(chart.outside, "Not on the axis: ", width, separator=", ")]
+    return "\n".join(lines) + "\n"
+
+
+def _columns(items: list[str], width: int) -> list[str]:
+    """Legend entries two to a line where they fit, one per line where they do not."""
+    half = max(len(item) for item in items) + 3
+    if 2 * half > width:
+        return items
+    return [
+        (items[i].ljust(half) + (items[i + 1] if i + 1 < len(items) else "")).rstrip()
+        for i in range(0, len(items), 2)
+    ]
+
+
+def _wrap(items: list[str], lead: str, width: int, separator: str = "  ") -> list[str]:
+    """Items joined into lines no wider than `width`, continuation lines indented under the first."""
+    lines: list[str] = []
+    current = lead
+    for item in items:
+        addition = item if current == lead or current.isspace() else separator + item
+        if len(current) + len(addition) > width and current.strip() != lead.strip():
+            lines.append(current.rstrip())
+            current = " " * len(lead) + item
+        else:
+            current += addition
+    lines.append(current.rstrip())
+    return lines
+
+
+def _fit(label: str, width: int) -> str:
+    return (label if len(label) < width else label[: width - 2] + "…").ljust(width)
+
+
+def _more(glyph: str) -> str:
+    """The glyph for one more mark in a place: 2, then 3 ... up to 9."""
+    return str(min(int(glyph) + 1, 9)) if glyph.isdigit() else "2"
+
+
+def _bar_cells(
+    record: DatedRecord, axis_width: int, day_at: object, first_day: date, last_day: date
+) -> list[str]:
+    """One glyph per column: solid where every claim agrees and is sure, dashed where it is doubtful."""
+    at = day_at  # a function from column to the day at its middle
+    claims = [claim.edtf for claim in record.dates]
+    agreed_start = max((c.earliest for c in claims if c.earliest is not None), default=None)
+    agreed_end = min((c.latest for c in claims if c.latest is not None), default=None)
+    year = timedelta(days=365)
+    cells: list[str] = []
+    for col in range(axis_width):
+        day: date = at(col)  # type: ignore[operator]
+        inside = [
+            c
+            for c in claims
+            if (c.earliest is None or c.earliest <= day) and (c.latest is None or day <= c.latest)
+        ]
+        if not inside:
+            cells.append(" ")
+            continue
+        doubtful = len(inside) < len(claims) or any(
+            (c.qualified_start and c.earliest is not None and day < c.earliest + year)
+            or (c.qualified_end and c.latest is not None and day > c.latest - year)
+            for c in claims
+        )
+        agreed = (agreed_start is None or day >= agreed_start) and (agreed_end is None or day <= agreed_end)
+        cells.append(SOLID if agreed and not doubtful else DASHED)
+    if cells and cells[0] != " " and any(c.earliest is None or c.earliest < first_day for c in claims):
+        cells[0] = BEFORE
+    if cells and cells[-1] != " " and any(c.latest is None or c.latest > last_day for c in claims):
+        cells[-1] = AFTER
+    return cells

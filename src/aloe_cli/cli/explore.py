@@ -1,0 +1,128 @@
+"""Commands that explore the record: lineage, show, search, chart."""
+
+from __future__ import annotations
+
+import json
+from enum import StrEnum
+from typing import Annotated, Any
+
+import typer
+
+from ..renderers import Format
+from ..sanitize import printable
+from .app import app, settings_of
+from .options import FormatOption, FromYear, ToYear
+
+
+class DocumentFormat(StrEnum):
+    """Formats of the commands that answer with one document rather than a list of records."""
+
+    table = "table"
+    json = "json"
+    yaml = "yaml"
+
+
+DocumentFormatOption = Annotated[
+    DocumentFormat, typer.Option("--format", "-f", case_sensitive=False, help="Output format.")
+]
+
+
+def document_text(document: Any, output_format: DocumentFormat) -> str:
+    """A JSON-ready document as JSON or YAML text."""
+    if output_format is DocumentFormat.yaml:
+        import yaml
+
+        return str(yaml.safe_dump(document, allow_unicode=True, sort_keys=False, width=100))
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+@app.command()
+def lineage(ctx: typer.Context, output_format: DocumentFormatOption = DocumentFormat.table) -> None:
+    """Where ALOE came from: the organisations as a tree, with dates, milestones and sources.
+
+    Example: aloe lineage --format json
+    """
+    from ..lineage import lineage_forest, lineage_record
+
+    settings = settings_of(ctx)
+    dataset, lookup = settings.dataset(), settings.lookup()
+    if output_format is DocumentFormat.table:
+        from ..renderers.tree import render_lineage
+
+        settings.output.emit(render_lineage(lineage_forest(dataset), lookup))
+    else:
+        settings.output.emit(document_text(lineage_record(dataset, lookup), output_format))
+
+
+@app.command()
+def show(
+    ctx: typer.Context,
+    record_id: Annotated[
+        str, typer.Argument(metavar="ID", help="The id of any record (see the ID columns).")
+    ],
+    output_format: DocumentFormatOption = DocumentFormat.table,
+) -> None:
+    """Everything about one record: fields, every dated claim with its source, related records.
+
+    Example: aloe show dakar-2005
+    """
+    from ..record_detail import record_detail
+
+    settings = settings_of(ctx)
+    detail = record_detail(settings.dataset(), record_id, settings.lookup())
+    if output_format is DocumentFormat.table:
+        from ..renderers.detail import render_detail
+
+        settings.output.emit(render_detail(detail))
+    else:
+        settings.output.emit(document_text(detail, output_format))
+
+
+@app.command()
+def search(
+    ctx: typer.Context,
+    words: Annotated[
+        list[str], typer.Argument(metavar="TEXT...", help="Words to find (all of them), any case or accents.")
+    ],
+    output_format: FormatOption = Format.table,
+) -> None:
+    """Find records by their titles, summaries, names in every language, places and people.
+
+    Example: aloe search economie
+    """
+    from ..search import search as find
+    from ..views import search_listing
+
+    settings = settings_of(ctx)
+    terms = " ".join(words).split()
+    hits = find(settings.dataset(), " ".join(terms))
+    settings.show(search_listing(hits, terms, settings.lookup()), output_format)
+
+
+@app.command()
+def chart(
+    ctx: typer.Context,
+    first_year: FromYear = None,
+    last_year: ToYear = None,
+    svg: Annotated[
+        str | None, typer.Option("--svg", metavar="FILE", help="Also save the picture as SVG.")
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")] = False,
+) -> None:
+    """A picture of the decade: organisations' spans as bars, milestones and events as marks.
+
+    Example: aloe chart --svg decade.svg
+    """
+    from ..chart import build_chart, render_chart
+
+    settings = settings_of(ctx)
+    picture = render_chart(
+        build_chart(settings.dataset(), settings.lookup(), first_year, last_year), settings.output.width()
+    )
+    settings.output.emit(printable(picture))
+    if svg is not None:
+        from ..files import write_new_file
+        from ..renderers.svg import text_to_svg
+
+        write_new_file(svg, text_to_svg(printable(picture), title="aloe chart"), force=force)
+        settings.output.note(f"Saved the chart as SVG to {svg}")

@@ -1,0 +1,116 @@
+"""The organisations' lineage as a tree: who emerged within whom, who became whom, who supported whom."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .models import Dataset, LineageLink, Organisation
+    from .views import Lookup
+
+RELATION_WORDS = {
+    "emerged_within": "emerged within",
+    "became": "became",
+    "supported_by": "supported by",
+}
+
+
+@dataclass(frozen=True)
+class LineageNode:
+    """An organisation, the link that places it under its parent, and what grew out of it."""
+
+    organisation: Organisation
+    via: LineageLink | None  # emerged_within (child within parent) or became (parent became child)
+    children: tuple[LineageNode, ...]
+    supporters: tuple[LineageLink, ...]  # its supported_by links
+
+
+def lineage_forest(dataset: Dataset) -> list[LineageNode]:
+    """One tree per root of the lineage: a body that neither emerged within another nor came from one."""
+    organisations = {o.id: o for o in dataset.organisations}
+    in_lineage = {link.from_org for link in dataset.lineage} | {link.to_org for link in dataset.lineage}
+    parent_link: dict[str, LineageLink] = {}
+    for link in dataset.lineage:
+        if link.relation == "emerged_within":
+            parent_link.setdefault(link.from_org, link)
+        elif link.relation == "became":
+            parent_link.setdefault(link.to_org, link)
+
+    def parent_of(link: LineageLink) -> str:
+        return link.to_org if link.relation == "emerged_within" else link.from_org
+
+    def build(organisation_id: str) -> LineageNode:
+        children = tuple(
+            build(child_id)
+            for child_id, link in parent_link.items()
+            if parent_of(link) == organisation_id
+        )  # fmt: skip
+        supporters = tuple(
+            link
+            for link in dataset.lineage
+            if link.relation == "supported_by" and link.from_org == organisation_id
+        )
+        return LineageNode(
+            organisations[organisation_id], parent_link.get(organisation_id), children, supporters
+        )
+
+    roots = [o.id for o in dataset.organisations if o.id in in_lineage and o.id not in parent_link]
+    return [build(root) for root in roots]
+
+
+def org_terms(link: LineageLink) -> dict[str, Any]:
+    """The link in the W3C Organization Ontology's terms (https://www.w3.org/TR/vocab-org/)."""
+    if link.relation == "became":
+        return {
+            "@type": "org:ChangeEvent",
+            "org:originalOrganization": link.from_org,
+            "org:resultingOrganization": link.to_org,
+        }
+    if link.relation == "emerged_within":
+        return {
+            "@type": "org:ChangeEvent",
+            "org:resultingOrganization": link.from_org,
+            "org:subOrganizationOf": link.to_org,
+        }
+    # ORG has no term for support; org:linkedTo is its "arbitrary relationship between organizations".
+    return {"org:linkedTo": {"from": link.from_org, "to": link.to_org}, "note": "supported by"}
+
+
+def lineage_record(dataset: Dataset, lookup: Lookup) -> dict[str, Any]:
+    """Nodes and dated, typed edges with their sources: the JSON of `aloe lineage`."""
+    from .models import localized
+    from .views import dated_fields
+
+    in_lineage = {link.from_org for link in dataset.lineage} | {link.to_org for link in dataset.lineage}
+    milestones = {m.id: m for m in dataset.milestones}
+    nodes = [
+        {
+            "id": o.id,
+            "name": localized(o.name, lookup.lang),
+            "names": dict(o.name),
+            "acronym": localized(o.acronym, lookup.lang) if o.acronym else None,
+            "other_names": [{"name": n.name, "lang": n.lang, "note": n.note} for n in o.other_names],
+            **dated_fields(o, lookup),
+            "sources": [lookup.citation(c) for c in o.sources],
+        }
+        for o in dataset.organisations
+        if o.id in in_lineage
+    ]
+    edges = [
+        {
+            "id": link.id,
+            "relation": link.relation,
+            "from": link.from_org,
+            "to": link.to_org,
+            "org": org_terms(link),
+            **dated_fields(link, lookup),
+            "milestones": [
+                {"id": m, "title": localized(milestones[m].title, lookup.lang)} for m in link.milestones
+            ],
+            "summary": link.summary,
+            "sources": [lookup.citation(c) for c in link.sources],
+        }
+        for link in dataset.lineage
+    ]
+    return {"nodes": nodes, "edges": edges}

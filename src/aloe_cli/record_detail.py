@@ -1,0 +1,165 @@
+"""Everything about one record: its fields, its dated claims, its sources, and the records around it."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from .errors import UnknownRecordError
+
+if TYPE_CHECKING:
+    from .models import Dataset, Record, Source, SourcedRecord
+    from .views import Lookup
+
+# Fields whose values are ids of other records (YAML names), and what a reference through them means.
+REFERENCE_FIELDS = {
+    "era": "era",
+    "places": "place",
+    "people": "person",
+    "organisations": "organisation",
+    "organisation": "organisation",
+    "series": "series",
+    "categories": "category",
+    "phases": "phase",
+    "about": "about",
+    "from": "from",
+    "to": "to",
+    "milestones": "milestone",
+}
+
+
+@dataclass(frozen=True)
+class Found:
+    """A record and the kind of record it is."""
+
+    kind: str
+    record: Source | SourcedRecord
+
+
+def index_records(dataset: Dataset) -> dict[str, Found]:
+    """Every record of the dataset by id."""
+    from .models import RECORD_KINDS
+
+    return {
+        record.id: Found(kind, record)
+        for list_name, kind in RECORD_KINDS.items()
+        for record in getattr(dataset, list_name)
+    }
+
+
+def find_record(dataset: Dataset, record_id: str) -> Found:
+    """The record with this id, or UnknownRecordError naming the closest ids."""
+    records = index_records(dataset)
+    if record_id in records:
+        return records[record_id]
+    close = difflib.get_close_matches(record_id, list(records), n=3, cutoff=0.5)
+    hint = (
+        f"; did you mean {', '.join(repr(c) for c in close)}?" if close else "; `aloe search` finds records"
+    )
+    raise UnknownRecordError(f"no record has the id '{record_id}'{hint}")
+
+
+def references_of(record: Record) -> list[tuple[str, str]]:
+    """The (field, id) pairs through which a record names other records."""
+    dumped = record.model_dump(by_alias=True)
+    pairs: list[tuple[str, str]] = []
+    for field, value in dumped.items():
+        if field not in REFERENCE_FIELDS or not value:
+            continue
+        for target in value if isinstance(value, list) else [value]:
+            pairs.append((field, str(target)))
+    return pairs
+
+
+def title_of(found: Found, lookup: Lookup) -> str:
+    """A record's title or name in the chosen language."""
+    from .models import localized
+
+    record: Any = found.record
+    if found.kind == "lineage":
+        from .lineage import RELATION_WORDS
+
+        return f"{record.from_org} {RELATION_WORDS[record.relation]} {record.to_org}"
+    for field in ("title", "name"):
+        value = getattr(record, field, None)
+        if isinstance(value, dict):
+            return localized(value, lookup.lang)
+        if isinstance(value, str):
+            return value
+    return str(getattr(record, "summary", "") or record.id)
+
+
+def related(dataset: Dataset, target_id: str, lookup: Lookup) -> list[dict[str, str]]:
+    """Records the target names, and records that name it or cite it."""
+    records = index_records(dataset)
+    target = records[target_id]
+    found: list[dict[str, str]] = []
+    for field, other_id in references_of(target.record):
+        other = records.get(other_id)
+        if other is not None:
+            found.append({"direction": "names", "via": field, "id": other_id, "kind": other.kind,
+                          "title": title_of(other, lookup)})  # fmt: skip
+    for other_id, other in records.items():
+        if other_id == target_id:
+            continue
+        for field, referenced in references_of(other.record):
+            if referenced == target_id:
+                found.append({"direction": "named by", "via": field, "id": other_id, "kind": other.kind,
+                              "title": title_of(other, lookup)})  # fmt: skip
+        if target.kind == "source" and any(c.source == target_id for c in _citations(other.record)):
+            found.append({"direction": "cited by", "via": "sources", "id": other_id, "kind": other.kind,
+                          "title": title_of(other, lookup)})  # fmt: skip
+    return found
+
+
+def _citations(record: Any) -> list[Any]:
+    citations = list(getattr(record, "sources", []) or [])
+    for claim in getattr(record, "dates", []) or []:
+        citations.extend(claim.sources)
+    for other in getattr(record, "other_names", []) or []:
+        citations.extend(other.sources)
+    return citations
+
+
+def record_detail(dataset: Dataset, record_id: str, lookup: Lookup) -> dict[str, Any]:
+    """The JSON of `aloe show`: fields as written, resolved dates and sources, names, related records."""
+    from .models import DatedRecord, Source
+    from .views import dated_fields
+
+    found = find_record(dataset, record_id)
+    record: Any = found.record
+    detail: dict[str, Any] = {
+        "id": record.id,
+        "kind": found.kind,
+        "title": title_of(found, lookup),
+        "fields": record.model_dump(mode="json", by_alias=True, exclude_defaults=True),
+    }
+    if isinstance(record, DatedRecord):
+        detail.update(dated_fields(record, lookup))
+    names = all_names(record)
+    if len(names) > 1:
+        detail["names"] = names
+    if not isinstance(record, Source):
+        unique = {(c.source, c.locator, c.quote): c for c in _citations(record)}
+        detail["sources"] = [lookup.citation(c) for c in unique.values()]
+    detail["related"] = related(dataset, record.id, lookup)
+    return detail
+
+
+def all_names(record: Any) -> list[dict[str, str | None]]:
+    """Every name a record has had: its name or title in each language, acronyms, other names."""
+    primary = getattr(record, "name", None)
+    if not isinstance(primary, dict):
+        primary = getattr(record, "title", None)
+    names: list[dict[str, str | None]] = []
+    if isinstance(primary, dict):
+        names += [{"name": text, "lang": lang, "note": None} for lang, text in primary.items()]
+    for field in ("acronym", "short_name"):
+        value = getattr(record, field, None)
+        if isinstance(value, dict):
+            names += [
+                {"name": text, "lang": lang, "note": field.replace("_", " ")} for lang, text in value.items()
+            ]
+    names += [{"name": n.name, "lang": n.lang, "note": n.note} for n in getattr(record, "other_names", [])]
+    return names

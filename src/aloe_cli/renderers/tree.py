@@ -1,0 +1,68 @@
+"""The lineage as a Rich tree: each body with its dates, the link that made it, its milestones."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..sanitize import printable
+
+if TYPE_CHECKING:
+    from rich.tree import Tree
+
+    from ..lineage import LineageNode
+    from ..models import DatedRecord
+    from ..views import Lookup
+
+
+def render_lineage(forest: list[LineageNode], lookup: Lookup) -> Tree:
+    """A tree of the lineage; every text from the dataset is literal."""
+    from rich.text import Text
+    from rich.tree import Tree
+
+    from ..lineage import RELATION_WORDS
+    from ..models import localized
+    from ..views import dates_in_words
+
+    def _dates(record: DatedRecord) -> str:
+        return dates_in_words(record, lookup) if record.dates else ""
+
+    milestones = {m.id: m for m in lookup.dataset.milestones}
+
+    def label(node: LineageNode) -> Text:
+        organisation = node.organisation
+        name = localized(organisation.name, lookup.lang)
+        acronym = localized(organisation.acronym, lookup.lang) if organisation.acronym else None
+        text = Text()
+        if node.via is not None:
+            relation = "emerged within it" if node.via.relation == "emerged_within" else "it became"
+            text.append(f"{relation}, {_dates(node.via) or 'undated'}: ", style="italic")
+        text.append(printable(f"{acronym} — {name}" if acronym and acronym != name else name), style="bold")
+        if organisation.dates:
+            text.append(printable(f"  ({_dates(organisation)})"))
+        text.append(f"  [{organisation.id}]", style="cyan")
+        return text
+
+    def add(tree: Tree, node: LineageNode) -> None:
+        branch = tree.add(label(node))
+        if node.via is not None:
+            for milestone_id in node.via.milestones:
+                milestone = milestones[milestone_id]
+                words = f"marked by: {localized(milestone.title, lookup.lang)} ({_dates(milestone)})"
+                branch.add(Text(printable(words) + f"  [{milestone_id}]", style="dim"))
+            cited = ", ".join(lookup.short_citation(c) for c in node.via.sources)
+            if cited:
+                branch.add(Text(printable(f"sources: {cited}"), style="dim"))
+        for link in node.supporters:
+            supporter = lookup.organisation_name(link.to_org)
+            when = f", {_dates(link)}" if link.dates else ""
+            cited = ", ".join(lookup.short_citation(c) for c in link.sources)
+            branch.add(
+                Text(printable(f"{RELATION_WORDS[link.relation]} {supporter}{when} ({cited})"), style="dim")
+            )
+        for child in node.children:
+            add(branch, child)
+
+    root = Tree(Text(printable(f"Lineage: {lookup.dataset.title}"), style="bold"), guide_style="dim")
+    for node in forest:
+        add(root, node)
+    return root

@@ -1,0 +1,115 @@
+"""Finding records by text: case- and accent-insensitive, across every language, ranked."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .models import Dataset
+    from .record_detail import Found
+
+# How much a match counts, by where it is: a name outranks a passing mention.
+FIELD_WEIGHTS = {
+    "title": 5, "name": 5, "acronym": 5, "other names": 4, "place": 2, "person": 2,
+    "summary": 2, "description": 2, "role": 2, "role note": 1, "note": 1, "publisher": 2, "url": 1,
+}  # fmt: skip
+
+
+def fold(text: str) -> tuple[str, list[int]]:
+    """Text without case or accents ('Économie' -> 'economie'), and where each folded character came from."""
+    folded: list[str] = []
+    origin: list[int] = []
+    for position, character in enumerate(text):
+        for part in unicodedata.normalize("NFKD", character):
+            if unicodedata.combining(part):
+                continue
+            for piece in part.casefold():
+                folded.append(piece)
+                origin.append(position)
+    return "".join(folded), origin
+
+
+def match_spans(text: str, term: str) -> list[tuple[int, int]]:
+    """Where `term` occurs in `text`, ignoring case and accents, as spans of the original text."""
+    folded_text, origin = fold(text)
+    folded_term = fold(term)[0]
+    spans: list[tuple[int, int]] = []
+    if not folded_term:
+        return spans
+    start = folded_text.find(folded_term)
+    while start != -1:
+        end = start + len(folded_term)
+        spans.append((origin[start], origin[end - 1] + 1))
+        start = folded_text.find(folded_term, end)
+    return spans
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A record that matches every term, its score, and the texts the terms were found in."""
+
+    found: Found
+    score: int
+    matches: tuple[tuple[str, str], ...]  # (field, text) pairs where a term matched, best first
+
+
+def searchable_texts(found: Found, names: dict[str, list[str]]) -> list[tuple[str, str]]:
+    """The (field, text) pairs of a record that search looks in; `names` resolves referenced ids."""
+    record: Any = found.record
+    texts: list[tuple[str, str]] = []
+    for field in ("title", "name", "acronym"):
+        value = getattr(record, field, None)
+        if isinstance(value, dict):
+            texts += [(field, text) for text in value.values()]
+        elif isinstance(value, str):
+            texts.append((field, value))
+    texts += [("other names", other.name) for other in getattr(record, "other_names", [])]
+    for field in ("summary", "description", "role", "role_note", "note", "publisher", "url"):
+        value = getattr(record, field, None)
+        if isinstance(value, str):
+            texts.append((field.replace("_", " "), value))
+    # Places and people a record names are searched; organisations are not, or every WSSE record would
+    # match any word of the WSSE's name.
+    for field, label in (("places", "place"), ("people", "person")):
+        for target in getattr(record, field, []) or []:
+            texts += [(label, text) for text in names.get(target, [])]
+    return texts
+
+
+def search(dataset: Dataset, query: str) -> list[Hit]:
+    """Records in which every word of the query occurs, best first (then oldest first)."""
+    from .queries import chronological_key
+    from .record_detail import index_records
+
+    terms = [fold(term)[0] for term in query.split()]
+    if not terms:
+        return []
+    names: dict[str, list[str]] = {}
+    for place in dataset.places:
+        names[place.id] = list(place.name.values())
+    for person in dataset.people:
+        names[person.id] = [person.name]
+    hits: list[Hit] = []
+    for found in index_records(dataset).values():
+        texts = [(field, text, fold(text)[0]) for field, text in searchable_texts(found, names)]
+        score = 0
+        matched: dict[str, tuple[str, str]] = {}
+        for term in terms:
+            weights = [(FIELD_WEIGHTS[field], field, text) for field, text, folded in texts if term in folded]
+            if not weights:
+                break
+            best = max(weights, key=lambda item: item[0])
+            score += best[0]
+            matched.setdefault(best[2], (best[1], best[2]))
+        else:
+            ordered = sorted(matched.values(), key=lambda pair: -FIELD_WEIGHTS[pair[0]])
+            hits.append(Hit(found, score, tuple(ordered)))
+
+    def rank(hit: Hit) -> tuple[Any, ...]:
+        record: Any = hit.found.record
+        when = chronological_key(record) if hasattr(record, "dates") else (2,)
+        return (-hit.score, when, record.id)
+
+    return sorted(hits, key=rank)
