@@ -127,7 +127,9 @@ def test_show_an_unknown_id(aloe: Callable[..., Result]) -> None:
     assert result.exit_code == 1
     assert result.stdout == ""
     assert len(result.stderr.splitlines()) == 1
-    assert result.stderr.startswith("aloe: error: no record has the id 'findhorn-2002'; did you mean 'findhorn-2001'")
+    assert result.stderr.startswith(
+        "aloe: error: no record has the id 'findhorn-2002'; did you mean 'findhorn-2001'"
+    )
 
 
 # --- search -------------------------------------------------------------------------------------

@@ -18,16 +18,23 @@ from aloe_cli.cli import app
 
 ROOT = Path(__file__).parents[1]
 README = ROOT / "README.md"
-EXAMPLE = re.compile(r"```console\n\$ (aloe[^\n]*)\n(.*?)```", re.S)
+EXAMPLE = re.compile(r"```console\n\$ ((?:COLUMNS=\d+ )?aloe[^\n]*)\n(.*?)```", re.S)
 README_COLUMNS = "100"
 
 
 def run_example(command: str) -> str:
-    """The output of one README command, as a 100-column pipe shows it (trailing spaces dropped)."""
+    """The output of one README command, as a 100-column pipe shows it (trailing spaces dropped).
+
+    A command may start with `COLUMNS=N ` to be shown at another width.
+    """
+    words = shlex.split(command)
+    columns = README_COLUMNS
+    if words[0].startswith("COLUMNS="):
+        columns = words.pop(0).removeprefix("COLUMNS=")
     previous = Path.cwd()
     os.chdir(ROOT)  # the examples name files relative to the repository
     try:
-        result = CliRunner().invoke(app, shlex.split(command)[1:], env={"COLUMNS": README_COLUMNS})
+        result = CliRunner().invoke(app, words[1:], env={"COLUMNS": columns})
     finally:
         os.chdir(previous)
     return "".join(line.rstrip() + "\n" for line in result.stdout.splitlines())
@@ -57,6 +64,15 @@ def rewrite_readme() -> None:
     text = README.read_text(encoding="utf-8")
     text = EXAMPLE.sub(lambda m: f"```console\n$ {m[1]}\n{run_example(m[1])}```", text)
     README.write_text(text, encoding="utf-8")
+
+
+def test_readme_chart_picture_is_current(tmp_path: Path) -> None:
+    fresh = tmp_path / "chart.svg"
+    result = CliRunner().invoke(app, ["chart", "--svg", str(fresh)], env={"COLUMNS": "80"})
+    assert result.exit_code == 0
+    assert fresh.read_text(encoding="utf-8") == (ROOT / "docs" / "chart.svg").read_text(encoding="utf-8"), (
+        "run: COLUMNS=80 aloe chart --svg docs/chart.svg --force"
+    )
 
 
 if __name__ == "__main__" and "--write" in sys.argv:
