@@ -17,13 +17,14 @@ def text_to_svg(picture: str, title: str) -> str:
     columns = max((len(line) for line in lines), default=1)
     width = 2 * MARGIN + columns * CHAR_WIDTH
     height = 2 * MARGIN + (len(lines) + 1) * LINE_HEIGHT
+    label = escape(title, {'"': "&quot;"})
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width:.0f}" height="{height:.0f}" '
-        f'viewBox="0 0 {width:.0f} {height:.0f}" role="img" aria-label="{escape(title, {chr(34): "&quot;"})}">',
+        f'viewBox="0 0 {width:.0f} {height:.0f}" role="img" aria-label="{label}">',
         f"<title>{escape(title)}</title>",
-        f'<rect width="100%" height="100%" fill="#ffffff"/>',
-        f'<g font-family="DejaVu Sans Mono, Menlo, Consolas, monospace" font-size="{FONT_SIZE}" fill="#1a1a1a" '
-        'xml:space="preserve">',
+        '<rect width="100%" height="100%" fill="#ffffff"/>',
+        '<g font-family="DejaVu Sans Mono, Menlo, Consolas, monospace" '
+        f'font-size="{FONT_SIZE}" fill="#1a1a1a" xml:space="preserve">',
     ]
     for number, line in enumerate(lines):
         y = MARGIN + (number + 1) * LINE_HEIGHT
