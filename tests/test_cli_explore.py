@@ -228,3 +228,53 @@ def test_timeline_in_other_languages(aloe: Callable[..., Result], lang: str, era
     assert era in {r["era_title"] for r in records}
     text = ok(aloe("timeline", env={**WIDE, "ALOE_LANG": lang}))
     assert era in text
+
+
+# --- a small dataset of one's own, and shell completion ------------------------------------------
+
+
+def test_explore_commands_on_a_small_dataset(aloe: Callable[..., Result], small_dataset: Path) -> None:
+    data = ("--data", str(small_dataset))
+    detail = json.loads(ok(aloe(*data, "show", "e-disputed", "--format", "json")))
+    assert [c["date"] for c in detail["claims"]] == ["2003-10", "2003-11-22/2003-11-26"]
+    assert detail["claims"][1]["sources"][0]["locator"] == "p. 2"
+    assert json.loads(ok(aloe(*data, "show", "org-a", "--format", "json")))["names"][1] == {
+        "name": "Organisation A en français", "lang": "fr", "note": None,
+    }  # fmt: skip
+    assert aloe(*data, "show", "wsse").exit_code == 1
+    assert [r["id"] for r in json.loads(ok(aloe(*data, "search", "SPANNING", "--format", "json")))] == [
+        "e-span"
+    ]
+    assert [r["id"] for r in json.loads(ok(aloe(*data, "search", "town", "--format", "json")))] == [
+        "town",
+        "e-span",
+    ]
+    chart = ok(aloe(*data, "chart", env={"COLUMNS": "80"}))
+    assert chart.splitlines()[0].split() == ["2001", "2002", "2003"]
+    assert "○ m-approx" in chart and "△ e-disputed" in chart
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("aloe workshops --category re", ["regulation"]),
+        ("aloe show dakar-2005", ["dakar-2005", "dakar-2005-globalization"]),
+        ("aloe events --series european", ["european-social-forum"]),
+        ("aloe timeline --person paul", ["paul-singer"]),
+    ],
+)
+def test_shell_completion_offers_ids(words: str, expected: list[str]) -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {
+        **os.environ,
+        "_ALOE_COMPLETE": "complete_bash",
+        "COMP_WORDS": words,
+        "COMP_CWORD": str(len(words.split()) - 1),
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "aloe_cli"], env=env, capture_output=True, text=True, check=False
+    )
+    assert done.stdout.split() == expected

@@ -7,5 +7,5 @@ from .app import app
 
 
 def main() -> None:
-    """Run the `aloe` command."""
-    app()
+    """Run the `aloe` command (named so in usage lines and completion, also under `python -m`)."""
+    app(prog_name="aloe")

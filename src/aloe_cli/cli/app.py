@@ -68,8 +68,20 @@ def settings_of(ctx: typer.Context) -> Settings:
     return settings
 
 
+# The order of `aloe --help`: the questions first, then publishing, then the dataset tools.
+COMMAND_ORDER = ("timeline", "events", "workshops", "lineage", "show", "search", "chart", "export",
+                 "validate", "schema")  # fmt: skip
+
+
 class AloeGroup(TyperGroup):
     """The command group that turns every error into one clear message and a documented exit code."""
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        """Commands in COMMAND_ORDER (any other after them, by name)."""
+        names = super().list_commands(ctx)
+        return sorted(
+            names, key=lambda n: (COMMAND_ORDER.index(n) if n in COMMAND_ORDER else len(COMMAND_ORDER), n)
+        )
 
     def invoke(self, ctx: Any) -> Any:
         """Run the command; AloeError, Ctrl-C, a closed pipe and bugs end here, never as a traceback."""

@@ -11,7 +11,7 @@ import typer
 from ..renderers import Format
 from ..sanitize import printable
 from .app import app, settings_of
-from .options import FormatOption, FromYear, ToYear
+from .options import FormatOption, FromYear, ToYear, complete_ids
 
 
 class DocumentFormat(StrEnum):
@@ -58,7 +58,10 @@ def lineage(ctx: typer.Context, output_format: DocumentFormatOption = DocumentFo
 def show(
     ctx: typer.Context,
     record_id: Annotated[
-        str, typer.Argument(metavar="ID", help="The id of any record (see the ID columns).")
+        str,
+        typer.Argument(
+            metavar="ID", help="The id of any record (see the ID columns).", autocompletion=complete_ids()
+        ),
     ],
     output_format: DocumentFormatOption = DocumentFormat.table,
 ) -> None:

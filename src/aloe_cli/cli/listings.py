@@ -11,7 +11,18 @@ from .. import queries, views
 from ..queries import HappeningFilter, Match, Period
 from ..renderers import Format
 from .app import Settings, app, settings_of
-from .options import FormatOption, FromYear, MatchOption, OrgOption, PersonOption, PlaceOption, ToYear
+from .options import (
+    CategoryOption,
+    FormatOption,
+    FromYear,
+    MatchOption,
+    OrgOption,
+    PersonOption,
+    PhaseOption,
+    PlaceOption,
+    SeriesOption,
+    ToYear,
+)
 
 
 def _known(value: str | None, ids: Iterable[str], option: str, kind: str) -> str | None:
@@ -87,9 +98,7 @@ def events(
     first_year: FromYear = None,
     last_year: ToYear = None,
     match: MatchOption = Match.overlap,
-    series: str | None = typer.Option(
-        None, "--series", metavar="ID", help="Only events of this series (world-social-forum ...)."
-    ),
+    series: SeriesOption = None,
     org: OrgOption = None,
     person: PersonOption = None,
     place: PlaceOption = None,
@@ -115,13 +124,8 @@ def events(
 @app.command()
 def workshops(
     ctx: typer.Context,
-    category: str | None = typer.Option(
-        None,
-        "--category",
-        metavar="ID",
-        help="Only workshops of this category (initiatives, regulation, integration).",
-    ),
-    phase: str | None = typer.Option(None, "--phase", metavar="ID", help="Only workshops of this phase."),
+    category: CategoryOption = None,
+    phase: PhaseOption = None,
     output_format: FormatOption = Format.table,
 ) -> None:
     """The workshops, with their categories and the phases they belong to.

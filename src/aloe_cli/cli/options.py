@@ -2,12 +2,34 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from collections.abc import Callable
+from typing import Annotated, Any
 
 import typer
 
+from ..errors import AloeError
 from ..queries import Match
 from ..renderers import Format
+
+
+def complete_ids(*list_names: str) -> Callable[[Any, str], list[str]]:
+    """Shell completion of the ids of some kinds of record (all kinds when none is named)."""
+
+    def complete(ctx: Any, incomplete: str) -> list[str]:
+        from ..dataset import load_dataset
+        from ..models import RECORD_KINDS
+        from ..source import DatasetSource
+
+        data = ctx.find_root().params.get("data")
+        try:
+            dataset = load_dataset(DatasetSource(data, "--data"))
+        except AloeError:
+            return []  # a broken dataset offers nothing to complete; the command itself will say why
+        ids = (record.id for name in list_names or tuple(RECORD_KINDS) for record in getattr(dataset, name))
+        return [record_id for record_id in ids if record_id.startswith(incomplete)]
+
+    return complete
+
 
 FormatOption = Annotated[
     Format,
@@ -30,9 +52,44 @@ MatchOption = Annotated[
     ),
 ]
 OrgOption = Annotated[
-    str | None, typer.Option("--org", metavar="ID", help="Only records involving this organisation.")
-]
+    str | None,
+    typer.Option(
+        "--org", metavar="ID", help="Only records involving this organisation.",
+        autocompletion=complete_ids("organisations"),
+    ),
+]  # fmt: skip
 PersonOption = Annotated[
-    str | None, typer.Option("--person", metavar="ID", help="Only records naming this person.")
+    str | None,
+    typer.Option(
+        "--person",
+        metavar="ID",
+        help="Only records naming this person.",
+        autocompletion=complete_ids("people"),
+    ),
 ]
-PlaceOption = Annotated[str | None, typer.Option("--place", metavar="ID", help="Only records at this place.")]
+PlaceOption = Annotated[
+    str | None,
+    typer.Option(
+        "--place", metavar="ID", help="Only records at this place.", autocompletion=complete_ids("places")
+    ),
+]
+SeriesOption = Annotated[
+    str | None,
+    typer.Option(
+        "--series", metavar="ID", help="Only events of this series (world-social-forum ...).",
+        autocompletion=complete_ids("series"),
+    ),
+]  # fmt: skip
+CategoryOption = Annotated[
+    str | None,
+    typer.Option(
+        "--category", metavar="ID", autocompletion=complete_ids("categories"),
+        help="Only workshops of this category (initiatives, regulation, integration).",
+    ),
+]  # fmt: skip
+PhaseOption = Annotated[
+    str | None,
+    typer.Option(
+        "--phase", metavar="ID", help="Only workshops of this phase.", autocompletion=complete_ids("phases")
+    ),
+]
