@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import dataset_commands, explore, listings  # noqa: F401 - importing registers the commands
+from . import dataset_commands, explore, listings, publish  # noqa: F401 - importing registers the commands
 from .app import app
 
 

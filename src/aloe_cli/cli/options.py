@@ -41,7 +41,12 @@ FromYear = Annotated[
 ]
 ToYear = Annotated[
     int | None,
-    typer.Option("--to", min=1, max=9999, metavar="YEAR", help="Only records up to this year."),
+    typer.Option("--to", "--until", min=1, max=9999, metavar="YEAR", help="Only records up to this year."),
+]
+# `aloe export` keeps --to for the format it exports to, so its end year is --until only.
+UntilYear = Annotated[
+    int | None,
+    typer.Option("--until", min=1, max=9999, metavar="YEAR", help="Only records up to this year."),
 ]
 MatchOption = Annotated[
     Match,

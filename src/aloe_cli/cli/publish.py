@@ -1,0 +1,111 @@
+"""`aloe export`: the record written for TimelineJS, the web, wikis, linked data, SQL and spreadsheets."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from ..exports import ExportFormat
+from ..queries import Match
+from .app import app, settings_of
+from .listings import happening_filter
+from .options import FromYear, MatchOption, OrgOption, PersonOption, PlaceOption, UntilYear
+
+
+@app.command()
+def export(
+    ctx: typer.Context,
+    to: Annotated[ExportFormat, typer.Option("--to", case_sensitive=False, help="What to publish for.")],
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Where to write ('-': standard output, for the text formats). Default: standard output for "
+            "text formats; sqlite and csv need a file (csv: a .zip, or a folder).",
+        ),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace existing files.")] = False,
+    base_iri: Annotated[
+        str, typer.Option("--base-iri", metavar="IRI", help="JSON-LD: the prefix that makes record ids IRIs.")
+    ] = "urn:aloe:",
+    first_year: FromYear = None,
+    last_year: UntilYear = None,
+    match: MatchOption = Match.overlap,
+    org: OrgOption = None,
+    person: PersonOption = None,
+    place: PlaceOption = None,
+) -> None:
+    """Publish the whole record (or the milestones and events the filters keep) in another format.
+
+    Example: aloe export --to html -o aloe.html
+    """
+    from .. import __version__, queries
+    from ..exports import Selection, exporter
+    from ..files import write_new_file
+
+    settings = settings_of(ctx)
+    made = exporter(to)
+    if output in (None, "-") and not made.text:
+        raise typer.BadParameter(f"{to.value} is not text: name a file with -o", param_hint="--output")
+    where = happening_filter(
+        settings, first_year=first_year, last_year=last_year, match=match, org=org, person=person, place=place
+    )
+    happenings = queries.timeline(settings.dataset(), where)
+    selection = Selection(settings.dataset(), happenings, settings.lookup(), __version__, base_iri)
+    with _progress(f"Exporting {len(happenings)} milestones and events to {to.value}"):
+        if to is ExportFormat.csv and output is not None and not output.endswith(".zip"):
+            written = _write_csv_folder(selection, Path(output), force)
+            settings.output.note(f"Wrote {written} CSV files to {output}/")
+            return
+        content = made.make(selection)
+        if output in (None, "-"):
+            sys.stdout.buffer.write(content)
+            sys.stdout.flush()
+            return
+        assert output is not None
+        write_new_file(output, content, force=force)
+    settings.output.note(
+        f"Wrote {to.value} ({len(happenings)} milestones and events, {len(content):,} bytes) to {output}"
+    )
+
+
+def _write_csv_folder(selection: object, folder: Path, force: bool) -> int:
+    """One CSV file per table in `folder`, which is created if need be."""
+    from ..errors import OutputError
+    from ..exports.csv_files import csv_tables
+    from ..files import write_new_file
+
+    if folder.exists() and not folder.is_dir():
+        raise OutputError(f"{folder}: is a file; name a folder, or a .zip")
+    tables = csv_tables(selection)  # type: ignore[arg-type]
+    clashes = [name for name in tables if (folder / name).exists()]
+    if clashes and not force:
+        raise OutputError(f"{folder}: already holds {', '.join(clashes)}; add --force to replace them")
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in tables.items():
+        write_new_file(folder / name, text, force=force)
+    return len(tables)
+
+
+class _progress:
+    """A spinner on stderr while a long export runs, only when stderr is a terminal."""
+
+    def __init__(self, message: str) -> None:
+        self.message = message
+        self.status: Any = None
+
+    def __enter__(self) -> None:
+        if sys.stderr.isatty():
+            from rich.console import Console
+
+            self.status = Console(stderr=True).status(self.message)
+            self.status.__enter__()
+
+    def __exit__(self, *exc: object) -> None:
+        if self.status is not None:
+            self.status.__exit__(*exc)

@@ -1,0 +1,111 @@
+"""CSV files, one per kind of record, in a zip archive (or a folder): each one round-trips through `csv`."""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from . import Selection
+
+
+def csv_tables(selection: Selection) -> dict[str, str]:
+    """File name -> CSV text, for every kind of record and for dates, citations and names."""
+    from ..models import RECORD_KINDS, DatedRecord
+
+    dataset = selection.dataset
+    happening_ids = {h.id for h in selection.happenings}
+    tables: dict[str, str] = {}
+    dates: list[dict[str, Any]] = []
+    citations: list[dict[str, Any]] = []
+    for list_name in RECORD_KINDS:
+        records = getattr(dataset, list_name)
+        if list_name in ("milestones", "events"):
+            records = [r for r in records if r.id in happening_ids]
+        rows = []
+        for record in records:
+            row = record.model_dump(mode="json", by_alias=True, exclude={"dates", "sources", "other_names"})
+            rows.append({key: _cell(value) for key, value in row.items()})
+            if isinstance(record, DatedRecord):
+                for position, claim in enumerate(record.dates):
+                    dates.append(
+                        {
+                            "record_id": record.id,
+                            "position": position,
+                            "edtf": claim.edtf.text,
+                            "label": claim.words,
+                            "start": _iso(claim.edtf.earliest),
+                            "end": _iso(claim.edtf.latest),
+                            "note": claim.note or "",
+                        }
+                    )
+                    citations += [
+                        {
+                            "record_id": record.id,
+                            "date_position": position,
+                            "source": c.source,
+                            "locator": c.locator or "",
+                            "quote": c.quote or "",
+                        }
+                        for c in claim.sources
+                    ]
+            citations += [
+                {
+                    "record_id": record.id,
+                    "date_position": "",
+                    "source": c.source,
+                    "locator": c.locator or "",
+                    "quote": c.quote or "",
+                }
+                for c in getattr(record, "sources", [])
+                if list_name != "sources"
+            ]
+        fields = list(type(records[0]).model_fields) if records else []
+        tables[f"{list_name}.csv"] = _write(rows, [_alias(records, f) for f in fields] if records else ["id"])
+    tables["dates.csv"] = _write(dates, ["record_id", "position", "edtf", "label", "start", "end", "note"])
+    tables["citations.csv"] = _write(citations, ["record_id", "date_position", "source", "locator", "quote"])
+    return tables
+
+
+def _alias(records: list[Any], field: str) -> str:
+    info = type(records[0]).model_fields[field]
+    return info.alias or field
+
+
+def _iso(day: Any) -> str:
+    return day.isoformat() if day is not None else ""
+
+
+def _cell(value: Any) -> str:
+    """A value as one cell: languages as 'en: ...; fr: ...', lists joined with '; '."""
+    if value is None:
+        return ""
+    if isinstance(value, dict):
+        return "; ".join(f"{key}: {item}" for key, item in value.items())
+    if isinstance(value, list):
+        return "; ".join(_cell(item) for item in value)
+    return str(value)
+
+
+def _write(rows: list[dict[str, Any]], fields: list[str]) -> str:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(
+        buffer,
+        fieldnames=[f for f in fields if f not in ("dates", "sources", "other_names")],
+        extrasaction="ignore",
+        lineterminator="\n",
+    )
+    writer.writeheader()
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def export_csv_zip(selection: Selection) -> bytes:
+    """A zip archive of the CSV files."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name, text in csv_tables(selection).items():
+            archive.writestr(zipfile.ZipInfo(f"aloe-csv/{name}", date_time=(2006, 1, 1, 0, 0, 0)), text)
+    return buffer.getvalue()

@@ -1,0 +1,103 @@
+"""The JSON that Knight Lab's TimelineJS3 loads: one slide per dated record, eras, a title slide."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from html import escape
+from typing import TYPE_CHECKING, Any
+
+from .common import citation_words, doubt_words, edtf_sides, era_bounds
+
+if TYPE_CHECKING:
+    from ..models import Happening
+    from . import Selection
+
+
+def _date(parts: tuple[int, ...]) -> dict[str, int]:
+    return dict(zip(("year", "month", "day"), parts, strict=False))
+
+
+def _day(day: date) -> dict[str, int]:
+    return {"year": day.year, "month": day.month, "day": day.day}
+
+
+def _text(record: Happening, selection: Selection) -> str:
+    """The slide's HTML: summary, where and who, how sure the date is, and the sources as links.
+
+    Every piece of dataset text is escaped: TimelineJS renders this field as HTML.
+    """
+    lookup = selection.lookup
+    paragraphs: list[str] = []
+    if record.summary:
+        paragraphs.append(escape(record.summary))
+    where = "; ".join(lookup.place_name(p) for p in record.places)
+    if where:
+        paragraphs.append(f"Where: {escape(where)}")
+    who = ", ".join([lookup.people[p].name for p in record.people])
+    if who:
+        paragraphs.append(f"Who: {escape(who)}")
+    doubt = doubt_words(record, lookup)
+    if doubt:
+        paragraphs.append(f"<em>{escape(doubt)}</em>")
+    links = []
+    for citation in record.sources:
+        source = lookup.sources[citation.source]
+        words = escape(citation_words(citation, lookup))
+        links.append(f'<a href="{escape(source.url)}">{words}</a>' if source.url else words)
+    if links:
+        paragraphs.append("Sources: " + "; ".join(links))
+    paragraphs.append(f"<small>aloe record {escape(record.id)}</small>")
+    return "".join(f"<p>{p}</p>" for p in paragraphs)
+
+
+def timelinejs_document(selection: Selection) -> dict[str, Any]:
+    """The TimelineJS3 data object (https://timeline.knightlab.com/docs/json-format.html)."""
+    from ..models import Event, localized
+
+    lookup = selection.lookup
+    events: list[dict[str, Any]] = []
+    undated: list[str] = []
+    for record in selection.happenings:
+        claim = record.date_claim
+        start, end = edtf_sides(claim.edtf.text) if claim else (None, None)
+        if claim is None or start is None:
+            undated.append(record.id)
+            continue
+        slide: dict[str, Any] = {
+            "unique_id": record.id,
+            "start_date": _date(start),
+            "display_date": claim.words + (" (disputed)" if record.disputed else ""),
+            "text": {
+                "headline": escape(localized(record.title, lookup.lang)),
+                "text": _text(record, selection),
+            },
+            "group": "Events" if isinstance(record, Event) else "Milestones",
+        }
+        if end is not None and end != start:
+            slide["end_date"] = _date(end)
+        events.append(slide)
+    eras = []
+    for era in selection.dataset.eras:
+        bounds = era_bounds(era, selection.happenings)
+        if bounds is not None:
+            eras.append(
+                {
+                    "start_date": _day(bounds[0]),
+                    "end_date": _day(bounds[1]),
+                    "text": {"headline": escape(localized(era.title, lookup.lang))},
+                }
+            )
+    intro = escape(selection.dataset.description or "")
+    if undated:
+        intro += f"<p>Not on the timeline, for want of a date: {escape(', '.join(undated))}.</p>"
+    return {
+        "title": {"text": {"headline": escape(selection.dataset.title), "text": intro}},
+        "events": events,
+        "eras": eras,
+    }
+
+
+def export_timelinejs(selection: Selection) -> bytes:
+    """The TimelineJS3 JSON, UTF-8."""
+    return (json.dumps(timelinejs_document(selection), ensure_ascii=False, indent=2) + "\n").encode("utf-8")

@@ -1,0 +1,349 @@
+"""`aloe export`: each format is produced from the bundled dataset and accepted by its real consumer."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import shutil
+import sqlite3
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import Result
+
+from aloe_cli.dataset import load_dataset
+from aloe_cli.source import DatasetSource
+from browser import dump_dom, node_module, screenshot, serve
+
+BUNDLED = load_dataset(DatasetSource(None))
+HAPPENINGS = {r.id for r in [*BUNDLED.milestones, *BUNDLED.events]}
+DATED = {r.id for r in [*BUNDLED.milestones, *BUNDLED.events] if r.dates}
+ERROR_CATCHER = """<script>
+window.addEventListener('error', e => { document.getElementById('errors').textContent += 'ERROR ' + e.message + '\\n'; });
+window.addEventListener('unhandledrejection', e => { document.getElementById('errors').textContent += 'REJECTED ' + e.reason + '\\n'; });
+const originalError = console.error;
+console.error = (...parts) => { document.getElementById('errors').textContent += 'CONSOLE ' + parts.join(' ') + '\\n'; originalError(...parts); };
+</script>"""
+
+
+def export(aloe: Callable[..., Result], *args: str) -> Result:
+    result = aloe("export", *args)
+    assert result.exit_code == 0, result.stderr
+    return result
+
+
+def errors_in(dom: str) -> str:
+    match = re.search(r'<pre id="errors">(.*?)</pre>', dom, re.S)
+    assert match is not None, "the page did not run"
+    return match.group(1).strip()
+
+
+# --- TimelineJS ---------------------------------------------------------------------------------
+
+
+def test_timelinejs_structure(aloe: Callable[..., Result]) -> None:
+    data = json.loads(export(aloe, "--to", "timelinejs").stdout)
+    slides = {e["unique_id"]: e for e in data["events"]}
+    assert set(slides) == DATED
+    findhorn = slides["findhorn-2001"]
+    assert findhorn["start_date"] == {"year": 2001, "month": 6, "day": 10}
+    assert findhorn["end_date"] == {"year": 2001, "month": 6, "day": 15}
+    assert findhorn["display_date"] == "June 2001"
+    assert findhorn["group"] == "Milestones"
+    assert (
+        '<a href="https://aloe.socioeco.org/page63-histoire_en.html">A story..., ¶4</a>'
+        in findhorn["text"]["text"]
+    )
+    assert slides["reorganisation-1997"]["start_date"] == {"year": 1997}
+    assert "approximate" in slides["reorganisation-1997"]["text"]["text"]
+    assert slides["dakar-2005"]["display_date"] == "October 2005 (disputed)"
+    assert "The sources disagree on the date" in slides["dakar-2005"]["text"]["text"]
+    assert slides["microfinance-2002"]["start_date"] == {"year": 2002, "month": 3}
+    assert [e["text"]["headline"] for e in data["eras"]] == [
+        "The Alliance for a Responsible, Plural and United World",
+        "The Workgroup on Solidarity Social Economy (WSSE)",
+        "ALOE",
+    ]
+    assert data["title"]["text"]["headline"] == BUNDLED.title
+    assert "pioneering-networks" in data["title"]["text"]["text"]  # undated: said, not dropped silently
+
+
+def test_timelinejs_renders_in_the_real_library(aloe: Callable[..., Result], tmp_path: Path) -> None:
+    script = node_module("@knight-lab/timelinejs/dist/js/timeline.js")
+    style = node_module("@knight-lab/timelinejs/dist/css/timeline.css")
+    shutil.copy(script, tmp_path / "timeline.js")
+    shutil.copy(style, tmp_path / "timeline.css")
+    data = export(aloe, "--to", "timelinejs").stdout
+    (tmp_path / "index.html").write_text(
+        f"""<!doctype html><html><head><meta charset="utf-8"><link rel="stylesheet" href="timeline.css"></head>
+<body><pre id="errors"></pre>{ERROR_CATCHER}<div id="timeline-embed" style="width:1000px;height:600px"></div>
+<script src="timeline.js"></script>
+<script>
+const timeline = new TL.Timeline('timeline-embed', {data}, {{hash_bookmark: false}});
+timeline.on('loaded', () => document.body.setAttribute('data-loaded', 'yes'));
+</script></body></html>""",
+        encoding="utf-8",
+    )
+    with serve(tmp_path) as url:
+        dom = dump_dom(f"{url}/index.html")
+    assert errors_in(dom) == ""
+    assert 'data-loaded="yes"' in dom
+    slides = re.findall(r'<div[^>]*class="tl-slide[ "]', dom)
+    assert len(slides) == len(DATED) + 1  # one per dated record, and the title slide
+    assert "The Findhorn meeting, the WSSE's first cross-cutting seminar" in dom
+
+
+# --- the web page -------------------------------------------------------------------------------
+
+
+def test_html_page_in_a_browser(aloe: Callable[..., Result], tmp_path: Path) -> None:
+    page = tmp_path / "aloe.html"
+    export(aloe, "--to", "html", "-o", str(page))
+    html = page.read_text(encoding="utf-8")
+    for outside_resource in ("<script", "<link", " src=", "@import", "url("):  # self-contained: no network
+        assert outside_resource not in html
+    with serve(tmp_path) as url:
+        dom = dump_dom(f"{url}/aloe.html", budget_ms=2000)
+        screenshot(f"{url}/aloe.html", tmp_path / "shot.png")
+    for record_id in HAPPENINGS | {w.id for w in BUNDLED.workshops} | {g.id for g in BUNDLED.gaps}:
+        assert f'id="{record_id}"' in dom, record_id
+    for landmark in ("<header>", "<main>", "<footer>", "<nav ", "<h1>", "<h2 "):
+        assert landmark in dom
+    assert "disputed: October 2005 (story ¶9); 22–26 November 2005 (ripess-dakar)" in dom
+    assert 'href="https://aloe.socioeco.org/page63-histoire_en.html"' in dom
+    assert (tmp_path / "shot.png").stat().st_size > 10_000
+
+
+def test_html_makes_planted_script_inert(aloe: Callable[..., Result], tmp_path: Path) -> None:
+    hostile = tmp_path / "hostile.yaml"
+    hostile.write_text(
+        "format: aloe/1\n"
+        "title: \"<script>document.title='pwned'</script>\"\n"
+        "sources: [{id: s, title: '<img src=x onerror=\"document.title=1\">', url: 'javascript:alert(1)'}]\n"
+        "events:\n"
+        "  - id: e1\n"
+        "    title: \"<script>document.body.setAttribute('data-pwned','yes')</script>\"\n"
+        '    summary: \'</p><script>document.body.setAttribute("data-pwned","yes")</script>\'\n'
+        "    dates: [{edtf: '2002'}]\n"
+        "    sources: [{source: s}]\n",
+        encoding="utf-8",
+    )
+    page = tmp_path / "page.html"
+    result = aloe("--data", str(hostile), "export", "--to", "html", "-o", str(page))
+    assert result.exit_code == 0, result.stderr
+    with serve(tmp_path) as url:
+        dom = dump_dom(f"{url}/page.html", budget_ms=2000)
+    assert "data-pwned" not in dom.split("<body")[1].split(">")[0]
+    assert "<title>&lt;script&gt;document.title='pwned'&lt;/script&gt;</title>" in dom
+    assert "<script" not in dom.split("</head>")[1]
+    assert "onerror=" not in re.sub(r"&lt;img[^<]*", "", dom)
+
+
+def test_readme_screenshot_exists() -> None:
+    assert (Path(__file__).parents[1] / "docs" / "html-export.png").stat().st_size > 10_000
+
+
+# --- Markdown -----------------------------------------------------------------------------------
+
+
+def test_markdown_document(aloe: Callable[..., Result]) -> None:
+    text = export(aloe, "--to", "markdown").stdout
+    assert text.startswith(f"# {BUNDLED.title.replace(':', ':')}")
+    for heading in ("## Timeline", "## Events", "## Workshops", "## What the sources leave open", "## Notes"):
+        assert f"\n{heading}\n" in text
+    references = set(re.findall(r"\[\^(\d+)\](?!:)", text))
+    definitions = set(re.findall(r"^\[\^(\d+)\]:", text, re.M))
+    assert references == definitions and references
+    assert "| Date | Event | Role | Where | Sources |" in text
+    assert "```mermaid\ntimeline\n" in text
+
+
+def test_markdown_renders_with_markdown_it(aloe: Callable[..., Result]) -> None:
+    markdown_it = pytest.importorskip("markdown_it")
+    footnote = pytest.importorskip("mdit_py_plugins.footnote").footnote_plugin
+    text = export(aloe, "--to", "markdown").stdout
+    html = markdown_it.MarkdownIt("commonmark").enable("table").use(footnote).render(text)
+    assert html.count("<table>") == 1
+    assert 'class="footnotes"' in html
+    assert "<h2>Workshops</h2>" in html
+    assert "[^" not in html  # every footnote resolved
+
+
+def test_mermaid_timeline_renders_in_the_real_library(aloe: Callable[..., Result], tmp_path: Path) -> None:
+    shutil.copy(node_module("mermaid/dist/mermaid.min.js"), tmp_path / "mermaid.min.js")
+    text = export(aloe, "--to", "markdown").stdout
+    code = text.split("```mermaid\n")[1].split("```")[0]
+    (tmp_path / "index.html").write_text(
+        f"""<!doctype html><html><head><meta charset="utf-8"></head><body><pre id="errors"></pre>{ERROR_CATCHER}
+<div id="out"></div><script src="mermaid.min.js"></script>
+<script>
+mermaid.initialize({{startOnLoad: false}});
+mermaid.render('chart', {json.dumps(code)})
+  .then(result => {{ document.getElementById('out').innerHTML = result.svg; document.body.setAttribute('data-rendered', 'yes'); }})
+  .catch(error => {{ document.getElementById('errors').textContent += 'MERMAID ' + error + '\\n'; }});
+</script></body></html>""",
+        encoding="utf-8",
+    )
+    with serve(tmp_path) as url:
+        dom = dump_dom(f"{url}/index.html")
+    assert errors_in(dom) == ""
+    assert 'data-rendered="yes"' in dom
+    assert "The Findhorn meeting" in dom
+
+
+# --- JSON-LD ------------------------------------------------------------------------------------
+
+
+def test_jsonld_expands_to_the_expected_triples(aloe: Callable[..., Result]) -> None:
+    pyld = pytest.importorskip("pyld")
+    document = json.loads(export(aloe, "--to", "jsonld").stdout)
+    nquads = pyld.jsonld.to_rdf(document, {"format": "application/n-quads"})
+    triples = set(nquads.splitlines())
+    org, schema = "http://www.w3.org/ns/org#", "https://schema.org/"
+    expected = [
+        f"<urn:aloe:wsse-becomes-aloe> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{org}ChangeEvent> .",
+        f"<urn:aloe:wsse-becomes-aloe> <{org}originalOrganization> <urn:aloe:wsse> .",
+        f"<urn:aloe:wsse-becomes-aloe> <{org}resultingOrganization> <urn:aloe:aloe> .",
+        f"<urn:aloe:wsse> <{org}subOrganizationOf> <urn:aloe:alliance> .",
+        f"<urn:aloe:aloe> <{schema}sponsor> <urn:aloe:fph> .",
+        f'<urn:aloe:wsse> <{schema}name> "Pôle de Socio-Economie Solidaire"@fr .',
+        f"<urn:aloe:findhorn-2001> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{schema}Event> .",
+        f'<urn:aloe:findhorn-2001> <{schema}startDate> "2001-06-10"^^<http://www.w3.org/2001/XMLSchema#date> .',
+        f"<urn:aloe:findhorn-2001> <{schema}location> <urn:aloe:findhorn> .",
+        f'<urn:aloe:dakar-2005> <{schema}temporalCoverage> "2005-11-22/2005-11-26"^^<http://id.loc.gov/datatypes/edtf/EDTF> .',
+        f"<urn:aloe:story> <{schema}url> <https://aloe.socioeco.org/page63-histoire_en.html> .",
+    ]
+    for triple in expected:
+        assert triple in triples, triple
+    citations = [
+        t for t in triples if t.startswith("<urn:aloe:findhorn-2001>") and f"<{schema}citation>" in t
+    ]
+    assert len(citations) == 3  # story ¶4, story ¶5, the Findhorn report
+    assert any(f"<{schema}isPartOf> <urn:aloe:story>" in t for t in triples)
+
+
+def test_jsonld_base_iri(aloe: Callable[..., Result]) -> None:
+    document = json.loads(export(aloe, "--to", "jsonld", "--base-iri", "https://example.org/aloe/").stdout)
+    assert any(node["@id"] == "https://example.org/aloe/wsse" for node in document["@graph"])
+
+
+# --- SQLite -------------------------------------------------------------------------------------
+
+
+def test_sqlite_database(aloe: Callable[..., Result], tmp_path: Path) -> None:
+    target = tmp_path / "aloe.sqlite"
+    result = export(aloe, "--to", "sqlite", "-o", str(target))
+    assert str(target) in result.stderr
+    connection = sqlite3.connect(target)
+    try:
+        assert connection.execute("PRAGMA foreign_key_check").fetchall() == []
+        assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        rows = connection.execute(
+            "SELECT h.id, p.name FROM happenings h JOIN happening_places hp ON hp.happening_id = h.id "
+            "JOIN places p ON p.id = hp.place_id WHERE h.kind = 'event' AND p.id = 'porto-alegre' ORDER BY h.id"
+        ).fetchall()
+        assert rows == [
+            ("wsf-2002", "Porto Alegre"),
+            ("wsf-2003", "Porto Alegre"),
+            ("wsf-2005", "Porto Alegre"),
+        ]
+        found = connection.execute(
+            "SELECT id FROM search WHERE search MATCH 'findhorn' ORDER BY rank"
+        ).fetchall()
+        assert ("findhorn-2001",) in found
+        accents = connection.execute("SELECT id FROM search WHERE search MATCH 'economie'").fetchall()
+        assert ("wsse",) in accents
+        claims = connection.execute(
+            "SELECT edtf FROM dates WHERE record_id = 'dakar-2005' ORDER BY position"
+        ).fetchall()
+        assert claims == [("2005-10",), ("2005-11-22/2005-11-26",)]
+        cited = connection.execute(
+            "SELECT s.url FROM citations c JOIN sources s ON s.id = c.source_id "
+            "WHERE c.record_id = 'findhorn-2001' AND c.locator = '¶4' AND c.date_position IS NULL"
+        ).fetchall()
+        assert cited == [("https://aloe.socioeco.org/page63-histoire_en.html",)]
+        workshops = connection.execute(
+            "SELECT w.id FROM workshops w JOIN workshop_categories c ON c.workshop_id = w.id "
+            "WHERE c.category_id = 'regulation' ORDER BY w.id"
+        ).fetchall()
+        assert [w for (w,) in workshops] == ["debt", "governance", "indicators", "international-finance"]
+    finally:
+        connection.close()
+
+
+# --- CSV ----------------------------------------------------------------------------------------
+
+
+def test_csv_zip_round_trips(aloe: Callable[..., Result], tmp_path: Path) -> None:
+    target = tmp_path / "aloe.zip"
+    export(aloe, "--to", "csv", "-o", str(target))
+    with zipfile.ZipFile(target) as archive:
+        names = sorted(archive.namelist())
+        tables = {
+            name.split("/")[-1]: list(csv.DictReader(io.StringIO(archive.read(name).decode("utf-8"))))
+            for name in names
+        }
+    assert {
+        "events.csv",
+        "milestones.csv",
+        "workshops.csv",
+        "dates.csv",
+        "citations.csv",
+        "sources.csv",
+    } <= set(tables)
+    assert {row["id"] for row in tables["events.csv"]} == {e.id for e in BUNDLED.events}
+    findhorn = next(r for r in tables["milestones.csv"] if r["id"] == "findhorn-2001")
+    assert findhorn["summary"] == next(m.summary for m in BUNDLED.milestones if m.id == "findhorn-2001")
+    assert findhorn["places"] == "findhorn"
+    dakar = [r for r in tables["dates.csv"] if r["record_id"] == "dakar-2005"]
+    assert [r["edtf"] for r in dakar] == ["2005-10", "2005-11-22/2005-11-26"]
+    lineage = tables["lineage.csv"][0]
+    assert {"from", "to", "relation"} <= set(lineage)
+
+
+def test_csv_folder(aloe: Callable[..., Result], tmp_path: Path) -> None:
+    folder = tmp_path / "tables"
+    result = export(aloe, "--to", "csv", "-o", str(folder))
+    assert result.stderr == f"Wrote 15 CSV files to {folder}/\n"
+    assert (folder / "workshops.csv").exists()
+    again = aloe("export", "--to", "csv", "-o", str(folder))
+    assert again.exit_code == 1 and "add --force" in again.stderr
+    assert export(aloe, "--to", "csv", "-o", str(folder), "--force").exit_code == 0
+
+
+# --- writing files ------------------------------------------------------------------------------
+
+
+def test_never_overwrites_without_force(aloe: Callable[..., Result], tmp_path: Path) -> None:
+    target = tmp_path / "page.html"
+    target.write_text("my own page", encoding="utf-8")
+    refused = aloe("export", "--to", "html", "-o", str(target))
+    assert refused.exit_code == 1
+    assert refused.stderr == f"aloe: error: {target}: already exists; add --force to replace it\n"
+    assert target.read_text(encoding="utf-8") == "my own page"
+    export(aloe, "--to", "html", "-o", str(target), "--force")
+    assert target.read_text(encoding="utf-8").startswith("<!doctype html>")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["page.html"]
+
+
+def test_stdout_only_for_text_formats(aloe: Callable[..., Result]) -> None:
+    for fmt in ("timelinejs", "html", "markdown", "jsonld"):
+        assert export(aloe, "--to", fmt, "-o", "-").stdout
+    for fmt in ("sqlite", "csv"):
+        result = aloe("export", "--to", fmt)
+        assert result.exit_code == 2 and "name a file with -o" in result.stderr
+
+
+def test_missing_folder_is_a_clear_error(aloe: Callable[..., Result], tmp_path: Path) -> None:
+    result = aloe("export", "--to", "html", "-o", str(tmp_path / "nowhere" / "x.html"))
+    assert result.exit_code == 1 and "does not exist" in result.stderr
+
+
+def test_filters_apply_to_exports(aloe: Callable[..., Result]) -> None:
+    data = json.loads(export(aloe, "--to", "timelinejs", "--from", "2002", "--until", "2002").stdout)
+    assert {e["unique_id"] for e in data["events"]} >= {"wsf-2002", "esf-2002", "microfinance-2002"}
+    assert "findhorn-2001" not in {e["unique_id"] for e in data["events"]}
