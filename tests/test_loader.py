@@ -220,3 +220,17 @@ def test_strings_round_trip_exactly(document: dict[str, Any]) -> None:
         return
     parsed = parse_yaml(text, "round-trip.yaml")
     assert parsed == document
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.dictionaries(dataset_keys, yaml_values, min_size=1, max_size=6), st.sampled_from([None, True, False])
+)
+def test_fast_and_careful_readers_agree(document: dict[str, Any], flow: bool | None) -> None:
+    """The fast loop and the careful reader give the same value for every clean document."""
+    from aloe_cli.yaml_loader import _read_fast, _Reader
+
+    text = yaml.safe_dump(document, default_flow_style=flow, allow_unicode=True)
+    careful = _Reader(text, "f.yaml")
+    assert _read_fast(text) == careful.read()
+    assert careful.problems == []

@@ -138,7 +138,7 @@ def localized(text: dict[str, str], lang: str) -> str:
 class Record(BaseModel):
     """Base of every dataset model: unknown keys are errors, and records never change once loaded."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=False)
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=False, defer_build=True)
 
 
 class Citation(Record):

@@ -49,7 +49,7 @@ class PositionIndex:
 
 
 class _NeedsCarefulPass(Exception):
-    """Raised by the fast pass when something needs the positioned pass to be reported."""
+    """Raised by the fast pass when something needs the careful pass to be reported."""
 
 
 class _StopReading(Exception):
@@ -72,10 +72,10 @@ class _Frame:
 def parse_yaml(text: str, file: str) -> Any:
     """Parse one YAML document into plain Python values, or raise DatasetInvalid with every problem."""
     try:
-        return _Reader(text, file, careful=False).read()
-    except _NeedsCarefulPass:
+        return _read_fast(text)
+    except (_NeedsCarefulPass, yaml.YAMLError):
         pass
-    reader = _Reader(text, file, careful=True)
+    reader = _Reader(text, file)
     value = reader.read()
     if reader.problems:
         raise DatasetInvalid(file, reader.problems)
@@ -84,7 +84,7 @@ def parse_yaml(text: str, file: str) -> Any:
 
 def index_positions(text: str, file: str) -> PositionIndex:
     """Re-read a document that parsed cleanly, recording where every value and key starts."""
-    reader = _Reader(text, file, careful=True)
+    reader = _Reader(text, file)
     reader.read()
     return reader.index
 
@@ -101,13 +101,82 @@ def _position(mark: Any) -> Position:
     return (mark.line + 1, mark.column + 1)
 
 
-class _Reader:
-    """Walks the event stream; the fast pass gives up on anything unusual, the careful one reports it."""
+_NO_KEY: Any = object()
 
-    def __init__(self, text: str, file: str, *, careful: bool) -> None:
+
+def _read_fast(text: str) -> Any:
+    """The common case in one tight loop: a clean document becomes values, anything else hands over.
+
+    This loop runs once per YAML event (about 50 per record), so it avoids method calls and keeps
+    only what a clean document needs; `_Reader` reads the same events slowly and says what is wrong.
+    """
+    parser = _EventSource(text)
+    check, get = parser.check_event, parser.get_event
+    scalar, mapping_start, sequence_start = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
+    ends = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+    skipped = (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent)
+    containers: list[Any] = []
+    keys: list[Any] = []  # per open container: the pending key of a mapping, None for a list
+    root: Any = _MISSING
+    documents = 0
+    while check():
+        event: Any = get()
+        kind = event.__class__
+        if kind is scalar:
+            if event.anchor is not None or event.tag is not None:
+                raise _NeedsCarefulPass
+            value = event.value
+            if not containers:
+                raise _NeedsCarefulPass  # a single value at the top level
+            top = containers[-1]
+            if keys[-1] is _NO_KEY:  # a mapping waits for a key
+                if value in top or (value == "<<" and not event.style):
+                    raise _NeedsCarefulPass
+                keys[-1] = value
+                continue
+            if not event.style and value in NULL_WORDS:
+                value = None
+            if keys[-1] is None:
+                top.append(value)
+            else:
+                top[keys[-1]] = value
+                keys[-1] = _NO_KEY
+        elif kind is mapping_start or kind is sequence_start:
+            if event.anchor is not None or event.tag is not None or len(containers) >= MAX_DEPTH:
+                raise _NeedsCarefulPass
+            container: Any = {} if kind is mapping_start else []
+            if containers:
+                if keys[-1] is _NO_KEY:
+                    raise _NeedsCarefulPass  # a list or mapping used as a key
+                if keys[-1] is None:
+                    containers[-1].append(container)
+                else:
+                    containers[-1][keys[-1]] = container
+                    keys[-1] = _NO_KEY
+            elif root is _MISSING:
+                root = container
+            containers.append(container)
+            keys.append(_NO_KEY if kind is mapping_start else None)
+        elif kind in ends:
+            containers.pop()
+            keys.pop()
+        elif kind is yaml.DocumentStartEvent:
+            documents += 1
+            if documents > 1:
+                raise _NeedsCarefulPass
+        elif kind not in skipped:  # an alias
+            raise _NeedsCarefulPass
+    if not isinstance(root, dict):
+        raise _NeedsCarefulPass  # empty, or not a mapping: the careful pass words it
+    return root
+
+
+class _Reader:
+    """Walks the event stream slowly, recording positions and every problem, so they can be reported."""
+
+    def __init__(self, text: str, file: str) -> None:
         self.text = text
         self.file = file
-        self.careful = careful
         self.index = PositionIndex()
         self.problems: list[Problem] = []
         self.stack: list[_Frame] = []
@@ -115,9 +184,7 @@ class _Reader:
         self.root_mark: Any = None
 
     def report(self, mark: Any, path: Path, message: str) -> None:
-        """Record a problem at `mark`, or hand over to the careful pass."""
-        if not self.careful:
-            raise _NeedsCarefulPass
+        """Record a problem at `mark`."""
         line, column = _position(mark) if mark is not None else (1, 1)
         self.problems.append(Problem(self.file, line, column, format_path(path), message))
 
@@ -192,8 +259,7 @@ class _Reader:
             assert parent is not None
             self._open_key(parent, value, event)
             return
-        if self.careful:
-            self.index.values[path] = _position(event.start_mark)
+        self.index.values[path] = _position(event.start_mark)
         self._finish(value)
 
     def _start_container(self, event: Any) -> None:
@@ -209,8 +275,7 @@ class _Reader:
             raise _StopReading
         if event.anchor is not None or event.tag is not None:
             self._check_node(event, path)
-        if self.careful:
-            self.index.values[path] = _position(event.start_mark)
+        self.index.values[path] = _position(event.start_mark)
         container: dict[str, Any] | list[Any] = {} if type(event) is yaml.MappingStartEvent else []
         self.stack.append(_Frame(container, path))
 
@@ -224,10 +289,9 @@ class _Reader:
             first = parent.first_key_position.get(key)
             where = f" (first at line {first[0]}, column {first[1]})" if first else ""
             self.report(event.start_mark, path, f"duplicate key '{key}'{where}: keep one")
-        if self.careful:
-            position = _position(event.start_mark)
-            parent.first_key_position.setdefault(key, position)
-            self.index.keys.setdefault(path, position)
+        position = _position(event.start_mark)
+        parent.first_key_position.setdefault(key, position)
+        self.index.keys.setdefault(path, position)
         parent.key = key
 
     def _finish(self, value: Any) -> None:

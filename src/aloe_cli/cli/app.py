@@ -35,14 +35,15 @@ class Settings:
     lang: str = "en"
     output: Output = field(default_factory=Output)
     debug: bool = False
+    use_cache: bool = True
     _dataset: Dataset | None = None
 
     def dataset(self) -> Dataset:
-        """The selected dataset, loaded and validated once per run."""
+        """The selected dataset, loaded and validated once per run (from the cache when it can)."""
         if self._dataset is None:
             from ..dataset import load_dataset
 
-            self._dataset = load_dataset(self.source)
+            self._dataset = load_dataset(self.source, use_cache=self.use_cache)
         return self._dataset
 
     def lookup(self) -> Lookup:
@@ -163,6 +164,9 @@ def main_options(
     ] = "en",
     no_color: Annotated[bool, typer.Option("--no-color", help="No colour, even on a terminal.")] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show the traceback of an error.")] = False,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Neither read nor write the cache of validated datasets.")
+    ] = False,
     version: Annotated[
         bool,
         typer.Option("--version", callback=_print_version, is_eager=True, help="Show the version and exit."),
@@ -176,5 +180,9 @@ def main_options(
         data_source = ctx.get_parameter_source("data")
         origin = "ALOE_DATA" if data_source is not None and data_source.name == "ENVIRONMENT" else "--data"
     ctx.obj = Settings(
-        source=DatasetSource(data, origin), lang=lang, output=Output(no_color=no_color), debug=debug
+        source=DatasetSource(data, origin),
+        lang=lang,
+        output=Output(no_color=no_color),
+        debug=debug,
+        use_cache=not no_cache,
     )

@@ -45,7 +45,7 @@ def validate(
     settings = settings_of(ctx)
     source = settings.source if path is None else DatasetSource(path, "the PATH argument")
     try:
-        dataset = load_dataset(source)
+        dataset = load_dataset(source, use_cache=settings.use_cache)
         problems: list[Problem] = []
     except DatasetInvalid as invalid:
         problems = invalid.problems

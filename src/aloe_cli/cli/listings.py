@@ -7,7 +7,6 @@ from collections.abc import Iterable
 
 import typer
 
-from .. import queries, views
 from ..queries import HappeningFilter, Match, Period
 from ..renderers import Format
 from .app import Settings, app, settings_of
@@ -81,6 +80,8 @@ def timeline(
 
     Example: aloe timeline --from 2001 --to 2003
     """
+    from .. import queries, views  # the models load with the data, not at start-up
+
     settings = settings_of(ctx)
     where = happening_filter(
         settings, first_year=first_year, last_year=last_year, match=match, org=org, person=person, place=place
@@ -108,6 +109,8 @@ def events(
 
     Example: aloe events --year 2002
     """
+    from .. import queries, views
+
     if year is not None and (first_year is not None or last_year is not None):
         raise typer.BadParameter("give --year, or --from/--to, not both", param_hint="--year")
     if year is not None:
@@ -132,6 +135,8 @@ def workshops(
 
     Example: aloe workshops --category regulation
     """
+    from .. import queries, views
+
     settings = settings_of(ctx)
     dataset = settings.dataset()
     category = _known(category, (c.id for c in dataset.categories), "--category", "category")

@@ -1,0 +1,66 @@
+"""A cache of validated datasets: JSON keyed by a hash of the file's bytes, rebuilt whenever in doubt.
+
+JSON, never pickle: a cache file can hold only data, and loading it validates it with the same models
+as the YAML (Pydantic's `model_validate_json`), so a corrupt or edited file is refused and rebuilt.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from . import __version__
+
+if TYPE_CHECKING:
+    from .models import Dataset
+
+CACHE_FORMAT = "1"  # bump when the models' JSON changes shape
+
+
+def cache_folder() -> Path:
+    """$ALOE_CACHE_DIR, else $XDG_CACHE_HOME/aloe, else ~/.cache/aloe."""
+    explicit = os.environ.get("ALOE_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "aloe"
+
+
+def cache_key(data: bytes) -> str:
+    """The name of a dataset's cache entry: its bytes, aloe's version and the cache format, hashed."""
+    digest = hashlib.sha256(data)
+    digest.update(f"\0aloe {__version__}\0cache {CACHE_FORMAT}".encode())
+    return digest.hexdigest()
+
+
+def load_cached(key: str) -> Dataset | None:
+    """The cached dataset, or None when there is none or it does not validate (then it is removed)."""
+    from pydantic import ValidationError
+
+    from .models import Dataset
+
+    path = cache_folder() / f"{key}.json"
+    try:
+        text = path.read_bytes()
+    except OSError:
+        return None
+    try:
+        return Dataset.model_validate_json(text)
+    except (ValidationError, ValueError):
+        path.unlink(missing_ok=True)
+        return None
+
+
+def store(key: str, dataset: Dataset) -> None:
+    """Write the cache entry; a cache that cannot be written is no error, just no cache."""
+    from .errors import OutputError
+    from .files import write_new_file
+
+    folder = cache_folder()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        write_new_file(folder / f"{key}.json", dataset.model_dump_json(by_alias=True), force=True)
+    except (OSError, OutputError):
+        pass

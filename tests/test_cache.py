@@ -1,0 +1,94 @@
+"""The cache of validated datasets: used when it matches, rebuilt when it does not, never trusted blindly."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+from typer.testing import Result
+
+from aloe_cli.cache import cache_key
+from aloe_cli.dataset import load_dataset
+from aloe_cli.models import Dataset
+from aloe_cli.source import DatasetSource, bundled_dataset_path
+
+
+def ids(result: Result) -> list[str]:
+    assert result.exit_code == 0, result.stderr
+    return [r["id"] for r in json.loads(result.stdout)]
+
+
+def test_the_cache_round_trips_the_bundled_dataset() -> None:
+    dataset = load_dataset(DatasetSource(None))
+    again = Dataset.model_validate_json(dataset.model_dump_json(by_alias=True))
+    assert again.model_dump(mode="json") == dataset.model_dump(mode="json")
+    assert [m.earliest for m in again.milestones] == [m.earliest for m in dataset.milestones]
+
+
+def test_a_second_run_reads_the_cache(
+    aloe: Callable[..., Result], small_dataset: Path, private_cache: Path
+) -> None:
+    first = ids(aloe("--data", str(small_dataset), "events", "--format", "json"))
+    entry = private_cache / f"{cache_key(small_dataset.read_bytes())}.json"
+    assert entry.exists()
+    # Prove the second run reads the entry: a valid entry with another title changes the answer.
+    cached = json.loads(entry.read_text(encoding="utf-8"))
+    cached["events"][0]["title"] = {"en": "Read from the cache"}
+    entry.write_text(json.dumps(cached), encoding="utf-8")
+    second = json.loads(aloe("--data", str(small_dataset), "events", "--format", "json").stdout)
+    assert [r["id"] for r in second] == first
+    assert second[0]["title"] == "Read from the cache"
+
+
+def test_a_corrupt_entry_is_ignored_and_rebuilt(
+    aloe: Callable[..., Result], small_dataset: Path, private_cache: Path
+) -> None:
+    expected = ids(aloe("--data", str(small_dataset), "events", "--format", "json"))
+    entry = private_cache / f"{cache_key(small_dataset.read_bytes())}.json"
+    for garbage in (
+        "{not json",
+        json.dumps({"format": "aloe/1", "title": "t", "events": [{"id": "BAD"}]}),
+        "",
+    ):
+        entry.write_text(garbage, encoding="utf-8")
+        assert ids(aloe("--data", str(small_dataset), "events", "--format", "json")) == expected
+        assert Dataset.model_validate_json(entry.read_bytes()).title == "A small test chronology"
+
+
+def test_a_changed_file_is_read_afresh(aloe: Callable[..., Result], small_dataset: Path) -> None:
+    assert "e-span" in ids(aloe("--data", str(small_dataset), "events", "--format", "json"))
+    small_dataset.write_text(small_dataset.read_text().replace("e-span", "e-renamed"), encoding="utf-8")
+    assert "e-renamed" in ids(aloe("--data", str(small_dataset), "events", "--format", "json"))
+
+
+def test_no_cache_writes_nothing(
+    aloe: Callable[..., Result], small_dataset: Path, private_cache: Path
+) -> None:
+    ids(aloe("--no-cache", "--data", str(small_dataset), "events", "--format", "json"))
+    assert list(private_cache.iterdir()) == []
+
+
+def test_an_invalid_dataset_is_never_cached(
+    aloe: Callable[..., Result], write_dataset: Callable[..., Path], private_cache: Path
+) -> None:
+    path = write_dataset("format: aloe/1\ntitle: t\nevents: [{id: e}]\n")
+    assert aloe("--data", str(path), "events").exit_code == 1
+    assert list(private_cache.iterdir()) == []
+
+
+def test_an_unwritable_cache_folder_is_no_error(
+    aloe: Callable[..., Result], monkeypatch: object, tmp_path: Path
+) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    result = aloe(
+        "events", "--year", "2002", "--format", "json", env={"ALOE_CACHE_DIR": str(blocker / "cache")}
+    )
+    assert result.exit_code == 0 and result.stderr == ""
+
+
+def test_cache_key_depends_on_the_bytes() -> None:
+    data = bundled_dataset_path().read_bytes()
+    assert cache_key(data) == cache_key(bytes(data))
+    assert cache_key(data) != cache_key(data + b"\n")
