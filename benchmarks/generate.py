@@ -89,7 +89,8 @@ def generate(records: int, seed: int = 2006) -> str:
             f"    organisations: [org-{rng.randrange(organisations)}]",
             "    dates:",
             f"      - edtf: '{_date(rng)}'",
-            f"        sources: [{{source: source-{rng.randrange(sources)}, locator: '¶{rng.randint(1, 30)}'}}]",
+            f"        sources: [{{source: source-{rng.randrange(sources)},"
+            f" locator: '¶{rng.randint(1, 30)}'}}]",
         ]
         if rng.random() < 0.1:  # a disputed date
             lines += [

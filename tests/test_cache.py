@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from typer.testing import Result
 
-from aloe_cli.cache import cache_key
+from aloe_cli import dataset as dataset_module
+from aloe_cli.cache import cache_entry, cache_key
 from aloe_cli.dataset import load_dataset
 from aloe_cli.models import Dataset
 from aloe_cli.source import DatasetSource, bundled_dataset_path
+
+
+@pytest.fixture(autouse=True)
+def cache_every_dataset(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests use small datasets, which aloe would not cache; here it caches them all."""
+    monkeypatch.setattr(dataset_module, "CACHE_THRESHOLD_BYTES", 0)
 
 
 def ids(result: Result) -> list[str]:
@@ -32,10 +41,10 @@ def test_a_second_run_reads_the_cache(
     first = ids(aloe("--data", str(small_dataset), "events", "--format", "json"))
     entry = private_cache / f"{cache_key(small_dataset.read_bytes())}.json"
     assert entry.exists()
-    # Prove the second run reads the entry: a valid entry with another title changes the answer.
-    cached = json.loads(entry.read_text(encoding="utf-8"))
-    cached["events"][0]["title"] = {"en": "Read from the cache"}
-    entry.write_text(json.dumps(cached), encoding="utf-8")
+    # Prove the second run reads the entry: a sound entry with another title changes the answer.
+    cached = Dataset.model_validate_json(entry.read_bytes().partition(b"\n")[2])
+    first_event = cached.events[0].model_copy(update={"title": {"en": "Read from the cache"}})
+    entry.write_bytes(cache_entry(cached.model_copy(update={"events": [first_event, *cached.events[1:]]})))
     second = json.loads(aloe("--data", str(small_dataset), "events", "--format", "json").stdout)
     assert [r["id"] for r in second] == first
     assert second[0]["title"] == "Read from the cache"
@@ -46,14 +55,26 @@ def test_a_corrupt_entry_is_ignored_and_rebuilt(
 ) -> None:
     expected = ids(aloe("--data", str(small_dataset), "events", "--format", "json"))
     entry = private_cache / f"{cache_key(small_dataset.read_bytes())}.json"
-    for garbage in (
-        "{not json",
-        json.dumps({"format": "aloe/1", "title": "t", "events": [{"id": "BAD"}]}),
-        "",
-    ):
-        entry.write_text(garbage, encoding="utf-8")
+    sound = entry.read_bytes()
+    checksum, _, body = sound.partition(b"\n")
+    damaged = [
+        b"{not json",
+        b"",
+        checksum
+        + b"\n"
+        + body.replace(b"e-span", b"e-spam"),  # one changed byte: the checksum no longer fits
+        entry_of(json.dumps({"format": "aloe/1", "title": "t", "events": [{"id": "BAD"}]})),
+    ]
+    for garbage in damaged:
+        entry.write_bytes(garbage)
         assert ids(aloe("--data", str(small_dataset), "events", "--format", "json")) == expected
-        assert Dataset.model_validate_json(entry.read_bytes()).title == "A small test chronology"
+        assert entry.read_bytes() == sound  # rebuilt
+
+
+def entry_of(body: str) -> bytes:
+    """A cache entry whose checksum fits its body, whatever the body says."""
+    data = body.encode()
+    return hashlib.sha256(data).hexdigest().encode() + b"\n" + data
 
 
 def test_a_changed_file_is_read_afresh(aloe: Callable[..., Result], small_dataset: Path) -> None:
@@ -92,3 +113,11 @@ def test_cache_key_depends_on_the_bytes() -> None:
     data = bundled_dataset_path().read_bytes()
     assert cache_key(data) == cache_key(bytes(data))
     assert cache_key(data) != cache_key(data + b"\n")
+
+
+def test_small_datasets_are_not_cached(
+    aloe: Callable[..., Result], small_dataset: Path, private_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(dataset_module, "CACHE_THRESHOLD_BYTES", 256 * 1024)
+    ids(aloe("--data", str(small_dataset), "events", "--format", "json"))
+    assert list(private_cache.iterdir()) == []

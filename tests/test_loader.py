@@ -16,9 +16,10 @@ from hypothesis import strategies as st
 from typer.testing import Result
 
 from aloe_cli import source
-from aloe_cli.dataset import load_dataset, validate_text
+from aloe_cli.dataset import load_dataset
 from aloe_cli.errors import AloeError, DatasetInvalid, DataSourceError
 from aloe_cli.source import DatasetSource
+from aloe_cli.validation import validate_text
 from aloe_cli.yaml_loader import parse_yaml
 from conftest import DATASETS
 

@@ -1,7 +1,10 @@
 """A cache of validated datasets: JSON keyed by a hash of the file's bytes, rebuilt whenever in doubt.
 
-JSON, never pickle: a cache file can hold only data, and loading it validates it with the same models
-as the YAML (Pydantic's `model_validate_json`), so a corrupt or edited file is refused and rebuilt.
+JSON, never pickle: a cache file can hold only data. An entry is written only for a dataset that
+passed every check; it starts with a checksum of its body, and its body is validated again with the
+same models as the YAML (Pydantic's `model_validate_json`), so a damaged entry is refused and
+rebuilt. The checks across records (ids, references, cycles) are not run again: the entry is the
+same bytes that passed them.
 """
 
 from __future__ import annotations
@@ -43,11 +46,14 @@ def load_cached(key: str) -> Dataset | None:
 
     path = cache_folder() / f"{key}.json"
     try:
-        text = path.read_bytes()
+        entry = path.read_bytes()
     except OSError:
         return None
+    checksum, _, body = entry.partition(b"\n")
     try:
-        return Dataset.model_validate_json(text)
+        if checksum.decode("ascii") != hashlib.sha256(body).hexdigest():
+            raise ValueError("checksum")
+        return Dataset.model_validate_json(body)
     except (ValidationError, ValueError):
         path.unlink(missing_ok=True)
         return None
@@ -61,6 +67,12 @@ def store(key: str, dataset: Dataset) -> None:
     folder = cache_folder()
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        write_new_file(folder / f"{key}.json", dataset.model_dump_json(by_alias=True), force=True)
+        write_new_file(folder / f"{key}.json", cache_entry(dataset), force=True)
     except (OSError, OutputError):
         pass
+
+
+def cache_entry(dataset: Dataset) -> bytes:
+    """The bytes of a cache entry: a checksum line, then the dataset as JSON."""
+    body = dataset.model_dump_json(by_alias=True).encode("utf-8")
+    return hashlib.sha256(body).hexdigest().encode("ascii") + b"\n" + body

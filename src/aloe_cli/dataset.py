@@ -1,19 +1,18 @@
-"""Loading a dataset: read, parse safely, validate the schema, check references; every problem at once."""
+"""Loading a dataset: read it safely, then take it from the cache or validate it, every problem at once."""
 
 from __future__ import annotations
 
-import difflib
 import gc
-import typing
-from typing import Any
+from typing import TYPE_CHECKING
 
-from pydantic import BaseModel, ValidationError
-
-from .checks import Finding, check_references
-from .errors import DatasetInvalid, Problem
-from .models import RECORD_KINDS, Dataset, _kind
 from .source import DatasetSource, decode_dataset, read_dataset_bytes
-from .yaml_loader import Path, PositionIndex, format_path, index_positions, parse_yaml
+
+if TYPE_CHECKING:
+    from .models import Dataset
+
+# Below this size a dataset parses about as fast as its cache entry loads: the cache is not worth a
+# file. Above it, a repeated run reads the cache instead of the YAML.
+CACHE_THRESHOLD_BYTES = 256 * 1024
 
 
 def load_dataset(source: DatasetSource, *, use_cache: bool = False) -> Dataset:
@@ -23,161 +22,27 @@ def load_dataset(source: DatasetSource, *, use_cache: bool = False) -> Dataset:
     """
     name = source.display_name
     data = read_dataset_bytes(source)
-    key = None
-    if use_cache:
-        from .cache import cache_key, load_cached
-
-        key = cache_key(data)
-        cached = load_cached(key)
-        if cached is not None:
-            return cached
-    dataset = validate_text(decode_dataset(data, name), name)
-    if key is not None:
-        from .cache import store
-
-        store(key, dataset)
-    return dataset
-
-
-def validate_text(text: str, name: str) -> Dataset:
-    """Parse and validate dataset text; `name` is what messages call the file."""
     # Loading makes millions of objects that all stay alive: collections would find nothing to free,
     # and pausing them makes a large dataset load about a third faster.
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _validate_text(text, name)
+        return _load(data, name, use_cache)
     finally:
         if collecting:
             gc.enable()
 
 
-def _validate_text(text: str, name: str) -> Dataset:
-    raw = parse_yaml(text, name)
-    try:
-        dataset = Dataset.model_validate(raw)
-    except ValidationError as error:
-        positions = index_positions(text, name)
-        details = error.errors(include_url=False, include_input=False)
-        problems = [_schema_problem(detail, raw, positions, name) for detail in details]
-        problems += [_problem_at(path, message, positions, name) for path, message in _partial_findings(raw)]
-        raise DatasetInvalid(name, problems) from None
-    findings = check_references(dataset)
-    if findings:
-        positions = index_positions(text, name)
-        problems = [_problem_at(path, message, positions, name) for path, message in findings]
-        raise DatasetInvalid(name, problems)
+def _load(data: bytes, name: str, use_cache: bool) -> Dataset:
+    from .validation import validate_text  # the YAML reader and checks load only when needed
+
+    if not use_cache or len(data) < CACHE_THRESHOLD_BYTES:
+        return validate_text(decode_dataset(data, name), name)
+    from .cache import cache_key, load_cached, store
+
+    key = cache_key(data)
+    dataset = load_cached(key)
+    if dataset is None:
+        dataset = validate_text(decode_dataset(data, name), name)
+        store(key, dataset)
     return dataset
-
-
-def _partial_findings(raw: dict[str, Any]) -> list[Finding]:
-    """Reference problems among the records that do pass the schema, so one run reports both kinds."""
-    kept: dict[str, Any] = {}  # list name -> the records of that list that pass the schema
-    original_index: dict[str, list[int]] = {}
-    left_out_ids: dict[str, set[str]] = {}
-    for list_name in RECORD_KINDS:
-        items = raw.get(list_name)
-        if not isinstance(items, list):
-            continue
-        model = _model_in(Dataset.model_fields[list_name].annotation)
-        assert model is not None
-        kept[list_name], original_index[list_name], left_out_ids[list_name] = [], [], set()
-        for position, item in enumerate(items):
-            try:
-                kept[list_name].append(model.model_validate(item))
-                original_index[list_name].append(position)
-            except ValidationError:
-                if isinstance(item, dict) and isinstance(item.get("id"), str):
-                    left_out_ids[list_name].add(item["id"])
-    partial = Dataset.model_construct(format="aloe/1", title="", **kept)
-    # Paths point into the partial dataset; map each record back to its place in the file.
-    return [
-        ((path[0], original_index[str(path[0])][int(path[1])], *path[2:]), message)
-        for path, message in check_references(partial, also_known=left_out_ids)
-    ]
-
-
-def _problem_at(
-    path: Path, message: str, positions: PositionIndex, name: str, *, at_key: bool = False
-) -> Problem:
-    position = positions.locate(path, at_key=at_key)
-    line, column = position if position else (None, None)
-    return Problem(name, line, column, format_path(path), message)
-
-
-def _schema_problem(detail: Any, raw: Any, positions: PositionIndex, name: str) -> Problem:
-    """Turn one Pydantic error into a message a dataset author can act on, never echoing the input."""
-    path: Path = tuple(detail["loc"])
-    kind = detail["type"]
-    context = detail.get("ctx") or {}
-    found = _kind(_value_at(raw, path))
-    field = str(path[-1]) if path else "the dataset"
-    if kind == "missing":
-        # Point at the mapping the field is missing from: the field itself has no position.
-        line, column = positions.locate(path[:-1]) or (None, None)
-        return Problem(name, line, column, format_path(path), f"'{field}' is required here")
-    if kind == "extra_forbidden":
-        known = _field_names(path[:-1])
-        close = difflib.get_close_matches(field, known, n=1)
-        hint = f" (did you mean '{close[0]}'?)" if close else f" (known fields: {', '.join(known)})"
-        return _problem_at(path, f"unknown field '{field}'{hint}", positions, name, at_key=True)
-    if kind == "literal_error":
-        message = f"must be one of {context.get('expected', '')}"
-    elif kind in ("string_type", "str_type"):
-        message = (
-            "this value is empty: write some text"
-            if found == "an empty value"
-            else f"expected text, found {found}"
-        )
-    elif kind == "list_type":
-        message = f"expected a list ('- item' lines or [a, b]), found {found}"
-    elif kind in ("model_type", "dict_type", "model_attributes_type"):
-        message = f"expected a mapping (key: value), found {found}"
-    elif kind in ("int_parsing", "int_type", "int_from_float"):
-        message = "expected a whole number, such as 12"
-    elif kind == "string_too_short":
-        message = "must not be empty"
-    elif kind == "string_pattern_mismatch":
-        message = f"does not have the expected form ({context.get('pattern', '')})"
-    elif kind.startswith("greater_than") or kind.startswith("less_than"):
-        message = detail["msg"].replace("Input should be", "must be")
-    else:
-        message = detail["msg"]
-    return _problem_at(path, message, positions, name)
-
-
-def _value_at(raw: Any, path: Path) -> Any:
-    """The raw value at `path`, or None where the path leads nowhere."""
-    value = raw
-    for part in path:
-        if isinstance(value, dict) and isinstance(part, str):
-            value = value.get(part)
-        elif isinstance(value, list) and isinstance(part, int) and 0 <= part < len(value):
-            value = value[part]
-        else:
-            return None
-    return value
-
-
-def _field_names(path: Path) -> list[str]:
-    """The field names (as written in YAML) of the model found at `path` inside a Dataset."""
-    model: type[BaseModel] | None = Dataset
-    for part in path:
-        if model is None or isinstance(part, int):
-            continue
-        field = next((f for n, f in model.model_fields.items() if (f.alias or n) == part), None)
-        model = _model_in(field.annotation) if field else None
-    if model is None:
-        return []
-    return [info.alias or field_name for field_name, info in model.model_fields.items()]
-
-
-def _model_in(annotation: Any) -> type[BaseModel] | None:
-    """The model class inside an annotation such as `list[Citation]` or `Organisation | None`."""
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for argument in typing.get_args(annotation):
-        found = _model_in(argument)
-        if found is not None:
-            return found
-    return None

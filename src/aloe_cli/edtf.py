@@ -14,6 +14,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 MONTH_NAMES = [
     "January",
@@ -84,6 +85,7 @@ class _Point:
     uncertain: bool
 
 
+@lru_cache(maxsize=8192)  # datasets repeat dates; an EdtfDate is immutable, so sharing one is safe
 def parse_edtf(text: str) -> EdtfDate:
     """Parse an EDTF string of level 0 or 1; raise EdtfError with a readable reason otherwise."""
     if not isinstance(text, str) or not text:

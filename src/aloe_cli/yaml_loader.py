@@ -104,7 +104,7 @@ def _position(mark: Any) -> Position:
 _NO_KEY: Any = object()
 
 
-def _read_fast(text: str) -> Any:
+def _read_fast(text: str) -> Any:  # noqa: PLR0915 - one loop on purpose: a helper costs a call per event
     """The common case in one tight loop: a clean document becomes values, anything else hands over.
 
     This loop runs once per YAML event (about 50 per record), so it avoids method calls and keeps

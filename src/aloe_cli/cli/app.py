@@ -41,9 +41,14 @@ class Settings:
     def dataset(self) -> Dataset:
         """The selected dataset, loaded and validated once per run (from the cache when it can)."""
         if self._dataset is None:
+            import gc
+
             from ..dataset import load_dataset
 
             self._dataset = load_dataset(self.source, use_cache=self.use_cache)
+            # The dataset lives until aloe exits: keep it out of the collector's rounds, or every
+            # collection while the answer is built walks it all again (a second for 10,000 records).
+            gc.freeze()
         return self._dataset
 
     def lookup(self) -> Lookup:

@@ -1,0 +1,171 @@
+"""From dataset text to a validated Dataset, with every problem worded for people and placed in the file."""
+
+from __future__ import annotations
+
+import difflib
+import typing
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+from pydantic.fields import FieldInfo
+
+from .checks import Finding, check_references
+from .errors import DatasetInvalid, Problem
+from .models import ID_PATTERN, RECORD_KINDS, Dataset, _kind
+from .yaml_loader import Path, PositionIndex, format_path, index_positions, parse_yaml
+
+
+def validate_text(text: str, name: str) -> Dataset:
+    """Parse and validate dataset text; `name` is what messages call the file."""
+    raw = parse_yaml(text, name)
+    try:
+        dataset = Dataset.model_validate(raw)
+    except ValidationError as error:
+        positions = index_positions(text, name)
+        details = error.errors(include_url=False, include_input=False)
+        problems = [_schema_problem(detail, raw, positions, name) for detail in details]
+        problems += [_problem_at(path, message, positions, name) for path, message in _partial_findings(raw)]
+        raise DatasetInvalid(name, problems) from None
+    findings = check_references(dataset)
+    if findings:
+        positions = index_positions(text, name)
+        problems = [_problem_at(path, message, positions, name) for path, message in findings]
+        raise DatasetInvalid(name, problems)
+    return dataset
+
+
+def _partial_findings(raw: dict[str, Any]) -> list[Finding]:
+    """Reference problems among the records that do pass the schema, so one run reports both kinds."""
+    kept: dict[str, Any] = {}  # list name -> the records of that list that pass the schema
+    original_index: dict[str, list[int]] = {}
+    left_out_ids: dict[str, set[str]] = {}
+    for list_name in RECORD_KINDS:
+        items = raw.get(list_name)
+        if not isinstance(items, list):
+            continue
+        model = _model_in(Dataset.model_fields[list_name].annotation)
+        assert model is not None
+        kept[list_name], original_index[list_name], left_out_ids[list_name] = [], [], set()
+        for position, item in enumerate(items):
+            try:
+                kept[list_name].append(model.model_validate(item))
+                original_index[list_name].append(position)
+            except ValidationError:
+                if isinstance(item, dict) and isinstance(item.get("id"), str):
+                    left_out_ids[list_name].add(item["id"])
+    partial = Dataset.model_construct(format="aloe/1", title="", **kept)
+    # Paths point into the partial dataset; map each record back to its place in the file.
+    return [
+        ((path[0], original_index[str(path[0])][int(path[1])], *path[2:]), message)
+        for path, message in check_references(partial, also_known=left_out_ids)
+    ]
+
+
+def _problem_at(
+    path: Path, message: str, positions: PositionIndex, name: str, *, at_key: bool = False
+) -> Problem:
+    position = positions.locate(path, at_key=at_key)
+    line, column = position if position else (None, None)
+    return Problem(name, line, column, format_path(path), message)
+
+
+def _schema_problem(detail: Any, raw: Any, positions: PositionIndex, name: str) -> Problem:
+    """Turn one Pydantic error into a message a dataset author can act on, never echoing the input."""
+    path: Path = tuple(detail["loc"])
+    kind = detail["type"]
+    context = detail.get("ctx") or {}
+    found = _kind(_value_at(raw, path))
+    field = str(path[-1]) if path else "the dataset"
+    if kind == "missing":
+        # Point at the mapping the field is missing from: the field itself has no position.
+        line, column = positions.locate(path[:-1]) or (None, None)
+        return Problem(name, line, column, format_path(path), f"'{field}' is required here")
+    if kind == "extra_forbidden":
+        known = _field_names(path[:-1])
+        close = difflib.get_close_matches(field, known, n=1)
+        hint = f" (did you mean '{close[0]}'?)" if close else f" (known fields: {', '.join(known)})"
+        return _problem_at(path, f"unknown field '{field}'{hint}", positions, name, at_key=True)
+    pattern = context.get("pattern")
+    if path and path[-1] == "[key]":  # a language code of a text in several languages
+        path = path[:-1]
+        message = f"'{path[-1]}' is not a language code (use en, fr, es, pt ...)"
+        return _problem_at(path, message, positions, name, at_key=True)
+    if kind == "literal_error":
+        message = f"must be one of {context.get('expected', '')}"
+    elif found == "an empty value" and kind in ("string_type", "dict_type"):
+        message = "this value is empty: write some text"
+    elif kind in ("string_type", "str_type"):
+        message = f"expected text, found {found}"
+    elif kind == "list_type":
+        message = f"expected a list ('- item' lines or [a, b]), found {found}"
+    elif kind == "dict_type" and _is_localized_text(path):
+        message = f"expected text, or a mapping of languages to text (en: ..., fr: ...), not {found}"
+    elif kind in ("model_type", "dict_type", "model_attributes_type"):
+        message = f"expected a mapping (key: value), found {found}"
+    elif kind in ("int_parsing", "int_type", "int_from_float"):
+        message = "expected a whole number, such as 12"
+    elif kind == "string_too_short" or (kind == "string_pattern_mismatch" and pattern == r"\S"):
+        message = "this text is empty"
+    elif kind == "too_short":
+        message = "give the text in at least one language"
+    elif kind == "string_pattern_mismatch" and pattern == ID_PATTERN:
+        message = "an id uses lower-case letters, digits and '-' only (like 'wsf-2002')"
+    elif kind == "string_pattern_mismatch":
+        message = f"does not have the expected form ({pattern})"
+    elif kind.startswith("greater_than") or kind.startswith("less_than"):
+        message = detail["msg"].replace("Input should be", "must be")
+    else:
+        message = detail["msg"]
+    return _problem_at(path, message, positions, name)
+
+
+def _value_at(raw: Any, path: Path) -> Any:
+    """The raw value at `path`, or None where the path leads nowhere."""
+    value = raw
+    for part in path:
+        if isinstance(value, dict) and isinstance(part, str):
+            value = value.get(part)
+        elif isinstance(value, list) and isinstance(part, int) and 0 <= part < len(value):
+            value = value[part]
+        else:
+            return None
+    return value
+
+
+def _field_at(path: Path) -> tuple[type[BaseModel] | None, FieldInfo | None]:
+    """The model found at `path` inside a Dataset, and the field `path` ends on (list indexes skipped)."""
+    model: type[BaseModel] | None = Dataset
+    info: FieldInfo | None = None
+    for part in path:
+        if model is None or isinstance(part, int):
+            continue
+        info = next((f for n, f in model.model_fields.items() if (f.alias or n) == part), None)
+        model = _model_in(info.annotation) if info else None
+    return model, info
+
+
+def _field_names(path: Path) -> list[str]:
+    """The field names (as written in YAML) of the model found at `path` inside a Dataset."""
+    model, _ = _field_at(path)
+    if model is None:
+        return []
+    return [info.alias or field_name for field_name, info in model.model_fields.items()]
+
+
+def _is_localized_text(path: Path) -> bool:
+    """Whether the field at `path` takes text in several languages (a LocalizedText)."""
+    from .models import text_to_english
+
+    _, info = _field_at(path)
+    return info is not None and any(getattr(meta, "func", None) is text_to_english for meta in info.metadata)
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    """The model class inside an annotation such as `list[Citation]` or `Organisation | None`."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for argument in typing.get_args(annotation):
+        found = _model_in(argument)
+        if found is not None:
+            return found
+    return None
