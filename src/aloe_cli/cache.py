@@ -38,6 +38,14 @@ def cache_key(data: bytes) -> str:
     return digest.hexdigest()
 
 
+def has_entry(key: str) -> bool:
+    """Whether the cache holds an entry for this key (sound or not: reading it tells)."""
+    return (cache_folder() / f"{key}.json").is_file()
+
+
+CHECKSUM_LINE = 65  # 64 hexadecimal digits of SHA-256 and a newline
+
+
 def load_cached(key: str) -> Dataset | None:
     """The cached dataset, or None when there is none or it does not validate (then it is removed)."""
     from pydantic import ValidationError
@@ -46,14 +54,18 @@ def load_cached(key: str) -> Dataset | None:
 
     path = cache_folder() / f"{key}.json"
     try:
-        entry = path.read_bytes()
+        with open(path, "rb") as stream:
+            # One buffer, trimmed in place: a large entry is never copied (it is tens of megabytes).
+            entry = bytearray(os.fstat(stream.fileno()).st_size)
+            stream.readinto(entry)
     except OSError:
         return None
-    checksum, _, body = entry.partition(b"\n")
+    checksum = bytes(entry[: CHECKSUM_LINE - 1])
+    del entry[:CHECKSUM_LINE]
     try:
-        if checksum.decode("ascii") != hashlib.sha256(body).hexdigest():
+        if checksum.decode("ascii") != hashlib.sha256(entry).hexdigest():
             raise ValueError("checksum")
-        return Dataset.model_validate_json(body)
+        return Dataset.model_validate_json(entry)
     except (ValidationError, ValueError):
         path.unlink(missing_ok=True)
         return None

@@ -20,29 +20,34 @@ def load_dataset(source: DatasetSource, *, use_cache: bool = False) -> Dataset:
 
     With `use_cache`, a dataset validated before (same bytes, same aloe) is read from the cache.
     """
-    name = source.display_name
-    data = read_dataset_bytes(source)
     # Loading makes millions of objects that all stay alive: collections would find nothing to free,
     # and pausing them makes a large dataset load about a third faster.
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _load(data, name, use_cache)
+        return _load(source, use_cache)
     finally:
         if collecting:
             gc.enable()
 
 
-def _load(data: bytes, name: str, use_cache: bool) -> Dataset:
+def _load(source: DatasetSource, use_cache: bool) -> Dataset:
     from .validation import validate_text  # the YAML reader and checks load only when needed
 
-    if not use_cache or len(data) < CACHE_THRESHOLD_BYTES:
+    name = source.display_name
+    data = read_dataset_bytes(source)
+    # Standard input is read once and cannot be read again should a cache entry prove damaged.
+    if not use_cache or source.path == "-" or len(data) < CACHE_THRESHOLD_BYTES:
         return validate_text(decode_dataset(data, name), name)
-    from .cache import cache_key, load_cached, store
+    from .cache import cache_key, has_entry, load_cached, store
 
     key = cache_key(data)
-    dataset = load_cached(key)
-    if dataset is None:
-        dataset = validate_text(decode_dataset(data, name), name)
-        store(key, dataset)
+    if has_entry(key):
+        del data  # a large file's bytes are not needed to read its cache entry: free them first
+        dataset = load_cached(key)
+        if dataset is not None:
+            return dataset
+        data = read_dataset_bytes(source)  # the entry was damaged and is gone: read the file again
+    dataset = validate_text(decode_dataset(data, name), name)
+    store(key, dataset)
     return dataset

@@ -182,6 +182,7 @@ def _parse_point(text: str) -> _Point:
     return _Point(date(year, month, day), date(year, month, day), "day", approximate, uncertain)
 
 
+@lru_cache(maxsize=8192)
 def describe_edtf(text: str) -> str:
     """Put a valid EDTF string into English words: '2001-06-10/2001-06-15' -> '10–15 June 2001'."""
     if "/" not in text:

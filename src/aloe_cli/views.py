@@ -64,12 +64,32 @@ class Lookup:
         self.series = {s.id: s for s in dataset.series}
         self.categories = {c.id: c for c in dataset.categories}
         self.phases = {p.id: p for p in dataset.phases}
+        # Citations and names repeat across records: each is built once and shared (never mutated).
+        self._citations: dict[tuple[str, str | None, str | None], dict[str, Any]] = {}
+        self._place_names: dict[str, str] = {}
+        self._references: dict[tuple[str, str], dict[str, str]] = {}
 
     def place_name(self, place_id: str) -> str:
         """'Findhorn ecovillage (Scotland)'."""
-        place = self.places[place_id]
-        name = localized(place.name, self.lang)
-        return f"{name} ({place.country})" if place.country else name
+        if place_id not in self._place_names:
+            place = self.places[place_id]
+            name = localized(place.name, self.lang)
+            self._place_names[place_id] = f"{name} ({place.country})" if place.country else name
+        return self._place_names[place_id]
+
+    def reference(self, kind: str, record_id: str) -> dict[str, str]:
+        """`{"id", "name"}` of a place, person or organisation a record names (built once, shared)."""
+        key = (kind, record_id)
+        found = self._references.get(key)
+        if found is None:
+            if kind == "place":
+                name = self.place_name(record_id)
+            elif kind == "person":
+                name = self.people[record_id].name
+            else:
+                name = self.organisation_name(record_id)
+            found = self._references[key] = {"id": record_id, "name": name}
+        return found
 
     def organisation_name(self, organisation_id: str) -> str:
         """The acronym where there is one, else the short name, else the name."""
@@ -78,14 +98,20 @@ class Lookup:
 
     def citation(self, citation: Citation) -> dict[str, Any]:
         """A citation as the JSON contract gives it: the source's id, where in it, title and URL."""
-        source = self.sources[citation.source]
-        return {
-            "source": citation.source,
-            "locator": citation.locator,
-            "title": source.title,
-            "url": source.url,
-            **({"quote": citation.quote} if citation.quote else {}),
-        }
+        key = (citation.source, citation.locator, citation.quote)
+        found = self._citations.get(key)
+        if found is None:
+            source = self.sources[citation.source]
+            found = {
+                "source": citation.source,
+                "locator": citation.locator,
+                "title": source.title,
+                "url": source.url,
+            }
+            if citation.quote:
+                found["quote"] = citation.quote
+            self._citations[key] = found
+        return found
 
     def short_citation(self, citation: Citation) -> str:
         """'story ¶4' or 'findhorn-report'."""
@@ -182,9 +208,9 @@ def happening_record(record: Happening, lookup: Lookup) -> dict[str, Any]:
         "era": record.era,
         "era_title": localized(era.title, lookup.lang) if era else None,
         "summary": record.summary,
-        "places": [{"id": p, "name": lookup.place_name(p)} for p in record.places],
-        "people": [{"id": p, "name": lookup.people[p].name} for p in record.people],
-        "organisations": [{"id": o, "name": lookup.organisation_name(o)} for o in record.organisations],
+        "places": [lookup.reference("place", p) for p in record.places],
+        "people": [lookup.reference("person", p) for p in record.people],
+        "organisations": [lookup.reference("organisation", o) for o in record.organisations],
         "sources": [lookup.citation(c) for c in record.sources],
         "note": record.note,
     }
@@ -206,8 +232,12 @@ def _where(record: Happening, lookup: Lookup) -> str:
     return "; ".join(lookup.place_name(p) for p in record.places)
 
 
-def timeline_listing(records: list[Happening], lookup: Lookup) -> Listing:
-    """The chronology, grouped by era in the dataset's order of eras."""
+def timeline_listing(records: list[Happening], lookup: Lookup, *, for_people: bool = True) -> Listing:
+    """The chronology, grouped by era in the dataset's order of eras.
+
+    `for_people` builds the table cells (for table and Markdown), otherwise the JSON records: each
+    costs time on a large dataset, and no format uses both.
+    """
     era_order = {era_id: position for position, era_id in enumerate(lookup.eras)}
     ordered = sorted(records, key=lambda r: era_order.get(r.era or "", len(era_order)))  # stable: keeps dates
     listing = Listing(
@@ -216,6 +246,9 @@ def timeline_listing(records: list[Happening], lookup: Lookup) -> Listing:
         fields=EVENT_FIELDS,
         widths=(2, 4, 2, 2),
     )
+    if not for_people:
+        listing.records.extend(happening_record(record, lookup) for record in ordered)
+        return listing
     for record in ordered:
         era = lookup.eras.get(record.era) if record.era else None
         listing.groups.append(localized(era.title, lookup.lang) if era else "Other")
@@ -223,27 +256,28 @@ def timeline_listing(records: list[Happening], lookup: Lookup) -> Listing:
         listing.cells.append(
             (date_cell(record), title, _where(record, lookup), _who(record, lookup), record.id)
         )
-        listing.records.append(happening_record(record, lookup))
         if record.disputed:
             listing.notes.append(dispute_note(record, lookup))
     return listing
 
 
-def events_listing(records: list[Event], lookup: Lookup) -> Listing:
-    """The events the WSSE took part in, with its role."""
+def events_listing(records: list[Event], lookup: Lookup, *, for_people: bool = True) -> Listing:
+    """The events the WSSE took part in, with its role (`for_people` as for the timeline)."""
     listing = Listing(
         title="Events",
         columns=("Date", "Event", "Role", "Where", "ID"),
         fields=EVENT_FIELDS,
         widths=(2, 4, 2, 2),
     )
+    if not for_people:
+        listing.records.extend(happening_record(event, lookup) for event in records)
+        return listing
     for event in records:
         role = ROLE_WORDS[event.role]
         listing.groups.append(None)
         listing.cells.append(
             (date_cell(event), localized(event.title, lookup.lang), role, _where(event, lookup), event.id)
         )
-        listing.records.append(happening_record(event, lookup))
         if event.disputed:
             listing.notes.append(dispute_note(event, lookup))
     return listing

@@ -61,7 +61,7 @@ class Settings:
         """Render a listing in the chosen format and print it; say so on stderr when it is empty."""
         from ..renderers import RENDERERS, Format
 
-        if not listing.records and output_format is Format.table:
+        if not listing.records and not listing.cells and output_format is Format.table:
             self.output.note("No records match.")
             return
         self.output.emit(RENDERERS[output_format](listing))

@@ -87,7 +87,8 @@ def timeline(
         settings, first_year=first_year, last_year=last_year, match=match, org=org, person=person, place=place
     )
     records = queries.timeline(settings.dataset(), where)
-    settings.show(views.timeline_listing(records, settings.lookup()), output_format)
+    listing = views.timeline_listing(records, settings.lookup(), for_people=output_format.for_people)
+    settings.show(listing, output_format)
 
 
 @app.command()
@@ -121,7 +122,8 @@ def events(
         org=org, person=person, place=place, series=series,
     )  # fmt: skip
     records = queries.events(settings.dataset(), where)
-    settings.show(views.events_listing(records, settings.lookup()), output_format)
+    listing = views.events_listing(records, settings.lookup(), for_people=output_format.for_people)
+    settings.show(listing, output_format)
 
 
 @app.command()

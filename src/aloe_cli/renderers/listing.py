@@ -27,6 +27,11 @@ class Format(StrEnum):
     yaml = "yaml"
     markdown = "markdown"
 
+    @property
+    def for_people(self) -> bool:
+        """Whether the format shows table cells (table, Markdown) rather than the JSON records."""
+        return self in (Format.table, Format.markdown)
+
 
 def render_json(listing: Listing) -> str:
     """A JSON array, one object per record, each on a line of its own.
@@ -79,8 +84,11 @@ def render_csv(listing: Listing) -> str:
     fields = list(listing.fields)
     writer.writerow(fields)
     for record in listing.records:
-        writer.writerow([printable(flat_value(record.get(name))) for name in fields])
-    return buffer.getvalue()
+        get = record.get
+        writer.writerow([value if type(value) is str else flat_value(value) for value in map(get, fields)])
+    text = buffer.getvalue()
+    # Control characters are replaced once, over the whole text: the CSV's own newlines are kept.
+    return printable(text)
 
 
 def _markdown_cell(text: str) -> str:
