@@ -1,0 +1,46 @@
+"""The benchmark suite runs as the README says (its figures are reported, never asserted)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).parents[1]
+
+
+def test_benchmark_suite_runs_and_reports_every_case(tmp_path: Path) -> None:
+    if not (Path(sys.executable).parent / "aloe").exists():
+        pytest.skip("aloe is not installed beside this Python (the README's test install puts it there)")
+    report = tmp_path / "BENCHMARKS.md"
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "run.py"), "--repeat", "1", "--scale-repeat", "1",
+         "--sizes", "300", "--write", str(report)],
+        capture_output=True, text=True, timeout=300, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    text = report.read_text(encoding="utf-8")
+    for case in ("minimal Typer app", "aloe --version", "aloe events --year 2002", "aloe timeline --format json"):
+        assert f"`{case}" in text
+    for command in ("validate", "events --year 2002 --format json", "timeline --format csv"):
+        assert f"| 300 | `{command}` |" in text
+    assert "| 300 | " in text.split("streaming adds")[1]
+
+
+def test_generated_datasets_are_valid(tmp_path: Path) -> None:
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        from generate import generate
+    finally:
+        sys.path.pop(0)
+    from aloe_cli.dataset import load_dataset
+    from aloe_cli.source import DatasetSource
+
+    path = tmp_path / "synthetic.yaml"
+    path.write_text(generate(500), encoding="utf-8")
+    dataset = load_dataset(DatasetSource(str(path), "--data"))
+    assert len(list(dataset.records())) == 500
+    assert any(record.disputed for record in dataset.events)
+    assert any(claim.edtf.approximate for record in dataset.milestones for claim in record.dates)
