@@ -146,9 +146,10 @@ def startup(aloe: str, python: str, repeat: int, env: dict[str, str], work: Path
         "",
         "The floors bound the data commands: Typer with Pydantic validation in use, before any of aloe, "
         f"already takes {pydantic_floor / baseline:.2f}x the minimal app, and Typer with aloe's models "
-        f"and the bundled dataset loaded takes {dataset_floor / baseline:.2f}x, before a query runs or anything is "
-        "printed. The minimal app never builds a Pydantic validator; a command with options does (Typer "
-        "converts each option through Pydantic), and so does loading a dataset into Pydantic models.",
+        f"and the bundled dataset loaded takes {dataset_floor / baseline:.2f}x, before a query runs or "
+        "anything is printed. The minimal app never builds a Pydantic validator; a command with "
+        "options does (Typer converts each option through Pydantic), and so does loading a dataset "
+        "into Pydantic models.",
     ]
 
 

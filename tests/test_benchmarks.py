@@ -22,7 +22,12 @@ def test_benchmark_suite_runs_and_reports_every_case(tmp_path: Path) -> None:
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
     text = report.read_text(encoding="utf-8")
-    for case in ("minimal Typer app", "aloe --version", "aloe events --year 2002", "aloe timeline --format json"):
+    for case in (
+        "minimal Typer app",
+        "aloe --version",
+        "aloe events --year 2002",
+        "aloe timeline --format json",
+    ):
         assert f"`{case}" in text
     for command in ("validate", "events --year 2002 --format json", "timeline --format csv"):
         assert f"| 300 | `{command}` |" in text
