@@ -7,6 +7,9 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from .lineage import LineageNode
     from .models import Dataset, DatedRecord
     from .views import Lookup
 
@@ -76,7 +79,7 @@ def build_chart(dataset: Dataset, lookup: Lookup, first_year: int | None, last_y
     first, last = first_year or default_first, last_year or default_last
     order: list[str] = []
 
-    def walk(nodes: list) -> None:  # type: ignore[type-arg]
+    def walk(nodes: list[LineageNode]) -> None:
         for node in nodes:
             order.append(node.organisation.id)
             walk(list(node.children))
@@ -190,17 +193,19 @@ def _more(glyph: str) -> str:
 
 
 def _bar_cells(
-    record: DatedRecord, axis_width: int, day_at: object, first_day: date, last_day: date
+    record: DatedRecord, axis_width: int, day_at: Callable[[int], date], first_day: date, last_day: date
 ) -> list[str]:
-    """One glyph per column: solid where every claim agrees and is sure, dashed where it is doubtful."""
-    at = day_at  # a function from column to the day at its middle
+    """One glyph per column: solid where every claim agrees and is sure, dashed where it is doubtful.
+
+    `day_at` gives the day in the middle of a column.
+    """
     claims = [claim.edtf for claim in record.dates]
     agreed_start = max((c.earliest for c in claims if c.earliest is not None), default=None)
     agreed_end = min((c.latest for c in claims if c.latest is not None), default=None)
     year = timedelta(days=365)
     cells: list[str] = []
     for col in range(axis_width):
-        day: date = at(col)  # type: ignore[operator]
+        day = day_at(col)
         inside = [
             c
             for c in claims

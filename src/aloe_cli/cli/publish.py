@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from ..exports import ExportFormat
+
+if TYPE_CHECKING:
+    from ..exports import Selection
 from ..queries import Match
 from .app import app, settings_of
 from .listings import happening_filter
@@ -74,7 +77,7 @@ def export(
     )
 
 
-def _write_csv_folder(selection: object, folder: Path, force: bool) -> int:
+def _write_csv_folder(selection: Selection, folder: Path, force: bool) -> int:
     """One CSV file per table in `folder`, which is created if need be."""
     from ..errors import OutputError
     from ..exports.csv_files import csv_tables
@@ -82,7 +85,7 @@ def _write_csv_folder(selection: object, folder: Path, force: bool) -> int:
 
     if folder.exists() and not folder.is_dir():
         raise OutputError(f"{folder}: is a file; name a folder, or a .zip")
-    tables = csv_tables(selection)  # type: ignore[arg-type]
+    tables = csv_tables(selection)
     clashes = [name for name in tables if (folder / name).exists()]
     if clashes and not force:
         raise OutputError(f"{folder}: already holds {', '.join(clashes)}; add --force to replace them")
