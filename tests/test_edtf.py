@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import time
 from datetime import date
 
 import pytest
@@ -150,10 +149,9 @@ def test_intervals_agree_with_the_edtf_package(start: str, end: str) -> None:
     assert (ours.earliest, ours.latest) == _oracle_bounds(text)
 
 
+@pytest.mark.timeout(60)  # a hang guard for the whole property, not a timing
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=30))
 def test_any_text_parses_or_raises_edtf_error(text: str) -> None:
-    started = time.monotonic()
     with contextlib.suppress(EdtfError):
         parse_edtf(text)
-    assert time.monotonic() - started < 1.0

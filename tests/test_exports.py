@@ -123,7 +123,7 @@ def test_html_makes_planted_script_inert(aloe: Callable[..., Result], tmp_path: 
     hostile.write_text(
         "format: aloe/1\n"
         "title: \"<script>document.title='pwned'</script>\"\n"
-        "sources: [{id: s, title: '<img src=x onerror=\"document.title=1\">', url: 'javascript:alert(1)'}]\n"
+        "sources: [{id: s, title: '<img src=x onerror=\"document.title=1\">', url: 'https://example.org/\"><script>x()</script>'}]\n"
         "events:\n"
         "  - id: e1\n"
         "    title: \"<script>document.body.setAttribute('data-pwned','yes')</script>\"\n"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -92,11 +91,10 @@ def test_file_over_the_cap_is_refused_before_parsing(
     assert line.startswith(f"aloe: error: {path}: larger than the ")
 
 
-def test_dev_zero_is_refused_quickly(aloe: Callable[..., Result]) -> None:
-    started = time.monotonic()
+@pytest.mark.timeout(30)  # a hang guard, not a timing: it reads one chunk, not the cap
+def test_dev_zero_is_refused(aloe: Callable[..., Result]) -> None:
     line = one_line_error(aloe("--data", "/dev/zero", "timeline"))
     assert line == "aloe: error: /dev/zero:1:1: a NUL byte: this is not a text file"
-    assert time.monotonic() - started < 5  # a generous bound: it reads one chunk, not the cap
 
 
 def test_endless_text_stream_stops_at_the_cap(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -138,16 +136,15 @@ def test_tags_construct_nothing() -> None:
     assert not Path("/tmp/aloe-pwned").exists()
 
 
+@pytest.mark.timeout(30)  # a hang guard: expanding the bomb would never finish
 def test_alias_bomb_is_refused_at_once() -> None:
     lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
     for level in range(1, 12):
         previous = chr(ord("a") + level - 1)
         name = chr(ord("a") + level)
         lines.append(f"{name}: &{name} [" + ", ".join([f"*{previous}"] * 9) + "]")
-    started = time.monotonic()
     with pytest.raises(DatasetInvalid) as caught:
         parse_yaml("\n".join(lines), "bomb.yaml")
-    assert time.monotonic() - started < 5
     assert "anchors (&name) are not supported" in str(caught.value)
 
 
@@ -169,12 +166,11 @@ def test_deep_nesting_is_refused_without_recursion_error() -> None:
 
 
 def _load_or_own_error(text: str) -> None:
-    started = time.monotonic()
     with contextlib.suppress(AloeError):
         validate_text(text, "fuzz.yaml")
-    assert time.monotonic() - started < 2.0
 
 
+@pytest.mark.timeout(120)  # the time bound of the whole property: a hang fails it, a slow machine does not
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(max_size=300))
 def test_arbitrary_text_loads_or_raises_aloe_error(text: str) -> None:
@@ -191,6 +187,7 @@ yaml_values = st.recursive(
 dataset_keys = st.sampled_from(["format", "title", "sources", "events", "milestones", "workshops", "x"])
 
 
+@pytest.mark.timeout(120)
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.dictionaries(dataset_keys, yaml_values, max_size=6), st.sampled_from([None, True]))
 def test_arbitrary_yaml_documents_load_or_raise_aloe_error(

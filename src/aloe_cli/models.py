@@ -49,6 +49,9 @@ def _kind(value: Any) -> str:
 # dataset has hundreds of thousands of them); `dataset.py` words the errors for people.
 RecordId = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
 LangCode = Annotated[str, StringConstraints(pattern=LANG_PATTERN)]
+# Only web addresses: a `javascript:` or `data:` link in a published page would run or hide code.
+URL_PATTERN = r"^https?://\S+$"
+WebAddress = Annotated[str, StringConstraints(pattern=URL_PATTERN)]
 
 
 def text_to_english(value: Any) -> Any:
@@ -204,7 +207,7 @@ class Source(Record):
 
     id: RecordId
     title: NonEmptyText
-    url: str | None = None
+    url: WebAddress | None = None
     publisher: str | None = None
     language: str | None = None
     kind: Literal["primary", "secondary", "notes"] = "secondary"

@@ -11,7 +11,7 @@ from pydantic.fields import FieldInfo
 
 from .checks import Finding, check_references
 from .errors import DatasetInvalid, Problem
-from .models import ID_PATTERN, RECORD_KINDS, Dataset, _kind
+from .models import ID_PATTERN, RECORD_KINDS, URL_PATTERN, Dataset, _kind
 from .yaml_loader import Path, PositionIndex, format_path, index_positions, parse_yaml
 
 
@@ -108,6 +108,8 @@ def _schema_problem(detail: Any, raw: Any, positions: PositionIndex, name: str) 
         message = "this text is empty"
     elif kind == "too_short":
         message = "give the text in at least one language"
+    elif kind == "string_pattern_mismatch" and pattern == URL_PATTERN:
+        message = "a URL is a web address starting with http:// or https://"
     elif kind == "string_pattern_mismatch" and pattern == ID_PATTERN:
         message = "an id uses lower-case letters, digits and '-' only (like 'wsf-2002')"
     elif kind == "string_pattern_mismatch":
