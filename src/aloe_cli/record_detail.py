@@ -12,23 +12,6 @@ if TYPE_CHECKING:
     from .models import Dataset, Record, Source, SourcedRecord
     from .views import Lookup
 
-# Fields whose values are ids of other records (YAML names), and what a reference through them means.
-REFERENCE_FIELDS = {
-    "era": "era",
-    "places": "place",
-    "people": "person",
-    "organisations": "organisation",
-    "organisation": "organisation",
-    "series": "series",
-    "categories": "category",
-    "phases": "phase",
-    "about": "about",
-    "from": "from",
-    "to": "to",
-    "milestones": "milestone",
-}
-
-
 @dataclass(frozen=True)
 class Found:
     """A record and the kind of record it is."""
@@ -62,10 +45,13 @@ def find_record(dataset: Dataset, record_id: str) -> Found:
 
 def references_of(record: Record) -> list[tuple[str, str]]:
     """The (field, id) pairs through which a record names other records."""
+    from .checks import REFERENCES
+
+    fields = {field for _, field, _, _ in REFERENCES}
     dumped = record.model_dump(by_alias=True)
     pairs: list[tuple[str, str]] = []
     for field, value in dumped.items():
-        if field not in REFERENCE_FIELDS or not value:
+        if field not in fields or not value:
             continue
         for target in value if isinstance(value, list) else [value]:
             pairs.append((field, str(target)))
