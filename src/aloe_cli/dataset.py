@@ -32,13 +32,11 @@ def load_dataset(source: DatasetSource, *, use_cache: bool = False) -> Dataset:
 
 
 def _load(source: DatasetSource, use_cache: bool) -> Dataset:
-    from .validation import validate_text  # the YAML reader and checks load only when needed
-
     name = source.display_name
     data = read_dataset_bytes(source)
     # Standard input is read once and cannot be read again should a cache entry prove damaged.
     if not use_cache or source.path == "-" or len(data) < CACHE_THRESHOLD_BYTES:
-        return validate_text(decode_dataset(data, name), name)
+        return _validate(data, name)
     from .cache import cache_key, has_entry, load_cached, store
 
     key = cache_key(data)
@@ -48,6 +46,12 @@ def _load(source: DatasetSource, use_cache: bool) -> Dataset:
         if dataset is not None:
             return dataset
         data = read_dataset_bytes(source)  # the entry was damaged and is gone: read the file again
-    dataset = validate_text(decode_dataset(data, name), name)
+    dataset = _validate(data, name)
     store(key, dataset)
     return dataset
+
+
+def _validate(data: bytes, name: str) -> Dataset:
+    from .validation import validate_text  # the YAML reader and the checks load only when needed
+
+    return validate_text(decode_dataset(data, name), name)

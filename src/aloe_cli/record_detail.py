@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from .models import Dataset, Record, Source, SourcedRecord
     from .views import Lookup
 
+
 @dataclass(frozen=True)
 class Found:
     """A record and the kind of record it is."""
