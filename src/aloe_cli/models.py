@@ -29,12 +29,12 @@ DEFAULT_LANG = "en"
 def _require_text(value: Any, what: str) -> str:
     if not isinstance(value, str):
         raise PydanticCustomError(
-            "aloe_type", "{what} must be text, not {found}", {"what": what, "found": _kind(value)}
+            "aloe_type", "{what} must be text, not {found}", {"what": what, "found": kind_of(value)}
         )
     return value
 
 
-def _kind(value: Any) -> str:
+def kind_of(value: Any) -> str:
     """How a value looks to a YAML author: text, a list, a mapping, nothing."""
     if value is None:
         return "an empty value"

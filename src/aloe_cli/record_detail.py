@@ -6,11 +6,16 @@ import difflib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from .checks import REFERENCES
 from .errors import UnknownRecordError
 
 if TYPE_CHECKING:
     from .models import Dataset, Record, Source, SourcedRecord
     from .views import Lookup
+
+
+# The fields through which a record names others, as written in YAML.
+REFERENCE_FIELDS = frozenset(field for _, field, _, _ in REFERENCES)
 
 
 @dataclass(frozen=True)
@@ -46,13 +51,10 @@ def find_record(dataset: Dataset, record_id: str) -> Found:
 
 def references_of(record: Record) -> list[tuple[str, str]]:
     """The (field, id) pairs through which a record names other records."""
-    from .checks import REFERENCES
-
-    fields = {field for _, field, _, _ in REFERENCES}
     dumped = record.model_dump(by_alias=True)
     pairs: list[tuple[str, str]] = []
     for field, value in dumped.items():
-        if field not in fields or not value:
+        if field not in REFERENCE_FIELDS or not value:
             continue
         for target in value if isinstance(value, list) else [value]:
             pairs.append((field, str(target)))

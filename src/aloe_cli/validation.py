@@ -11,7 +11,7 @@ from pydantic.fields import FieldInfo
 
 from .checks import Finding, check_references
 from .errors import DatasetInvalid, Problem
-from .models import ID_PATTERN, RECORD_KINDS, URL_PATTERN, Dataset, _kind
+from .models import ID_PATTERN, RECORD_KINDS, URL_PATTERN, Dataset, kind_of
 from .yaml_loader import Path, PositionIndex, format_path, index_positions, parse_yaml
 
 
@@ -74,7 +74,7 @@ def _schema_problem(detail: Any, raw: Any, positions: PositionIndex, name: str) 
     path: Path = tuple(detail["loc"])
     kind = detail["type"]
     context = detail.get("ctx") or {}
-    found = _kind(_value_at(raw, path))
+    found = kind_of(_value_at(raw, path))
     field = str(path[-1]) if path else "the dataset"
     if kind == "missing":
         # Point at the mapping the field is missing from: the field itself has no position.

@@ -151,35 +151,37 @@ def dated_fields(record: DatedRecord, lookup: Lookup) -> dict[str, Any]:
     }
 
 
-def date_cell(record: DatedRecord) -> str:
-    """The date as people read it: the source's words, exact days where known, and how sure it is."""
+def date_parts(record: DatedRecord) -> tuple[str, str | None, str | None]:
+    """The first claim in the source's words, its exact days where finer, and its doubt, if any."""
     claim = record.date_claim
     if claim is None:
-        return "undated"
-    lines = [claim.words]
+        return "undated", None, None
     edtf = claim.edtf
     finer_than_label = "-" in edtf.text.split("/")[0][1:] and edtf.earliest and edtf.latest
+    exact = None
     if claim.label and finer_than_label and not edtf.qualified and claim.exact_words != claim.label:
-        lines.append(claim.exact_words)
-    if edtf.approximate:
-        lines.append("(approximate)")
-    elif edtf.uncertain:
-        lines.append("(uncertain)")
+        exact = claim.exact_words
+    doubt = "approximate" if edtf.approximate else "uncertain" if edtf.uncertain else None
+    return claim.words, exact, doubt
+
+
+def date_cell(record: DatedRecord, disputed_mark: str = "(disputed: see below)") -> str:
+    """The date as people read it: the source's words, exact days where known, and how sure it is."""
+    words, exact, doubt = date_parts(record)
+    lines = [words]
+    if exact:
+        lines.append(exact)
+    if doubt:
+        lines.append(f"({doubt})")
     if record.disputed:
-        lines.append("(disputed: see below)")
+        lines.append(disputed_mark)
     return "\n".join(lines)
 
 
 def dates_in_words(record: DatedRecord, lookup: Lookup) -> str:
     """Every claim in words on one line: 'October 2005; disputed: 22–26 November 2005 (ripess-dakar)'."""
-    claim = record.date_claim
-    if claim is None:
-        return "undated"
-    text = claim.words
-    if claim.edtf.approximate:
-        text += " (approximate)"
-    elif claim.edtf.uncertain:
-        text += " (uncertain)"
+    words, _, doubt = date_parts(record)
+    text = f"{words} ({doubt})" if doubt else words
     if record.disputed:
         text += "; disputed: " + "; ".join(claim_with_citations(other, lookup) for other in record.dates[1:])
     return text

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -95,20 +97,13 @@ def _write_csv_folder(selection: Selection, folder: Path, force: bool) -> int:
     return len(tables)
 
 
-class _progress:
+@contextmanager
+def _progress(message: str) -> Iterator[None]:
     """A spinner on stderr while a long export runs, only when stderr is a terminal."""
+    if not sys.stderr.isatty():
+        yield
+        return
+    from rich.console import Console
 
-    def __init__(self, message: str) -> None:
-        self.message = message
-        self.status: Any = None
-
-    def __enter__(self) -> None:
-        if sys.stderr.isatty():
-            from rich.console import Console
-
-            self.status = Console(stderr=True).status(self.message)
-            self.status.__enter__()
-
-    def __exit__(self, *exc: object) -> None:
-        if self.status is not None:
-            self.status.__exit__(*exc)
+    with Console(stderr=True).status(message):
+        yield

@@ -59,18 +59,16 @@ def _sources(citations: list[Citation], selection: Selection) -> str:
 
 def _date(record: DatedRecord, selection: Selection) -> str:
     """The date in the source's words, the exact days where finer, and flags for doubt."""
-    from ..views import claim_with_citations, date_cell
+    from ..views import claim_with_citations, date_parts
 
     if not record.dates:
         return '<p class="date">Undated</p>'
-    lines = date_cell(record).splitlines()
-    words = escape(lines[0])
-    flags = [
-        escape(line.strip("()")) for line in lines[1:] if line.startswith("(") and "disputed" not in line
-    ]
-    exact = [escape(line) for line in lines[1:] if not line.startswith("(")]
-    parts = [words] + [f"({e})" for e in exact]
-    parts += [f'<span class="flag">{f}</span>' for f in flags]
+    words, exact, doubt = date_parts(record)
+    parts = [escape(words)]
+    if exact:
+        parts.append(f"({escape(exact)})")
+    if doubt:
+        parts.append(f'<span class="flag">{doubt}</span>')
     if record.disputed:
         claims = "; ".join(escape(claim_with_citations(c, selection.lookup)) for c in record.dates)
         parts.append(f'<span class="flag">disputed: {claims}</span>')

@@ -63,7 +63,7 @@ class Footnotes:
 def _date_words(record: Happening) -> str:
     from ..views import date_cell
 
-    return " ".join(date_cell(record).replace("(disputed: see below)", "(disputed)").splitlines())
+    return " ".join(date_cell(record, disputed_mark="(disputed)").splitlines())
 
 
 def export_markdown(selection: Selection) -> bytes:
