@@ -12,32 +12,42 @@ from pydantic.fields import FieldInfo
 from .checks import Finding, check_references
 from .errors import DatasetInvalid, Problem
 from .models import ID_PATTERN, RECORD_KINDS, URL_PATTERN, Dataset, kind_of
-from .yaml_loader import Path, PositionIndex, format_path, index_positions, parse_yaml
+from .yaml_loader import Path, PositionIndex, format_path, index_positions, read_yaml
 
 
 def validate_text(text: str, name: str) -> Dataset:
-    """Parse and validate dataset text; `name` is what messages call the file."""
-    raw = parse_yaml(text, name)
+    """Parse and validate dataset text; `name` is what messages call the file.
+
+    Every problem is reported in one run: YAML problems that leave the values known (a duplicate
+    key, an anchor) do not stop the schema and reference checks.
+    """
+    raw, problems = read_yaml(text, name)
     try:
         dataset = Dataset.model_validate(raw)
     except ValidationError as error:
         positions = index_positions(text, name)
         details = error.errors(include_url=False, include_input=False)
-        problems = [_schema_problem(detail, raw, positions, name) for detail in details]
+        problems += [_schema_problem(detail, raw, positions, name) for detail in details]
         problems += [_problem_at(path, message, positions, name) for path, message in _partial_findings(raw)]
         raise DatasetInvalid(name, problems) from None
     findings = check_references(dataset)
     if findings:
         positions = index_positions(text, name)
-        problems = [_problem_at(path, message, positions, name) for path, message in findings]
+        problems += [_problem_at(path, message, positions, name) for path, message in findings]
+    if problems:
         raise DatasetInvalid(name, problems)
     return dataset
 
 
 def _partial_findings(raw: dict[str, Any]) -> list[Finding]:
-    """Reference problems among the records that do pass the schema, so one run reports both kinds."""
+    """Reference problems among the records that do pass the schema, so one run reports both kinds.
+
+    A record that fails the schema is checked too, without the fields that failed (an event with a
+    bad date still names places that may not exist); findings about the fields left out are dropped.
+    """
     kept: dict[str, Any] = {}  # list name -> the records of that list that pass the schema
     original_index: dict[str, list[int]] = {}
+    left_out_fields: dict[tuple[str, int], set[str]] = {}  # (list, index in kept) -> fields left out
     left_out_ids: dict[str, set[str]] = {}
     for list_name in RECORD_KINDS:
         items = raw.get(list_name)
@@ -48,17 +58,44 @@ def _partial_findings(raw: dict[str, Any]) -> list[Finding]:
         kept[list_name], original_index[list_name], left_out_ids[list_name] = [], [], set()
         for position, item in enumerate(items):
             try:
-                kept[list_name].append(model.model_validate(item))
-                original_index[list_name].append(position)
-            except ValidationError:
-                if isinstance(item, dict) and isinstance(item.get("id"), str):
-                    left_out_ids[list_name].add(item["id"])
+                record = model.model_validate(item)
+            except ValidationError as error:
+                record = _without_failing_fields(model, item, error)
+                if record is None:
+                    if isinstance(item, dict) and isinstance(item.get("id"), str):
+                        left_out_ids[list_name].add(item["id"])
+                    continue
+                left_out_fields[(list_name, len(kept[list_name]))] = set(item) - set(
+                    record.model_dump(by_alias=True, exclude_unset=True)
+                )
+            kept[list_name].append(record)
+            original_index[list_name].append(position)
     partial = Dataset.model_construct(format="aloe/1", title="", **kept)
     # Paths point into the partial dataset; map each record back to its place in the file.
     return [
         ((path[0], original_index[str(path[0])][int(path[1])], *path[2:]), message)
         for path, message in check_references(partial, also_known=left_out_ids)
+        if not _about_left_out_fields(path, left_out_fields.get((str(path[0]), int(path[1])), set()))
     ]
+
+
+def _about_left_out_fields(path: Path, left_out: set[str]) -> bool:
+    """Whether a finding is about fields the check did not see (then it may not be true)."""
+    if not left_out or len(path) < 3:
+        return False
+    # "cites no source" is about the whole record: its claims' sources may be in a field left out.
+    return path[2] in left_out or path[2:] == ("sources",)
+
+
+def _without_failing_fields(model: type[BaseModel], item: Any, error: ValidationError) -> BaseModel | None:
+    """The record without the fields the schema refused, if what is left passes; else None."""
+    if not isinstance(item, dict):
+        return None
+    failing = {detail["loc"][0] for detail in error.errors() if detail["loc"]}
+    try:
+        return model.model_validate({key: value for key, value in item.items() if key not in failing})
+    except ValidationError:
+        return None
 
 
 def _problem_at(

@@ -67,19 +67,36 @@ class _Frame:
     path: Path
     key: str | None = None  # a mapping's key waiting for its value
     first_key_position: dict[str, Position] = field(default_factory=dict)
+    # The pending key repeats an earlier one: its value is read (and checked) but the first is kept.
+    discard_value: bool = False
 
 
 def parse_yaml(text: str, file: str) -> Any:
     """Parse one YAML document into plain Python values, or raise DatasetInvalid with every problem."""
+    value, problems = read_yaml(text, file)
+    if problems:
+        raise DatasetInvalid(file, problems)
+    return value
+
+
+def read_yaml(text: str, file: str) -> tuple[Any, list[Problem]]:
+    """Parse one YAML document, going on past the problems that leave its values known.
+
+    A duplicate key or an anchor leaves every value known (the first value of a repeated key is
+    kept, as yamllint does), so the caller can check the rest of the file in the same run; those
+    problems are returned beside the value. Anything else (a syntax error, several documents, an
+    alias, a merge key, a tag, nesting too deep, a top level that is not a mapping) leaves the
+    values unknown and raises DatasetInvalid at once.
+    """
     try:
-        return _read_fast(text)
+        return _read_fast(text), []
     except (_NeedsCarefulPass, yaml.YAMLError):
         pass
     reader = _Reader(text, file)
     value = reader.read()
-    if reader.problems:
+    if reader.fatal:
         raise DatasetInvalid(file, reader.problems)
-    return value  # pragma: no cover - the careful pass finds what the fast pass stopped on
+    return value, reader.problems
 
 
 def index_positions(text: str, file: str) -> PositionIndex:
@@ -182,11 +199,13 @@ class _Reader:
         self.stack: list[_Frame] = []
         self.root: Any = _MISSING
         self.root_mark: Any = None
+        self.fatal = False  # a problem after which the document's values are not known
 
-    def report(self, mark: Any, path: Path, message: str) -> None:
-        """Record a problem at `mark`."""
+    def report(self, mark: Any, path: Path, message: str, *, fatal: bool = True) -> None:
+        """Record a problem at `mark`; `fatal=False` when every value is still known."""
         line, column = _position(mark) if mark is not None else (1, 1)
         self.problems.append(Problem(self.file, line, column, format_path(path), message))
+        self.fatal = self.fatal or fatal
 
     def read(self) -> Any:
         """Read the whole document; return its value (None when problems were recorded)."""
@@ -205,14 +224,14 @@ class _Reader:
                 _Mark(line - 1, column - 1), (), f"character U+{error.character:04X} is not allowed in YAML"
             )
             return None
-        if self.problems:
+        if self.fatal:
             return None
         if self.root is _MISSING or self.root is None:
             self.report(None, (), "the file is empty: a dataset is a mapping (key: value) at the top level")
         elif not isinstance(self.root, dict):
             found = "a list" if isinstance(self.root, list) else "a single value"
             self.report(self.root_mark, (), f"the top level must be a mapping (key: value), found {found}")
-        return None if self.problems else self.root
+        return None if self.fatal else self.root
 
     def _read_events(self) -> None:
         parser = _EventSource(self.text)
@@ -234,8 +253,9 @@ class _Reader:
 
     def _check_node(self, event: Any, path: Path) -> None:
         """Refuse anchors and tags that would make the value something other than written."""
-        if event.anchor is not None:
-            self.report(event.start_mark, path, "anchors (&name) are not supported: write the value out")
+        if event.anchor is not None:  # the value is still the one written: reading can go on
+            message = "anchors (&name) are not supported: write the value out"
+            self.report(event.start_mark, path, message, fatal=False)
         tag = event.tag
         if tag is not None and tag not in HARMLESS_TAGS and tag != "!":
             self.report(event.start_mark, path, f"YAML tags such as '{tag}' are not supported: remove it")
@@ -259,7 +279,7 @@ class _Reader:
             assert parent is not None
             self._open_key(parent, value, event)
             return
-        self.index.values[path] = _position(event.start_mark)
+        self.index.values.setdefault(path, _position(event.start_mark))  # a repeated key: the first
         self._finish(value)
 
     def _start_container(self, event: Any) -> None:
@@ -275,7 +295,7 @@ class _Reader:
             raise _StopReading
         if event.anchor is not None or event.tag is not None:
             self._check_node(event, path)
-        self.index.values[path] = _position(event.start_mark)
+        self.index.values.setdefault(path, _position(event.start_mark))
         container: dict[str, Any] | list[Any] = {} if type(event) is yaml.MappingStartEvent else []
         self.stack.append(_Frame(container, path))
 
@@ -288,11 +308,12 @@ class _Reader:
         if key in parent.value:
             first = parent.first_key_position.get(key)
             where = f" (first at line {first[0]}, column {first[1]})" if first else ""
-            self.report(event.start_mark, path, f"duplicate key '{key}'{where}: keep one")
+            self.report(event.start_mark, path, f"duplicate key '{key}'{where}: keep one", fatal=False)
         position = _position(event.start_mark)
         parent.first_key_position.setdefault(key, position)
         self.index.keys.setdefault(path, position)
         parent.key = key
+        parent.discard_value = key in parent.value
 
     def _finish(self, value: Any) -> None:
         """Put a finished value into its parent, or make it the document's root."""
@@ -304,8 +325,10 @@ class _Reader:
             parent.value.append(value)
         else:
             assert parent.key is not None
-            parent.value[parent.key] = value
+            if not parent.discard_value:
+                parent.value[parent.key] = value
             parent.key = None
+            parent.discard_value = False
 
 
 def _child_path(parent: _Frame | None) -> Path:
