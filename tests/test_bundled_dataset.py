@@ -82,11 +82,22 @@ def test_dakar_keeps_both_dates_with_their_sources(dataset: Dataset) -> None:
     assert (dakar.earliest.isoformat(), dakar.latest.isoformat()) == ("2005-10-01", "2005-11-26")
 
 
-def test_findhorn_keeps_the_story_wording_and_the_exact_days(dataset: Dataset) -> None:
+def test_findhorn_keeps_the_story_wording_and_the_report_days_apart(dataset: Dataset) -> None:
     findhorn = next(m for m in dataset.milestones if m.id == "findhorn-2001")
-    claim = findhorn.dates[0]
-    assert (claim.edtf.text, claim.label) == ("2001-06-10/2001-06-15", "June 2001")
+    story, report = findhorn.dates
+    assert (story.edtf.text, story.label, [c.source for c in story.sources]) == (
+        "2001-06",
+        "June 2001",
+        ["story"],
+    )
+    assert (report.edtf.text, [c.source for c in report.sources]) == (
+        "2001-06-10/2001-06-15",
+        ["findhorn-report"],
+    )
+    assert not findhorn.disputed  # the days refine the month
+    assert (findhorn.earliest.isoformat(), findhorn.latest.isoformat()) == ("2001-06-10", "2001-06-15")
     assert findhorn.places == ["findhorn"]
+    assert findhorn.people == []  # the report's author is not the meeting's "who"
 
 
 def test_mid_1997_is_approximate(dataset: Dataset) -> None:
@@ -132,7 +143,111 @@ def test_workshops_as_the_sources_have_them(dataset: Dataset) -> None:
 def test_secretaries_of_state(dataset: Dataset) -> None:
     milestones = {m.id: m for m in dataset.milestones}
     assert milestones["france-secretary-of-state"].dates[0].edtf.text == "2000-03-27"
-    assert milestones["brazil-senaes"].people == ["paul-singer"]
+    assert milestones["brazil-senaes-announced"].people == ["paul-singer"]
+    assert milestones["brazil-senaes-announced"].dates[0].edtf.text == "2003-01"
+    senaes = milestones["brazil-senaes"]
+    assert [(c.edtf.text, c.sources[0].source) for c in senaes.dates] == [
+        ("2003", "chiariello-2020"),
+        ("2003-05-28", "attorneysinva-senaes"),
+    ]
+    hascoet = next(p for p in dataset.people if p.id == "guy-hascoet")
+    assert "2002" not in (hascoet.role or "")  # no source dates the end of his office: a gap says so
+    assert "guy-hascoet" in next(g for g in dataset.gaps if g.id == "gap-hascoet-end").about
+
+
+def test_no_claim_credits_the_story_with_days(dataset: Dataset) -> None:
+    for record in dataset.records():
+        if getattr(record, "dated_by", None) is not None:
+            continue  # built side by side from the claims below, each side with its own sources
+        for claim in getattr(record, "dates", []):
+            if any(c.source == "story" for c in claim.sources):
+                sides = claim.edtf.sides()
+                assert all(precision != "day" for _, _, precision in sides), (record.id, claim.edtf.text)
+
+
+def test_the_story_year_and_another_page_days_are_two_claims_that_agree(dataset: Dataset) -> None:
+    events = {e.id: e for e in dataset.events}
+    wsf_2002 = events["wsf-2002"]
+    assert [c.edtf.text for c in wsf_2002.dates] == ["2002", "2002-01-31/2002-02-05"]
+    assert not wsf_2002.disputed
+    wsf_2003 = events["wsf-2003"]
+    assert [c.edtf.text for c in wsf_2003.dates] == ["2003", "2003-01-23/2003-01-28", "2003-01-22/2003-01-28"]
+    assert wsf_2003.disputed  # the two pages give different days
+    esf_2003 = events["esf-2003"]
+    assert [c.edtf.text for c in esf_2003.dates] == ["2003", "2003-11-12/2003-11-15"]  # no unsourced variants
+
+
+def test_dates_defined_by_the_dakar_meeting_are_disputed_with_it(dataset: Dataset) -> None:
+    organisations = {o.id: o for o in dataset.organisations}
+    aloe = organisations["aloe"]
+    assert aloe.dated_by is not None and aloe.dated_by.start == "dakar-2005"
+    assert [c.edtf.text for c in aloe.dates] == ["2005-10/", "2005-11-22/"]
+    assert aloe.disputed
+    became = next(link for link in dataset.lineage if link.relation == "became")
+    assert [c.edtf.text for c in became.dates] == ["2005-10", "2005-11-22/2005-11-26"]
+    assert became.disputed
+    wsse = organisations["wsse"]
+    assert [c.edtf.text for c in wsse.dates] == ["1997~/2005-10", "1997~/2005-11-26"]
+    assert all(c.inferred for c in wsse.dates)  # no source dates the WSSE's span: it is our reading
+
+
+def test_unknown_ends_are_not_open_ends(dataset: Dataset) -> None:
+    organisations = {o.id: o for o in dataset.organisations}
+    for organisation_id in ("fph", "alliance", "aloe"):
+        claims = organisations[organisation_id].dates
+        assert claims and all(c.edtf.unknown_end and not c.edtf.open_end for c in claims), organisation_id
+    assert not any(c.edtf.open_end for r in dataset.records() for c in getattr(r, "dates", []))
+
+
+def test_our_readings_are_marked_as_such(dataset: Dataset) -> None:
+    notes = [c.note or "" for r in dataset.records() for c in getattr(r, "dates", [])]
+    assert not any("(inferred)" in note for note in notes), "an inference hides in a note: use `inferred`"
+    workshops = {w.id: w for w in dataset.workshops}
+    for workshop in workshops.values():
+        if workshop.probably_same_as:
+            assert workshop.inferred, workshop.id
+    for workshop_id in ("indicators", "vision", "social-money", "sustainable-development"):
+        assert all(n.inferred for n in workshops[workshop_id].other_names), workshop_id
+    symposium = next(e for e in dataset.events if e.id == "quebec-2001")
+    assert symposium.dates[1].inferred  # the story's 2001 Symposium is Québec only by our reading
+
+
+def test_the_original_workshops_have_no_category(dataset: Dataset) -> None:
+    for workshop in dataset.workshops:
+        if "original-workshops" in workshop.phases:
+            assert workshop.categories == [], workshop.id
+
+
+def test_the_alliance_founding_claims_give_each_page_its_own_words(dataset: Dataset) -> None:
+    founded = next(m for m in dataset.milestones if m.id == "alliance-founded")
+    ethica = next(c for c in founded.dates if c.sources[0].source == "ethica-alliance")
+    assert (ethica.edtf.text, ethica.sources[0].quote) == ("1995", "since 1995")
+    alliance = next(o for o in dataset.organisations if o.id == "alliance")
+    assert "Alliance for a Responsible and United World" in {n.name for n in alliance.other_names}
+
+
+def test_the_working_terms_in_french(dataset: Dataset) -> None:
+    french = " ".join(
+        text.get("fr", "")
+        for r in dataset.records()
+        for text in (getattr(r, "title", None),)
+        if isinstance(text, dict)
+    )
+    for term in ("chantier", "cahier de propositions", "équipe d'animation", "forum électronique",
+                 "premier séminaire transversal"):  # fmt: skip
+        assert term in french, term
+
+
+NOTES = Path(__file__).parents[2] / "shared" / "sources" / "chronology-notes.md"
+
+
+@pytest.mark.skipif(not NOTES.exists(), reason="the shared sources are not beside this checkout")
+def test_titles_not_marked_descriptive_were_read(dataset: Dataset) -> None:
+    """A title given as the document's own must appear in the material we have: the notes or the story."""
+    material = NOTES.read_text(encoding="utf-8") + STORY.read_text(encoding="utf-8")
+    for source in dataset.sources:
+        if source.kind != "notes" and not source.descriptive_title:
+            assert source.title.casefold() in material.casefold(), source.id
 
 
 def test_bundled_file_is_read_from_the_package() -> None:

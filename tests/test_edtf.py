@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from aloe_cli.edtf import EdtfError, describe_edtf, parse_edtf
+from aloe_cli.edtf import EdtfError, describe_edtf, parse_edtf, refines_or_equals
 
 
 @pytest.mark.parametrize(
@@ -87,8 +87,10 @@ def test_errors_say_why(text: str, reason: str) -> None:
         ("2001-06-10/2001-06-15", "10–15 June 2001"),
         ("2002-01-31/2002-02-05", "31 January – 5 February 2002"),
         ("2001-01/2001-05", "January–May 2001"),
-        ("2001-06/..", "from June 2001"),
+        ("2001-06/..", "from June 2001 on"),
+        ("2001-06/", "from June 2001, end unknown"),
         ("../1997", "until 1997"),
+        ("/1997", "start unknown, until 1997"),
         ("201X", "the 2010s"),
         ("2004-22", "summer 2004"),
     ],
@@ -155,3 +157,29 @@ def test_intervals_agree_with_the_edtf_package(start: str, end: str) -> None:
 def test_any_text_parses_or_raises_edtf_error(text: str) -> None:
     with contextlib.suppress(EdtfError):
         parse_edtf(text)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "agree"),
+    [
+        ("2003", "2003-01-23/2003-01-28", True),  # the days refine the year
+        ("2003-01-22/2003-01-28", "2003-01-23/2003-01-28", False),  # same precision, other days
+        ("2005-10", "2005-11-22/2005-11-26", False),  # disjoint
+        ("1993/", "1994/", False),  # the starts differ; unknown ends say nothing
+        ("2001-06/", "2001-06-15/", True),
+        ("2001-06", "2001-06-10/2001-06-15", True),
+        ("2002", "2002-01-31/2002-02-05", True),
+        ("2006", "2006-01-19/2006-03-29", True),
+        ("2001-06-10", "2001-06-10", True),
+        ("2001-06-10", "2001-06-11", False),
+    ],
+)
+def test_claims_refine_or_dispute(first: str, second: str, agree: bool) -> None:
+    assert refines_or_equals(parse_edtf(first), parse_edtf(second)) is agree
+    assert refines_or_equals(parse_edtf(second), parse_edtf(first)) is agree
+
+
+def test_open_and_unknown_ends_differ() -> None:
+    assert parse_edtf("1993/").unknown_end and not parse_edtf("1993/").open_end
+    assert parse_edtf("1993/..").open_end and not parse_edtf("1993/..").unknown_end
+    assert parse_edtf("/1993").unknown_start and not parse_edtf("../1993").unknown_start

@@ -52,7 +52,7 @@ def test_timelinejs_structure(aloe: Callable[..., Result]) -> None:
     findhorn = slides["findhorn-2001"]
     assert findhorn["start_date"] == {"year": 2001, "month": 6, "day": 10}
     assert findhorn["end_date"] == {"year": 2001, "month": 6, "day": 15}
-    assert findhorn["display_date"] == "June 2001"
+    assert findhorn["display_date"] == "June 2001 (10–15 June 2001)"
     assert findhorn["group"] == "Milestones"
     assert (
         '<a href="https://aloe.socioeco.org/page63-histoire_en.html">A story..., ¶4</a>'
@@ -60,10 +60,12 @@ def test_timelinejs_structure(aloe: Callable[..., Result]) -> None:
     )
     assert slides["reorganisation-1997"]["start_date"] == {"year": 1997}
     assert "approximate" in slides["reorganisation-1997"]["text"]["text"]
-    assert slides["dakar-2005"]["display_date"] == "October 2005 (disputed)"
+    assert slides["dakar-2005"]["display_date"] == "October 2005, disputed"
+    assert slides["reorganisation-1997"]["display_date"] == "mid-1997, approximate"
     assert "The sources disagree on the date" in slides["dakar-2005"]["text"]["text"]
     assert slides["microfinance-2002"]["start_date"] == {"year": 2002, "month": 3}
     assert [e["text"]["headline"] for e in data["eras"]] == [
+        "The FPH, before the Alliance",
         "The Alliance for a Responsible, Plural and United World",
         "The Workgroup on Solidarity Social Economy (WSSE)",
         "ALOE",
@@ -222,7 +224,7 @@ def test_jsonld_expands_to_the_expected_triples(aloe: Callable[..., Result]) -> 
     citations = [
         t for t in triples if t.startswith("<urn:aloe:findhorn-2001>") and f"<{schema}citation>" in t
     ]
-    assert len(citations) == 3  # story ¶4, story ¶5, the Findhorn report
+    assert len(citations) == 4  # story ¶4, story ¶5, the Findhorn report, the notes (French names)
     assert any(f"<{schema}isPartOf> <urn:aloe:story>" in t for t in triples)
 
 

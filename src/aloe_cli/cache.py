@@ -19,7 +19,7 @@ from . import __version__
 if TYPE_CHECKING:
     from .models import Dataset
 
-CACHE_FORMAT = "1"  # bump when the models' JSON changes shape
+CACHE_FORMAT = "2"  # bump when the models' JSON changes shape
 
 
 def cache_folder() -> Path:

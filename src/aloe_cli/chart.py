@@ -9,16 +9,19 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from .edtf import EdtfDate
     from .lineage import LineageNode
     from .models import Dataset, DatedRecord
     from .views import Lookup
 
 SOLID, DASHED, BEFORE, AFTER = "━", "┄", "◀", "▶"
+UNKNOWN, UNKNOWN_END = "·", "?"  # the span after the last day a source gives, where no source says it ended
 MARKS = {("milestone", False): "●", ("milestone", True): "○", ("event", False): "▲", ("event", True): "△"}
 LEGEND = [
     "━ span the sources agree on",
     "┄ approximate, uncertain or disputed",
     "◀ ▶ runs on beyond the axis",
+    "· ? end unknown: no source says when",
     "● milestone   ○ milestone, date uncertain or disputed",
     "▲ event       △ event, date uncertain or disputed",
     "2-9 that many marks in one place",
@@ -104,10 +107,11 @@ def build_chart(dataset: Dataset, lookup: Lookup, first_year: int | None, last_y
 
 
 def _mark_day(record: DatedRecord) -> date | None:
-    """Where a record's mark goes: the middle of its first claim's days, or its one known end."""
+    """Where a record's mark goes: the middle of its finest claim's days, or its one known end."""
     if not record.dates:
         return None
-    start, end = record.dates[0].edtf.earliest, record.dates[0].edtf.latest
+    claim = record.finest_claim or record.dates[0]  # the exact days, where claims that agree give them
+    start, end = claim.edtf.earliest, claim.edtf.latest
     if start is not None and end is not None:
         return start + (end - start) / 2
     return start or end
@@ -214,6 +218,9 @@ def _bar_cells(
         if not inside:
             cells.append(" ")
             continue
+        if all(_past_known_end(c, day) for c in inside):
+            cells.append(UNKNOWN)  # only a claim with an unknown end reaches this day
+            continue
         doubtful = len(inside) < len(claims) or any(
             (c.qualified_start and c.earliest is not None and day < c.earliest + year)
             or (c.qualified_end and c.latest is not None and day > c.latest - year)
@@ -223,6 +230,13 @@ def _bar_cells(
         cells.append(SOLID if agreed and not doubtful else DASHED)
     if cells and cells[0] != " " and any(c.earliest is None or c.earliest < first_day for c in claims):
         cells[0] = BEFORE
-    if cells and cells[-1] != " " and any(c.latest is None or c.latest > last_day for c in claims):
+    if cells and cells[-1] == UNKNOWN:
+        cells[-1] = UNKNOWN_END
+    elif cells and cells[-1] != " " and any(c.open_end or (c.latest or date.min) > last_day for c in claims):
         cells[-1] = AFTER
     return cells
+
+
+def _past_known_end(claim: EdtfDate, day: date) -> bool:
+    """Whether `day` lies after all a claim with an unknown end says (`2005-10/`: after October 2005)."""
+    return claim.unknown_end and (claim.start_latest is None or day > claim.start_latest)

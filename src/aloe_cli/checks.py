@@ -31,6 +31,7 @@ REFERENCES: tuple[tuple[str, str, str, str | None], ...] = (
     ("eras", "organisation", "organisation", "organisations"),
     ("workshops", "categories", "categories", "categories"),
     ("workshops", "phases", "phases", "phases"),
+    ("workshops", "probably_same_as", "probably_same_as", "workshops"),
     ("gaps", "about", "about", None),
 )
 
@@ -76,7 +77,18 @@ def check_references(dataset: Dataset, also_known: dict[str, set[str]] | None = 
                     ((list_name, index, "sources"), f"'{record.id}' cites no source: add at least one")
                 )
     findings.extend(_lineage_cycles(dataset))
+    findings.extend(_dated_by_problems(dataset))
     return findings
+
+
+def _dated_by_problems(dataset: Dataset) -> Iterator[Finding]:
+    """Records whose dates come from milestones or events that do not exist or cannot give them."""
+    from .derived_dates import dated_by_findings
+
+    for list_name in RECORD_KINDS:
+        for index, record in enumerate(getattr(dataset, list_name)):
+            if isinstance(record, DatedRecord) and record.dated_by is not None:
+                yield from dated_by_findings(dataset, list_name, index, record)
 
 
 def _unknown(target: str, named: str | None, known: set[str]) -> str:
@@ -121,6 +133,8 @@ def _citations_of(record: Any, base: Path, source_ids: set[str]) -> Iterator[tup
 def _cites_a_source(record: object) -> bool:
     if getattr(record, "sources", None):
         return True
+    if isinstance(record, DatedRecord) and record.dated_by is not None:
+        return True  # its dates, and their sources, come from the records it names
     return isinstance(record, DatedRecord) and any(claim.sources for claim in record.dates)
 
 

@@ -63,15 +63,64 @@ class EdtfDate:
     approximate: bool
     uncertain: bool
     is_interval: bool
-    open_start: bool = False
-    open_end: bool = False
+    open_start: bool = False  # `../2001`: the source says it ran from before any date
+    open_end: bool = False  # `2001/..`: the source says it goes on
     qualified_start: bool = False  # the start (or the single date) is approximate or uncertain
     qualified_end: bool = False
+    # The possible days of each side (a single date is both sides); None: an open or unknown side.
+    start_latest: date | None = None
+    end_earliest: date | None = None
+    start_precision: str = "unknown"  # "year", "month", "day", "season", "decade"; "open" or "unknown"
+    end_precision: str = "unknown"
 
     @property
     def qualified(self) -> bool:
         """True when the source marks the date as approximate or uncertain."""
         return self.approximate or self.uncertain
+
+    @property
+    def unknown_start(self) -> bool:
+        """`/2001`: the start is not known (unlike `../2001`, where the source says it is open)."""
+        return self.is_interval and self.earliest is None and not self.open_start
+
+    @property
+    def unknown_end(self) -> bool:
+        """`2001/`: the end is not known (unlike `2001/..`, where the source says it goes on)."""
+        return self.is_interval and self.latest is None and not self.open_end
+
+    def sides(self) -> tuple[tuple[date | None, date | None, str], tuple[date | None, date | None, str]]:
+        """(earliest, latest, precision) of the start and of the end; a single date is both."""
+        return (
+            (self.earliest, self.start_latest, self.start_precision),
+            (self.end_earliest, self.latest, self.end_precision),
+        )
+
+
+# How fine each precision is: a claim refines another only at a finer precision.
+PRECISION_RANK = {"decade": 0, "year": 1, "season": 2, "month": 2, "day": 3}
+
+
+def refines_or_equals(first: EdtfDate, second: EdtfDate) -> bool:
+    """Whether the two claims can both be true: side by side, equal, or one a finer reading of the other.
+
+    '2003' and '23-28 January 2003' agree (the days refine the year); '22-28' and '23-28 January
+    2003' do not (the same precision, different days); an open or unknown side agrees with anything.
+    """
+    if first.text == second.text:
+        return True
+    for (a_first, a_last, a_precision), (b_first, b_last, b_precision) in zip(
+        first.sides(), second.sides(), strict=True
+    ):
+        if a_first is None or b_first is None or a_last is None or b_last is None:
+            continue
+        if (a_first, a_last) == (b_first, b_last):
+            continue
+        a_rank, b_rank = PRECISION_RANK.get(a_precision, 0), PRECISION_RANK.get(b_precision, 0)
+        a_holds_b = a_first <= b_first and b_last <= a_last and a_rank < b_rank
+        b_holds_a = b_first <= a_first and a_last <= b_last and b_rank < a_rank
+        if not (a_holds_b or b_holds_a):
+            return False
+    return True
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +146,8 @@ def parse_edtf(text: str) -> EdtfDate:
         qualified = point.approximate or point.uncertain
         return EdtfDate(
             text, point.earliest, point.latest, point.approximate, point.uncertain, is_interval=False,
-            qualified_start=qualified, qualified_end=qualified,
+            qualified_start=qualified, qualified_end=qualified, start_latest=point.latest,
+            end_earliest=point.earliest, start_precision=point.precision, end_precision=point.precision,
         )  # fmt: skip
     if text.count("/") > 1:
         raise EdtfError("an interval has exactly one '/'")
@@ -122,6 +172,10 @@ def parse_edtf(text: str) -> EdtfDate:
         open_end=right == "..",
         qualified_start=start is not None and (start.approximate or start.uncertain),
         qualified_end=end is not None and (end.approximate or end.uncertain),
+        start_latest=start.latest if start else None,
+        end_earliest=end.earliest if end else None,
+        start_precision=start.precision if start else ("open" if left == ".." else "unknown"),
+        end_precision=end.precision if end else ("open" if right == ".." else "unknown"),
     )
 
 
@@ -189,9 +243,12 @@ def describe_edtf(text: str) -> str:
         return _describe_point(text)
     left, right = text.split("/")
     if left in ("", ".."):
-        return f"until {_describe_point(right)}" if left == ".." else f"? – {_describe_point(right)}"
+        # `..` is the source saying "open"; an empty side is one no source gives.
+        end = _describe_point(right)
+        return f"until {end}" if left == ".." else f"start unknown, until {end}"
     if right in ("", ".."):
-        return f"from {_describe_point(left)}" if right == ".." else f"{_describe_point(left)} – ?"
+        start = _describe_point(left)
+        return f"from {start} on" if right == ".." else f"from {start}, end unknown"
     return _describe_range(left, right)
 
 

@@ -19,7 +19,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from .edtf import EdtfDate, EdtfError, describe_edtf, parse_edtf
+from .edtf import PRECISION_RANK, EdtfDate, EdtfError, describe_edtf, parse_edtf, refines_or_equals
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 LANG_PATTERN = r"^[a-z]{2,3}$"
@@ -104,6 +104,30 @@ EdtfValue = Annotated[
 NonEmptyText = Annotated[str, Field(min_length=1)]
 
 
+def _yes_or_no(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    if value in ("true", "false"):  # aloe reads every YAML scalar as text
+        return bool(value == "true")
+    raise PydanticCustomError("aloe_bool", "write true or false")
+
+
+YesOrNo = Annotated[
+    bool,
+    PlainValidator(_yes_or_no),
+    WithJsonSchema({"anyOf": [{"type": "boolean"}, {"enum": ["true", "false"]}]}),
+]
+
+# Our reading, not a source's statement: the text says why we think so. Every output shows it apart.
+Inference = Annotated[
+    str | None,
+    Field(
+        description="Marks this as the dataset authors' reading, not a source's statement; says why.",
+        min_length=1,
+    ),
+]
+
+
 def localized(text: dict[str, str], lang: str) -> str:
     """The text in `lang`, else in English, else in the first language given."""
     return text.get(lang) or text.get(DEFAULT_LANG) or next(iter(text.values()))
@@ -130,6 +154,7 @@ class DateClaim(Record):
     label: str | None = Field(None, description="The source's own wording where it is vaguer: 'mid-1997'.")
     sources: list[Citation] = Field(default_factory=list, description="Empty: the record's own sources.")
     note: str | None = None
+    inferred: Inference = None
 
     @property
     def words(self) -> str:
@@ -148,34 +173,64 @@ class SourcedRecord(Record):
     id: RecordId
     sources: list[Citation] = Field(default_factory=list)
     note: str | None = None
+    inferred: Inference = None
+
+
+class DatedBy(Record):
+    """Dates taken from other records (milestones, events) instead of copied: disputed where they are."""
+
+    same_as: RecordId | None = Field(None, description="The record's dates are this record's dates.")
+    start: RecordId | None = Field(None, description="It starts when this record starts.")
+    after: RecordId | None = Field(None, description="It starts when this record ends.")
+    end: RecordId | None = Field(None, description="It ends when this record ends (else: end unknown).")
+    inferred: Inference = None
 
 
 class DatedRecord(SourcedRecord):
-    """A record placed in time by one or more claims; several claims mean the sources disagree."""
+    """A record placed in time by one or more claims, which may refine or dispute one another."""
 
     dates: list[DateClaim] = Field(default_factory=list)
+    dated_by: DatedBy | None = Field(
+        None, description="Take the dates from milestones or events (then give no `dates`)."
+    )
 
     @property
     def date_claim(self) -> DateClaim | None:
         """The claim shown first: the dataset's own order puts the preferred one first."""
         return self.dates[0] if self.dates else None
 
-    @property
+    @cached_property
     def disputed(self) -> bool:
-        """True when sources give different dates."""
-        return len({claim.edtf.text for claim in self.dates}) > 1
+        """True when two claims cannot both be true ('2003' and its days can; two sets of days can't)."""
+        claims = [claim.edtf for claim in self.dates]
+        return any(
+            not refines_or_equals(first, second)
+            for position, first in enumerate(claims)
+            for second in claims[position + 1 :]
+        )
+
+    @cached_property
+    def finest_claim(self) -> DateClaim | None:
+        """The most precise claim when the claims agree (the exact days behind '2002'); else None."""
+        if not self.dates or self.disputed:
+            return None
+        return max(self.dates, key=lambda claim: _fineness(claim.edtf))
 
     @cached_property
     def earliest(self) -> date | None:
-        """The earliest possible day over every claim (None: unknown or open)."""
+        """The earliest possible day (None: unknown or open): agreeing claims narrow it, disputed widen it."""
         starts = [claim.edtf.earliest for claim in self.dates]
-        return None if not starts or None in starts else min(d for d in starts if d is not None)
+        if self.disputed:
+            return None if not starts or None in starts else min(d for d in starts if d is not None)
+        return max((d for d in starts if d is not None), default=None)
 
     @cached_property
     def latest(self) -> date | None:
-        """The latest possible day over every claim (None: unknown or open)."""
+        """The latest possible day (None: unknown or open): agreeing claims narrow it, disputed widen it."""
         ends = [claim.edtf.latest for claim in self.dates]
-        return None if not ends or None in ends else max(d for d in ends if d is not None)
+        if self.disputed:
+            return None if not ends or None in ends else max(d for d in ends if d is not None)
+        return min((d for d in ends if d is not None), default=None)
 
     @property
     def uncertain(self) -> bool:
@@ -184,6 +239,11 @@ class DatedRecord(SourcedRecord):
             claim.edtf.qualified or claim.edtf.earliest is None or claim.edtf.latest is None
             for claim in self.dates
         )
+
+    @property
+    def inferred_claims(self) -> bool:
+        """True when any of its dates is our reading rather than a source's."""
+        return any(claim.inferred for claim in self.dates)
 
     def overlaps(self, first: date | None, last: date | None) -> bool:
         """Whether the record possibly falls in [first, last] (None: unbounded); undated never does."""
@@ -202,16 +262,32 @@ class DatedRecord(SourcedRecord):
         return after_first and before_last
 
 
+def _fineness(edtf: EdtfDate) -> tuple[int, int, int]:
+    """How precise a claim is: the precision of its start, of its end, then how few its possible days."""
+    span = -(10**7) if edtf.earliest is None or edtf.latest is None else -(edtf.latest - edtf.earliest).days
+    return (PRECISION_RANK.get(edtf.start_precision, -1), PRECISION_RANK.get(edtf.end_precision, -1), span)
+
+
 class Source(Record):
     """A document the dataset cites."""
 
     id: RecordId
     title: NonEmptyText
+    descriptive_title: YesOrNo = Field(
+        False, description="True: `title` describes the document in our words; it is not its own title."
+    )
     url: WebAddress | None = None
+    author: str | None = None
+    issued: EdtfValue | None = Field(None, description="When the document was published, as EDTF.")
     publisher: str | None = None
     language: str | None = None
     kind: Literal["primary", "secondary", "notes"] = "secondary"
     note: str | None = None
+
+    @property
+    def display_title(self) -> str:
+        """The title to cite: a descriptive one in square brackets, as cataloguers mark a supplied title."""
+        return f"[{self.title}]" if self.descriptive_title else self.title
 
 
 class OtherName(Record):
@@ -221,6 +297,7 @@ class OtherName(Record):
     lang: Annotated[str, Field(pattern=LANG_PATTERN)] = DEFAULT_LANG
     note: str | None = None
     sources: list[Citation] = Field(default_factory=list)
+    inferred: Inference = None
 
 
 class Place(SourcedRecord):
@@ -328,6 +405,9 @@ class Workshop(SourcedRecord):
     other_names: list[OtherName] = Field(default_factory=list)
     categories: list[RecordId] = Field(default_factory=list)
     phases: list[RecordId] = Field(default_factory=list)
+    probably_same_as: list[RecordId] = Field(
+        default_factory=list, description="Workshops that are probably this one (say why in `inferred`)."
+    )
 
 
 class Gap(SourcedRecord):

@@ -141,7 +141,7 @@ def all_names(record: Any) -> list[dict[str, str | None]]:
     primary = getattr(record, "name", None)
     if not isinstance(primary, dict):
         primary = getattr(record, "title", None)
-    names: list[dict[str, str | None]] = []
+    names: list[dict[str, str | None]] = []  # "inferred": our reading that it is this record's name
     if isinstance(primary, dict):
         names += [{"name": text, "lang": lang, "note": None} for lang, text in primary.items()]
     for field in ("acronym", "short_name"):
@@ -150,5 +150,8 @@ def all_names(record: Any) -> list[dict[str, str | None]]:
             names += [
                 {"name": text, "lang": lang, "note": field.replace("_", " ")} for lang, text in value.items()
             ]
-    names += [{"name": n.name, "lang": n.lang, "note": n.note} for n in getattr(record, "other_names", [])]
+    names += [
+        {"name": n.name, "lang": n.lang, "note": n.note, "inferred": n.inferred}
+        for n in getattr(record, "other_names", [])
+    ]
     return names

@@ -36,7 +36,9 @@ def validate_text(text: str, name: str) -> Dataset:
         problems += [_problem_at(path, message, positions, name) for path, message in findings]
     if problems:
         raise DatasetInvalid(name, problems)
-    return dataset
+    from .derived_dates import with_derived_dates
+
+    return with_derived_dates(dataset)
 
 
 def _partial_findings(raw: dict[str, Any]) -> list[Finding]:
@@ -57,6 +59,7 @@ def _partial_findings(raw: dict[str, Any]) -> list[Finding]:
         assert model is not None
         kept[list_name], original_index[list_name], left_out_ids[list_name] = [], [], set()
         for position, item in enumerate(items):
+            record: BaseModel | None
             try:
                 record = model.model_validate(item)
             except ValidationError as error:

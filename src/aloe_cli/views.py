@@ -27,11 +27,13 @@ ROLE_WORDS = {
 
 
 HAPPENING_FIELDS = (
-    "id", "kind", "title", "date", "date_label", "start", "end", "uncertain", "disputed", "claims",
-    "era", "era_title", "summary", "places", "people", "organisations", "sources", "note",
+    "id", "kind", "title", "date", "date_label", "date_words", "start", "end", "uncertain", "disputed",
+    "claims",
+    "era", "era_title", "summary", "places", "people", "organisations", "sources", "note", "inferred",
 )  # fmt: skip
 EVENT_FIELDS = (*HAPPENING_FIELDS, "series", "series_title", "role", "role_note")
-WORKSHOP_FIELDS = ("id", "kind", "title", "category", "phases", "other_names", "note", "sources")
+WORKSHOP_FIELDS = ("id", "kind", "title", "category", "phases", "other_names", "probably_same_as", "note",
+                   "inferred", "sources")  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -105,7 +107,8 @@ class Lookup:
             found = {
                 "source": citation.source,
                 "locator": citation.locator,
-                "title": source.title,
+                "title": source.display_title,
+                "descriptive_title": source.descriptive_title,
                 "url": source.url,
             }
             if citation.quote:
@@ -125,13 +128,16 @@ def iso(day: Any) -> str | None:
 
 def claim_record(claim: DateClaim, lookup: Lookup) -> dict[str, Any]:
     """One dated claim in the JSON contract."""
+    edtf = claim.edtf
     return {
-        "date": claim.edtf.text,
+        "date": edtf.text,
         "date_label": claim.words,
-        "start": iso(claim.edtf.earliest),
-        "end": iso(claim.edtf.latest),
-        "approximate": claim.edtf.approximate,
-        "uncertain": claim.edtf.uncertain,
+        "start": iso(edtf.earliest),
+        "end": iso(edtf.latest),
+        "end_kind": "open" if edtf.open_end else "unknown" if edtf.unknown_end else "known",
+        "approximate": edtf.approximate,
+        "uncertain": edtf.uncertain,
+        "inferred": claim.inferred,
         "sources": [lookup.citation(c) for c in claim.sources],
         **({"note": claim.note} if claim.note else {}),
     }
@@ -143,6 +149,7 @@ def dated_fields(record: DatedRecord, lookup: Lookup) -> dict[str, Any]:
     return {
         "date": claim.edtf.text if claim else None,
         "date_label": claim.words if claim else None,
+        "date_words": date_wording(record).text() if claim else None,
         "start": iso(record.earliest),
         "end": iso(record.latest),
         "uncertain": record.uncertain,
@@ -151,52 +158,75 @@ def dated_fields(record: DatedRecord, lookup: Lookup) -> dict[str, Any]:
     }
 
 
-def date_parts(record: DatedRecord) -> tuple[str, str | None, str | None]:
-    """The first claim in the source's words, its exact days where finer, and its doubt, if any."""
+@dataclass(frozen=True)
+class DateWording:
+    """A record's date as people read it: the source's words, exact days where known, and the doubt."""
+
+    words: str  # the first claim in its source's own words ("2002", "mid-1997")
+    exact: str | None  # the exact days, where a claim that agrees gives them
+    doubts: tuple[str, ...]  # "approximate", "uncertain", "our reading"; "disputed" is the record's own
+
+    def text(self) -> str:
+        """'2002 (31 January – 5 February 2002)'."""
+        return f"{self.words} ({self.exact})" if self.exact else self.words
+
+
+def date_wording(record: DatedRecord) -> DateWording:
+    """The first claim in the source's words, the exact days a claim that agrees gives, and the doubt."""
     claim = record.date_claim
     if claim is None:
-        return "undated", None, None
+        return DateWording("undated", None, ())
+    exact_claim = record.finest_claim or claim
+    exact: str | None = exact_claim.exact_words
+    # One claim: its value is worth showing beside its label only where it gives the day.
+    if exact_claim is claim and (
+        not claim.label or claim.edtf.qualified or claim.edtf.start_precision != "day"
+    ):
+        exact = None
+    if exact == claim.words:
+        exact = None
     edtf = claim.edtf
-    finer_than_label = "-" in edtf.text.split("/")[0][1:] and edtf.earliest and edtf.latest
-    exact = None
-    if claim.label and finer_than_label and not edtf.qualified and claim.exact_words != claim.label:
-        exact = claim.exact_words
-    doubt = "approximate" if edtf.approximate else "uncertain" if edtf.uncertain else None
-    return claim.words, exact, doubt
+    doubts: list[str] = []
+    if edtf.approximate:
+        doubts.append("approximate")
+    elif edtf.uncertain:
+        doubts.append("uncertain")
+    if claim.inferred or (exact is not None and exact_claim.inferred):
+        doubts.append("our reading")
+    return DateWording(claim.words, exact, tuple(doubts))
 
 
 def date_cell(record: DatedRecord, disputed_mark: str = "(disputed: see below)") -> str:
     """The date as people read it: the source's words, exact days where known, and how sure it is."""
-    words, exact, doubt = date_parts(record)
-    lines = [words]
-    if exact:
-        lines.append(exact)
-    if doubt:
-        lines.append(f"({doubt})")
+    wording = date_wording(record)
+    lines = [wording.text()]
+    if wording.doubts:
+        lines.append(f"({'; '.join(wording.doubts)})")
     if record.disputed:
         lines.append(disputed_mark)
     return "\n".join(lines)
 
 
 def dates_in_words(record: DatedRecord, lookup: Lookup) -> str:
-    """Every claim in words on one line: 'October 2005; disputed: 22–26 November 2005 (ripess-dakar)'."""
-    words, _, doubt = date_parts(record)
-    text = f"{words} ({doubt})" if doubt else words
+    """Every claim on one line: 'October 2005; disputed: 22–26 November 2005 (ripess-dakar)'."""
+    wording = date_wording(record)
+    text = f"{wording.text()} ({'; '.join(wording.doubts)})" if wording.doubts else wording.text()
     if record.disputed:
-        text += "; disputed: " + "; ".join(claim_with_citations(other, lookup) for other in record.dates[1:])
+        text = "disputed: " + "; ".join(claim_with_citations(claim, lookup) for claim in record.dates)
     return text
 
 
 def dispute_note(record: DatedRecord, lookup: Lookup) -> str:
-    """'findhorn-2001: the sources disagree: ... (story ¶4); ... (findhorn-report)'."""
+    """'dakar-2005: the sources disagree: October 2005 (story ¶9); 22–26 November 2005 (ripess-dakar)'."""
     claims = "; ".join(claim_with_citations(claim, lookup) for claim in record.dates)
     return f"{record.id}: the sources disagree: {claims}"
 
 
 def claim_with_citations(claim: DateClaim, lookup: Lookup) -> str:
-    """'22–26 November 2005 (ripess-dakar)'."""
+    """'22–26 November 2005 (ripess-dakar)': each claim in its own source's words, with that source."""
     cited = ", ".join(lookup.short_citation(c) for c in claim.sources) or "its record"
-    return f"{claim.exact_words} ({cited})"
+    reading = "; our reading" if claim.inferred else ""
+    return f"{claim.words} ({cited}{reading})"
 
 
 def happening_record(record: Happening, lookup: Lookup) -> dict[str, Any]:
@@ -215,6 +245,7 @@ def happening_record(record: Happening, lookup: Lookup) -> dict[str, Any]:
         "organisations": [lookup.reference("organisation", o) for o in record.organisations],
         "sources": [lookup.citation(c) for c in record.sources],
         "note": record.note,
+        "inferred": record.inferred,
     }
     if isinstance(record, Event):
         series = lookup.series.get(record.series) if record.series else None
@@ -294,7 +325,9 @@ def workshop_record(workshop: Workshop, lookup: Lookup) -> dict[str, Any]:
         "category": list(workshop.categories),
         "phases": list(workshop.phases),
         "other_names": [n.name for n in workshop.other_names],
+        "probably_same_as": list(workshop.probably_same_as),
         "note": workshop.note,
+        "inferred": workshop.inferred,
         "sources": [lookup.citation(c) for c in workshop.sources],
     }
 
@@ -314,9 +347,12 @@ def workshops_listing(records: list[Workshop], lookup: Lookup) -> Listing:
         )
         phases = ", ".join(localized(lookup.phases[p].title, lookup.lang) for p in workshop.phases)
         listing.groups.append(None)
+        title = localized(workshop.title, lookup.lang)
+        if workshop.probably_same_as:
+            title += f"\nprobably the same as {', '.join(workshop.probably_same_as)} (our reading)"
         listing.cells.append(
             (
-                localized(workshop.title, lookup.lang),
+                title,
                 categories or "(none in the sources)",
                 phases,
                 workshop.id,

@@ -48,7 +48,8 @@ def era_bounds(era: Era, happenings: list[Happening]) -> tuple[date, date] | Non
 def citation_words(citation: Citation, lookup: Lookup) -> str:
     """'A story..., ¶4' — the source's title and where in it."""
     source = lookup.sources[citation.source]
-    return f"{source.title}, {citation.locator}" if citation.locator else source.title
+    title = source.display_title
+    return f"{title}, {citation.locator}" if citation.locator else title
 
 
 def doubt_words(record: DatedRecord, lookup: Lookup) -> str:
@@ -61,8 +62,12 @@ def doubt_words(record: DatedRecord, lookup: Lookup) -> str:
         notes.append("The date is approximate.")
     elif claim is not None and claim.edtf.uncertain:
         notes.append("The date is uncertain.")
-    if claim is not None and (claim.edtf.earliest is None or claim.edtf.latest is None):
-        notes.append("One end of the period is open or unknown.")
+    if claim is not None and (claim.edtf.unknown_start or claim.edtf.unknown_end):
+        notes.append("One end of the period is unknown: no source gives it.")
+    elif claim is not None and (claim.edtf.open_start or claim.edtf.open_end):
+        notes.append("The period is open: a source says it goes on.")
+    reasons = sorted({c.inferred for c in record.dates if c.inferred})
+    notes += [f"Our reading, not a source's: {reason}" for reason in reasons]
     if record.disputed:
         claims = "; ".join(claim_with_citations(c, lookup) for c in record.dates)
         notes.append(f"The sources disagree on the date: {claims}.")

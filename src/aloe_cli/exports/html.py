@@ -58,20 +58,19 @@ def _sources(citations: list[Citation], selection: Selection) -> str:
 
 
 def _date(record: DatedRecord, selection: Selection) -> str:
-    """The date in the source's words, the exact days where finer, and flags for doubt."""
-    from ..views import claim_with_citations, date_parts
+    """The date in the source's words, the exact days where a source gives them, and flags for doubt."""
+    from ..views import claim_with_citations, date_wording
 
     if not record.dates:
         return '<p class="date">Undated</p>'
-    words, exact, doubt = date_parts(record)
-    parts = [escape(words)]
-    if exact:
-        parts.append(f"({escape(exact)})")
-    if doubt:
-        parts.append(f'<span class="flag">{doubt}</span>')
+    wording = date_wording(record)
+    parts = [escape(wording.text())]
+    parts += [f'<span class="flag">{escape(doubt)}</span>' for doubt in wording.doubts]
     if record.disputed:
         claims = "; ".join(escape(claim_with_citations(c, selection.lookup)) for c in record.dates)
         parts.append(f'<span class="flag">disputed: {claims}</span>')
+    reasons = {claim.inferred for claim in record.dates if claim.inferred}
+    parts += [f'<span class="flag">our reading: {escape(reason)}</span>' for reason in sorted(reasons)]
     return f'<p class="date">{" ".join(parts)}</p>'
 
 
@@ -97,6 +96,8 @@ def _happening(record: Happening, selection: Selection) -> str:
         meta.append("Role: " + escape(record.role_note))
     if record.note:
         meta.append("Note: " + escape(record.note))
+    if record.inferred:
+        meta.append('<span class="flag">Our reading:</span> ' + escape(record.inferred))
     items += [f'<p class="meta">{m}</p>' for m in meta]
     items.append(_sources(record.sources, selection))
     items.append(f'<p class="id">Record <a href="#{escape(record.id)}">{escape(record.id)}</a></p>')
@@ -109,11 +110,17 @@ def _workshop(workshop: Workshop, selection: Selection) -> str:
 
     lookup = selection.lookup
     phases = ", ".join(localized(lookup.phases[p].title, lookup.lang) for p in workshop.phases)
-    others = ", ".join(n.name for n in workshop.other_names)
+    others = ", ".join(
+        n.name + (" (probably the same workshop: our reading)" if n.inferred else "")
+        for n in workshop.other_names
+    )
+    notes = [escape(workshop.note or "")]
+    if workshop.inferred:
+        notes.append(f'<span class="flag">Our reading:</span> {escape(workshop.inferred)}')
     return (
         f'<tr id="{escape(workshop.id)}"><td>{escape(localized(workshop.title, lookup.lang))}'
         + (f'<br><span class="meta">also: {escape(others)}</span>' if others else "")
-        + f"</td><td>{escape(phases)}</td><td>{escape(workshop.note or '')}</td>"
+        + f"</td><td>{escape(phases)}</td><td>{' '.join(n for n in notes if n)}</td>"
         + f"<td>{'; '.join(_cite(c, selection) for c in workshop.sources)}</td></tr>"
     )
 
@@ -175,7 +182,7 @@ def export_html(selection: Selection) -> bytes:
     for source in dataset.sources:
         link = f' <a href="{escape(source.url)}">{escape(source.url)}</a>' if source.url else ""
         kind = " (primary source)" if source.kind == "primary" else ""
-        body.append(f'<li id="source-{escape(source.id)}">{escape(source.title)}{kind}{link}</li>')
+        body.append(f'<li id="source-{escape(source.id)}">{escape(source.display_title)}{kind}{link}</li>')
     body.append("</ol></section>")
     page = f"""<!doctype html>
 <html lang="{lang}">
@@ -190,7 +197,9 @@ def export_html(selection: Selection) -> bytes:
 <header>
 <h1>{escape(dataset.title)}</h1>
 {f"<p>{escape(dataset.description)}</p>" if dataset.description else ""}
-<p>Dates in the sources' own words; approximate, uncertain and disputed dates are marked.</p>
+<p>Dates in the sources' own words; approximate, uncertain and disputed dates are marked, and so is
+what is our reading rather than a source's statement. A title in [square brackets] describes a page
+whose own title was not read.</p>
 <nav aria-label="Contents"><ul>{"".join(nav)}</ul></nav>
 </header>
 <main>

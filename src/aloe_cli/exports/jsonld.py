@@ -46,7 +46,9 @@ def jsonld_document(selection: Selection) -> dict[str, Any]:
         found = []
         for citation in cited:
             source = lookup.sources[citation.source]
-            node: dict[str, Any] = {"@type": "CreativeWork", "isPartOf": iri(source.id), "name": source.title}
+            node: dict[str, Any] = {
+                "@type": "CreativeWork", "isPartOf": iri(source.id), "name": source.display_title,
+            }  # fmt: skip
             if citation.locator:
                 node["position"] = citation.locator
             if citation.quote:
@@ -67,7 +69,7 @@ def jsonld_document(selection: Selection) -> dict[str, Any]:
 
     graph: list[dict[str, Any]] = []
     for source in dataset.sources:
-        node: dict[str, Any] = {"@id": iri(source.id), "@type": "CreativeWork", "name": source.title}
+        node: dict[str, Any] = {"@id": iri(source.id), "@type": "CreativeWork", "name": source.display_title}
         if source.url:
             node["url"] = source.url
         if source.publisher:

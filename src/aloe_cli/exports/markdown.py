@@ -56,7 +56,7 @@ class Footnotes:
             source = self.selection.lookup.sources[source_id]
             where = f", {md(locator)}" if locator else ""
             url = f" <{source.url}>" if source.url else ""
-            lines.append(f"[^{label}]: {md(source.title)}{where}.{url}")
+            lines.append(f"[^{label}]: {md(source.display_title)}{where}.{url}")
         return lines
 
 
@@ -115,7 +115,12 @@ def export_markdown(selection: Selection) -> bytes:
             if record.summary:
                 lines.append(f"  {md(record.summary)}")
             if record.disputed:
-                lines.append(f"  Disputed: {md(dates_in_words(record, lookup))}")
+                disputed = dates_in_words(record, lookup)
+                lines.append(f"  {md(disputed[:1].upper() + disputed[1:])}")
+            reasons = sorted({c.inferred for c in record.dates if c.inferred})
+            if record.inferred:
+                reasons.append(record.inferred)
+            lines += [f"  Our reading, not a source's: {md(reason)}" for reason in reasons]
         lines.append("")
 
     events = [h for h in selection.happenings if isinstance(h, Event)]

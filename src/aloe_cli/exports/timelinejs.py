@@ -11,6 +11,7 @@ from .common import citation_words, doubt_words, edtf_sides, era_bounds
 
 if TYPE_CHECKING:
     from ..models import Happening
+    from ..views import DateWording
     from . import Selection
 
 
@@ -51,6 +52,12 @@ def _text(record: Happening, selection: Selection) -> str:
     return "".join(f"<p>{p}</p>" for p in paragraphs)
 
 
+def _display_date(record: Happening, wording: DateWording) -> str:
+    """'2002 (31 January – 5 February 2002)', with the doubt in words: 'mid-1997, approximate'."""
+    doubts = [*wording.doubts, *(["disputed"] if record.disputed else [])]
+    return wording.text() + (f", {', '.join(doubts)}" if doubts else "")
+
+
 def timelinejs_document(selection: Selection) -> dict[str, Any]:
     """The TimelineJS3 data object (https://timeline.knightlab.com/docs/json-format.html)."""
     from ..models import Event, localized
@@ -58,8 +65,11 @@ def timelinejs_document(selection: Selection) -> dict[str, Any]:
     lookup = selection.lookup
     events: list[dict[str, Any]] = []
     undated: list[str] = []
+    from ..views import date_wording
+
     for record in selection.happenings:
-        claim = record.date_claim
+        # The marker sits on the exact days where claims that agree give them; the slide says whose.
+        claim = record.finest_claim or record.date_claim
         start, end = edtf_sides(claim.edtf.text) if claim else (None, None)
         if claim is None or start is None:
             undated.append(record.id)
@@ -67,7 +77,7 @@ def timelinejs_document(selection: Selection) -> dict[str, Any]:
         slide: dict[str, Any] = {
             "unique_id": record.id,
             "start_date": _date(start),
-            "display_date": claim.words + (" (disputed)" if record.disputed else ""),
+            "display_date": escape(_display_date(record, date_wording(record))),
             "text": {
                 "headline": escape(localized(record.title, lookup.lang)),
                 "text": _text(record, selection),

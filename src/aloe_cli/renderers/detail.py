@@ -10,7 +10,8 @@ if TYPE_CHECKING:
     from rich.console import RenderableType
 
 # Fields shown in their own sections, not among the plain fields.
-_SHOWN_APART = {"id", "title", "name", "dates", "sources", "other_names", "acronym"}
+_SHOWN_APART = {"id", "title", "name", "dates", "sources", "other_names", "acronym", "inferred", "dated_by"}
+_FIELD_LABELS = {"descriptive_title": "Title is descriptive", "probably_same_as": "Probably the same as"}
 
 
 def _plain(value: Any) -> str:
@@ -21,7 +22,20 @@ def _plain(value: Any) -> str:
         return "; ".join(
             f"{key}: {_plain(item)}" for key, item in value.items() if item not in (None, [], "")
         )
-    return str(value)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return "" if value is None else str(value)
+
+
+def _possible_days(start: str | None, end: str | None, end_kind: str = "known") -> str:
+    """'2001-06-10 to 2001-06-15', 'from 2001-06-15, end unknown', 'from 2001-06-15 on'."""
+    if start and end:
+        return start if start == end else f"{start} to {end}"
+    if start:
+        return f"from {start} on" if end_kind == "open" else f"from {start}, end unknown"
+    if end:
+        return f"until {end}"
+    return "not known"
 
 
 def _citation(citation: dict[str, Any]) -> str:
@@ -29,6 +43,14 @@ def _citation(citation: dict[str, Any]) -> str:
     quote = f' "{citation["quote"]}"' if citation.get("quote") else ""
     url = f" <{citation['url']}>" if citation.get("url") else ""
     return f"{citation['source']}{where}{quote} — {citation['title']}{url}"
+
+
+def _name(name: dict[str, Any]) -> str:
+    """'Social Money and Local Exchange Systems (en; probably the same: our reading, ...)'."""
+    extras = [name["lang"], *([name["note"]] if name.get("note") else [])]
+    if name.get("inferred"):
+        extras.append(f"our reading: {name['inferred']}")
+    return f"{name['name']} ({'; '.join(extras)})"
 
 
 def render_detail(detail: dict[str, Any]) -> RenderableType:
@@ -48,22 +70,30 @@ def render_detail(detail: dict[str, Any]) -> RenderableType:
     row("Kind", detail["kind"])
     row("Title", detail["title"])
     names = detail.get("names", [])
-    row(
-        "Names", "\n".join(f"{n['name']} ({n['lang']}{', ' + n['note'] if n['note'] else ''})" for n in names)
-    )
+    row("Names", "\n".join(_name(n) for n in names))
     if detail.get("claims"):
-        span = f"{detail['start'] or '…'} to {detail['end'] or '…'}"
-        row("Date", f"{detail['date_label']}  [{detail['date']}]  possible days: {span}")
+        span = _possible_days(detail["start"], detail["end"], detail["claims"][0]["end_kind"])
+        row("Date", f"{detail['date_words']}  [{detail['date']}]  possible days: {span}")
         if detail["disputed"]:
-            row("Disputed", "the sources give different dates:", "bold")
+            row("Disputed", "the sources give dates that cannot all be true:", "bold")
+        dated_by = detail["fields"].get("dated_by")
+        if dated_by:
+            named = ", ".join(
+                f"{key.replace('_', ' ')} {value}" for key, value in dated_by.items() if key != "inferred"
+            )
+            row("Dated by", f"the dates of other records ({named}), claim by claim")
         for number, claim in enumerate(detail["claims"], start=1):
             sources = "\n  ".join(_citation(c) for c in claim["sources"]) or "(the record's sources)"
             note = f"\n  note: {claim['note']}" if claim.get("note") else ""
-            row(f"Claim {number}", f"{claim['date_label']}  [{claim['date']}]  {claim['start']} to "
-                f"{claim['end']}\n  {sources}{note}")  # fmt: skip
+            reading = f"\n  our reading, not a source's: {claim['inferred']}" if claim.get("inferred") else ""
+            days = _possible_days(claim["start"], claim["end"], claim["end_kind"])
+            words = f"{claim['date_label']}  [{claim['date']}]  {days}"
+            row(f"Claim {number}", f"{words}\n  {sources}{note}{reading}")
+    if detail["fields"].get("inferred"):
+        row("Our reading", detail["fields"]["inferred"], "italic")
     for field, value in detail["fields"].items():
         if field not in _SHOWN_APART:
-            row(field.replace("_", " ").capitalize(), _plain(value))
+            row(_FIELD_LABELS.get(field, field.replace("_", " ").capitalize()), _plain(value))
     row("Sources", "\n".join(_citation(c) for c in detail.get("sources", [])))
     related = detail.get("related", [])
     row(
