@@ -86,7 +86,7 @@ def test_bad_option_values_are_usage_errors(aloe: Callable[..., Result], args: l
     result = aloe(*args)
     assert result.exit_code == 2
     assert result.stdout == ""
-    assert "Invalid value" in result.stderr
+    assert result.stderr.startswith(f"aloe: error: '{args[1]}'") and result.stderr.count("\n") == 1
 
 
 def test_timeline_is_grouped_by_era_oldest_first(aloe: Callable[..., Result]) -> None:

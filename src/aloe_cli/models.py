@@ -375,6 +375,7 @@ class Series(SourcedRecord):
     """A recurring gathering: the World Social Forum, the European Social Forum, ..."""
 
     title: LocalizedText
+    acronym: LocalizedText | None = Field(None, description="What the sources call it for short: WSF.")
 
 
 class Category(SourcedRecord):
@@ -441,6 +442,17 @@ class Dataset(Record):
         """Every record of every kind, sources included, in the order of RECORD_KINDS."""
         for list_name in RECORD_KINDS:
             yield from getattr(self, list_name)
+
+
+def languages_of(dataset: Dataset) -> set[str]:
+    """The languages the dataset has names or titles in (English always: every text falls back to it)."""
+    found = {DEFAULT_LANG}
+    for record in dataset.records():
+        for field_name in ("name", "title", "acronym", "short_name"):
+            value = getattr(record, field_name, None)
+            if isinstance(value, dict):
+                found.update(value)
+    return found
 
 
 # The record lists of a dataset, in the order `show` and the exports walk them, with each kind's name.

@@ -25,14 +25,17 @@ class Output:
     """The two streams of a command, and whether they may carry colour."""
 
     no_color: bool = False
+    no_pager: bool = False
 
-    def console(self) -> Console:
-        """A Rich console on stdout that never reads markup or emoji codes in what it prints."""
+    def console(self, file: TextIO | None = None) -> Console:
+        """A Rich console (on stdout by default) that never reads markup or emoji codes in what it prints."""
         from rich.console import Console
 
         color = wants_color(sys.stdout, self.no_color)
         return Console(
-            file=sys.stdout,
+            file=file or sys.stdout,
+            force_terminal=color if file is not None else None,
+            width=self.width() if file is not None else None,
             color_system="auto" if color else None,
             highlight=False,
             emoji=False,
@@ -47,12 +50,38 @@ class Output:
         return shutil.get_terminal_size((80, 24)).columns
 
     def emit(self, rendered: Any) -> None:
-        """Print a renderer's result: text as is (JSON, CSV ... never through Rich), else via Rich."""
+        """Print a renderer's result: text as is (JSON, CSV ... never through Rich), else via Rich.
+
+        On a terminal, output taller than the screen goes through a pager, as git does; never when piped.
+        """
+        pager = self.pager()
+        if pager is None:
+            if isinstance(rendered, str):
+                sys.stdout.write(rendered)
+            else:
+                self.console().print(rendered)
+            sys.stdout.flush()
+            return
         if isinstance(rendered, str):
-            sys.stdout.write(rendered)
+            text = rendered
         else:
-            self.console().print(rendered)
-        sys.stdout.flush()
+            import io
+
+            buffer = io.StringIO()
+            self.console(file=buffer).print(rendered)
+            text = buffer.getvalue()
+        import shutil
+
+        if text.count("\n") < shutil.get_terminal_size((80, 24)).lines or not run_pager(pager, text):
+            sys.stdout.write(text)
+            sys.stdout.flush()
+
+    def pager(self) -> str | None:
+        """The pager command to use now: $ALOE_PAGER, else $PAGER, else less; None when not paging."""
+        if self.no_pager or not sys.stdout.isatty() or os.environ.get("TERM") == "dumb":
+            return None
+        command = os.environ.get("ALOE_PAGER", os.environ.get("PAGER", "less"))
+        return None if command.strip() in ("", "cat") else command
 
     def note(self, message: str) -> None:
         """A message for the person, not the data: on stderr, with control characters neutralised."""
@@ -64,3 +93,22 @@ class Output:
         if wants_color(sys.stderr, self.no_color):
             prefix = "\x1b[1;31maloe: error:\x1b[0m "
         sys.stderr.write(prefix + printable(message) + "\n")
+
+
+def run_pager(command: str, text: str) -> bool:
+    """Show text through a pager command (run by the shell, as git does); False if it could not run."""
+    import subprocess
+
+    env = dict(os.environ)
+    env.setdefault("LESS", "FRX")  # quit if one screen, keep colours, leave the text on screen
+    env.setdefault("LV", "-c")
+    try:
+        # The person's own $PAGER, which may carry arguments ("less -S"): the shell reads it, as in git.
+        finished = subprocess.run(
+            command, shell=True, input=text.encode("utf-8", "replace"), env=env, check=False
+        )
+    except OSError:
+        return False
+    except KeyboardInterrupt:
+        return True  # the pager had the terminal; Ctrl-C there is the person leaving it
+    return finished.returncode != 127  # the shell could not find the pager: print instead

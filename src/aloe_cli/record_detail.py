@@ -96,13 +96,14 @@ def related(dataset: Dataset, target_id: str, lookup: Lookup) -> list[dict[str, 
             if referenced == target_id:
                 found.append({"direction": "named by", "via": field, "id": other_id, "kind": other.kind,
                               "title": title_of(other, lookup)})  # fmt: skip
-        if target.kind == "source" and any(c.source == target_id for c in _citations(other.record)):
+        if target.kind == "source" and any(c.source == target_id for c in citations_of(other.record)):
             found.append({"direction": "cited by", "via": "sources", "id": other_id, "kind": other.kind,
                           "title": title_of(other, lookup)})  # fmt: skip
     return found
 
 
-def _citations(record: Any) -> list[Any]:
+def citations_of(record: Any) -> list[Any]:
+    """Every citation of a record: its own, its claims' and its other names'."""
     citations = list(getattr(record, "sources", []) or [])
     for claim in getattr(record, "dates", []) or []:
         citations.extend(claim.sources)
@@ -130,7 +131,7 @@ def record_detail(dataset: Dataset, record_id: str, lookup: Lookup) -> dict[str,
     if len(names) > 1:
         detail["names"] = names
     if not isinstance(record, Source):
-        unique = {(c.source, c.locator, c.quote): c for c in _citations(record)}
+        unique = {(c.source, c.locator, c.quote): c for c in citations_of(record)}
         detail["sources"] = [lookup.citation(c) for c in unique.values()]
     detail["related"] = related(dataset, record.id, lookup)
     return detail

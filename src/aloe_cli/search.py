@@ -12,8 +12,9 @@ if TYPE_CHECKING:
 
 # How much a match counts, by where it is: a name outranks a passing mention.
 FIELD_WEIGHTS = {
-    "title": 5, "name": 5, "acronym": 5, "other names": 4, "place": 2, "person": 2,
-    "summary": 2, "description": 2, "role": 2, "role note": 1, "note": 1, "publisher": 2, "url": 1,
+    "title": 5, "name": 5, "acronym": 5, "short name": 5, "other names": 4, "id": 3, "series": 3,
+    "place": 2, "person": 2, "summary": 2, "description": 2, "role": 2, "role note": 1, "note": 1,
+    "publisher": 2, "author": 2, "url": 1,
 }  # fmt: skip
 
 
@@ -59,22 +60,26 @@ def searchable_texts(found: Found, names: dict[str, list[str]]) -> list[tuple[st
     """The (field, text) pairs of a record that search looks in; `names` resolves referenced ids."""
     record: Any = found.record
     texts: list[tuple[str, str]] = []
-    for field in ("title", "name", "acronym"):
+    for field in ("title", "name", "acronym", "short_name"):
         value = getattr(record, field, None)
         if isinstance(value, dict):
-            texts += [(field, text) for text in value.values()]
+            texts += [(field.replace("_", " "), text) for text in value.values()]
         elif isinstance(value, str):
             texts.append((field, value))
     texts += [("other names", other.name) for other in getattr(record, "other_names", [])]
-    for field in ("summary", "description", "role", "role_note", "note", "publisher", "url"):
+    texts.append(("id", record.id))
+    for field in ("summary", "description", "role", "role_note", "note", "publisher", "author", "url"):
         value = getattr(record, field, None)
         if isinstance(value, str):
             texts.append((field.replace("_", " "), value))
-    # Places and people a record names are searched; organisations are not, or every WSSE record would
-    # match any word of the WSSE's name.
+    # Places, people and the series a record names are searched (so "wsf" finds each forum);
+    # organisations are not, or every WSSE record would match any word of the WSSE's name.
     for field, label in (("places", "place"), ("people", "person")):
         for target in getattr(record, field, []) or []:
             texts += [(label, text) for text in names.get(target, [])]
+    series = getattr(record, "series", None)
+    if isinstance(series, str):
+        texts += [("series", text) for text in names.get(series, [])]
     return texts
 
 
@@ -91,6 +96,8 @@ def search(dataset: Dataset, query: str) -> list[Hit]:
         names[place.id] = list(place.name.values())
     for person in dataset.people:
         names[person.id] = [person.name]
+    for series in dataset.series:
+        names[series.id] = [*series.title.values(), *(series.acronym or {}).values()]
     hits: list[Hit] = []
     for found in index_records(dataset).values():
         texts = [(field, text, fold(text)[0]) for field, text in searchable_texts(found, names)]

@@ -47,6 +47,8 @@ class Listing:
     title_column: int = 1  # where a narrow table puts each row's id, under the title
     cells: list[tuple[str, ...]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # shown under a table: the disputed dates
+    legend: str = ""  # shown under a table: how to read its cells
+    id_columns: tuple[int, ...] = ()  # columns that list ids: never broken inside an id
     marks: list[dict[int, list[tuple[int, int]]]] = field(default_factory=list)  # per row: column -> spans
     groups: list[str | None] = field(default_factory=list)  # per row: the heading it falls under
     records: list[dict[str, Any]] = field(default_factory=list)
@@ -156,6 +158,12 @@ def dated_fields(record: DatedRecord, lookup: Lookup) -> dict[str, Any]:
         "disputed": record.disputed,
         "claims": [claim_record(c, lookup) for c in record.dates],
     }
+
+
+DATE_LEGEND = (
+    "Dates: the source's own words, then in brackets the exact days another source gives; "
+    "aloe show ID gives every claim with its source."
+)
 
 
 @dataclass(frozen=True)
@@ -278,6 +286,7 @@ def timeline_listing(records: list[Happening], lookup: Lookup, *, for_people: bo
         columns=("Date", "What", "Where", "Who", "ID"),
         fields=EVENT_FIELDS,
         widths=(2, 4, 2, 2),
+        legend=DATE_LEGEND,
     )
     if not for_people:
         listing.records.extend(happening_record(record, lookup) for record in ordered)
@@ -301,6 +310,7 @@ def events_listing(records: list[Event], lookup: Lookup, *, for_people: bool = T
         columns=("Date", "Event", "Role", "Where", "ID"),
         fields=EVENT_FIELDS,
         widths=(2, 4, 2, 2),
+        legend=DATE_LEGEND,
     )
     if not for_people:
         listing.records.extend(happening_record(event, lookup) for event in records)
@@ -374,6 +384,13 @@ def snippet(text: str, spans: list[tuple[int, int]]) -> tuple[str, list[tuple[in
         return flat, spans
     start = max(spans[0][0] - SNIPPET_CONTEXT, 0)
     end = min(spans[0][1] + SNIPPET_CONTEXT, len(flat))
+    # Cut at word boundaries: start after a space, end before one.
+    if start:
+        space = flat.rfind(" ", 0, start + 1)
+        start = space + 1 if space != -1 and space + 1 <= spans[0][0] else start
+    if end < len(flat):
+        space = flat.find(" ", end)
+        end = space if space != -1 else len(flat)
     prefix, suffix = ("…" if start else ""), ("…" if end < len(flat) else "")
     shift = len(prefix) - start
     kept = [(a + shift, b + shift) for a, b in spans if a >= start and b <= end]
@@ -414,6 +431,8 @@ def search_listing(hits: list[Hit], terms: list[str], lookup: Lookup) -> Listing
             )
         )
         listing.marks.append({1: spans_in(title), 3: [(a + offset, b + offset) for a, b in extract_spans]})
+        if isinstance(record, DatedRecord) and record.disputed:
+            listing.notes.append(dispute_note(record, lookup))  # the "see below" of its date cell
         claim_fields = dated_fields(record, lookup) if isinstance(record, DatedRecord) else {}
         listing.records.append(
             {

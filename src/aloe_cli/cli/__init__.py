@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from . import dataset_commands, explore, listings, publish  # noqa: F401 - importing registers the commands
+from . import catalogue, dataset_commands, explore, listings, publish  # noqa: F401 - importing registers the commands
 from .app import app
 
 

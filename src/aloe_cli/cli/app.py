@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 import traceback
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -37,6 +38,7 @@ class Settings:
     debug: bool = False
     use_cache: bool = True
     _dataset: Dataset | None = None
+    _lang_checked: bool = False
 
     def dataset(self) -> Dataset:
         """The selected dataset, loaded and validated once per run (from the cache when it can)."""
@@ -52,10 +54,20 @@ class Settings:
         return self._dataset
 
     def lookup(self) -> Lookup:
-        """Names in the chosen language for the selected dataset."""
+        """Names in the chosen language for the selected dataset (a language it lacks is a usage error)."""
+        from ..models import languages_of
         from ..views import Lookup
 
-        return Lookup(self.dataset(), self.lang)
+        dataset = self.dataset()
+        if not self._lang_checked and self.lang != "en":  # English is always there: every text falls back
+            known = languages_of(dataset)
+            if self.lang not in known:
+                raise typer.BadParameter(
+                    f"the dataset has no text in '{self.lang}'; use one of {', '.join(sorted(known))}",
+                    param_hint="--lang",
+                )
+            self._lang_checked = True
+        return Lookup(dataset, self.lang)
 
     def show(self, listing: Listing, output_format: Format) -> None:
         """Render a listing in the chosen format and print it; say so on stderr when it is empty."""
@@ -75,12 +87,91 @@ def settings_of(ctx: typer.Context) -> Settings:
 
 
 # The order of `aloe --help`: the questions first, then publishing, then the dataset tools.
-COMMAND_ORDER = ("timeline", "events", "workshops", "lineage", "show", "search", "chart", "export",
-                 "validate", "schema")  # fmt: skip
+COMMAND_ORDER = ("timeline", "events", "workshops", "sources", "gaps", "list", "lineage", "show", "search",
+                 "chart", "export", "validate", "schema")  # fmt: skip
+
+# Options of the whole program that people also type after the command (`aloe timeline --lang fr`).
+GLOBAL_FLAGS = frozenset({"--no-color", "--no-cache", "--debug", "--no-pager"})
+GLOBAL_OPTIONS_WITH_VALUE = frozenset({"--lang", "--data"})
+GLOBAL_OPTIONS_NOTE = (
+    "The options of aloe itself (--data, --lang, --no-color, --no-pager, --no-cache, --debug) may also "
+    "follow the command."
+)
+
+
+def hoist_global_options(args: list[str]) -> list[str]:
+    """Move aloe's own options found after the command name to before it, keeping their order.
+
+    `aloe timeline --lang fr` becomes `aloe --lang fr timeline`. Nothing after `--` is touched.
+    """
+    position = 0
+    while position < len(args) and args[position].startswith("-"):  # options before the command
+        takes_value = args[position] in GLOBAL_OPTIONS_WITH_VALUE
+        position += 2 if takes_value else 1
+    if position >= len(args):
+        return args
+    front, command, rest = list(args[:position]), args[position], []
+    tail = args[position + 1 :]
+    index = 0
+    while index < len(tail):
+        word = tail[index]
+        if word == "--":
+            rest += tail[index:]
+            break
+        if word in GLOBAL_FLAGS or (word.split("=", 1)[0] in GLOBAL_OPTIONS_WITH_VALUE and "=" in word):
+            front.append(word)
+        elif word in GLOBAL_OPTIONS_WITH_VALUE and index + 1 < len(tail):
+            front += [word, tail[index + 1]]
+            index += 1
+        else:
+            rest.append(word)
+        index += 1
+    return [*front, command, *rest]
 
 
 class AloeGroup(TyperGroup):
     """The command group that turns every error into one clear message and a documented exit code."""
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
+        """Run aloe; a usage error is one line on stderr naming the option and the fix, exit 2."""
+        try:
+            result = super().main(
+                args=hoist_global_options(list(sys.argv[1:] if args is None else args)),
+                prog_name=prog_name,
+                complete_var=complete_var,
+                standalone_mode=False,
+                windows_expand_args=windows_expand_args,
+                **extra,
+            )
+        except _ClickException as error:
+            if type(error).__name__ == "NoArgsIsHelpError":
+                error.show()  # type: ignore[attr-defined]  # `aloe` alone: the help, as asked for
+            else:
+                Output().error(one_line_usage_error(error))
+            if not standalone_mode:
+                raise
+            sys.exit(error.exit_code)  # type: ignore[attr-defined]
+        except typer.Abort:
+            sys.stderr.write("\naloe: interrupted\n")
+            sys.exit(ExitCode.INTERRUPTED)
+        if standalone_mode:
+            sys.exit(result if isinstance(result, int) else ExitCode.OK)
+        return result
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        """A command, its help ending with the note that aloe's own options may follow it."""
+        command = super().get_command(ctx, cmd_name)
+        if command is not None and not command.epilog:
+            command.epilog = GLOBAL_OPTIONS_NOTE
+        return command
 
     def list_commands(self, ctx: Any) -> list[str]:
         """Commands in COMMAND_ORDER (any other after them, by name)."""
@@ -115,6 +206,18 @@ class AloeGroup(TyperGroup):
             raise typer.Exit(ExitCode.INTERNAL_ERROR) from None
 
 
+def one_line_usage_error(error: Exception) -> str:
+    """The error in one line: "--lang: the dataset has no text in 'de'; ... (see 'aloe timeline --help')"."""
+    message = " ".join(error.format_message().split())  # type: ignore[attr-defined]
+    message = message.replace("Invalid value for ", "").replace("No such option", "no such option")
+    message = message.replace(
+        "Input should be a valid integer, unable to parse string as an integer", "give a whole number"
+    )
+    context = getattr(error, "ctx", None)
+    command = context.command_path if context is not None else "aloe"
+    return f"{message} (see '{command} --help')"
+
+
 def _print_traceback_if_debugging(ctx: Any) -> None:
     if isinstance(ctx.obj, Settings) and ctx.obj.debug:
         traceback.print_exc()
@@ -129,6 +232,10 @@ app = typer.Typer(
     name="aloe",
     help=(
         "The history of the WSSE and ALOE (1997-2006), every fact with its source.\n\n"
+        "A milestone is a step in the history of the WSSE and ALOE themselves (the Findhorn meeting, the "
+        "World Citizens Assembly); an event is a gathering of others the WSSE took part in (the World "
+        "Social Forums). `aloe timeline` shows both; `aloe events` the events only.\n\n"
+        f"{GLOBAL_OPTIONS_NOTE}\n\n"
         "Example: aloe events --year 2002"
     ),
     no_args_is_help=True,
@@ -172,6 +279,13 @@ def main_options(
     no_cache: Annotated[
         bool, typer.Option("--no-cache", help="Neither read nor write the cache of validated datasets.")
     ] = False,
+    no_pager: Annotated[
+        bool,
+        typer.Option(
+            "--no-pager",
+            help="Never page long output (on a terminal it goes through $ALOE_PAGER, $PAGER or less).",
+        ),
+    ] = False,
     version: Annotated[
         bool,
         typer.Option("--version", callback=_print_version, is_eager=True, help="Show the version and exit."),
@@ -179,7 +293,9 @@ def main_options(
 ) -> None:
     """The history of the WSSE and ALOE (1997-2006), every fact with its source."""
     if not (2 <= len(lang) <= 3 and lang.isascii() and lang.isalpha() and lang.islower()):
-        raise typer.BadParameter("use a language code such as en, fr, es or pt", param_hint="--lang")
+        raise typer.BadParameter(
+            f"'{lang}' is not a language code: use one such as en, fr, es or pt", param_hint="--lang"
+        )
     origin = "the bundled dataset"
     if data is not None:
         data_source = ctx.get_parameter_source("data")
@@ -187,7 +303,7 @@ def main_options(
     ctx.obj = Settings(
         source=DatasetSource(data, origin),
         lang=lang,
-        output=Output(no_color=no_color),
+        output=Output(no_color=no_color, no_pager=no_pager),
         debug=debug,
         use_cache=not no_cache,
     )

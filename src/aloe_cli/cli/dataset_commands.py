@@ -21,7 +21,7 @@ class ReportFormat(StrEnum):
     json = "json"
 
 
-@app.command()
+@app.command(short_help="Check a dataset file and report every problem.")
 def validate(
     ctx: typer.Context,
     path: Annotated[
@@ -67,7 +67,7 @@ def validate(
         raise typer.Exit(ExitCode.DATA_ERROR)
 
 
-@app.command()
+@app.command(short_help="The dataset format as a JSON Schema, for editors.")
 def schema(ctx: typer.Context) -> None:
     """Print the dataset format as a JSON Schema (draft 2020-12), for editors and other tools.
 

@@ -30,13 +30,13 @@ DocumentFormatOption = Annotated[
 def document_text(document: Any, output_format: DocumentFormat) -> str:
     """A JSON-ready document as JSON or YAML text."""
     if output_format is DocumentFormat.yaml:
-        import yaml
+        from ..renderers.listing import plain_yaml
 
-        return str(yaml.safe_dump(document, allow_unicode=True, sort_keys=False, width=100))
+        return plain_yaml(document)
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
-@app.command()
+@app.command(short_help="Where ALOE came from: the organisations as a tree.")
 def lineage(ctx: typer.Context, output_format: DocumentFormatOption = DocumentFormat.table) -> None:
     """Where ALOE came from: the organisations as a tree, with dates, milestones and sources.
 
@@ -54,7 +54,7 @@ def lineage(ctx: typer.Context, output_format: DocumentFormatOption = DocumentFo
         settings.output.emit(document_text(lineage_record(dataset, lookup), output_format))
 
 
-@app.command()
+@app.command(short_help="Everything about one record, each claim with its source.")
 def show(
     ctx: typer.Context,
     record_id: Annotated[
@@ -81,7 +81,7 @@ def show(
         settings.output.emit(document_text(detail, output_format))
 
 
-@app.command()
+@app.command(short_help="Find records by name, acronym, title or any text.")
 def search(
     ctx: typer.Context,
     words: Annotated[
@@ -102,7 +102,7 @@ def search(
     settings.show(search_listing(hits, terms, settings.lookup()), output_format)
 
 
-@app.command()
+@app.command(short_help="A picture of the decade, as text or SVG.")
 def chart(
     ctx: typer.Context,
     first_year: FromYear = None,

@@ -65,7 +65,7 @@ def happening_filter(
     )
 
 
-@app.command()
+@app.command(short_help="Milestones and events, oldest first, grouped by era.")
 def timeline(
     ctx: typer.Context,
     first_year: FromYear = None,
@@ -91,7 +91,7 @@ def timeline(
     settings.show(listing, output_format)
 
 
-@app.command()
+@app.command(short_help="The events the WSSE took part in, with its role.")
 def events(
     ctx: typer.Context,
     year: int | None = typer.Option(
@@ -126,7 +126,7 @@ def events(
     settings.show(listing, output_format)
 
 
-@app.command()
+@app.command(short_help="The workshops, with their categories and phases.")
 def workshops(
     ctx: typer.Context,
     category: CategoryOption = None,

@@ -59,7 +59,8 @@ MatchOption = Annotated[
 OrgOption = Annotated[
     str | None,
     typer.Option(
-        "--org", metavar="ID", help="Only records involving this organisation.",
+        "--org", metavar="ID",
+        help="Only records involving this organisation (ids: aloe list organisations).",
         autocompletion=complete_ids("organisations"),
     ),
 ]  # fmt: skip
@@ -68,20 +69,23 @@ PersonOption = Annotated[
     typer.Option(
         "--person",
         metavar="ID",
-        help="Only records naming this person.",
+        help="Only records naming this person (ids: aloe list people).",
         autocompletion=complete_ids("people"),
     ),
 ]
 PlaceOption = Annotated[
     str | None,
     typer.Option(
-        "--place", metavar="ID", help="Only records at this place.", autocompletion=complete_ids("places")
+        "--place",
+        metavar="ID",
+        help="Only records at this place (ids: aloe list places).",
+        autocompletion=complete_ids("places"),
     ),
 ]
 SeriesOption = Annotated[
     str | None,
     typer.Option(
-        "--series", metavar="ID", help="Only events of this series (world-social-forum ...).",
+        "--series", metavar="ID", help="Only events of this series (ids: aloe list series).",
         autocompletion=complete_ids("series"),
     ),
 ]  # fmt: skip
@@ -89,12 +93,15 @@ CategoryOption = Annotated[
     str | None,
     typer.Option(
         "--category", metavar="ID", autocompletion=complete_ids("categories"),
-        help="Only workshops of this category (initiatives, regulation, integration).",
+        help="Only workshops of this category (ids: aloe list categories).",
     ),
 ]  # fmt: skip
 PhaseOption = Annotated[
     str | None,
     typer.Option(
-        "--phase", metavar="ID", help="Only workshops of this phase.", autocompletion=complete_ids("phases")
+        "--phase",
+        metavar="ID",
+        help="Only workshops of this phase (ids: aloe list phases).",
+        autocompletion=complete_ids("phases"),
     ),
 ]

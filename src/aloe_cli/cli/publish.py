@@ -20,7 +20,7 @@ from .listings import happening_filter
 from .options import FromYear, MatchOption, OrgOption, PersonOption, PlaceOption, UntilYear
 
 
-@app.command()
+@app.command(short_help="Publish for TimelineJS, the web, wikis, RDF, SQL, CSV.")
 def export(
     ctx: typer.Context,
     to: Annotated[ExportFormat, typer.Option("--to", case_sensitive=False, help="What to publish for.")],

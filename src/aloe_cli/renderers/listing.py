@@ -51,11 +51,22 @@ def render_jsonl(listing: Listing) -> str:
 
 def render_yaml(listing: Listing) -> str:
     """A YAML list of the same objects as JSON."""
-    import yaml
-
     if not listing.records:
         return "[]\n"
-    return yaml.safe_dump(listing.records, allow_unicode=True, sort_keys=False, width=100)
+    return plain_yaml(listing.records)
+
+
+def plain_yaml(document: Any) -> str:
+    """YAML that aloe's own reader takes back: no anchors or aliases where objects are shared."""
+    import yaml
+
+    class PlainDumper(yaml.SafeDumper):
+        """Writes a shared object out again wherever it appears (aloe refuses aliases)."""
+
+        def ignore_aliases(self, data: Any) -> bool:
+            return True
+
+    return str(yaml.dump(document, Dumper=PlainDumper, allow_unicode=True, sort_keys=False, width=100))
 
 
 def flat_value(value: Any) -> str:
@@ -109,6 +120,8 @@ def render_markdown(listing: Listing) -> str:
                 lines += ["", f"## {_markdown_cell(row_group)}", ""]
             lines += ["| " + " | ".join(listing.columns) + " |", "|" + "---|" * len(listing.columns)]
         lines.append("| " + " | ".join(_markdown_cell(cell) for cell in cells) + " |")
+    if listing.legend:
+        lines += ["", f"_{_markdown_cell(listing.legend)}_"]
     if listing.notes:
         lines += ["", "**Disputed dates**", ""] + [f"- {_markdown_cell(note)}" for note in listing.notes]
     return "\n".join(lines).replace("\n\n\n", "\n\n") + "\n"
@@ -135,6 +148,7 @@ class _ListingTables:
 
         listing = self.listing
         separate_ids = options.max_width >= WIDE_ENOUGH_FOR_ID_COLUMN or listing.columns[-1] != "ID"
+        fixed = _id_widths(listing, options.max_width, separate_ids)
         headers = listing.columns if separate_ids else listing.columns[:-1]
         table: Table | None = None
         group: str | object | None = object()
@@ -145,11 +159,17 @@ class _ListingTables:
                     yield Text()
                 group = row_group
                 heading = row_group if row_group is not None else listing.title
+                # On a wide screen the columns take the width their text needs, no more; on a narrow one
+                # they share it by weight, the title column never narrower than the ids it carries.
                 table = Table(title=Text(printable(heading), style="bold"), title_justify="left",
-                              box=box.SIMPLE_HEAD, pad_edge=False, expand=True)  # fmt: skip
+                              box=box.SIMPLE_HEAD, pad_edge=False, expand=not separate_ids)  # fmt: skip
                 for position, header in enumerate(headers):
                     if header == "ID":  # an id is copied whole into `aloe show`: never broken
                         table.add_column(header, no_wrap=True, style="cyan")
+                    elif separate_ids:
+                        table.add_column(header, overflow="fold")
+                    elif position in fixed:
+                        table.add_column(header, overflow="fold", width=fixed[position])  # ids fit whole
                     else:
                         ratio = listing.widths[position] if position < len(listing.widths) else 1
                         table.add_column(header, overflow="fold", ratio=ratio)
@@ -164,10 +184,41 @@ class _ListingTables:
             table.add_row(*row)
         if table is not None:
             yield table
+        if listing.legend:
+            yield Text(printable(listing.legend), style="dim")
         if listing.notes:
             yield Text("Disputed dates", style="bold")
             for note in listing.notes:
                 yield Text(printable(f"- {note}"))
+
+
+def _id_widths(listing: Listing, max_width: int, separate_ids: bool) -> dict[int, int]:
+    """Columns that must be fixed at some width so that no id in them is broken: position -> width.
+
+    A column holds ids when it is the title column with the ids under the titles, or one of the
+    listing's `id_columns` (lists of ids). It is fixed only where its share of the width is too narrow.
+    """
+    columns = len(listing.columns) - (0 if separate_ids else 1)
+    weights = [listing.widths[i] if i < len(listing.widths) else 1 for i in range(columns)]
+    needed: dict[int, int] = {}
+    for position in range(columns):
+        if position == listing.title_column and not separate_ids:
+            needed[position] = max((len(cells[-1]) for cells in listing.cells), default=0)
+        elif position in listing.id_columns:
+            words = (word for cells in listing.cells for word in cells[position].split())
+            needed[position] = max((len(word) for word in words), default=0)
+    fixed: dict[int, int] = {}
+    changed = True
+    while changed:  # fixing one column narrows the others' shares: look again
+        changed = False
+        free = [p for p in range(columns) if p not in fixed]
+        room = max_width - 2 * columns - sum(fixed.values())  # two cells of padding a column
+        for position, longest in needed.items():
+            share = room * weights[position] // max(sum(weights[p] for p in free), 1)
+            if position not in fixed and share < longest:
+                fixed[position] = min(longest, max_width * 2 // 3)
+                changed = True
+    return fixed
 
 
 RENDERERS: dict[Format, Callable[[Listing], Any]] = {

@@ -1,0 +1,95 @@
+"""Commands that list the other kinds of record: sources (also for reference managers), gaps, `list KIND`."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from ..kind_listings import RecordKind
+from ..renderers import Format
+from .app import app, settings_of
+from .options import FormatOption
+
+
+class SourceFormat(StrEnum):
+    """The formats of `aloe sources`: every listing format, and two for reference managers."""
+
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+    yaml = "yaml"
+    markdown = "markdown"
+    csl_json = "csl-json"
+    bibtex = "bibtex"
+
+
+@app.command(short_help="Every source and what cites it; CSL-JSON, BibTeX too.")
+def sources(
+    ctx: typer.Context,
+    output_format: Annotated[
+        SourceFormat,
+        typer.Option(
+            "--format", "-f", case_sensitive=False,
+            help="Output format; csl-json and bibtex import into Zotero and other reference managers.",
+        ),
+    ] = SourceFormat.table,
+) -> None:  # fmt: skip
+    """Every source the dataset cites, with its kind, address and the records that cite it.
+
+    A title in [square brackets] describes a page whose own title was not read.
+
+    Example: aloe sources --format bibtex > aloe.bib
+    """
+    from ..kind_listings import sources_listing
+
+    settings = settings_of(ctx)
+    dataset = settings.dataset()
+    if output_format is SourceFormat.csl_json:
+        from ..renderers.bibliography import render_csl_json
+
+        settings.output.emit(render_csl_json(dataset.sources))
+    elif output_format is SourceFormat.bibtex:
+        from ..renderers.bibliography import render_bibtex
+
+        settings.output.emit(render_bibtex(dataset.sources))
+    else:
+        settings.show(sources_listing(dataset, settings.lookup()), Format(output_format.value))
+
+
+@app.command(short_help="What the sources leave open: a research agenda.")
+def gaps(ctx: typer.Context, output_format: FormatOption = Format.table) -> None:
+    """What the sources leave open, recorded instead of guessed: each gap, what it is about, its sources.
+
+    Example: aloe gaps --format markdown
+    """
+    from ..kind_listings import gaps_listing
+
+    settings = settings_of(ctx)
+    settings.show(gaps_listing(settings.dataset(), settings.lookup()), output_format)
+
+
+@app.command(name="list", short_help="Records of one kind: people, places, eras, series ...")
+def list_kind(
+    ctx: typer.Context,
+    kind: Annotated[
+        RecordKind,
+        typer.Argument(
+            case_sensitive=False, metavar="KIND",
+            help="sources, gaps, organisations, people, places, eras, series, categories or phases.",
+        ),
+    ],
+    output_format: FormatOption = Format.table,
+) -> None:  # fmt: skip
+    """List every record of one kind, with its ids (for --org, --person, --place, --series, --phase ...).
+
+    Milestones and events: aloe timeline; workshops: aloe workshops.
+
+    Example: aloe list people
+    """
+    from ..kind_listings import KIND_LISTINGS
+
+    settings = settings_of(ctx)
+    settings.show(KIND_LISTINGS[kind](settings.dataset(), settings.lookup()), output_format)
