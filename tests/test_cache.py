@@ -42,9 +42,12 @@ def test_a_second_run_reads_the_cache(
     entry = private_cache / f"{cache_key(small_dataset.read_bytes())}.json"
     assert entry.exists()
     # Prove the second run reads the entry: a sound entry with another title changes the answer.
-    cached = Dataset.model_validate_json(entry.read_bytes().partition(b"\n")[2])
+    key = cache_key(small_dataset.read_bytes())
+    cached = Dataset.model_validate_json(entry.read_bytes().split(b"\n", 2)[2])
     first_event = cached.events[0].model_copy(update={"title": {"en": "Read from the cache"}})
-    entry.write_bytes(cache_entry(cached.model_copy(update={"events": [first_event, *cached.events[1:]]})))
+    entry.write_bytes(
+        cache_entry(cached.model_copy(update={"events": [first_event, *cached.events[1:]]}), key)
+    )
     second = json.loads(aloe("--data", str(small_dataset), "events", "--format", "json").stdout)
     assert [r["id"] for r in second] == first
     assert second[0]["title"] == "Read from the cache"
@@ -56,6 +59,7 @@ def test_a_corrupt_entry_is_ignored_and_rebuilt(
     expected = ids(aloe("--data", str(small_dataset), "events", "--format", "json"))
     entry = private_cache / f"{cache_key(small_dataset.read_bytes())}.json"
     sound = entry.read_bytes()
+    key = cache_key(small_dataset.read_bytes())
     checksum, _, body = sound.partition(b"\n")
     damaged = [
         b"{not json",
@@ -63,7 +67,24 @@ def test_a_corrupt_entry_is_ignored_and_rebuilt(
         checksum
         + b"\n"
         + body.replace(b"e-span", b"e-spam"),  # one changed byte: the checksum no longer fits
-        entry_of(json.dumps({"format": "aloe/1", "title": "t", "events": [{"id": "BAD"}]})),
+        entry_of(key + "\n" + json.dumps({"format": "aloe/1", "title": "t", "events": [{"id": "BAD"}]})),
+        # a sound entry of another dataset, copied under this one's name
+        entry_of("0" * 64 + "\n" + json.dumps({"format": "aloe/1", "title": "another dataset"})),
+        # checksum and key recomputed over a dangling reference: the cross-record checks catch it
+        entry_of(
+            key
+            + "\n"
+            + json.dumps(
+                {
+                    "format": "aloe/1",
+                    "title": "t",
+                    "sources": [{"id": "s", "title": "S"}],
+                    "events": [
+                        {"id": "e", "title": "E", "places": ["nowhere"], "sources": [{"source": "s"}]}
+                    ],
+                }
+            )
+        ),
     ]
     for garbage in damaged:
         entry.write_bytes(garbage)

@@ -1,5 +1,5 @@
 """`python -m aloe_cli` runs the command line."""
 
-from aloe_cli.cli import main
+from aloe_cli.launcher import main
 
 main()

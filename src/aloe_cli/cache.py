@@ -9,6 +9,7 @@ same bytes that passed them.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 from pathlib import Path
@@ -19,7 +20,7 @@ from . import __version__
 if TYPE_CHECKING:
     from .models import Dataset
 
-CACHE_FORMAT = "2"  # bump when the models' JSON changes shape
+CACHE_FORMAT = "3"  # bump when the models' JSON changes shape
 
 
 def cache_folder() -> Path:
@@ -40,35 +41,70 @@ def cache_key(data: bytes) -> str:
 
 def has_entry(key: str) -> bool:
     """Whether the cache holds an entry for this key (sound or not: reading it tells)."""
-    return (cache_folder() / f"{key}.json").is_file()
+    try:
+        return (cache_folder() / f"{key}.json").is_file()
+    except (OSError, ValueError):  # a folder it cannot search, a path too long: no cache
+        return False
 
 
 CHECKSUM_LINE = 65  # 64 hexadecimal digits of SHA-256 and a newline
+# An entry is JSON of a dataset of at most 100 MiB of YAML: a few times that at most. A larger file is no
+# entry of ours (a sparse file of 64 GB must not be read into memory).
+MAX_ENTRY_BYTES = 4 * 100 * 1024 * 1024
 
 
 def load_cached(key: str) -> Dataset | None:
-    """The cached dataset, or None when there is none or it does not validate (then it is removed)."""
-    from pydantic import ValidationError
+    """The cached dataset, or None: no entry, or one that fails any check (then it is removed).
 
-    from .models import Dataset
-
+    An entry is bound to the dataset it came from: it carries the key (the hash of the dataset's
+    bytes) inside it, under its checksum, so an entry copied from another dataset is refused. It is
+    validated by the models and its cross-record checks are run again: nothing wrong in it can
+    reach a command.
+    """
     path = cache_folder() / f"{key}.json"
     try:
         with open(path, "rb") as stream:
+            size = os.fstat(stream.fileno()).st_size
+            if size > MAX_ENTRY_BYTES:
+                raise ValueError("too large for an entry")
             # One buffer, trimmed in place: a large entry is never copied (it is tens of megabytes).
-            entry = bytearray(os.fstat(stream.fileno()).st_size)
+            entry = bytearray(size)
             stream.readinto(entry)
-    except OSError:
+    except FileNotFoundError:
         return None
-    checksum = bytes(entry[: CHECKSUM_LINE - 1])
-    del entry[:CHECKSUM_LINE]
+    except (OSError, ValueError):
+        _remove(path)
+        return None
     try:
-        if checksum.decode("ascii") != hashlib.sha256(entry).hexdigest():
-            raise ValueError("checksum")
-        return Dataset.model_validate_json(entry)
-    except (ValidationError, ValueError):
-        path.unlink(missing_ok=True)
+        return _dataset_in(entry, key)
+    except Exception:
+        _remove(path)
         return None
+
+
+def _dataset_in(entry: bytearray, key: str) -> Dataset:
+    """The dataset an entry holds; raises if the entry is damaged, foreign or inconsistent."""
+    from .checks import check_references
+    from .models import Dataset
+
+    checksum = bytes(entry[: CHECKSUM_LINE - 1]).decode("ascii")
+    del entry[:CHECKSUM_LINE]
+    if checksum != hashlib.sha256(entry).hexdigest():
+        raise ValueError("checksum")
+    bound_to = bytes(entry[: CHECKSUM_LINE - 1]).decode("ascii")
+    del entry[:CHECKSUM_LINE]
+    if bound_to != key:
+        raise ValueError("an entry of another dataset")
+    dataset = Dataset.model_validate_json(entry)
+    if check_references(dataset):
+        raise ValueError("references")
+    return dataset
+
+
+def _remove(path: Path) -> None:
+    """Remove a bad entry if the folder allows it (a read-only cache simply stays unused)."""
+    with contextlib.suppress(OSError):
+        path.unlink(missing_ok=True)
 
 
 def store(key: str, dataset: Dataset) -> None:
@@ -76,15 +112,15 @@ def store(key: str, dataset: Dataset) -> None:
     from .errors import OutputError
     from .files import write_new_file
 
-    folder = cache_folder()
     try:
+        folder = cache_folder()
         folder.mkdir(parents=True, exist_ok=True)
-        write_new_file(folder / f"{key}.json", cache_entry(dataset), force=True)
-    except (OSError, OutputError):
+        write_new_file(folder / f"{key}.json", cache_entry(dataset, key), force=True)
+    except (OSError, OutputError, ValueError):
         pass
 
 
-def cache_entry(dataset: Dataset) -> bytes:
-    """The bytes of a cache entry: a checksum line, then the dataset as JSON."""
-    body = dataset.model_dump_json(by_alias=True).encode("utf-8")
+def cache_entry(dataset: Dataset, key: str) -> bytes:
+    """The bytes of an entry: a checksum line, the key of the dataset it holds, the dataset as JSON."""
+    body = key.encode("ascii") + b"\n" + dataset.model_dump_json(by_alias=True).encode("utf-8")
     return hashlib.sha256(body).hexdigest().encode("ascii") + b"\n" + body

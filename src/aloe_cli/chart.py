@@ -80,14 +80,15 @@ def build_chart(dataset: Dataset, lookup: Lookup, first_year: int | None, last_y
 
     default_first, default_last = default_years(dataset)
     first, last = first_year or default_first, last_year or default_last
+    if first > last:  # one end given beyond the data's other end: the axis is that one year
+        first, last = (first, first) if first_year else (last, last)
     order: list[str] = []
 
-    def walk(nodes: list[LineageNode]) -> None:
-        for node in nodes:
-            order.append(node.organisation.id)
-            walk(list(node.children))
-
-    walk(lineage_forest(dataset))
+    stack: list[LineageNode] = list(reversed(lineage_forest(dataset)))
+    while stack:  # depth first, without recursion: a lineage may be thousands of links deep
+        node = stack.pop()
+        order.append(node.organisation.id)
+        stack.extend(reversed(node.children))
     order += [o.id for o in dataset.organisations if o.id not in order]
     organisations = {o.id: o for o in dataset.organisations}
     bars = [Bar(lookup.organisation_name(i), organisations[i]) for i in order if organisations[i].dates]
@@ -221,9 +222,10 @@ def _bar_cells(
         if all(_past_known_end(c, day) for c in inside):
             cells.append(UNKNOWN)  # only a claim with an unknown end reaches this day
             continue
+        # Differences, not sums: a date near year 1 or 9999 has no day a year beyond it.
         doubtful = len(inside) < len(claims) or any(
-            (c.qualified_start and c.earliest is not None and day < c.earliest + year)
-            or (c.qualified_end and c.latest is not None and day > c.latest - year)
+            (c.qualified_start and c.earliest is not None and day - c.earliest < year)
+            or (c.qualified_end and c.latest is not None and c.latest - day < year)
             for c in claims
         )
         agreed = (agreed_start is None or day >= agreed_start) and (agreed_end is None or day <= agreed_end)

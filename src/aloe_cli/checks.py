@@ -43,6 +43,7 @@ def check_references(dataset: Dataset, also_known: dict[str, set[str]] | None = 
     them is not reported as unknown on top of their own problem. Paths are built only for problems:
     a sound dataset of 100,000 records is checked without making one.
     """
+    _Suggestions.made = 0
     findings: list[Finding] = []
     ids_by_list = {name: {record.id for record in getattr(dataset, name)} for name in RECORD_KINDS}
     for name, ids in (also_known or {}).items():
@@ -83,18 +84,33 @@ def check_references(dataset: Dataset, also_known: dict[str, set[str]] | None = 
 
 def _dated_by_problems(dataset: Dataset) -> Iterator[Finding]:
     """Records whose dates come from milestones or events that do not exist or cannot give them."""
-    from .derived_dates import dated_by_findings
+    from .derived_dates import DATING_LISTS, dated_by_findings
 
+    happenings = {r.id: r for name in DATING_LISTS for r in getattr(dataset, name)}
     for list_name in RECORD_KINDS:
         for index, record in enumerate(getattr(dataset, list_name)):
             if isinstance(record, DatedRecord) and record.dated_by is not None:
-                yield from dated_by_findings(dataset, list_name, index, record)
+                yield from dated_by_findings(happenings, list_name, index, record)
+
+
+# "Did you mean" compares an id with every known one: worth it for a few mistakes, not for thousands.
+MAX_SUGGESTIONS = 20
+
+
+class _Suggestions:
+    """Counts the suggestions made in one check, so that many mistakes cost no more than a few."""
+
+    made = 0
 
 
 def _unknown(target: str, named: str | None, known: set[str]) -> str:
     """'no place has the id 'x' (did you mean 'y'?)'."""
     kind = RECORD_KINDS[named] if named else "record"
-    return f"no {kind} has the id '{target}'{_suggest(target, known) if named else ''}"
+    hint = ""
+    if named and _Suggestions.made < MAX_SUGGESTIONS:
+        _Suggestions.made += 1
+        hint = _suggest(target, known)
+    return f"no {kind} has the id '{target}'{hint}"
 
 
 def _duplicate_ids(dataset: Dataset) -> Iterator[Finding]:
@@ -139,25 +155,46 @@ def _cites_a_source(record: object) -> bool:
 
 
 def _lineage_cycles(dataset: Dataset) -> Iterator[Finding]:
-    """A body cannot, through the lineage, come from itself."""
-    edges: dict[str, list[tuple[int, str]]] = {}
+    """A body cannot, through the lineage, come from itself, whatever mix of relations leads round.
+
+    "Comes from" is what the lineage tree is drawn by: a body emerged within another (from -> to), or
+    is what another became (to -> from). One iterative depth-first walk over those edges (linear in
+    the links) reports each circle once, at the link that closes it; a body linked to itself by any
+    relation is a circle too.
+    """
+    parent_edges: dict[str, list[tuple[int, str]]] = {}
     for index, link in enumerate(dataset.lineage):
-        edges.setdefault(link.from_org, []).append((index, link.to_org))
-    reported: set[int] = set()
-    for start in edges:
-        # Iterative depth-first search: a long chain in a user's dataset must not hit the recursion limit.
-        stack: list[tuple[str, list[int]]] = [(start, [])]
-        seen: set[str] = set()
-        while stack:
-            node, trail = stack.pop()
-            for index, target in edges.get(node, []):
-                if target == start and index not in reported:
-                    reported.update([*trail, index])
-                    chain = " -> ".join([start] + [dataset.lineage[i].to_org for i in [*trail, index]])
-                    yield ("lineage", index), f"the lineage goes round in a circle: {chain}"
-                elif target not in seen:
-                    seen.add(target)
-                    stack.append((target, [*trail, index]))
+        if link.from_org == link.to_org:
+            yield ("lineage", index), f"'{link.from_org}' is linked to itself"
+        elif link.relation == "emerged_within":
+            parent_edges.setdefault(link.from_org, []).append((index, link.to_org))
+        elif link.relation == "became":
+            parent_edges.setdefault(link.to_org, []).append((index, link.from_org))
+    state: dict[str, int] = {}  # 1: on the current path, 2: done
+    for start in parent_edges:
+        if start in state:
+            continue
+        path: list[str] = [start]
+        links: list[int] = []
+        pending = [iter(parent_edges.get(start, []))]
+        state[start] = 1
+        while pending:
+            step = next(pending[-1], None)
+            if step is None:
+                state[path.pop()] = 2
+                pending.pop()
+                if links:
+                    links.pop()
+                continue
+            index, target = step
+            if state.get(target) == 1:
+                circle = [*path[path.index(target) :], target]
+                yield ("lineage", index), f"the lineage goes round in a circle: {' -> '.join(circle)}"
+            elif target not in state:
+                state[target] = 1
+                path.append(target)
+                links.append(index)
+                pending.append(iter(parent_edges.get(target, [])))
 
 
 def _suggest(target: str, candidates: set[str]) -> str:

@@ -93,13 +93,14 @@ def _joined(*parts: str | None) -> str | None:
     return "; ".join(kept) if kept else None
 
 
-def dated_by_findings(dataset: Dataset, list_name: str, index: int, record: DatedRecord) -> Iterator[Any]:
-    """Problems of one record's `dated_by`, as (path, message) findings."""
+def dated_by_findings(
+    happenings: dict[str, Happening], list_name: str, index: int, record: DatedRecord
+) -> Iterator[Any]:
+    """Problems of one record's `dated_by` (`happenings`: the milestones and events by id), as findings."""
     dated_by = record.dated_by
     if dated_by is None:
         return
     base = (list_name, index, "dated_by")
-    happenings = {r.id: r for name in DATING_LISTS for r in getattr(dataset, name)}
     if record.dates:
         yield base, "give `dates` or `dated_by`, not both"
     if dated_by.same_as and (dated_by.start or dated_by.after or dated_by.end):

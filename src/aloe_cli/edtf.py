@@ -185,6 +185,8 @@ def _parse_point(text: str) -> _Point:
     if match is None:
         raise EdtfError(f"'{text}' is not an EDTF date (expected forms like 2001, 2001-06, 2001-06-15)")
     year_text, month_text, day_text = match["year"], match["month"], match["day"]
+    if match["time"]:
+        _check_time(text, match["time"])
     qualifier = match["qualifier"] or ""
     if year_text.startswith(("Y", "-")) or year_text.lstrip("X") == "":
         raise EdtfError(f"'{text}': aloe reads years 1 to 9999 only")
@@ -236,6 +238,19 @@ def _parse_point(text: str) -> _Point:
     return _Point(date(year, month, day), date(year, month, day), "day", approximate, uncertain)
 
 
+def _check_time(text: str, time: str) -> None:
+    """A time of day must exist: hours 00-23, minutes and seconds 00-59, an offset up to ±14:00."""
+    hours, minutes, seconds = int(time[1:3]), int(time[4:6]), int(time[7:9])
+    if hours > 23 or minutes > 59 or seconds > 59:
+        raise EdtfError(f"'{text}': {time[1:9]} is not a time of day")
+    offset = time[9:]
+    if offset and offset != "Z":
+        offset_hours = int(offset[1:3])
+        offset_minutes = int(offset[4:6]) if len(offset) > 3 else 0
+        if offset_hours > 14 or offset_minutes > 59:
+            raise EdtfError(f"'{text}': {offset} is not a time zone offset")
+
+
 @lru_cache(maxsize=8192)
 def describe_edtf(text: str) -> str:
     """Put a valid EDTF string into English words: '2001-06-10/2001-06-15' -> '10–15 June 2001'."""
@@ -254,7 +269,7 @@ def describe_edtf(text: str) -> str:
 
 def _describe_range(left: str, right: str) -> str:
     """Words for a closed interval, sharing the month and year where both ends have them."""
-    plain = re.compile(r"[0-9]{4}(-[0-9]{2}){0,2}")
+    plain = re.compile(r"[0-9]{4}(-(0[1-9]|1[0-2])(-[0-9]{2})?)?")  # months only: a season is said apart
     if plain.fullmatch(left) and plain.fullmatch(right) and len(left) == len(right):
         left_parts, right_parts = left.split("-"), right.split("-")
         if len(left_parts) == 3 and left_parts[:2] == right_parts[:2]:

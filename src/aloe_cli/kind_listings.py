@@ -7,27 +7,13 @@ kind cannot be half-added. Every listing gives the usual formats (table, JSON, C
 from __future__ import annotations
 
 from collections.abc import Callable
-from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
+from .kinds import RecordKind
 from .views import Listing, Lookup, date_cell, dated_fields
 
 if TYPE_CHECKING:
     from .models import Dataset, SourcedRecord
-
-
-class RecordKind(StrEnum):
-    """The kinds `aloe list KIND` lists (milestones, events and workshops have commands of their own)."""
-
-    sources = "sources"
-    gaps = "gaps"
-    organisations = "organisations"
-    people = "people"
-    places = "places"
-    eras = "eras"
-    series = "series"
-    categories = "categories"
-    phases = "phases"
 
 
 def _cited_by(dataset: Dataset) -> dict[str, list[str]]:

@@ -40,20 +40,31 @@ def lineage_forest(dataset: Dataset) -> list[LineageNode]:
     def parent_of(link: LineageLink) -> str:
         return link.to_org if link.relation == "emerged_within" else link.from_org
 
-    def build(organisation_id: str) -> LineageNode:
-        children = tuple(
-            build(child_id)
-            for child_id, link in parent_link.items()
-            if parent_of(link) == organisation_id
-        )  # fmt: skip
-        supporters = tuple(
-            link
-            for link in dataset.lineage
-            if link.relation == "supported_by" and link.from_org == organisation_id
-        )
-        return LineageNode(
-            organisations[organisation_id], parent_link.get(organisation_id), children, supporters
-        )
+    children_of: dict[str, list[str]] = {}
+    for child_id, link in parent_link.items():
+        children_of.setdefault(parent_of(link), []).append(child_id)
+    supporters_of: dict[str, list[LineageLink]] = {}
+    for link in dataset.lineage:
+        if link.relation == "supported_by":
+            supporters_of.setdefault(link.from_org, []).append(link)
+
+    def build(root_id: str) -> LineageNode:
+        # Built from the leaves up, without recursion: a lineage may be thousands of links deep.
+        order: list[str] = []
+        stack = [root_id]
+        while stack:
+            organisation_id = stack.pop()
+            order.append(organisation_id)
+            stack.extend(reversed(children_of.get(organisation_id, [])))
+        built: dict[str, LineageNode] = {}
+        for organisation_id in reversed(order):
+            built[organisation_id] = LineageNode(
+                organisations[organisation_id],
+                parent_link.get(organisation_id),
+                tuple(built[c] for c in children_of.get(organisation_id, [])),
+                tuple(supporters_of.get(organisation_id, [])),
+            )
+        return built[root_id]
 
     roots = [o.id for o in dataset.organisations if o.id in in_lineage and o.id not in parent_link]
     return [build(root) for root in roots]

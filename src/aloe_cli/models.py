@@ -395,7 +395,7 @@ class Phase(DatedRecord):
         WithJsonSchema(
             {"anyOf": [{"type": "integer", "minimum": 0}, {"type": "string", "pattern": "^[0-9]+$"}]}
         ),
-    ] = Field(None, ge=0)
+    ] = Field(None, ge=0, le=2**63 - 1)  # what SQLite, and so the SQLite export, can hold
     summary: str | None = None
 
 

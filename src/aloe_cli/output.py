@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TextIO
 
+from .errors import OutputError
 from .sanitize import printable
 
 if TYPE_CHECKING:
@@ -20,6 +23,9 @@ def wants_color(stream: TextIO, no_color_flag: bool) -> bool:
     return stream.isatty()
 
 
+MIN_WIDTH, MAX_WIDTH = 40, 500
+
+
 @dataclass
 class Output:
     """The two streams of a command, and whether they may carry colour."""
@@ -31,11 +37,17 @@ class Output:
         """A Rich console (on stdout by default) that never reads markup or emoji codes in what it prints."""
         from rich.console import Console
 
+        class ClosedPipeAware(Console):
+            """Rich exits with status 1 on a closed pipe; aloe ends quietly with 0 (see its README)."""
+
+            def on_broken_pipe(self) -> None:
+                raise BrokenPipeError
+
         color = wants_color(sys.stdout, self.no_color)
-        return Console(
+        return ClosedPipeAware(
             file=file or sys.stdout,
             force_terminal=color if file is not None else None,
-            width=self.width() if file is not None else None,
+            width=self.width(),
             color_system="auto" if color else None,
             highlight=False,
             emoji=False,
@@ -44,36 +56,50 @@ class Output:
         )
 
     def width(self) -> int:
-        """Columns available on stdout: the terminal's, or $COLUMNS, or 80 when piped."""
+        """Columns available on stdout: the terminal's, or $COLUMNS, or 80 when piped; 40 to 500.
+
+        Narrower than 40 nothing can be laid out (a table would lose its text); wider than 500 no line
+        is read.
+        """
         import shutil
 
-        return shutil.get_terminal_size((80, 24)).columns
+        return min(max(shutil.get_terminal_size((80, 24)).columns, MIN_WIDTH), MAX_WIDTH)
 
     def emit(self, rendered: Any) -> None:
         """Print a renderer's result: text as is (JSON, CSV ... never through Rich), else via Rich.
 
         On a terminal, output taller than the screen goes through a pager, as git does; never when piped.
         """
-        pager = self.pager()
-        if pager is None:
+        with writing_to_standard_output():
+            pager = self.pager()
+            if pager is None:
+                if isinstance(rendered, str):
+                    sys.stdout.write(rendered)
+                else:
+                    self.console().print(rendered)
+                sys.stdout.flush()
+                return
             if isinstance(rendered, str):
-                sys.stdout.write(rendered)
+                text = rendered
             else:
-                self.console().print(rendered)
-            sys.stdout.flush()
+                import io
+
+                buffer = io.StringIO()
+                self.console(file=buffer).print(rendered)
+                text = buffer.getvalue()
+            import shutil
+
+            if text.count("\n") < shutil.get_terminal_size((80, 24)).lines or not run_pager(pager, text):
+                sys.stdout.write(text)
+                sys.stdout.flush()
+
+    def emit_bytes(self, data: bytes) -> None:
+        """Write an export's text to stdout as it is, or, on a terminal, with control characters shown."""
+        if sys.stdout.isatty():  # a page's text must not drive the terminal (retitle it, move the cursor)
+            self.emit(printable(data.decode("utf-8", "replace")))
             return
-        if isinstance(rendered, str):
-            text = rendered
-        else:
-            import io
-
-            buffer = io.StringIO()
-            self.console(file=buffer).print(rendered)
-            text = buffer.getvalue()
-        import shutil
-
-        if text.count("\n") < shutil.get_terminal_size((80, 24)).lines or not run_pager(pager, text):
-            sys.stdout.write(text)
+        with writing_to_standard_output():
+            sys.stdout.buffer.write(data)
             sys.stdout.flush()
 
     def pager(self) -> str | None:
@@ -93,6 +119,22 @@ class Output:
         if wants_color(sys.stderr, self.no_color):
             prefix = "\x1b[1;31maloe: error:\x1b[0m "
         sys.stderr.write(prefix + printable(message) + "\n")
+
+
+@contextmanager
+def writing_to_standard_output() -> Iterator[None]:
+    """Turn what can go wrong writing to stdout into a clean OutputError (a closed pipe stays quiet)."""
+    try:
+        yield
+    except BrokenPipeError:
+        raise
+    except UnicodeEncodeError as error:
+        raise OutputError(
+            f"the output encoding ({error.encoding}) cannot show this text: set PYTHONIOENCODING=utf-8, "
+            "or use a UTF-8 locale"
+        ) from None
+    except OSError as error:
+        raise OutputError(f"cannot write to standard output: {error.strerror or error}") from None
 
 
 def run_pager(command: str, text: str) -> bool:

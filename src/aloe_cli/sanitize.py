@@ -26,3 +26,12 @@ def printable(text: str) -> str:
 def one_line(text: str) -> str:
     """Printable text folded onto one line (for Markdown table cells and messages)."""
     return " ".join(printable(text).split())
+
+
+# OWASP's rule for CSV meant for spreadsheets: a cell that starts like a formula is made text.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_cell(text: str) -> str:
+    """A cell a spreadsheet will not run: `=HYPERLINK(...)` becomes `'=HYPERLINK(...)`."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text

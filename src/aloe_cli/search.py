@@ -83,12 +83,21 @@ def searchable_texts(found: Found, names: dict[str, list[str]]) -> list[tuple[st
     return texts
 
 
+# More words than anyone types: a query is checked against every text of every record once per word.
+MAX_SEARCH_WORDS = 32
+
+
+def search_terms(query: str) -> list[str]:
+    """The distinct words of a query, folded; a word that folds to nothing (a lone accent) is dropped."""
+    return list(dict.fromkeys(folded for folded in (fold(word)[0] for word in query.split()) if folded))
+
+
 def search(dataset: Dataset, query: str) -> list[Hit]:
     """Records in which every word of the query occurs, best first (then oldest first)."""
     from .queries import chronological_key
     from .record_detail import index_records
 
-    terms = [fold(term)[0] for term in query.split()]
+    terms = search_terms(query)
     if not terms:
         return []
     names: dict[str, list[str]] = {}

@@ -45,10 +45,23 @@ def read_dataset_bytes(source: DatasetSource) -> bytes:
     """Read the raw bytes of a dataset, refusing what is not a readable file or exceeds the cap."""
     name = source.display_name
     if source.path == "-":
-        return _read_capped(sys.stdin.buffer, name)
+        if sys.stdin is None:
+            raise DataSourceError(f"{name}: standard input is closed (given by {source.origin})")
+        try:
+            return _read_capped(sys.stdin.buffer, name)
+        except OSError as error:
+            raise DataSourceError(f"{name}: cannot be read: {error.strerror or error}") from None
     path = bundled_dataset_path() if source.path is None else Path(source.path)
     via = "" if source.path is None else f" (given by {source.origin})"
     try:
+        # Look before opening: opening a FIFO waits for a writer, maybe for ever. Only regular files.
+        kind = _kind_of_file(os.stat(path).st_mode)
+        if kind == "a directory":
+            raise DataSourceError(f"{name}: is a directory, not a dataset file{via}")
+        if kind is not None:
+            raise DataSourceError(
+                f"{name}: is {kind}, not a regular file{via}; to read a stream, pipe it to --data -"
+            )
         with open(path, "rb") as stream:
             info = os.fstat(stream.fileno())
             if stat.S_ISDIR(info.st_mode):  # pragma: no cover - open() refuses directories on Linux
@@ -64,6 +77,21 @@ def read_dataset_bytes(source: DatasetSource) -> bytes:
         raise DataSourceError(f"{name}: permission denied{via}") from None
     except OSError as error:
         raise DataSourceError(f"{name}: cannot be read: {error.strerror or error}{via}") from None
+
+
+def _kind_of_file(mode: int) -> str | None:
+    """What a path that is not a regular file is ('a FIFO', 'a device' ...); None for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "a directory"
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a file"
 
 
 def _too_large(name: str) -> str:

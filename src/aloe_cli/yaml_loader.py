@@ -8,6 +8,7 @@ before any expansion (so an alias bomb costs nothing), and nesting is capped wit
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -108,14 +109,25 @@ def index_positions(text: str, file: str) -> PositionIndex:
 
 @dataclass(frozen=True)
 class _Mark:
-    """A 0-based position, shaped like PyYAML's marks."""
+    """A character offset into the text, shaped like PyYAML's marks."""
 
-    line: int
-    column: int
+    index: int
 
 
-def _position(mark: Any) -> Position:
-    return (mark.line + 1, mark.column + 1)
+class _Lines:
+    r"""Lines as editors count them: only a newline ends one (YAML also breaks at U+2028, U+0085 ...)."""
+
+    def __init__(self, text: str) -> None:
+        self.starts = [0]
+        position = text.find("\n")
+        while position != -1:
+            self.starts.append(position + 1)
+            position = text.find("\n", position + 1)
+
+    def position(self, mark: Any) -> Position:
+        """1-based line and column (in characters) of a PyYAML mark, from its character index."""
+        line = bisect.bisect_right(self.starts, mark.index)
+        return (line, mark.index - self.starts[line - 1] + 1)
 
 
 _NO_KEY: Any = object()
@@ -194,6 +206,7 @@ class _Reader:
     def __init__(self, text: str, file: str) -> None:
         self.text = text
         self.file = file
+        self.lines = _Lines(text)
         self.index = PositionIndex()
         self.problems: list[Problem] = []
         self.stack: list[_Frame] = []
@@ -203,7 +216,7 @@ class _Reader:
 
     def report(self, mark: Any, path: Path, message: str, *, fatal: bool = True) -> None:
         """Record a problem at `mark`; `fatal=False` when every value is still known."""
-        line, column = _position(mark) if mark is not None else (1, 1)
+        line, column = self.lines.position(mark) if mark is not None else (1, 1)
         self.problems.append(Problem(self.file, line, column, format_path(path), message))
         self.fatal = self.fatal or fatal
 
@@ -218,11 +231,8 @@ class _Reader:
             self.report(error.problem_mark or error.context_mark, (), f"YAML syntax error: {reason}")
             return None
         except yaml.reader.ReaderError as error:  # a character YAML forbids; it knows only the offset
-            line = self.text.count("\n", 0, error.position) + 1
-            column = error.position - (self.text.rfind("\n", 0, error.position) + 1) + 1
-            self.report(
-                _Mark(line - 1, column - 1), (), f"character U+{error.character:04X} is not allowed in YAML"
-            )
+            message = f"character U+{error.character:04X} is not allowed in YAML"
+            self.report(_Mark(error.position), (), message)
             return None
         if self.fatal:
             return None
@@ -279,7 +289,7 @@ class _Reader:
             assert parent is not None
             self._open_key(parent, value, event)
             return
-        self.index.values.setdefault(path, _position(event.start_mark))  # a repeated key: the first
+        self.index.values.setdefault(path, self.lines.position(event.start_mark))  # a repeated key: the first
         self._finish(value)
 
     def _start_container(self, event: Any) -> None:
@@ -295,7 +305,7 @@ class _Reader:
             raise _StopReading
         if event.anchor is not None or event.tag is not None:
             self._check_node(event, path)
-        self.index.values.setdefault(path, _position(event.start_mark))
+        self.index.values.setdefault(path, self.lines.position(event.start_mark))
         container: dict[str, Any] | list[Any] = {} if type(event) is yaml.MappingStartEvent else []
         self.stack.append(_Frame(container, path))
 
@@ -309,7 +319,7 @@ class _Reader:
             first = parent.first_key_position.get(key)
             where = f" (first at line {first[0]}, column {first[1]})" if first else ""
             self.report(event.start_mark, path, f"duplicate key '{key}'{where}: keep one", fatal=False)
-        position = _position(event.start_mark)
+        position = self.lines.position(event.start_mark)
         parent.first_key_position.setdefault(key, position)
         self.index.keys.setdefault(path, position)
         parent.key = key

@@ -1,14 +1,20 @@
-"""aloe's command line: `app` is the Typer application, `main` the console script."""
+"""aloe's command line: `app` is the Typer application, `run` runs it as the `aloe` command."""
 
 from __future__ import annotations
 
+import importlib
 import os
+import pkgutil
 
-from . import catalogue, dataset_commands, explore, listings, publish  # noqa: F401 - importing registers the commands
 from .app import app
 
+# Every module of this package holds commands: importing it registers them, so a new module cannot be
+# forgotten in a hand-written list.
+for _module in pkgutil.iter_modules(__path__):
+    importlib.import_module(f"{__name__}.{_module.name}")
 
-def main() -> None:
+
+def run() -> None:
     """Run the `aloe` command (named so in usage lines and completion, also under `python -m`)."""
     # aloe uses no Pydantic plugin; looking for them reads every installed package's metadata
     # (about 13 ms at each start). A library user of aloe_cli keeps the default.

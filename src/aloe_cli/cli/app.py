@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import traceback
@@ -162,6 +163,16 @@ class AloeGroup(TyperGroup):
         except typer.Abort:
             sys.stderr.write("\naloe: interrupted\n")
             sys.exit(ExitCode.INTERRUPTED)
+        except AloeError as error:  # raised while options are read (`--version` on a full disk)
+            Output().error(error.message)
+            sys.exit(error.exit_code)
+        except SystemExit as exit_request:
+            # Click ends with status 1 when the reader of its help closes the pipe, and marks it by
+            # wrapping stdout; aloe's promise for closed pipes is a quiet 0.
+            if exit_request.code == 1 and type(sys.stdout).__name__ == "PacifyFlushWrapper":
+                _silence_standard_output()
+                sys.exit(ExitCode.OK)
+            raise
         if standalone_mode:
             sys.exit(result if isinstance(result, int) else ExitCode.OK)
         return result
@@ -192,7 +203,7 @@ class AloeGroup(TyperGroup):
         except BrokenPipeError:
             # The reader went away (`aloe timeline | head -1`): stop quietly, and keep Python's final
             # flush of stdout from complaining about the closed pipe.
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            _silence_standard_output()
             raise typer.Exit(ExitCode.OK) from None
         except AloeError as error:
             _print_traceback_if_debugging(ctx)
@@ -204,6 +215,12 @@ class AloeGroup(TyperGroup):
                 f"internal error ({type(error).__name__}: {error}); run again with --debug for the traceback"
             )
             raise typer.Exit(ExitCode.INTERNAL_ERROR) from None
+
+
+def _silence_standard_output() -> None:
+    """Point stdout at nothing, so that nothing more is written to a pipe its reader closed."""
+    with contextlib.suppress(OSError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
 
 
 def one_line_usage_error(error: Exception) -> str:
@@ -247,7 +264,10 @@ app = typer.Typer(
 
 def _print_version(value: bool) -> None:
     if value:
-        sys.stdout.write(f"aloe {__version__}\n")
+        try:
+            Output().emit(f"aloe {__version__}\n")
+        except BrokenPipeError:
+            _silence_standard_output()
         raise typer.Exit()
 
 

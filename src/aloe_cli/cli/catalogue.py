@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from ..kind_listings import RecordKind
+from ..kinds import RecordKind
 from ..renderers import Format
 from .app import app, settings_of
 from .options import FormatOption

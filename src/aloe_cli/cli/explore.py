@@ -93,11 +93,19 @@ def search(
 
     Example: aloe search economie
     """
+    from ..search import MAX_SEARCH_WORDS, search_terms
     from ..search import search as find
     from ..views import search_listing
 
     settings = settings_of(ctx)
     terms = " ".join(words).split()
+    folded = search_terms(" ".join(terms))
+    if not folded:
+        raise typer.BadParameter("give at least one word with a letter or a digit", param_hint="TEXT")
+    if len(folded) > MAX_SEARCH_WORDS:
+        raise typer.BadParameter(
+            f"give at most {MAX_SEARCH_WORDS} different words ({len(folded)} given)", param_hint="TEXT"
+        )
     hits = find(settings.dataset(), " ".join(terms))
     settings.show(search_listing(hits, terms, settings.lookup()), output_format)
 
@@ -118,6 +126,8 @@ def chart(
     """
     from ..chart import build_chart, render_chart
 
+    if first_year is not None and last_year is not None and first_year > last_year:
+        raise typer.BadParameter(f"--from {first_year} is after --to {last_year}", param_hint="--from/--to")
     settings = settings_of(ctx)
     picture = render_chart(
         build_chart(settings.dataset(), settings.lookup(), first_year, last_year), settings.output.width()

@@ -7,6 +7,8 @@ import io
 import zipfile
 from typing import TYPE_CHECKING, Any
 
+from ..sanitize import spreadsheet_cell
+
 if TYPE_CHECKING:
     from . import Selection
 
@@ -98,7 +100,7 @@ def _write(rows: list[dict[str, Any]], fields: list[str]) -> str:
         lineterminator="\n",
     )
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({key: spreadsheet_cell(str(value)) for key, value in row.items()} for row in rows)
     return buffer.getvalue()
 
 

@@ -9,12 +9,25 @@ if TYPE_CHECKING:
     from ..models import Citation, Happening
     from . import Selection
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#+!|~])")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#+!|~&])")  # & too: no text may become an HTML entity
 
 
 def md(text: str) -> str:
     """Dataset text as literal Markdown: special characters escaped, one line."""
     return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def safe_url(url: str) -> str:
+    """A URL that stays one autolink whatever it holds: characters Markdown or HTML read are %-encoded."""
+    from urllib.parse import quote
+
+    # Never <, >, ", `, \\, {, } or |; & stays (a query string needs it, and an autolink shows it as is).
+    return quote(url, safe="/:?#[]@!$&'()*+,;=%-._~")
+
+
+# Words that open a line of Mermaid's own (`title`, `section` ...): a label starting so is read as text
+# once a word joiner (U+2060, invisible) stands before it.
+MERMAID_KEYWORDS = re.compile(r"^(title|section|timeline|acc(title|descr)|%%)", re.IGNORECASE)
 
 
 def mermaid_text(text: str) -> str:
@@ -29,7 +42,7 @@ def mermaid_text(text: str) -> str:
         (">", "›"),
     ):
         cleaned = cleaned.replace(character, replacement)
-    return cleaned
+    return "\u2060" + cleaned if MERMAID_KEYWORDS.match(cleaned) else cleaned
 
 
 class Footnotes:
@@ -55,7 +68,7 @@ class Footnotes:
         for (source_id, locator), label in self.labels.items():
             source = self.selection.lookup.sources[source_id]
             where = f", {md(locator)}" if locator else ""
-            url = f" <{source.url}>" if source.url else ""
+            url = f" <{safe_url(source.url)}>" if source.url else ""
             lines.append(f"[^{label}]: {md(source.display_title)}{where}.{url}")
         return lines
 

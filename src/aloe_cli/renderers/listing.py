@@ -9,7 +9,7 @@ from collections.abc import Callable
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
-from ..sanitize import one_line, printable
+from ..sanitize import one_line, printable, spreadsheet_cell
 
 if TYPE_CHECKING:  # Rich and the models are imported only when a listing is drawn
     from rich.console import RenderableType
@@ -96,7 +96,12 @@ def render_csv(listing: Listing) -> str:
     writer.writerow(fields)
     for record in listing.records:
         get = record.get
-        writer.writerow([value if type(value) is str else flat_value(value) for value in map(get, fields)])
+        writer.writerow(
+            [
+                spreadsheet_cell(value if type(value) is str else flat_value(value))
+                for value in map(get, fields)
+            ]
+        )
     text = buffer.getvalue()
     # Control characters are replaced once, over the whole text: the CSV's own newlines are kept.
     return printable(text)

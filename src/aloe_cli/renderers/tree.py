@@ -42,7 +42,7 @@ def render_lineage(forest: list[LineageNode], lookup: Lookup) -> Tree:
         text.append(f"  [{organisation.id}]", style="cyan")
         return text
 
-    def add(tree: Tree, node: LineageNode) -> None:
+    def add(tree: Tree, node: LineageNode) -> Tree:
         branch = tree.add(label(node))
         if node.via is not None:
             for milestone_id in node.via.milestones:
@@ -59,10 +59,12 @@ def render_lineage(forest: list[LineageNode], lookup: Lookup) -> Tree:
             branch.add(
                 Text(printable(f"{RELATION_WORDS[link.relation]} {supporter}{when} ({cited})"), style="dim")
             )
-        for child in node.children:
-            add(branch, child)
+        return branch
 
     root = Tree(Text(printable(f"Lineage: {lookup.dataset.title}"), style="bold"), guide_style="dim")
-    for node in forest:
-        add(root, node)
+    stack: list[tuple[Tree, LineageNode]] = [(root, node) for node in reversed(forest)]
+    while stack:  # without recursion: a lineage may be thousands of links deep
+        parent, node = stack.pop()
+        branch = add(parent, node)
+        stack.extend((branch, child) for child in reversed(node.children))
     return root

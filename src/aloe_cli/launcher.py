@@ -1,0 +1,76 @@
+"""The `aloe` console script: start-up and shut-down errors (Ctrl-C, closed or full streams) end cleanly.
+
+Kept tiny, and importing the rest of aloe only inside main(), so that Ctrl-C while it is imported is caught
+here rather than shown as a traceback.
+"""
+
+import contextlib
+import os
+import sys
+
+
+def main() -> None:
+    """Run aloe; whatever reaches this far becomes one line on stderr and a documented exit code."""
+    code = 0
+    try:
+        if sys.stdout is None:  # started with standard output closed (`aloe ... >&-`)
+            sys.stdout = ClosedStream()
+        from .cli import run
+
+        run()
+    except KeyboardInterrupt:
+        _say("\naloe: interrupted\n")
+        code = 130
+    except SystemExit as exit_request:
+        code = exit_request.code if isinstance(exit_request.code, int) else 1
+    code = _flush_standard_output(code)
+    sys.exit(code)
+
+
+def _flush_standard_output(code: int) -> int:
+    """Flush stdout now, so that a full disk or a closed pipe is reported here, not by Python at exit."""
+    try:
+        if sys.stdout is not None:
+            sys.stdout.flush()
+    except BrokenPipeError:
+        pass  # the reader went away: what it wanted it had
+    except OSError as error:
+        _say(f"aloe: error: cannot write to standard output: {error.strerror or error}\n")
+        code = code or 1
+    else:
+        return code
+    # Python flushes stdout once more as it exits: point it at nothing so that this is said only once.
+    with contextlib.suppress(OSError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
+    return code
+
+
+def _say(text: str) -> None:
+    try:
+        if sys.stderr is not None:
+            sys.stderr.write(text)
+            sys.stderr.flush()
+    except (OSError, ValueError):
+        pass  # stderr is closed too: the exit code is all that is left
+
+
+class ClosedStream:
+    """Stands for a closed standard output: writing to it is an error aloe reports, nothing else."""
+
+    encoding = "utf-8"
+
+    def write(self, text: str) -> int:
+        """Refuse: there is nowhere to write."""
+        raise OSError(9, "standard output is closed")
+
+    def flush(self) -> None:
+        """Nothing is held back."""
+
+    def isatty(self) -> bool:
+        """Not a terminal."""
+        return False
+
+    @property
+    def buffer(self) -> "ClosedStream":
+        """The byte stream: closed too."""
+        return self
