@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from .kinds import RecordKind
-from .views import Listing, Lookup, date_cell, dated_fields
+from .views import CitedSource, Listing, Lookup, date_cell, dated_fields
 
 if TYPE_CHECKING:
     from .models import Dataset, SourcedRecord
@@ -29,10 +29,6 @@ def _cited_by(dataset: Dataset) -> dict[str, list[str]]:
             if not ids or ids[-1] != record.id:
                 ids.append(record.id)
     return found
-
-
-def _short_citations(record: SourcedRecord, lookup: Lookup) -> str:
-    return "; ".join(lookup.short_citation(c) for c in record.sources)
 
 
 def sources_listing(dataset: Dataset, lookup: Lookup) -> Listing:
@@ -87,15 +83,16 @@ def gaps_listing(dataset: Dataset, lookup: Lookup) -> Listing:
     """What the sources leave open: a research agenda, each gap with what it is about and its sources."""
     listing = Listing(
         title="What the sources leave open",
-        columns=("Gap", "About", "Sources", "ID"),
+        columns=("Gap", "About", "ID"),
         fields=("id", "kind", "summary", "about", "sources", "note"),
-        widths=(5, 2, 2),
+        widths=(5, 2),
         title_column=0,
         id_columns=(1,),
     )
     for gap in dataset.gaps:
         listing.groups.append(None)
-        listing.cells.append((gap.summary, ", ".join(gap.about), _short_citations(gap, lookup), gap.id))
+        listing.cells.append((gap.summary, ", ".join(gap.about), gap.id))
+        listing.citations.append(lookup.cited_by(gap))
         listing.records.append(
             {
                 "id": gap.id,
@@ -115,8 +112,9 @@ def _simple_listing(
     rows: list[tuple[tuple[str, ...], dict[str, Any]]],
     widths: tuple[int, ...],
     id_columns: tuple[int, ...] = (),
+    citations: list[tuple[CitedSource, ...]] | None = None,
 ) -> Listing:
-    """A listing whose records all have the same fields, from (cells, JSON record) pairs."""
+    """A listing whose records share their fields, from (cells, JSON record) pairs, and their sources."""
     fields = tuple(rows[0][1]) if rows else ("id", "kind")
     listing = Listing(
         title=title, columns=columns, fields=fields, widths=widths, title_column=0, id_columns=id_columns
@@ -125,6 +123,7 @@ def _simple_listing(
         listing.groups.append(None)
         listing.cells.append(cells)
         listing.records.append(record)
+    listing.citations.extend(citations or [])
     return listing
 
 
@@ -161,7 +160,13 @@ def organisations_listing(dataset: Dataset, lookup: Lookup) -> Listing:
                 },
             )
         )
-    return _simple_listing("Organisations", ("Name", "Acronym", "Date", "ID"), rows, (4, 1, 3))
+    return _simple_listing(
+        "Organisations",
+        ("Name", "Acronym", "Date", "ID"),
+        rows,
+        (4, 1, 3),
+        citations=[lookup.cited_by(r) for r in dataset.organisations],
+    )
 
 
 def people_listing(dataset: Dataset, lookup: Lookup) -> Listing:
@@ -173,7 +178,9 @@ def people_listing(dataset: Dataset, lookup: Lookup) -> Listing:
         )
         for p in dataset.people
     ]
-    return _simple_listing("People", ("Name", "Role", "ID"), rows, (2, 5))
+    return _simple_listing(
+        "People", ("Name", "Role", "ID"), rows, (2, 5), citations=[lookup.cited_by(r) for r in dataset.people]
+    )
 
 
 def places_listing(dataset: Dataset, lookup: Lookup) -> Listing:
@@ -192,7 +199,13 @@ def places_listing(dataset: Dataset, lookup: Lookup) -> Listing:
         )
         for p in dataset.places
     ]
-    return _simple_listing("Places", ("Name", "Country", "ID"), rows, (3, 2))
+    return _simple_listing(
+        "Places",
+        ("Name", "Country", "ID"),
+        rows,
+        (3, 2),
+        citations=[lookup.cited_by(r) for r in dataset.places],
+    )
 
 
 def eras_listing(dataset: Dataset, lookup: Lookup) -> Listing:
@@ -213,7 +226,14 @@ def eras_listing(dataset: Dataset, lookup: Lookup) -> Listing:
         )
         for e in dataset.eras
     ]
-    return _simple_listing("Eras", ("Era", "Date", "Organisation", "ID"), rows, (4, 3, 2), id_columns=(2,))
+    return _simple_listing(
+        "Eras",
+        ("Era", "Date", "Organisation", "ID"),
+        rows,
+        (4, 3, 2),
+        id_columns=(2,),
+        citations=[lookup.cited_by(r) for r in dataset.eras],
+    )
 
 
 def series_listing(dataset: Dataset, lookup: Lookup) -> Listing:
@@ -236,7 +256,14 @@ def series_listing(dataset: Dataset, lookup: Lookup) -> Listing:
                 },
             )
         )
-    return _simple_listing("Series", ("Series", "Acronym", "Events", "ID"), rows, (3, 1, 4), id_columns=(2,))
+    return _simple_listing(
+        "Series",
+        ("Series", "Acronym", "Events", "ID"),
+        rows,
+        (3, 1, 4),
+        id_columns=(2,),
+        citations=[lookup.cited_by(r) for r in dataset.series],
+    )
 
 
 def categories_listing(dataset: Dataset, lookup: Lookup) -> Listing:
@@ -259,7 +286,12 @@ def categories_listing(dataset: Dataset, lookup: Lookup) -> Listing:
             )
         )
     return _simple_listing(
-        "Categories", ("Category", "Description", "Workshops", "ID"), rows, (2, 4, 3), id_columns=(2,)
+        "Categories",
+        ("Category", "Description", "Workshops", "ID"),
+        rows,
+        (2, 4, 3),
+        id_columns=(2,),
+        citations=[lookup.cited_by(r) for r in dataset.categories],
     )
 
 
@@ -290,7 +322,13 @@ def phases_listing(dataset: Dataset, lookup: Lookup) -> Listing:
                 },
             )
         )
-    return _simple_listing("Phases", ("Phase", "Date", "Workshops", "ID"), rows, (3, 3, 2))
+    return _simple_listing(
+        "Phases",
+        ("Phase", "Date", "Workshops", "ID"),
+        rows,
+        (3, 3, 2),
+        citations=[lookup.cited_by(r) for r in dataset.phases],
+    )
 
 
 KIND_LISTINGS: dict[RecordKind, Callable[[Dataset, Lookup], Listing]] = {

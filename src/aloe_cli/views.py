@@ -37,6 +37,41 @@ WORKSHOP_FIELDS = ("id", "kind", "title", "category", "phases", "other_names", "
 
 
 @dataclass(frozen=True)
+class CitedSource:
+    """One citation resolved for people: which source, where in it, its title as cited, its address."""
+
+    source: str
+    locator: str | None
+    title: str  # in [brackets] where the title is a description, not the document's own
+    url: str | None
+
+    def short(self) -> str:
+        """'story ¶4' or 'findhorn-report'."""
+        return f"{self.source} {self.locator}" if self.locator else self.source
+
+    def full(self) -> str:
+        """'story ¶4 — A story... <https://...>'."""
+        return f"{self.short()} — {self.title}" + (f" <{self.url}>" if self.url else "")
+
+
+@dataclass(frozen=True)
+class ClaimNote:
+    """One claim of a disputed date, with its own sources: '22–26 November 2005', [ripess-dakar]."""
+
+    words: str
+    sources: tuple[CitedSource, ...]
+    inferred: bool
+
+
+@dataclass(frozen=True)
+class DisputeNote:
+    """Under a table: a record whose sources disagree, each claim with its own sources."""
+
+    record_id: str
+    claims: tuple[ClaimNote, ...]
+
+
+@dataclass(frozen=True)
 class Listing:
     """What a listing command shows: one JSON-ready record and one row of display cells per item."""
 
@@ -46,7 +81,9 @@ class Listing:
     widths: tuple[int, ...] = ()  # relative widths of the table's columns, the ID column aside
     title_column: int = 1  # where a narrow table puts each row's id, under the title
     cells: list[tuple[str, ...]] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)  # shown under a table: the disputed dates
+    notes: list[DisputeNote] = field(default_factory=list)  # shown under a table: the disputed dates
+    citations: list[tuple[CitedSource, ...]] = field(default_factory=list)  # per row: its sources
+    show_sources: bool = True  # the numbered sources under a table, as a scholarly apparatus
     legend: str = ""  # shown under a table: how to read its cells
     id_columns: tuple[int, ...] = ()  # columns that list ids: never broken inside an id
     marks: list[dict[int, list[tuple[int, int]]]] = field(default_factory=list)  # per row: column -> spans
@@ -72,6 +109,7 @@ class Lookup:
         self._citations: dict[tuple[str, str | None, str | None], dict[str, Any]] = {}
         self._place_names: dict[str, str] = {}
         self._references: dict[tuple[str, str], dict[str, str]] = {}
+        self._cited: dict[tuple[str, str | None], CitedSource] = {}
 
     def place_name(self, place_id: str) -> str:
         """'Findhorn ecovillage (Scotland)'."""
@@ -117,6 +155,33 @@ class Lookup:
                 found["quote"] = citation.quote
             self._citations[key] = found
         return found
+
+    def cited(self, citation: Citation) -> CitedSource:
+        """A citation resolved for people (built once per distinct citation, shared)."""
+        key = (citation.source, citation.locator)
+        found = self._cited.get(key)
+        if found is None:
+            source = self.sources[citation.source]
+            found = self._cited[key] = CitedSource(
+                citation.source, citation.locator, source.display_title, source.url
+            )
+        return found
+
+    def cited_by(self, record: Any) -> tuple[CitedSource, ...]:
+        """Every source a record cites, its claims' and its other names' included, each once, in order."""
+        from .record_detail import citations_of
+
+        return tuple(dict.fromkeys(self.cited(c) for c in citations_of(record)))
+
+    def dispute(self, record: DatedRecord) -> DisputeNote:
+        """The claims of a disputed record, each with its own sources."""
+        return DisputeNote(
+            record.id,
+            tuple(
+                ClaimNote(claim.words, tuple(self.cited(c) for c in claim.sources), bool(claim.inferred))
+                for claim in record.dates
+            ),
+        )
 
     def short_citation(self, citation: Citation) -> str:
         """'story ¶4' or 'findhorn-report'."""
@@ -224,12 +289,6 @@ def dates_in_words(record: DatedRecord, lookup: Lookup) -> str:
     return text
 
 
-def dispute_note(record: DatedRecord, lookup: Lookup) -> str:
-    """'dakar-2005: the sources disagree: October 2005 (story ¶9); 22–26 November 2005 (ripess-dakar)'."""
-    claims = "; ".join(claim_with_citations(claim, lookup) for claim in record.dates)
-    return f"{record.id}: the sources disagree: {claims}"
-
-
 def claim_with_citations(claim: DateClaim, lookup: Lookup) -> str:
     """'22–26 November 2005 (ripess-dakar)': each claim in its own source's words, with that source."""
     cited = ", ".join(lookup.short_citation(c) for c in claim.sources) or "its record"
@@ -298,8 +357,9 @@ def timeline_listing(records: list[Happening], lookup: Lookup, *, for_people: bo
         listing.cells.append(
             (date_cell(record), title, _where(record, lookup), _who(record, lookup), record.id)
         )
+        listing.citations.append(lookup.cited_by(record))
         if record.disputed:
-            listing.notes.append(dispute_note(record, lookup))
+            listing.notes.append(lookup.dispute(record))
     return listing
 
 
@@ -321,8 +381,9 @@ def events_listing(records: list[Event], lookup: Lookup, *, for_people: bool = T
         listing.cells.append(
             (date_cell(event), localized(event.title, lookup.lang), role, _where(event, lookup), event.id)
         )
+        listing.citations.append(lookup.cited_by(event))
         if event.disputed:
-            listing.notes.append(dispute_note(event, lookup))
+            listing.notes.append(lookup.dispute(event))
     return listing
 
 
@@ -368,6 +429,7 @@ def workshops_listing(records: list[Workshop], lookup: Lookup) -> Listing:
                 workshop.id,
             )
         )
+        listing.citations.append(lookup.cited_by(workshop))
         listing.records.append(workshop_record(workshop, lookup))
     return listing
 
@@ -430,9 +492,10 @@ def search_listing(hits: list[Hit], terms: list[str], lookup: Lookup) -> Listing
                 record.id,
             )
         )
+        listing.citations.append(() if hit.found.kind == "source" else lookup.cited_by(record))
         listing.marks.append({1: spans_in(title), 3: [(a + offset, b + offset) for a, b in extract_spans]})
         if isinstance(record, DatedRecord) and record.disputed:
-            listing.notes.append(dispute_note(record, lookup))  # the "see below" of its date cell
+            listing.notes.append(lookup.dispute(record))  # the "see below" of its date cell
         claim_fields = dated_fields(record, lookup) if isinstance(record, DatedRecord) else {}
         listing.records.append(
             {

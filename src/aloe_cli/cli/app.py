@@ -70,14 +70,16 @@ class Settings:
             self._lang_checked = True
         return Lookup(dataset, self.lang)
 
-    def show(self, listing: Listing, output_format: Format) -> None:
+    def show(self, listing: Listing, output_format: Format, *, sources: bool = True) -> None:
         """Render a listing in the chosen format and print it; say so on stderr when it is empty."""
+        from dataclasses import replace
+
         from ..renderers import RENDERERS, Format
 
         if not listing.records and not listing.cells and output_format is Format.table:
             self.output.note("No records match.")
             return
-        self.output.emit(RENDERERS[output_format](listing))
+        self.output.emit(RENDERERS[output_format](replace(listing, show_sources=sources)))
 
 
 def settings_of(ctx: typer.Context) -> Settings:

@@ -10,7 +10,7 @@ import typer
 from ..kinds import RecordKind
 from ..renderers import Format
 from .app import app, settings_of
-from .options import FormatOption
+from .options import FormatOption, SourcesOption
 
 
 class SourceFormat(StrEnum):
@@ -60,7 +60,9 @@ def sources(
 
 
 @app.command(short_help="What the sources leave open: a research agenda.")
-def gaps(ctx: typer.Context, output_format: FormatOption = Format.table) -> None:
+def gaps(
+    ctx: typer.Context, output_format: FormatOption = Format.table, sources: SourcesOption = True
+) -> None:
     """What the sources leave open, recorded instead of guessed: each gap, what it is about, its sources.
 
     Example: aloe gaps --format markdown
@@ -68,7 +70,7 @@ def gaps(ctx: typer.Context, output_format: FormatOption = Format.table) -> None
     from ..kind_listings import gaps_listing
 
     settings = settings_of(ctx)
-    settings.show(gaps_listing(settings.dataset(), settings.lookup()), output_format)
+    settings.show(gaps_listing(settings.dataset(), settings.lookup()), output_format, sources=sources)
 
 
 @app.command(name="list", short_help="Records of one kind: people, places, eras, series ...")
@@ -82,6 +84,7 @@ def list_kind(
         ),
     ],
     output_format: FormatOption = Format.table,
+    sources: SourcesOption = True,
 ) -> None:  # fmt: skip
     """List every record of one kind, with its ids (for --org, --person, --place, --series, --phase ...).
 
@@ -92,4 +95,4 @@ def list_kind(
     from ..kind_listings import KIND_LISTINGS
 
     settings = settings_of(ctx)
-    settings.show(KIND_LISTINGS[kind](settings.dataset(), settings.lookup()), output_format)
+    settings.show(KIND_LISTINGS[kind](settings.dataset(), settings.lookup()), output_format, sources=sources)

@@ -11,7 +11,7 @@ import typer
 from ..renderers import Format
 from ..sanitize import printable
 from .app import app, settings_of
-from .options import FormatOption, FromYear, ToYear, complete_ids
+from .options import FormatOption, FromYear, SourcesOption, ToYear, complete_ids
 
 
 class DocumentFormat(StrEnum):
@@ -88,6 +88,7 @@ def search(
         list[str], typer.Argument(metavar="TEXT...", help="Words to find (all of them), any case or accents.")
     ],
     output_format: FormatOption = Format.table,
+    sources: SourcesOption = True,
 ) -> None:
     """Find records by their titles, summaries, names in every language, places and people.
 
@@ -107,7 +108,7 @@ def search(
             f"give at most {MAX_SEARCH_WORDS} different words ({len(folded)} given)", param_hint="TEXT"
         )
     hits = find(settings.dataset(), " ".join(terms))
-    settings.show(search_listing(hits, terms, settings.lookup()), output_format)
+    settings.show(search_listing(hits, terms, settings.lookup()), output_format, sources=sources)
 
 
 @app.command(short_help="A picture of the decade, as text or SVG.")

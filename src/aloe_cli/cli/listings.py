@@ -20,6 +20,7 @@ from .options import (
     PhaseOption,
     PlaceOption,
     SeriesOption,
+    SourcesOption,
     ToYear,
 )
 
@@ -75,6 +76,7 @@ def timeline(
     person: PersonOption = None,
     place: PlaceOption = None,
     output_format: FormatOption = Format.table,
+    sources: SourcesOption = True,
 ) -> None:
     """The whole chronology, milestones and events, oldest first, grouped by era.
 
@@ -88,7 +90,7 @@ def timeline(
     )
     records = queries.timeline(settings.dataset(), where)
     listing = views.timeline_listing(records, settings.lookup(), for_people=output_format.for_people)
-    settings.show(listing, output_format)
+    settings.show(listing, output_format, sources=sources)
 
 
 @app.command(short_help="The events the WSSE took part in, with its role.")
@@ -105,6 +107,7 @@ def events(
     person: PersonOption = None,
     place: PlaceOption = None,
     output_format: FormatOption = Format.table,
+    sources: SourcesOption = True,
 ) -> None:
     """The events the WSSE took part in, with its role, oldest first.
 
@@ -123,7 +126,7 @@ def events(
     )  # fmt: skip
     records = queries.events(settings.dataset(), where)
     listing = views.events_listing(records, settings.lookup(), for_people=output_format.for_people)
-    settings.show(listing, output_format)
+    settings.show(listing, output_format, sources=sources)
 
 
 @app.command(short_help="The workshops, with their categories and phases.")
@@ -132,6 +135,7 @@ def workshops(
     category: CategoryOption = None,
     phase: PhaseOption = None,
     output_format: FormatOption = Format.table,
+    sources: SourcesOption = True,
 ) -> None:
     """The workshops, with their categories and the phases they belong to.
 
@@ -144,4 +148,4 @@ def workshops(
     category = _known(category, (c.id for c in dataset.categories), "--category", "category")
     phase = _known(phase, (p.id for p in dataset.phases), "--phase", "phase")
     records = queries.workshops(dataset, category=category, phase=phase)
-    settings.show(views.workshops_listing(records, settings.lookup()), output_format)
+    settings.show(views.workshops_listing(records, settings.lookup()), output_format, sources=sources)

@@ -105,3 +105,10 @@ PhaseOption = Annotated[
         autocompletion=complete_ids("phases"),
     ),
 ]
+SourcesOption = Annotated[
+    bool,
+    typer.Option(
+        "--sources/--no-sources",
+        help="Number each row's sources and list them under the table (table and markdown; the default).",
+    ),
+]

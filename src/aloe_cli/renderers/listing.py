@@ -6,6 +6,7 @@ import csv
 import io
 import json
 from collections.abc import Callable
+from dataclasses import replace
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
@@ -14,7 +15,7 @@ from ..sanitize import one_line, printable, spreadsheet_cell
 if TYPE_CHECKING:  # Rich and the models are imported only when a listing is drawn
     from rich.console import RenderableType
 
-    from ..views import Listing
+    from ..views import CitedSource, ClaimNote, DisputeNote, Listing
 
 
 class Format(StrEnum):
@@ -107,6 +108,52 @@ def render_csv(listing: Listing) -> str:
     return printable(text)
 
 
+class Apparatus:
+    """The numbered sources of a listing, as a scholarly apparatus; rows and claims refer to the numbers.
+
+    Each source (and place in it) is numbered once, in the order it is first cited.
+    """
+
+    def __init__(self, listing: Listing) -> None:
+        self.numbers: dict[CitedSource, int] = {}
+        self.markers = [self.mark(row) for row in listing.citations] if listing.show_sources else []
+
+    def number(self, cited: CitedSource) -> int:
+        """The number of a source (a new one the first time it is cited)."""
+        return self.numbers.setdefault(cited, len(self.numbers) + 1)
+
+    def mark(self, row: tuple[CitedSource, ...]) -> str:
+        """'1, 4': the numbers of a row's sources."""
+        return ", ".join(str(self.number(cited)) for cited in row)
+
+    def with_column(self, listing: Listing) -> Listing:
+        """The listing with a Sources column before its ID column (or last), holding the markers."""
+        if not self.markers:
+            return listing
+        at = len(listing.columns) - 1 if listing.columns[-1] == "ID" else len(listing.columns)
+        widths = [*listing.widths, *[1] * (len(listing.columns) - len(listing.widths))]
+        return replace(
+            listing,
+            columns=(*listing.columns[:at], "Sources", *listing.columns[at:]),
+            widths=(*widths[:at], 1, *widths[at:]),
+            id_columns=(*listing.id_columns, at),  # "1, 12": numbers are never broken either
+            cells=[(*c[:at], marker, *c[at:]) for c, marker in zip(listing.cells, self.markers, strict=True)],
+        )
+
+    def claim(self, claim: ClaimNote) -> str:
+        """'22–26 November 2005 [7]', or with the sources named when there is no apparatus."""
+        if self.markers:
+            cited = ", ".join(str(self.number(c)) for c in claim.sources)
+            cited = f"[{cited}]" if cited else "[its record's sources]"
+        else:
+            cited = "(" + (", ".join(c.short() for c in claim.sources) or "its record's sources") + ")"
+        return f"{claim.words} {cited}" + (" (our reading)" if claim.inferred else "")
+
+    def dispute(self, note: DisputeNote) -> str:
+        """'dakar-2005: October 2005 [3]; 22–26 November 2005 [7]'."""
+        return f"{note.record_id}: " + "; ".join(self.claim(claim) for claim in note.claims)
+
+
 def _markdown_cell(text: str) -> str:
     escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("|", "\\|")
     return "<br>".join(one_line(line) for line in escaped.splitlines()) or " "
@@ -117,6 +164,10 @@ def render_markdown(listing: Listing) -> str:
     lines = [f"# {_markdown_cell(listing.title)}", ""]
     if not listing.cells:
         return "\n".join([*lines, "No records match.", ""])
+    apparatus = Apparatus(listing)
+    disputes = [apparatus.dispute(note) for note in listing.notes]  # numbered before the rows are drawn
+    listing = apparatus.with_column(listing)
+    sources_column = listing.columns.index("Sources") if apparatus.markers else -1
     group: str | object | None = object()
     for row_group, cells in zip(listing.groups, listing.cells, strict=True):
         if row_group != group:
@@ -124,11 +175,20 @@ def render_markdown(listing: Listing) -> str:
             if row_group is not None:
                 lines += ["", f"## {_markdown_cell(row_group)}", ""]
             lines += ["| " + " | ".join(listing.columns) + " |", "|" + "---|" * len(listing.columns)]
-        lines.append("| " + " | ".join(_markdown_cell(cell) for cell in cells) + " |")
+        shown = [
+            "".join(f"[^{n.strip()}]" for n in cell.split(",") if n.strip())
+            if position == sources_column
+            else _markdown_cell(cell)
+            for position, cell in enumerate(cells)
+        ]
+        lines.append("| " + " | ".join(shown) + " |")
     if listing.legend:
         lines += ["", f"_{_markdown_cell(listing.legend)}_"]
-    if listing.notes:
-        lines += ["", "**Disputed dates**", ""] + [f"- {_markdown_cell(note)}" for note in listing.notes]
+    if disputes:
+        lines += ["", "**Disputed dates** (each claim with its own sources)", ""]
+        lines += [f"- {_markdown_cell(dispute)}" for dispute in disputes]
+    if apparatus.numbers:
+        lines += ["", *(f"[^{n}]: {_markdown_cell(cited.full())}" for cited, n in apparatus.numbers.items())]
     return "\n".join(lines).replace("\n\n\n", "\n\n") + "\n"
 
 
@@ -151,7 +211,9 @@ class _ListingTables:
         from rich.table import Table
         from rich.text import Text
 
-        listing = self.listing
+        apparatus = Apparatus(self.listing)
+        disputes = [apparatus.dispute(note) for note in self.listing.notes]  # numbered before the rows
+        listing = apparatus.with_column(self.listing)
         separate_ids = options.max_width >= WIDE_ENOUGH_FOR_ID_COLUMN or listing.columns[-1] != "ID"
         fixed = _id_widths(listing, options.max_width, separate_ids)
         headers = listing.columns if separate_ids else listing.columns[:-1]
@@ -191,10 +253,15 @@ class _ListingTables:
             yield table
         if listing.legend:
             yield Text(printable(listing.legend), style="dim")
-        if listing.notes:
-            yield Text("Disputed dates", style="bold")
-            for note in listing.notes:
-                yield Text(printable(f"- {note}"))
+        if disputes:
+            yield Text("Disputed dates (each claim with its own sources)", style="bold")
+            for dispute in disputes:
+                yield Text(printable(f"- {dispute}"))
+        if apparatus.numbers:
+            yield Text()
+            yield Text("Sources", style="bold")
+            for cited, number in apparatus.numbers.items():
+                yield Text(printable(f"[{number}] {cited.full()}"))
 
 
 def _id_widths(listing: Listing, max_width: int, separate_ids: bool) -> dict[int, int]:
@@ -212,6 +279,7 @@ def _id_widths(listing: Listing, max_width: int, separate_ids: bool) -> dict[int
         elif position in listing.id_columns:
             words = (word for cells in listing.cells for word in cells[position].split())
             needed[position] = max((len(word) for word in words), default=0)
+            needed[position] = max(needed[position], len(listing.columns[position]))  # and its header
     fixed: dict[int, int] = {}
     changed = True
     while changed:  # fixing one column narrows the others' shares: look again
@@ -220,7 +288,7 @@ def _id_widths(listing: Listing, max_width: int, separate_ids: bool) -> dict[int
         room = max_width - 2 * columns - sum(fixed.values())  # two cells of padding a column
         for position, longest in needed.items():
             share = room * weights[position] // max(sum(weights[p] for p in free), 1)
-            if position not in fixed and share < longest:
+            if position not in fixed and share < longest + 1:  # Rich's rounding may give one cell less
                 fixed[position] = min(longest, max_width * 2 // 3)
                 changed = True
     return fixed
