@@ -17,7 +17,7 @@ from typer.testing import Result
 from aloe_cli.cli.app import hoist_global_options
 from aloe_cli.kind_listings import KIND_LISTINGS
 from aloe_cli.kinds import RecordKind
-from aloe_cli.views import snippet
+from aloe_cli.search import snippet
 from aloe_cli.yaml_loader import parse_yaml
 
 NARROW = {"COLUMNS": "80"}

@@ -188,8 +188,8 @@ def test_search_marks_the_match_on_a_terminal() -> None:
     from rich.console import Console
 
     from aloe_cli.renderers import RENDERERS, Format
-    from aloe_cli.search import search
-    from aloe_cli.views import Lookup, search_listing
+    from aloe_cli.search import search, search_listing
+    from aloe_cli.views import Lookup
 
     dataset = load_dataset(DatasetSource(None))
     listing = search_listing(search(dataset, "findhorn"), ["findhorn"], Lookup(dataset, "en"))

@@ -115,7 +115,12 @@ def test_html_page_in_a_browser(aloe: Callable[..., Result], tmp_path: Path) -> 
         assert f'id="{record_id}"' in dom, record_id
     for landmark in ("<header>", "<main>", "<footer>", "<nav ", "<h1>", "<h2 "):
         assert landmark in dom
-    assert "disputed: October 2005 (story ¶9); 22–26 November 2005 (ripess-dakar)" in dom
+    # Each claim with its own source, by title and link (not by bare id)
+    assert (
+        'disputed: October 2005 (<a href="https://aloe.socioeco.org/page63-histoire_en.html">A story..., ¶9</a>); '
+        '22–26 November 2005 (<a href="http://www.ripess.net/en/bilan_dk2005.html">'
+        "[RIPESS assessment of the Dakar 2005 meeting]</a>)"
+    ) in dom
     assert 'href="https://aloe.socioeco.org/page63-histoire_en.html"' in dom
     assert (tmp_path / "shot.png").stat().st_size > 10_000
 

@@ -18,8 +18,7 @@ if TYPE_CHECKING:
 
 def _cited_by(dataset: Dataset) -> dict[str, list[str]]:
     """Source id -> the ids of the records that cite it, in dataset order."""
-    from .models import RECORD_KINDS
-    from .record_detail import citations_of
+    from .models import RECORD_KINDS, citations_of
 
     found: dict[str, list[str]] = {source.id: [] for source in dataset.sources}
     records: list[Any] = [r for list_name in RECORD_KINDS for r in getattr(dataset, list_name)]

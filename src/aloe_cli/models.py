@@ -444,6 +444,16 @@ class Dataset(Record):
             yield from getattr(self, list_name)
 
 
+def citations_of(record: Any) -> list[Citation]:
+    """Every citation of a record: its own, its claims' and its other names'."""
+    citations = list(getattr(record, "sources", []) or [])
+    for claim in getattr(record, "dates", []) or []:
+        citations.extend(claim.sources)
+    for other in getattr(record, "other_names", []) or []:
+        citations.extend(other.sources)
+    return citations
+
+
 def languages_of(dataset: Dataset) -> set[str]:
     """The languages the dataset has names or titles in (English always: every text falls back to it)."""
     found = {DEFAULT_LANG}

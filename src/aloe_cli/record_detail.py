@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from .checks import REFERENCES
 from .errors import UnknownRecordError
+from .models import citations_of
 
 if TYPE_CHECKING:
     from .models import Dataset, Record, Source, SourcedRecord
@@ -100,16 +101,6 @@ def related(dataset: Dataset, target_id: str, lookup: Lookup) -> list[dict[str, 
             found.append({"direction": "cited by", "via": "sources", "id": other_id, "kind": other.kind,
                           "title": title_of(other, lookup)})  # fmt: skip
     return found
-
-
-def citations_of(record: Any) -> list[Any]:
-    """Every citation of a record: its own, its claims' and its other names'."""
-    citations = list(getattr(record, "sources", []) or [])
-    for claim in getattr(record, "dates", []) or []:
-        citations.extend(claim.sources)
-    for other in getattr(record, "other_names", []) or []:
-        citations.extend(other.sources)
-    return citations
 
 
 def record_detail(dataset: Dataset, record_id: str, lookup: Lookup) -> dict[str, Any]:

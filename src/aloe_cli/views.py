@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
-
-if TYPE_CHECKING:
-    from .search import Hit
+from typing import Any
 
 from .models import (
     Citation,
@@ -16,6 +13,7 @@ from .models import (
     Event,
     Happening,
     Workshop,
+    citations_of,
     localized,
 )
 
@@ -169,8 +167,6 @@ class Lookup:
 
     def cited_by(self, record: Any) -> tuple[CitedSource, ...]:
         """Every source a record cites, its claims' and its other names' included, each once, in order."""
-        from .record_detail import citations_of
-
         return tuple(dict.fromkeys(self.cited(c) for c in citations_of(record)))
 
     def dispute(self, record: DatedRecord) -> DisputeNote:
@@ -431,83 +427,4 @@ def workshops_listing(records: list[Workshop], lookup: Lookup) -> Listing:
         )
         listing.citations.append(lookup.cited_by(workshop))
         listing.records.append(workshop_record(workshop, lookup))
-    return listing
-
-
-SNIPPET_CONTEXT = 40
-
-
-def snippet(text: str, spans: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]]:
-    """A short extract around the first match of a long text, with the spans moved to fit it."""
-    flat = " ".join(text.split())
-    if len(flat) != len(text):  # folding white space moves positions: find the terms afresh below
-        spans = []
-    if not spans or len(flat) <= 2 * SNIPPET_CONTEXT + 20:
-        return flat, spans
-    start = max(spans[0][0] - SNIPPET_CONTEXT, 0)
-    end = min(spans[0][1] + SNIPPET_CONTEXT, len(flat))
-    # Cut at word boundaries: start after a space, end before one.
-    if start:
-        space = flat.rfind(" ", 0, start + 1)
-        start = space + 1 if space != -1 and space + 1 <= spans[0][0] else start
-    if end < len(flat):
-        space = flat.find(" ", end)
-        end = space if space != -1 else len(flat)
-    prefix, suffix = ("…" if start else ""), ("…" if end < len(flat) else "")
-    shift = len(prefix) - start
-    kept = [(a + shift, b + shift) for a, b in spans if a >= start and b <= end]
-    return prefix + flat[start:end] + suffix, kept
-
-
-def search_listing(hits: list[Hit], terms: list[str], lookup: Lookup) -> Listing:
-    """Search results, best first, with where each matched and the matches marked."""
-    from .record_detail import title_of
-    from .search import match_spans
-
-    def spans_in(text: str) -> list[tuple[int, int]]:
-        return sorted(span for term in terms for span in match_spans(text, term))
-
-    listing = Listing(
-        title="Search results",
-        columns=("Kind", "Title", "Date", "Matched", "ID"),
-        fields=("id", "kind", "title", "date", "date_label", "start", "end", "score", "matched"),
-        widths=(2, 4, 2, 4),
-    )
-    for hit in hits:
-        record = hit.found.record
-        title = title_of(hit.found, lookup)
-        field_name, text = hit.matches[0]
-        extract, extract_spans = snippet(text, spans_in(text))
-        if not extract_spans:
-            extract_spans = spans_in(extract)
-        matched_cell = f"{field_name}: {extract}"
-        offset = len(field_name) + 2
-        listing.groups.append(None)
-        listing.cells.append(
-            (
-                hit.found.kind,
-                title,
-                date_cell(record) if isinstance(record, DatedRecord) else "",
-                matched_cell,
-                record.id,
-            )
-        )
-        listing.citations.append(() if hit.found.kind == "source" else lookup.cited_by(record))
-        listing.marks.append({1: spans_in(title), 3: [(a + offset, b + offset) for a, b in extract_spans]})
-        if isinstance(record, DatedRecord) and record.disputed:
-            listing.notes.append(lookup.dispute(record))  # the "see below" of its date cell
-        claim_fields = dated_fields(record, lookup) if isinstance(record, DatedRecord) else {}
-        listing.records.append(
-            {
-                "id": record.id,
-                "kind": hit.found.kind,
-                "title": title,
-                "date": claim_fields.get("date"),
-                "date_label": claim_fields.get("date_label"),
-                "start": claim_fields.get("start"),
-                "end": claim_fields.get("end"),
-                "score": hit.score,
-                "matched": [{"field": f, "text": t} for f, t in hit.matches],
-            }
-        )
     return listing

@@ -94,9 +94,8 @@ def search(
 
     Example: aloe search economie
     """
-    from ..search import MAX_SEARCH_WORDS, search_terms
+    from ..search import MAX_SEARCH_WORDS, search_listing, search_terms
     from ..search import search as find
-    from ..views import search_listing
 
     settings = settings_of(ctx)
     terms = " ".join(words).split()

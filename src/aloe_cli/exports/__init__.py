@@ -43,28 +43,22 @@ class Exporter:
     text: bool  # text can be written to stdout (`-o -`); a database or an archive cannot
 
 
+# Each format: the module and function that make it, its usual file name, and whether it is text.
+# One entry per member of ExportFormat (a test checks it); the module is imported only when used.
+EXPORTERS: dict[ExportFormat, tuple[str, str, str, bool]] = {
+    ExportFormat.timelinejs: ("timelinejs", "export_timelinejs", "aloe-timelinejs.json", True),
+    ExportFormat.html: ("html", "export_html", "aloe.html", True),
+    ExportFormat.markdown: ("markdown", "export_markdown", "aloe.md", True),
+    ExportFormat.jsonld: ("jsonld", "export_jsonld", "aloe.jsonld", True),
+    ExportFormat.sqlite: ("sqlite", "export_sqlite", "aloe.sqlite", False),
+    ExportFormat.csv: ("csv_files", "export_csv_zip", "aloe-csv.zip", False),
+}
+
+
 def exporter(output_format: ExportFormat) -> Exporter:
     """The exporter of a format (its module is imported only when it is used)."""
-    if output_format is ExportFormat.timelinejs:
-        from .timelinejs import export_timelinejs
+    import importlib
 
-        return Exporter(export_timelinejs, "aloe-timelinejs.json", text=True)
-    if output_format is ExportFormat.html:
-        from .html import export_html
-
-        return Exporter(export_html, "aloe.html", text=True)
-    if output_format is ExportFormat.markdown:
-        from .markdown import export_markdown
-
-        return Exporter(export_markdown, "aloe.md", text=True)
-    if output_format is ExportFormat.jsonld:
-        from .jsonld import export_jsonld
-
-        return Exporter(export_jsonld, "aloe.jsonld", text=True)
-    if output_format is ExportFormat.sqlite:
-        from .sqlite import export_sqlite
-
-        return Exporter(export_sqlite, "aloe.sqlite", text=False)
-    from .csv_files import export_csv_zip
-
-    return Exporter(export_csv_zip, "aloe-csv.zip", text=False)
+    module_name, function_name, default_name, text = EXPORTERS[output_format]
+    module = importlib.import_module(f"{__name__}.{module_name}")
+    return Exporter(getattr(module, function_name), default_name, text=text)

@@ -54,8 +54,6 @@ def citation_words(citation: Citation, lookup: Lookup) -> str:
 
 def doubt_words(record: DatedRecord, lookup: Lookup) -> str:
     """A sentence on how sure the date is, or '' when it is certain."""
-    from ..views import claim_with_citations
-
     notes: list[str] = []
     claim = record.date_claim
     if claim is not None and claim.edtf.approximate:
@@ -68,7 +66,12 @@ def doubt_words(record: DatedRecord, lookup: Lookup) -> str:
         notes.append("The period is open: a source says it goes on.")
     reasons = sorted({c.inferred for c in record.dates if c.inferred})
     notes += [f"Our reading, not a source's: {reason}" for reason in reasons]
-    if record.disputed:
-        claims = "; ".join(claim_with_citations(c, lookup) for c in record.dates)
-        notes.append(f"The sources disagree on the date: {claims}.")
     return " ".join(notes)
+
+
+def claims_in_words(record: DatedRecord, lookup: Lookup) -> list[tuple[str, list[Citation]]]:
+    """Each claim's words (with '(our reading)' where it is), and its own citations."""
+    return [
+        (claim.words + (" (our reading)" if claim.inferred else ""), list(claim.sources))
+        for claim in record.dates
+    ]

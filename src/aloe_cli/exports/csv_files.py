@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 def csv_tables(selection: Selection) -> dict[str, str]:
     """File name -> CSV text, for every kind of record and for dates, citations and names."""
     from ..models import RECORD_KINDS, DatedRecord
+    from ..views import date_wording
 
     dataset = selection.dataset
     happening_ids = {h.id for h in selection.happenings}
@@ -29,17 +30,38 @@ def csv_tables(selection: Selection) -> dict[str, str]:
         rows = []
         for record in records:
             row = record.model_dump(mode="json", by_alias=True, exclude={"dates", "sources", "other_names"})
-            rows.append({key: _cell(value) for key, value in row.items()})
+            row = {key: _cell(value) for key, value in row.items()}
+            if isinstance(record, DatedRecord):  # the date as people read it, and how sure it is
+                row.update(
+                    date_words=date_wording(record).text() if record.dates else "",
+                    start=_iso(record.earliest) if record.dates else "",
+                    end=_iso(record.latest) if record.dates else "",
+                    disputed="true" if record.disputed else "false",
+                )
+            rows.append(row)
             if isinstance(record, DatedRecord):
                 for position, claim in enumerate(record.dates):
+                    edtf = claim.edtf
                     dates.append(
                         {
                             "record_id": record.id,
                             "position": position,
-                            "edtf": claim.edtf.text,
+                            "edtf": edtf.text,
                             "label": claim.words,
-                            "start": _iso(claim.edtf.earliest),
-                            "end": _iso(claim.edtf.latest),
+                            "start": _iso(edtf.earliest),
+                            "end": _iso(edtf.latest),
+                            "end_kind": "open"
+                            if edtf.open_end
+                            else "unknown"
+                            if edtf.unknown_end
+                            else "known",
+                            "approximate": "true" if edtf.approximate else "false",
+                            "uncertain": "true" if edtf.uncertain else "false",
+                            "record_disputed": "true" if record.disputed else "false",
+                            "inferred": claim.inferred or "",
+                            "claim_sources": "; ".join(
+                                f"{c.source} {c.locator or ''}".strip() for c in claim.sources
+                            ),
                             "note": claim.note or "",
                         }
                     )
@@ -64,9 +86,16 @@ def csv_tables(selection: Selection) -> dict[str, str]:
                 for c in getattr(record, "sources", [])
                 if list_name != "sources"
             ]
-        fields = list(type(records[0]).model_fields) if records else []
-        tables[f"{list_name}.csv"] = _write(rows, [_alias(records, f) for f in fields] if records else ["id"])
-    tables["dates.csv"] = _write(dates, ["record_id", "position", "edtf", "label", "start", "end", "note"])
+        fields = ["id", *(f for f in type(records[0]).model_fields if f != "id")] if records else []
+        names = [_alias(records, f) for f in fields] if records else ["id"]
+        if records and isinstance(records[0], DatedRecord):
+            names[1:1] = ["date_words", "start", "end", "disputed"]  # the date next to the id; notes last
+        tables[f"{list_name}.csv"] = _write(rows, names)
+    tables["dates.csv"] = _write(
+        dates,
+        ["record_id", "position", "edtf", "label", "start", "end", "end_kind", "approximate", "uncertain",
+         "record_disputed", "inferred", "claim_sources", "note"],
+    )  # fmt: skip
     tables["citations.csv"] = _write(citations, ["record_id", "date_position", "source", "locator", "quote"])
     return tables
 

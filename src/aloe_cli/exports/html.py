@@ -59,7 +59,7 @@ def _sources(citations: list[Citation], selection: Selection) -> str:
 
 def _date(record: DatedRecord, selection: Selection) -> str:
     """The date in the source's words, the exact days where a source gives them, and flags for doubt."""
-    from ..views import claim_with_citations, date_wording
+    from ..views import date_wording
 
     if not record.dates:
         return '<p class="date">Undated</p>'
@@ -67,11 +67,20 @@ def _date(record: DatedRecord, selection: Selection) -> str:
     parts = [escape(wording.text())]
     parts += [f'<span class="flag">{escape(doubt)}</span>' for doubt in wording.doubts]
     if record.disputed:
-        claims = "; ".join(escape(claim_with_citations(c, selection.lookup)) for c in record.dates)
-        parts.append(f'<span class="flag">disputed: {claims}</span>')
+        parts.append(f'<span class="flag">disputed: {_claims(record, selection)}</span>')
+    elif len(record.dates) > 1:  # claims that agree: still each with its own source
+        parts.append(f'<span class="claims">{_claims(record, selection)}</span>')
     reasons = {claim.inferred for claim in record.dates if claim.inferred}
     parts += [f'<span class="flag">our reading: {escape(reason)}</span>' for reason in sorted(reasons)]
     return f'<p class="date">{" ".join(parts)}</p>'
+
+
+def _claims(record: DatedRecord, selection: Selection) -> str:
+    """'October 2005 (A story..., ¶9); 22–26 November 2005 ([RIPESS ...])', each source a link."""
+    return "; ".join(
+        f"{escape(claim.words)} ({'; '.join(_cite(c, selection) for c in claim.sources) or 'its sources'})"
+        for claim in record.dates
+    )
 
 
 def _happening(record: Happening, selection: Selection) -> str:

@@ -14,6 +14,9 @@ EDTF_DATATYPE = "http://id.loc.gov/datatypes/edtf/EDTF"
 CONTEXT = {
     "@vocab": "https://schema.org/",
     "org": "http://www.w3.org/ns/org#",
+    # aloe's own terms, for what schema.org has no word for: each source's dating of a record.
+    "aloe": "urn:aloe:vocabulary#",
+    "aloe:edtf": {"@type": EDTF_DATATYPE},
     "xsd": "http://www.w3.org/2001/XMLSchema#",
     "startDate": {"@type": "xsd:date"},
     "endDate": {"@type": "xsd:date"},
@@ -56,11 +59,33 @@ def jsonld_document(selection: Selection) -> dict[str, Any]:
             found.append(node)
         return found
 
+    def claim_nodes(record: DatedRecord) -> list[dict[str, Any]]:
+        """Each dating of the record as a node of its own, with its own citations (and our reading)."""
+        nodes = []
+        for position, claim in enumerate(record.dates):
+            node: dict[str, Any] = {
+                "@id": f"{iri(record.id)}#date-{position + 1}",
+                "@type": "aloe:DateClaim",
+                "aloe:edtf": claim.edtf.text,
+                "name": claim.words,
+                "citation": citations(claim.sources),
+            }
+            if claim.inferred:
+                node["aloe:inferred"] = claim.inferred
+            if claim.note:
+                node["description"] = claim.note
+            nodes.append(node)
+        return nodes
+
     def dates(record: DatedRecord) -> dict[str, Any]:
         claim = record.date_claim
         if claim is None:
             return {}
-        fields: dict[str, Any] = {"temporalCoverage": [c.edtf.text for c in record.dates]}
+        fields: dict[str, Any] = {
+            "temporalCoverage": [c.edtf.text for c in record.dates],
+            "aloe:dateClaim": claim_nodes(record),
+            "aloe:disputed": record.disputed,
+        }
         if record.earliest is not None:
             fields["startDate"] = record.earliest.isoformat()
         if record.latest is not None:

@@ -82,7 +82,8 @@ def _date_words(record: Happening) -> str:
 def export_markdown(selection: Selection) -> bytes:
     """The document, UTF-8."""
     from ..models import Event, localized
-    from ..views import ROLE_WORDS, dates_in_words
+    from ..views import ROLE_WORDS
+    from .common import claims_in_words
 
     dataset, lookup = selection.dataset, selection.lookup
     notes = Footnotes(selection)
@@ -109,7 +110,7 @@ def export_markdown(selection: Selection) -> bytes:
         if dated:
             lines.append(f"    section {mermaid_text(era_title)}")
             lines += [
-                f"        {mermaid_text(h.dates[0].words)} : {mermaid_text(localized(h.title, lookup.lang))}"
+                f"        {mermaid_text(_date_words(h))} : {mermaid_text(localized(h.title, lookup.lang))}"
                 for h in dated
             ]
     lines += ["```", ""]
@@ -127,9 +128,12 @@ def export_markdown(selection: Selection) -> bytes:
             lines.append(entry)
             if record.summary:
                 lines.append(f"  {md(record.summary)}")
-            if record.disputed:
-                disputed = dates_in_words(record, lookup)
-                lines.append(f"  {md(disputed[:1].upper() + disputed[1:])}")
+            if len(record.dates) > 1:  # each claim with its own sources, as footnotes
+                lead = "Disputed" if record.disputed else "Dates given"
+                claims = "; ".join(
+                    f"{md(words)}{notes.cite(cited)}" for words, cited in claims_in_words(record, lookup)
+                )
+                lines.append(f"  {lead}: {claims}")
             reasons = sorted({c.inferred for c in record.dates if c.inferred})
             if record.inferred:
                 reasons.append(record.inferred)

@@ -25,10 +25,12 @@ CREATE TABLE lineage (id TEXT PRIMARY KEY, relation TEXT NOT NULL,
                       to_id TEXT NOT NULL REFERENCES organisations(id), summary TEXT);
 CREATE TABLE happenings (id TEXT PRIMARY KEY, kind TEXT NOT NULL, title TEXT NOT NULL, summary TEXT,
                          era_id TEXT REFERENCES eras(id), series_id TEXT REFERENCES series(id), role TEXT,
-                         role_note TEXT, note TEXT);
+                         role_note TEXT, note TEXT, date_words TEXT, start TEXT, end TEXT,
+                         disputed INTEGER NOT NULL, inferred TEXT);
 CREATE TABLE dates (record_id TEXT NOT NULL, position INTEGER NOT NULL, edtf TEXT NOT NULL,
                     label TEXT NOT NULL, start TEXT, end TEXT, approximate INTEGER NOT NULL,
-                    uncertain INTEGER NOT NULL, note TEXT, PRIMARY KEY (record_id, position));
+                    uncertain INTEGER NOT NULL, note TEXT, end_kind TEXT NOT NULL, inferred TEXT,
+                    PRIMARY KEY (record_id, position));
 CREATE TABLE happening_places (happening_id TEXT NOT NULL REFERENCES happenings(id),
                                place_id TEXT NOT NULL REFERENCES places(id));
 CREATE TABLE happening_people (happening_id TEXT NOT NULL REFERENCES happenings(id),
@@ -54,6 +56,7 @@ CREATE VIRTUAL TABLE search USING fts5(id UNINDEXED, kind UNINDEXED, title, body
 def build_database(selection: Selection, connection: sqlite3.Connection) -> None:
     """Fill an empty database with the selection."""
     from ..models import Event, localized
+    from ..views import date_wording
 
     dataset, lookup = selection.dataset, selection.lookup
     connection.executescript(SCHEMA)
@@ -85,6 +88,8 @@ def build_database(selection: Selection, connection: sqlite3.Connection) -> None
                     int(edtf.approximate),
                     int(edtf.uncertain),
                     claim.note,
+                    "open" if edtf.open_end else "unknown" if edtf.unknown_end else "known",
+                    claim.inferred,
                 )
             )
             cite(record.id, claim.sources, position)
@@ -147,6 +152,11 @@ def build_database(selection: Selection, connection: sqlite3.Connection) -> None
                     event.role if event else None,
                     event.role_note if event else None,
                     record.note,
+                    date_wording(record).text() if record.dates else None,
+                    record.earliest.isoformat() if record.dates and record.earliest else None,
+                    record.latest.isoformat() if record.dates and record.latest else None,
+                    int(record.disputed),
+                    record.inferred,
                 )
             ],
         )

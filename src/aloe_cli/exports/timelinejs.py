@@ -7,10 +7,10 @@ from datetime import date
 from html import escape
 from typing import TYPE_CHECKING, Any
 
-from .common import citation_words, doubt_words, edtf_sides, era_bounds
+from .common import citation_words, claims_in_words, doubt_words, edtf_sides, era_bounds
 
 if TYPE_CHECKING:
-    from ..models import Happening
+    from ..models import Citation, Happening
     from ..views import DateWording
     from . import Selection
 
@@ -21,6 +21,13 @@ def _date(parts: tuple[int, ...]) -> dict[str, int]:
 
 def _day(day: date) -> dict[str, int]:
     return {"year": day.year, "month": day.month, "day": day.day}
+
+
+def _link(citation: Citation, selection: Selection) -> str:
+    """A citation as HTML: the source's title and place in it, linked where the source has an address."""
+    source = selection.lookup.sources[citation.source]
+    words = escape(citation_words(citation, selection.lookup))
+    return f'<a href="{escape(source.url)}">{words}</a>' if source.url else words
 
 
 def _text(record: Happening, selection: Selection) -> str:
@@ -41,11 +48,14 @@ def _text(record: Happening, selection: Selection) -> str:
     doubt = doubt_words(record, lookup)
     if doubt:
         paragraphs.append(f"<em>{escape(doubt)}</em>")
-    links = []
-    for citation in record.sources:
-        source = lookup.sources[citation.source]
-        words = escape(citation_words(citation, lookup))
-        links.append(f'<a href="{escape(source.url)}">{words}</a>' if source.url else words)
+    if len(record.dates) > 1:  # each claim with its own sources, linked
+        claims = "; ".join(
+            f"{escape(words)} ({'; '.join(_link(c, selection) for c in cited) or 'its sources'})"
+            for words, cited in claims_in_words(record, lookup)
+        )
+        lead = "The sources disagree on the date" if record.disputed else "The dates given"
+        paragraphs.append(f"{lead}: {claims}.")
+    links = [_link(citation, selection) for citation in record.sources]
     if links:
         paragraphs.append("Sources: " + "; ".join(links))
     paragraphs.append(f"<small>aloe record {escape(record.id)}</small>")
