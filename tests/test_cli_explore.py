@@ -60,7 +60,7 @@ def test_lineage_json_maps_onto_the_org_ontology(aloe: Callable[..., Result]) ->
     emerged = edges["wsse-emerges-within-alliance"]
     assert emerged["org"]["org:subOrganizationOf"] == "alliance"
     assert [m["id"] for m in emerged["milestones"]] == ["reorganisation-1997", "wsse-takes-shape"]
-    assert edges["aloe-supported-by-fph"]["org"]["org:linkedTo"] == {"from": "aloe", "to": "fph"}
+    assert edges["aloe-supported-by-fph"]["org"]["org:linkedTo"] == ["aloe", "fph"]  # from, to
     wsse = next(n for n in document["nodes"] if n["id"] == "wsse")
     assert wsse["names"]["pt"] == "Pólo de Socioeconomia Solidária"
     assert yaml_round_trip(aloe, "lineage") == document

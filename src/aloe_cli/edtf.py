@@ -88,12 +88,29 @@ class EdtfDate:
         """`2001/`: the end is not known (unlike `2001/..`, where the source says it goes on)."""
         return self.is_interval and self.latest is None and not self.open_end
 
+    def start_parts(self) -> tuple[int, ...] | None:
+        """The known (year, month, day) of the start, at the precision it is given; None: open or unknown."""
+        return _known_parts(self.earliest, self.start_precision)
+
+    def end_parts(self) -> tuple[int, ...] | None:
+        """The known (year, month, day) of the end, at the precision it is given; None: open or unknown."""
+        return _known_parts(self.latest, self.end_precision)
+
     def sides(self) -> tuple[tuple[date | None, date | None, str], tuple[date | None, date | None, str]]:
         """(earliest, latest, precision) of the start and of the end; a single date is both."""
         return (
             (self.earliest, self.start_latest, self.start_precision),
             (self.end_earliest, self.latest, self.end_precision),
         )
+
+
+def _known_parts(day: date | None, precision: str) -> tuple[int, ...] | None:
+    """(2002,), (2002, 3) or (2002, 3, 15): only what the precision makes certain (a season: its year)."""
+    if day is None or precision not in ("year", "season", "month", "day"):
+        return None
+    if precision == "day":
+        return (day.year, day.month, day.day)
+    return (day.year, day.month) if precision == "month" else (day.year,)
 
 
 # How fine each precision is: a claim refines another only at a finer precision.

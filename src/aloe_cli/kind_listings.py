@@ -108,7 +108,7 @@ def gaps_listing(dataset: Dataset, lookup: Lookup) -> Listing:
 def _simple_listing(
     title: str,
     columns: tuple[str, ...],
-    rows: list[tuple[tuple[str, ...], dict[str, Any]]],
+    rows: list[tuple[tuple[str, ...], dict[str, object]]],
     widths: tuple[int, ...],
     id_columns: tuple[int, ...] = (),
     citations: list[tuple[CitedSource, ...]] | None = None,
@@ -126,11 +126,11 @@ def _simple_listing(
     return listing
 
 
-def _common(record: SourcedRecord, kind: str) -> dict[str, Any]:
+def _common(record: SourcedRecord, kind: str) -> dict[str, object]:
     return {"id": record.id, "kind": kind}
 
 
-def _tail(record: SourcedRecord, lookup: Lookup) -> dict[str, Any]:
+def _tail(record: SourcedRecord, lookup: Lookup) -> dict[str, object]:
     return {
         "note": record.note,
         "inferred": record.inferred,
@@ -142,7 +142,7 @@ def organisations_listing(dataset: Dataset, lookup: Lookup) -> Listing:
     """The organisations, their names, acronyms and dates."""
     from .models import localized
 
-    rows: list[tuple[tuple[str, ...], dict[str, Any]]] = []
+    rows: list[tuple[tuple[str, ...], dict[str, object]]] = []
     for org in dataset.organisations:
         name = localized(org.name, lookup.lang)
         acronym = localized(org.acronym, lookup.lang) if org.acronym else ""
@@ -170,7 +170,7 @@ def organisations_listing(dataset: Dataset, lookup: Lookup) -> Listing:
 
 def people_listing(dataset: Dataset, lookup: Lookup) -> Listing:
     """The people the sources name, with what they did."""
-    rows: list[tuple[tuple[str, ...], dict[str, Any]]] = [
+    rows: list[tuple[tuple[str, ...], dict[str, object]]] = [
         (
             (p.name, p.role or "", p.id),
             {**_common(p, "person"), "name": p.name, "role": p.role, **_tail(p, lookup)},
@@ -186,7 +186,7 @@ def places_listing(dataset: Dataset, lookup: Lookup) -> Listing:
     """The places, with their country."""
     from .models import localized
 
-    rows: list[tuple[tuple[str, ...], dict[str, Any]]] = [
+    rows: list[tuple[tuple[str, ...], dict[str, object]]] = [
         (
             (localized(p.name, lookup.lang), p.country or "", p.id),
             {
@@ -211,7 +211,7 @@ def eras_listing(dataset: Dataset, lookup: Lookup) -> Listing:
     """The eras of the timeline, with their dates and organisations."""
     from .models import localized
 
-    rows: list[tuple[tuple[str, ...], dict[str, Any]]] = [
+    rows: list[tuple[tuple[str, ...], dict[str, object]]] = [
         (
             (localized(e.title, lookup.lang), date_cell(e), e.organisation or "", e.id),
             {
@@ -239,7 +239,7 @@ def series_listing(dataset: Dataset, lookup: Lookup) -> Listing:
     """The recurring gatherings, with their events."""
     from .models import localized
 
-    rows: list[tuple[tuple[str, ...], dict[str, Any]]] = []
+    rows: list[tuple[tuple[str, ...], dict[str, object]]] = []
     for s in dataset.series:
         events = [e.id for e in dataset.events if e.series == s.id]
         acronym = localized(s.acronym, lookup.lang) if s.acronym else ""
@@ -269,7 +269,7 @@ def categories_listing(dataset: Dataset, lookup: Lookup) -> Listing:
     """The workshop categories, with their workshops."""
     from .models import localized
 
-    rows: list[tuple[tuple[str, ...], dict[str, Any]]] = []
+    rows: list[tuple[tuple[str, ...], dict[str, object]]] = []
     for c in dataset.categories:
         members = [w.id for w in dataset.workshops if c.id in w.categories]
         rows.append(
@@ -298,7 +298,7 @@ def phases_listing(dataset: Dataset, lookup: Lookup) -> Listing:
     """The phases of the workshop programme: how many workshops the sources count, and which are named."""
     from .models import localized
 
-    rows: list[tuple[tuple[str, ...], dict[str, Any]]] = []
+    rows: list[tuple[tuple[str, ...], dict[str, object]]] = []
     for p in dataset.phases:
         members = [w.id for w in dataset.workshops if p.id in w.phases]
         counted = "" if p.workshops_counted is None else str(p.workshops_counted)

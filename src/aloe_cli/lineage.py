@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -70,25 +71,40 @@ def lineage_forest(dataset: Dataset) -> list[LineageNode]:
     return [build(root) for root in roots]
 
 
-def org_terms(link: LineageLink) -> dict[str, Any]:
-    """The link in the W3C Organization Ontology's terms (https://www.w3.org/TR/vocab-org/)."""
+@dataclass(frozen=True)
+class OrgMapping:
+    """A lineage link in the W3C Organization Ontology's terms (https://www.w3.org/TR/vocab-org/)."""
+
+    type: str  # "org:ChangeEvent", or "org:linkedTo" for support, which ORG has no event for
+    original: str | None = None  # org:originalOrganization
+    resulting: str | None = None  # org:resultingOrganization
+    parent: str | None = None  # org:subOrganizationOf, said of `resulting`
+    linked: tuple[str, str] | None = None  # org:linkedTo ("an arbitrary relationship"), from -> to
+
+    def terms(self, name: Callable[[str], str] = str) -> dict[str, Any]:
+        """The ORG properties, each organisation named by `name` (an id, or an IRI for JSON-LD)."""
+        found: dict[str, Any] = {"@type": self.type} if self.type != "org:linkedTo" else {}
+        if self.original:
+            found["org:originalOrganization"] = name(self.original)
+        if self.resulting:
+            found["org:resultingOrganization"] = name(self.resulting)
+        if self.parent:
+            found["org:subOrganizationOf"] = name(self.parent)
+        if self.linked:
+            found["org:linkedTo"] = [name(self.linked[0]), name(self.linked[1])]
+        return found
+
+
+def org_mapping(link: LineageLink) -> OrgMapping:
+    """The one ORG reading of a link, for `aloe lineage --format json` and the JSON-LD export alike."""
     if link.relation == "became":
-        return {
-            "@type": "org:ChangeEvent",
-            "org:originalOrganization": link.from_org,
-            "org:resultingOrganization": link.to_org,
-        }
+        return OrgMapping("org:ChangeEvent", original=link.from_org, resulting=link.to_org)
     if link.relation == "emerged_within":
-        return {
-            "@type": "org:ChangeEvent",
-            "org:resultingOrganization": link.from_org,
-            "org:subOrganizationOf": link.to_org,
-        }
-    # ORG has no term for support; org:linkedTo is its "arbitrary relationship between organizations".
-    return {"org:linkedTo": {"from": link.from_org, "to": link.to_org}, "note": "supported by"}
+        return OrgMapping("org:ChangeEvent", resulting=link.from_org, parent=link.to_org)
+    return OrgMapping("org:linkedTo", linked=(link.from_org, link.to_org))
 
 
-def lineage_record(dataset: Dataset, lookup: Lookup) -> dict[str, Any]:
+def lineage_record(dataset: Dataset, lookup: Lookup) -> dict[str, object]:
     """Nodes and dated, typed edges with their sources: the JSON of `aloe lineage`."""
     from .models import localized
     from .views import dated_fields
@@ -114,7 +130,7 @@ def lineage_record(dataset: Dataset, lookup: Lookup) -> dict[str, Any]:
             "relation": link.relation,
             "from": link.from_org,
             "to": link.to_org,
-            "org": org_terms(link),
+            "org": org_mapping(link).terms(),
             **dated_fields(link, lookup),
             "milestones": [
                 {"id": m, "title": localized(milestones[m].title, lookup.lang)} for m in link.milestones

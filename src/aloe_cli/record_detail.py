@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from .checks import REFERENCES
 from .errors import UnknownRecordError
 from .models import citations_of
+from .payloads import DetailJSON, NameJSON, RelatedJSON
 
 if TYPE_CHECKING:
     from .models import Dataset, Record, Source, SourcedRecord
@@ -80,44 +81,52 @@ def title_of(found: Found, lookup: Lookup) -> str:
     return str(getattr(record, "summary", "") or record.id)
 
 
-def related(dataset: Dataset, target_id: str, lookup: Lookup) -> list[dict[str, str]]:
+def related(dataset: Dataset, target_id: str, lookup: Lookup) -> list[RelatedJSON]:
     """Records the target names, and records that name it or cite it."""
     records = index_records(dataset)
     target = records[target_id]
-    found: list[dict[str, str]] = []
+    found: list[RelatedJSON] = []
     for field, other_id in references_of(target.record):
         other = records.get(other_id)
         if other is not None:
-            found.append({"direction": "names", "via": field, "id": other_id, "kind": other.kind,
-                          "title": title_of(other, lookup)})  # fmt: skip
+            found.append(RelatedJSON(direction="names", via=field, id=other_id, kind=other.kind,
+                                      title=title_of(other, lookup)))  # fmt: skip
     for other_id, other in records.items():
         if other_id == target_id:
             continue
         for field, referenced in references_of(other.record):
             if referenced == target_id:
-                found.append({"direction": "named by", "via": field, "id": other_id, "kind": other.kind,
-                              "title": title_of(other, lookup)})  # fmt: skip
+                found.append(RelatedJSON(direction="named by", via=field, id=other_id, kind=other.kind,
+                                      title=title_of(other, lookup)))  # fmt: skip
         if target.kind == "source" and any(c.source == target_id for c in citations_of(other.record)):
-            found.append({"direction": "cited by", "via": "sources", "id": other_id, "kind": other.kind,
-                          "title": title_of(other, lookup)})  # fmt: skip
+            found.append(RelatedJSON(direction="cited by", via="sources", id=other_id, kind=other.kind,
+                                      title=title_of(other, lookup)))  # fmt: skip
     return found
 
 
-def record_detail(dataset: Dataset, record_id: str, lookup: Lookup) -> dict[str, Any]:
+def record_detail(dataset: Dataset, record_id: str, lookup: Lookup) -> DetailJSON:
     """The JSON of `aloe show`: fields as written, resolved dates and sources, names, related records."""
     from .models import DatedRecord, Source
     from .views import dated_fields
 
     found = find_record(dataset, record_id)
     record: Any = found.record
-    detail: dict[str, Any] = {
+    detail: DetailJSON = {
         "id": record.id,
         "kind": found.kind,
         "title": title_of(found, lookup),
         "fields": record.model_dump(mode="json", by_alias=True, exclude_defaults=True),
+        "related": [],
     }
     if isinstance(record, DatedRecord):
-        detail.update(dated_fields(record, lookup))
+        dated = dated_fields(record, lookup)
+        detail["date"], detail["date_label"], detail["date_words"] = (
+            dated["date"], dated["date_label"], dated["date_words"]
+        )  # fmt: skip
+        detail["start"], detail["end"] = dated["start"], dated["end"]
+        detail["uncertain"], detail["disputed"], detail["claims"] = (
+            dated["uncertain"], dated["disputed"], dated["claims"]
+        )  # fmt: skip
     names = all_names(record)
     if len(names) > 1:
         detail["names"] = names
@@ -128,12 +137,12 @@ def record_detail(dataset: Dataset, record_id: str, lookup: Lookup) -> dict[str,
     return detail
 
 
-def all_names(record: Any) -> list[dict[str, str | None]]:
+def all_names(record: Any) -> list[NameJSON]:
     """Every name a record has had: its name or title in each language, acronyms, other names."""
     primary = getattr(record, "name", None)
     if not isinstance(primary, dict):
         primary = getattr(record, "title", None)
-    names: list[dict[str, str | None]] = []  # "inferred": our reading that it is this record's name
+    names: list[NameJSON] = []  # "inferred": our reading that it is this record's name
     if isinstance(primary, dict):
         names += [{"name": text, "lang": lang, "note": None} for lang, text in primary.items()]
     for field in ("acronym", "short_name"):

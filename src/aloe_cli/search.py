@@ -195,16 +195,16 @@ def search_listing(hits: list[Hit], terms: list[str], lookup: Lookup) -> Listing
         listing.marks.append({1: spans_in(title), 3: [(a + offset, b + offset) for a, b in extract_spans]})
         if isinstance(record, DatedRecord) and record.disputed:
             listing.notes.append(lookup.dispute(record))  # the "see below" of its date cell
-        claim_fields = dated_fields(record, lookup) if isinstance(record, DatedRecord) else {}
+        dated = dated_fields(record, lookup) if isinstance(record, DatedRecord) else None
         listing.records.append(
             {
                 "id": record.id,
                 "kind": hit.found.kind,
                 "title": title,
-                "date": claim_fields.get("date"),
-                "date_label": claim_fields.get("date_label"),
-                "start": claim_fields.get("start"),
-                "end": claim_fields.get("end"),
+                "date": dated["date"] if dated else None,
+                "date_label": dated["date_label"] if dated else None,
+                "start": dated["start"] if dated else None,
+                "end": dated["end"] if dated else None,
                 "score": hit.score,
                 "matched": [{"field": f, "text": t} for f, t in hit.matches],
             }

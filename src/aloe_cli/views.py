@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -15,6 +16,15 @@ from .models import (
     Workshop,
     citations_of,
     localized,
+)
+from .payloads import (
+    CitationJSON,
+    ClaimJSON,
+    DatedJSON,
+    HappeningJSON,
+    JSONRecord,
+    ReferenceJSON,
+    WorkshopJSON,
 )
 
 ROLE_WORDS = {
@@ -86,7 +96,23 @@ class Listing:
     id_columns: tuple[int, ...] = ()  # columns that list ids: never broken inside an id
     marks: list[dict[int, list[tuple[int, int]]]] = field(default_factory=list)  # per row: column -> spans
     groups: list[str | None] = field(default_factory=list)  # per row: the heading it falls under
-    records: list[dict[str, Any]] = field(default_factory=list)
+    records: list[JSONRecord] = field(default_factory=list)
+    # A listing may build its rows (for people) and its records (for programs) only when a renderer
+    # asks: on a large dataset each costs time, and no format needs both.
+    fill_rows: Callable[[Listing], None] | None = None
+    fill_records: Callable[[Listing], None] | None = None
+
+    def for_people(self) -> Listing:
+        """The listing with its table rows built (what the table and Markdown renderers read)."""
+        if self.fill_rows is not None and not self.cells:
+            self.fill_rows(self)
+        return self
+
+    def for_programs(self) -> Listing:
+        """The listing with its JSON records built (what JSON, CSV and YAML read)."""
+        if self.fill_records is not None and not self.records:
+            self.fill_records(self)
+        return self
 
 
 class Lookup:
@@ -104,9 +130,9 @@ class Lookup:
         self.categories = {c.id: c for c in dataset.categories}
         self.phases = {p.id: p for p in dataset.phases}
         # Citations and names repeat across records: each is built once and shared (never mutated).
-        self._citations: dict[tuple[str, str | None, str | None], dict[str, Any]] = {}
+        self._citations: dict[tuple[str, str | None, str | None], CitationJSON] = {}
         self._place_names: dict[str, str] = {}
-        self._references: dict[tuple[str, str], dict[str, str]] = {}
+        self._references: dict[tuple[str, str], ReferenceJSON] = {}
         self._cited: dict[tuple[str, str | None], CitedSource] = {}
 
     def place_name(self, place_id: str) -> str:
@@ -117,7 +143,7 @@ class Lookup:
             self._place_names[place_id] = f"{name} ({place.country})" if place.country else name
         return self._place_names[place_id]
 
-    def reference(self, kind: str, record_id: str) -> dict[str, str]:
+    def reference(self, kind: str, record_id: str) -> ReferenceJSON:
         """`{"id", "name"}` of a place, person or organisation a record names (built once, shared)."""
         key = (kind, record_id)
         found = self._references.get(key)
@@ -128,7 +154,7 @@ class Lookup:
                 name = self.people[record_id].name
             else:
                 name = self.organisation_name(record_id)
-            found = self._references[key] = {"id": record_id, "name": name}
+            found = self._references[key] = ReferenceJSON(id=record_id, name=name)
         return found
 
     def organisation_name(self, organisation_id: str) -> str:
@@ -136,22 +162,23 @@ class Lookup:
         organisation = self.organisations[organisation_id]
         return localized(organisation.acronym or organisation.short_name or organisation.name, self.lang)
 
-    def citation(self, citation: Citation) -> dict[str, Any]:
+    def citation(self, citation: Citation) -> CitationJSON:
         """A citation as the JSON contract gives it: the source's id, where in it, title and URL."""
         key = (citation.source, citation.locator, citation.quote)
-        found = self._citations.get(key)
-        if found is None:
-            source = self.sources[citation.source]
-            found = {
-                "source": citation.source,
-                "locator": citation.locator,
-                "title": source.display_title,
-                "descriptive_title": source.descriptive_title,
-                "url": source.url,
-            }
-            if citation.quote:
-                found["quote"] = citation.quote
-            self._citations[key] = found
+        known = self._citations.get(key)
+        if known is not None:
+            return known
+        source = self.sources[citation.source]
+        found: CitationJSON = {
+            "source": citation.source,
+            "locator": citation.locator,
+            "title": source.display_title,
+            "descriptive_title": source.descriptive_title,
+            "url": source.url,
+        }
+        if citation.quote:
+            found["quote"] = citation.quote
+        self._citations[key] = found
         return found
 
     def cited(self, citation: Citation) -> CitedSource:
@@ -189,24 +216,28 @@ def iso(day: Any) -> str | None:
     return day.isoformat() if day is not None else None
 
 
-def claim_record(claim: DateClaim, lookup: Lookup) -> dict[str, Any]:
+def claim_record(claim: DateClaim, lookup: Lookup) -> ClaimJSON:
     """One dated claim in the JSON contract."""
     edtf = claim.edtf
-    return {
+    found: ClaimJSON = {
         "date": edtf.text,
         "date_label": claim.words,
         "start": iso(edtf.earliest),
         "end": iso(edtf.latest),
+        "start_precision": edtf.start_precision,
+        "end_precision": edtf.end_precision,
         "end_kind": "open" if edtf.open_end else "unknown" if edtf.unknown_end else "known",
         "approximate": edtf.approximate,
         "uncertain": edtf.uncertain,
         "inferred": claim.inferred,
         "sources": [lookup.citation(c) for c in claim.sources],
-        **({"note": claim.note} if claim.note else {}),
     }
+    if claim.note:
+        found["note"] = claim.note
+    return found
 
 
-def dated_fields(record: DatedRecord, lookup: Lookup) -> dict[str, Any]:
+def dated_fields(record: DatedRecord, lookup: Lookup) -> DatedJSON:
     """The date fields every dated record carries: first claim, possible span, and all claims."""
     claim = record.date_claim
     return {
@@ -292,14 +323,22 @@ def claim_with_citations(claim: DateClaim, lookup: Lookup) -> str:
     return f"{claim.words} ({cited}{reading})"
 
 
-def happening_record(record: Happening, lookup: Lookup) -> dict[str, Any]:
+def happening_record(record: Happening, lookup: Lookup) -> HappeningJSON:
     """A milestone or event in the JSON contract."""
     era = lookup.eras.get(record.era) if record.era else None
-    row: dict[str, Any] = {
+    dated = dated_fields(record, lookup)
+    row: HappeningJSON = {
         "id": record.id,
         "kind": "event" if isinstance(record, Event) else "milestone",
         "title": localized(record.title, lookup.lang),
-        **dated_fields(record, lookup),
+        "date": dated["date"],
+        "date_label": dated["date_label"],
+        "date_words": dated["date_words"],
+        "start": dated["start"],
+        "end": dated["end"],
+        "uncertain": dated["uncertain"],
+        "disputed": dated["disputed"],
+        "claims": dated["claims"],
         "era": record.era,
         "era_title": localized(era.title, lookup.lang) if era else None,
         "summary": record.summary,
@@ -328,62 +367,60 @@ def _where(record: Happening, lookup: Lookup) -> str:
     return "; ".join(lookup.place_name(p) for p in record.places)
 
 
-def timeline_listing(records: list[Happening], lookup: Lookup, *, for_people: bool = True) -> Listing:
-    """The chronology, grouped by era in the dataset's order of eras.
-
-    `for_people` builds the table cells (for table and Markdown), otherwise the JSON records: each
-    costs time on a large dataset, and no format uses both.
-    """
+def timeline_listing(records: list[Happening], lookup: Lookup) -> Listing:
+    """The chronology, grouped by era in the dataset's order of eras."""
     era_order = {era_id: position for position, era_id in enumerate(lookup.eras)}
     ordered = sorted(records, key=lambda r: era_order.get(r.era or "", len(era_order)))  # stable: keeps dates
-    listing = Listing(
+
+    def rows(listing: Listing) -> None:
+        for record in ordered:
+            era = lookup.eras.get(record.era) if record.era else None
+            listing.groups.append(localized(era.title, lookup.lang) if era else "Other")
+            title = localized(record.title, lookup.lang)
+            listing.cells.append(
+                (date_cell(record), title, _where(record, lookup), _who(record, lookup), record.id)
+            )
+            listing.citations.append(lookup.cited_by(record))
+            if record.disputed:
+                listing.notes.append(lookup.dispute(record))
+
+    return Listing(
         title=lookup.dataset.title,
         columns=("Date", "What", "Where", "Who", "ID"),
         fields=EVENT_FIELDS,
         widths=(2, 4, 2, 2),
         legend=DATE_LEGEND,
+        fill_rows=rows,
+        fill_records=lambda listing: listing.records.extend(happening_record(r, lookup) for r in ordered),
     )
-    if not for_people:
-        listing.records.extend(happening_record(record, lookup) for record in ordered)
-        return listing
-    for record in ordered:
-        era = lookup.eras.get(record.era) if record.era else None
-        listing.groups.append(localized(era.title, lookup.lang) if era else "Other")
-        title = localized(record.title, lookup.lang)
-        listing.cells.append(
-            (date_cell(record), title, _where(record, lookup), _who(record, lookup), record.id)
-        )
-        listing.citations.append(lookup.cited_by(record))
-        if record.disputed:
-            listing.notes.append(lookup.dispute(record))
-    return listing
 
 
-def events_listing(records: list[Event], lookup: Lookup, *, for_people: bool = True) -> Listing:
-    """The events the WSSE took part in, with its role (`for_people` as for the timeline)."""
-    listing = Listing(
+def events_listing(records: list[Event], lookup: Lookup) -> Listing:
+    """The events the WSSE took part in, with its role."""
+
+    def rows(listing: Listing) -> None:
+        for event in records:
+            role = ROLE_WORDS[event.role]
+            listing.groups.append(None)
+            listing.cells.append(
+                (date_cell(event), localized(event.title, lookup.lang), role, _where(event, lookup), event.id)
+            )
+            listing.citations.append(lookup.cited_by(event))
+            if event.disputed:
+                listing.notes.append(lookup.dispute(event))
+
+    return Listing(
         title="Events",
         columns=("Date", "Event", "Role", "Where", "ID"),
         fields=EVENT_FIELDS,
         widths=(2, 4, 2, 2),
         legend=DATE_LEGEND,
+        fill_rows=rows,
+        fill_records=lambda listing: listing.records.extend(happening_record(e, lookup) for e in records),
     )
-    if not for_people:
-        listing.records.extend(happening_record(event, lookup) for event in records)
-        return listing
-    for event in records:
-        role = ROLE_WORDS[event.role]
-        listing.groups.append(None)
-        listing.cells.append(
-            (date_cell(event), localized(event.title, lookup.lang), role, _where(event, lookup), event.id)
-        )
-        listing.citations.append(lookup.cited_by(event))
-        if event.disputed:
-            listing.notes.append(lookup.dispute(event))
-    return listing
 
 
-def workshop_record(workshop: Workshop, lookup: Lookup) -> dict[str, Any]:
+def workshop_record(workshop: Workshop, lookup: Lookup) -> WorkshopJSON:
     """A workshop in the JSON contract; `category` is a list (empty where no source groups it)."""
     return {
         "id": workshop.id,

@@ -16,12 +16,12 @@ from typer.core import TyperGroup
 from .. import __version__
 from ..errors import AloeError, ExitCode
 from ..output import Output
+from ..session import Session
 from ..source import DatasetSource
 
 if TYPE_CHECKING:
-    from ..models import Dataset
     from ..renderers import Format
-    from ..views import Listing, Lookup
+    from ..views import Listing
 
 # Typer vendors Click; its exception root is reached through a public subclass rather than a private module.
 _ClickException: type[Exception] = next(
@@ -29,57 +29,27 @@ _ClickException: type[Exception] = next(
 )
 
 
-@dataclass
+@dataclass(frozen=True)
 class Settings:
-    """What the global options chose, shared by every command through the Typer context."""
+    """What aloe's own options chose: a plain record, shared by every command through the Typer context."""
 
-    source: DatasetSource
-    lang: str = "en"
+    session: Session  # the dataset in use and the language, opened by the library when first asked
     output: Output = field(default_factory=Output)
     debug: bool = False
-    use_cache: bool = True
-    _dataset: Dataset | None = None
-    _lang_checked: bool = False
 
-    def dataset(self) -> Dataset:
-        """The selected dataset, loaded and validated once per run (from the cache when it can)."""
-        if self._dataset is None:
-            import gc
 
-            from ..dataset import load_dataset
+def show_listing(
+    settings: Settings, listing: Listing, output_format: Format, *, sources: bool = True
+) -> None:
+    """Render a listing in the chosen format and print it; say so on stderr when a table is empty."""
+    from dataclasses import replace
 
-            self._dataset = load_dataset(self.source, use_cache=self.use_cache)
-            # The dataset lives until aloe exits: keep it out of the collector's rounds, or every
-            # collection while the answer is built walks it all again (a second for 10,000 records).
-            gc.freeze()
-        return self._dataset
+    from ..renderers import RENDERERS, Format
 
-    def lookup(self) -> Lookup:
-        """Names in the chosen language for the selected dataset (a language it lacks is a usage error)."""
-        from ..models import languages_of
-        from ..views import Lookup
-
-        dataset = self.dataset()
-        if not self._lang_checked and self.lang != "en":  # English is always there: every text falls back
-            known = languages_of(dataset)
-            if self.lang not in known:
-                raise typer.BadParameter(
-                    f"the dataset has no text in '{self.lang}'; use one of {', '.join(sorted(known))}",
-                    param_hint="--lang",
-                )
-            self._lang_checked = True
-        return Lookup(dataset, self.lang)
-
-    def show(self, listing: Listing, output_format: Format, *, sources: bool = True) -> None:
-        """Render a listing in the chosen format and print it; say so on stderr when it is empty."""
-        from dataclasses import replace
-
-        from ..renderers import RENDERERS, Format
-
-        if not listing.records and not listing.cells and output_format is Format.table:
-            self.output.note("No records match.")
-            return
-        self.output.emit(RENDERERS[output_format](replace(listing, show_sources=sources)))
+    if output_format is Format.table and not listing.for_people().cells:
+        settings.output.note("No records match.")
+        return
+    settings.output.emit(RENDERERS[output_format](replace(listing, show_sources=sources)))
 
 
 def settings_of(ctx: typer.Context) -> Settings:
@@ -323,9 +293,7 @@ def main_options(
         data_source = ctx.get_parameter_source("data")
         origin = "ALOE_DATA" if data_source is not None and data_source.name == "ENVIRONMENT" else "--data"
     ctx.obj = Settings(
-        source=DatasetSource(data, origin),
-        lang=lang,
+        session=Session(DatasetSource(data, origin), lang=lang, use_cache=not no_cache),
         output=Output(no_color=no_color, no_pager=no_pager),
         debug=debug,
-        use_cache=not no_cache,
     )

@@ -9,7 +9,7 @@ import typer
 
 from ..kinds import RecordKind
 from ..renderers import Format
-from .app import app, settings_of
+from .app import app, settings_of, show_listing
 from .options import FormatOption, SourcesOption
 
 
@@ -46,7 +46,7 @@ def sources(
     from ..kind_listings import sources_listing
 
     settings = settings_of(ctx)
-    dataset = settings.dataset()
+    dataset = settings.session.dataset()
     if output_format is SourceFormat.csl_json:
         from ..renderers.bibliography import render_csl_json
 
@@ -56,7 +56,9 @@ def sources(
 
         settings.output.emit(render_bibtex(dataset.sources))
     else:
-        settings.show(sources_listing(dataset, settings.lookup()), Format(output_format.value))
+        show_listing(
+            settings, sources_listing(dataset, settings.session.lookup()), Format(output_format.value)
+        )
 
 
 @app.command(short_help="What the sources leave open: a research agenda.")
@@ -70,7 +72,12 @@ def gaps(
     from ..kind_listings import gaps_listing
 
     settings = settings_of(ctx)
-    settings.show(gaps_listing(settings.dataset(), settings.lookup()), output_format, sources=sources)
+    show_listing(
+        settings,
+        gaps_listing(settings.session.dataset(), settings.session.lookup()),
+        output_format,
+        sources=sources,
+    )
 
 
 @app.command(name="list", short_help="Records of one kind: people, places, eras, series ...")
@@ -95,4 +102,9 @@ def list_kind(
     from ..kind_listings import KIND_LISTINGS
 
     settings = settings_of(ctx)
-    settings.show(KIND_LISTINGS[kind](settings.dataset(), settings.lookup()), output_format, sources=sources)
+    show_listing(
+        settings,
+        KIND_LISTINGS[kind](settings.session.dataset(), settings.session.lookup()),
+        output_format,
+        sources=sources,
+    )

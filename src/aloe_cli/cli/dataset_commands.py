@@ -43,9 +43,9 @@ def validate(
     from ..dataset import load_dataset
 
     settings = settings_of(ctx)
-    source = settings.source if path is None else DatasetSource(path, "the PATH argument")
+    source = settings.session.source if path is None else DatasetSource(path, "the PATH argument")
     try:
-        dataset = load_dataset(source, use_cache=settings.use_cache)
+        dataset = load_dataset(source, use_cache=settings.session.use_cache)
         problems: list[Problem] = []
     except DatasetInvalid as invalid:
         problems = invalid.problems

@@ -10,7 +10,7 @@ import typer
 
 from ..renderers import Format
 from ..sanitize import printable
-from .app import app, settings_of
+from .app import app, settings_of, show_listing
 from .options import FormatOption, FromYear, SourcesOption, ToYear, complete_ids
 
 
@@ -45,7 +45,7 @@ def lineage(ctx: typer.Context, output_format: DocumentFormatOption = DocumentFo
     from ..lineage import lineage_forest, lineage_record
 
     settings = settings_of(ctx)
-    dataset, lookup = settings.dataset(), settings.lookup()
+    dataset, lookup = settings.session.dataset(), settings.session.lookup()
     if output_format is DocumentFormat.table:
         from ..renderers.tree import render_lineage
 
@@ -72,7 +72,7 @@ def show(
     from ..record_detail import record_detail
 
     settings = settings_of(ctx)
-    detail = record_detail(settings.dataset(), record_id, settings.lookup())
+    detail = record_detail(settings.session.dataset(), record_id, settings.session.lookup())
     if output_format is DocumentFormat.table:
         from ..renderers.detail import render_detail
 
@@ -106,8 +106,10 @@ def search(
         raise typer.BadParameter(
             f"give at most {MAX_SEARCH_WORDS} different words ({len(folded)} given)", param_hint="TEXT"
         )
-    hits = find(settings.dataset(), " ".join(terms))
-    settings.show(search_listing(hits, terms, settings.lookup()), output_format, sources=sources)
+    hits = find(settings.session.dataset(), " ".join(terms))
+    show_listing(
+        settings, search_listing(hits, terms, settings.session.lookup()), output_format, sources=sources
+    )
 
 
 @app.command(short_help="A picture of the decade, as text or SVG.")
@@ -130,7 +132,8 @@ def chart(
         raise typer.BadParameter(f"--from {first_year} is after --to {last_year}", param_hint="--from/--to")
     settings = settings_of(ctx)
     picture = render_chart(
-        build_chart(settings.dataset(), settings.lookup(), first_year, last_year), settings.output.width()
+        build_chart(settings.session.dataset(), settings.session.lookup(), first_year, last_year),
+        settings.output.width(),
     )
     settings.output.emit(printable(picture))
     if svg is not None:

@@ -9,7 +9,7 @@ import typer
 
 from ..queries import HappeningFilter, Match, Period
 from ..renderers import Format
-from .app import Settings, app, settings_of
+from .app import Settings, app, settings_of, show_listing
 from .options import (
     CategoryOption,
     FormatOption,
@@ -55,7 +55,7 @@ def happening_filter(
     """The shared filters, with every id checked against the dataset."""
     if first_year is not None and last_year is not None and first_year > last_year:
         raise typer.BadParameter(f"--from {first_year} is after --to {last_year}", param_hint="--from/--to")
-    dataset = settings.dataset()
+    dataset = settings.session.dataset()
     return HappeningFilter(
         period=Period(first_year, last_year),
         match=match,
@@ -88,9 +88,9 @@ def timeline(
     where = happening_filter(
         settings, first_year=first_year, last_year=last_year, match=match, org=org, person=person, place=place
     )
-    records = queries.timeline(settings.dataset(), where)
-    listing = views.timeline_listing(records, settings.lookup(), for_people=output_format.for_people)
-    settings.show(listing, output_format, sources=sources)
+    records = queries.timeline(settings.session.dataset(), where)
+    listing = views.timeline_listing(records, settings.session.lookup())
+    show_listing(settings, listing, output_format, sources=sources)
 
 
 @app.command(short_help="The events the WSSE took part in, with its role.")
@@ -124,9 +124,9 @@ def events(
         settings, first_year=first_year, last_year=last_year, match=match,
         org=org, person=person, place=place, series=series,
     )  # fmt: skip
-    records = queries.events(settings.dataset(), where)
-    listing = views.events_listing(records, settings.lookup(), for_people=output_format.for_people)
-    settings.show(listing, output_format, sources=sources)
+    records = queries.events(settings.session.dataset(), where)
+    listing = views.events_listing(records, settings.session.lookup())
+    show_listing(settings, listing, output_format, sources=sources)
 
 
 @app.command(short_help="The workshops, with their categories and phases.")
@@ -144,8 +144,10 @@ def workshops(
     from .. import queries, views
 
     settings = settings_of(ctx)
-    dataset = settings.dataset()
+    dataset = settings.session.dataset()
     category = _known(category, (c.id for c in dataset.categories), "--category", "category")
     phase = _known(phase, (p.id for p in dataset.phases), "--phase", "phase")
     records = queries.workshops(dataset, category=category, phase=phase)
-    settings.show(views.workshops_listing(records, settings.lookup()), output_format, sources=sources)
+    show_listing(
+        settings, views.workshops_listing(records, settings.session.lookup()), output_format, sources=sources
+    )

@@ -2,35 +2,42 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from ..models import Citation, DatedRecord, Era, Happening
     from ..views import Lookup
+    from . import Selection
 
 
-def edtf_sides(text: str) -> tuple[tuple[int, ...] | None, tuple[int, ...] | None]:
-    """The known (year, month, day) parts of each end of an EDTF value, at the precision it gives.
-
-    Seasons and unspecified digits keep only what is certain: '2004-22' -> (2004,), '201X' -> None.
-    """
-    left, _, right = text.partition("/")
-    start = _parts(left)
-    return start, (_parts(right) if "/" in text else start)
+OTHER_ERA_ID = "other"  # the group of records in no era the dataset names: one id, in every export
 
 
-def _parts(side: str) -> tuple[int, ...] | None:
-    core = side.rstrip("?~%").split("T")[0]
-    if core in ("", "..") or "X" in core[:4]:
-        return None
-    pieces = core.split("-")
-    parts = [int(pieces[0])]
-    for piece in pieces[1:]:
-        if "X" in piece or (int(piece) > 12 and len(parts) == 1):  # unspecified, or a season
-            break
-        parts.append(int(piece))
-    return tuple(parts)
+@dataclass(frozen=True)
+class EraGroup:
+    """An era of the timeline as every export shows it: its id, title, and its records in order."""
+
+    id: str
+    title: str
+    records: list[Happening]
+
+
+def era_groups(selection: Selection) -> list[EraGroup]:
+    """The eras in the dataset's order, each with its milestones and events, then "Other" if needed."""
+    from ..models import localized
+
+    lookup, happenings = selection.lookup, selection.happenings
+    known = {era.id for era in selection.dataset.eras}
+    groups = [
+        EraGroup(era.id, localized(era.title, lookup.lang), [h for h in happenings if h.era == era.id])
+        for era in selection.dataset.eras
+    ]
+    others = [h for h in happenings if h.era not in known]
+    if others:
+        groups.append(EraGroup(OTHER_ERA_ID, "Other", others))
+    return groups
 
 
 def era_bounds(era: Era, happenings: list[Happening]) -> tuple[date, date] | None:

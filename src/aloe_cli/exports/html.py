@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING
 
-from .common import citation_words
+from .common import citation_words, era_groups
 
 if TYPE_CHECKING:
     from ..models import Citation, DatedRecord, Happening, Workshop
@@ -140,19 +140,16 @@ def export_html(selection: Selection) -> bytes:
 
     dataset, lookup = selection.dataset, selection.lookup
     lang = escape(lookup.lang)
-    eras = [(era.id, localized(era.title, lookup.lang)) for era in dataset.eras]
-    known_eras = {era_id for era_id, _ in eras}
-    if any(h.era not in known_eras for h in selection.happenings):
-        eras.append(("other", "Other"))
+    eras = era_groups(selection)
     body: list[str] = []
-    nav = [f'<li><a href="#era-{escape(i)}">{escape(t)}</a></li>' for i, t in eras]
+    nav = [f'<li><a href="#era-{escape(era.id)}">{escape(era.title)}</a></li>' for era in eras]
     nav += [
         '<li><a href="#workshops">Workshops</a></li>',
         '<li><a href="#gaps">What the sources leave open</a></li>',
         '<li><a href="#sources">Sources</a></li>',
     ]
-    for era_id, era_title in eras:
-        records = [h for h in selection.happenings if (h.era if h.era in known_eras else "other") == era_id]
+    for era in eras:
+        era_id, era_title, records = era.id, era.title, era.records
         body.append(f'<section id="era-{escape(era_id)}" aria-labelledby="era-{escape(era_id)}-h">')
         body.append(f'<h2 id="era-{escape(era_id)}-h">{escape(era_title)}</h2>')
         body.append(

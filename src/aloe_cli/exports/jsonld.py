@@ -37,6 +37,8 @@ CONTEXT = {
 
 def jsonld_document(selection: Selection) -> dict[str, Any]:
     """The dataset as one JSON-LD graph with an inline context (no remote fetch is ever needed)."""
+    from ..lineage import org_mapping
+
     dataset, lookup, base_iri = selection.dataset, selection.lookup, selection.base_iri
 
     def iri(record_id: str) -> str:
@@ -130,16 +132,9 @@ def jsonld_document(selection: Selection) -> dict[str, Any]:
         node = {"@id": iri(link.id), **dates(link), "citation": citations(link.sources)}
         if link.summary:
             node["description"] = link.summary
-        if link.relation == "became":
-            node["@type"] = "org:ChangeEvent"
-            node["org:originalOrganization"] = iri(link.from_org)
-            node["org:resultingOrganization"] = iri(link.to_org)
-        elif link.relation == "emerged_within":
-            node["@type"] = "org:ChangeEvent"
-            node["org:resultingOrganization"] = iri(link.from_org)
-        else:  # support is no change of organisation: ORG's generic link says it
+        node.update(org_mapping(link).terms(iri))  # the same ORG reading as `aloe lineage --format json`
+        if "@type" not in node:  # support is no change of organisation: ORG's generic link says it
             node["@type"] = "Thing"
-            node["org:linkedTo"] = [iri(link.from_org), iri(link.to_org)]
             node["name"] = f"{link.from_org} supported by {link.to_org}"
         graph.append(node)
     for place in dataset.places:

@@ -83,7 +83,7 @@ def export_markdown(selection: Selection) -> bytes:
     """The document, UTF-8."""
     from ..models import Event, localized
     from ..views import ROLE_WORDS
-    from .common import claims_in_words
+    from .common import claims_in_words, era_groups
 
     dataset, lookup = selection.dataset, selection.lookup
     notes = Footnotes(selection)
@@ -95,14 +95,9 @@ def export_markdown(selection: Selection) -> bytes:
         "",
     ]
 
-    eras = [(era.id, localized(era.title, lookup.lang)) for era in dataset.eras]
-    known = {era_id for era_id, _ in eras}
-    if any(h.era not in known for h in selection.happenings):
-        eras.append(("", "Other"))
-    by_era = {
-        era_id: [h for h in selection.happenings if (h.era if h.era in known else "") == era_id]
-        for era_id, _ in eras
-    }
+    era_list = era_groups(selection)
+    eras = [(group.id, group.title) for group in era_list]
+    by_era = {group.id: group.records for group in era_list}
 
     lines += ["## Timeline", "", "```mermaid", "timeline", f"    title {mermaid_text(dataset.title)}"]
     for era_id, era_title in eras:

@@ -7,7 +7,7 @@ from datetime import date
 from html import escape
 from typing import TYPE_CHECKING, Any
 
-from .common import citation_words, claims_in_words, doubt_words, edtf_sides, era_bounds
+from .common import citation_words, claims_in_words, doubt_words, era_bounds
 
 if TYPE_CHECKING:
     from ..models import Citation, Happening
@@ -80,7 +80,7 @@ def timelinejs_document(selection: Selection) -> dict[str, Any]:
     for record in selection.happenings:
         # The marker sits on the exact days where claims that agree give them; the slide says whose.
         claim = record.finest_claim or record.date_claim
-        start, end = edtf_sides(claim.edtf.text) if claim else (None, None)
+        start, end = (claim.edtf.start_parts(), claim.edtf.end_parts()) if claim else (None, None)
         if claim is None or start is None:
             undated.append(record.id)
             continue

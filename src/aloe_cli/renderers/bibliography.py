@@ -11,16 +11,9 @@ if TYPE_CHECKING:
 
 
 def _date_parts(source: Source) -> list[int] | None:
-    """[2003, 2, 19] from an EDTF `issued` at the precision it gives; None without one."""
-    if source.issued is None:
-        return None
-    text = source.issued.text.split("/")[0].rstrip("?~%")
-    parts: list[int] = []
-    for piece in text.split("-"):
-        if not piece.isdigit() or (parts and int(piece) > 12 and len(parts) == 1):
-            break  # unspecified digits or a season: keep only what is certain
-        parts.append(int(piece))
-    return parts or None
+    """[2003, 2, 19] from an EDTF `issued`, at the precision it gives; None without one."""
+    parts = source.issued.start_parts() if source.issued is not None else None
+    return list(parts) if parts else None
 
 
 def csl_item(source: Source) -> dict[str, Any]:

@@ -9,6 +9,8 @@ from ..sanitize import printable
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
+    from ..payloads import CitationJSON, DetailJSON, NameJSON
+
 # Fields shown in their own sections, not among the plain fields.
 _SHOWN_APART = {"id", "title", "name", "dates", "sources", "other_names", "acronym", "inferred", "dated_by"}
 _FIELD_LABELS = {"descriptive_title": "Title is descriptive", "probably_same_as": "Probably the same as"}
@@ -38,22 +40,24 @@ def _possible_days(start: str | None, end: str | None, end_kind: str = "known") 
     return "not known"
 
 
-def _citation(citation: dict[str, Any]) -> str:
+def _citation(citation: CitationJSON) -> str:
     where = f" {citation['locator']}" if citation.get("locator") else ""
     quote = f' "{citation["quote"]}"' if citation.get("quote") else ""
     url = f" <{citation['url']}>" if citation.get("url") else ""
     return f"{citation['source']}{where}{quote} — {citation['title']}{url}"
 
 
-def _name(name: dict[str, Any]) -> str:
+def _name(name: NameJSON) -> str:
     """'Social Money and Local Exchange Systems (en; probably the same: our reading, ...)'."""
-    extras = [name["lang"], *([name["note"]] if name.get("note") else [])]
+    extras = [name["lang"]]
+    if name["note"]:
+        extras.append(name["note"])
     if name.get("inferred"):
         extras.append(f"our reading: {name['inferred']}")
     return f"{name['name']} ({'; '.join(extras)})"
 
 
-def render_detail(detail: dict[str, Any]) -> RenderableType:
+def render_detail(detail: DetailJSON) -> RenderableType:
     """A two-column grid: field names on the left, literal dataset text on the right."""
     from rich.table import Table
     from rich.text import Text
@@ -77,7 +81,7 @@ def render_detail(detail: dict[str, Any]) -> RenderableType:
         if detail["disputed"]:
             row("Disputed", "the sources give dates that cannot all be true:", "bold")
         dated_by = detail["fields"].get("dated_by")
-        if dated_by:
+        if isinstance(dated_by, dict):
             named = ", ".join(
                 f"{key.replace('_', ' ')} {value}" for key, value in dated_by.items() if key != "inferred"
             )
@@ -89,8 +93,9 @@ def render_detail(detail: dict[str, Any]) -> RenderableType:
             days = _possible_days(claim["start"], claim["end"], claim["end_kind"])
             words = f"{claim['date_label']}  [{claim['date']}]  {days}"
             row(f"Claim {number}", f"{words}\n  {sources}{note}{reading}")
-    if detail["fields"].get("inferred"):
-        row("Our reading", detail["fields"]["inferred"], "italic")
+    inferred = detail["fields"].get("inferred")
+    if isinstance(inferred, str):
+        row("Our reading", inferred, "italic")
     for field, value in detail["fields"].items():
         if field not in _SHOWN_APART:
             row(_FIELD_LABELS.get(field, field.replace("_", " ").capitalize()), _plain(value))

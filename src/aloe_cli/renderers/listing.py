@@ -28,11 +28,6 @@ class Format(StrEnum):
     yaml = "yaml"
     markdown = "markdown"
 
-    @property
-    def for_people(self) -> bool:
-        """Whether the format shows table cells (table, Markdown) rather than the JSON records."""
-        return self in (Format.table, Format.markdown)
-
 
 def render_json(listing: Listing) -> str:
     """A JSON array, one object per record, each on a line of its own.
@@ -40,6 +35,7 @@ def render_json(listing: Listing) -> str:
     Not `indent=2`: with an indent the `json` module falls back to its pure-Python encoder, about
     ten times slower on large answers.
     """
+    listing = listing.for_programs()
     if not listing.records:
         return "[]\n"
     return "[\n" + ",\n".join(json.dumps(record, ensure_ascii=False) for record in listing.records) + "\n]\n"
@@ -47,11 +43,13 @@ def render_json(listing: Listing) -> str:
 
 def render_jsonl(listing: Listing) -> str:
     """One JSON object per line."""
+    listing = listing.for_programs()
     return "".join(json.dumps(record, ensure_ascii=False) + "\n" for record in listing.records)
 
 
 def render_yaml(listing: Listing) -> str:
     """A YAML list of the same objects as JSON."""
+    listing = listing.for_programs()
     if not listing.records:
         return "[]\n"
     return plain_yaml(listing.records)
@@ -91,6 +89,7 @@ def flat_value(value: Any) -> str:
 
 def render_csv(listing: Listing) -> str:
     """A CSV table of the records' fields (header only when nothing matched)."""
+    listing = listing.for_programs()
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     fields = list(listing.fields)
@@ -161,6 +160,7 @@ def _markdown_cell(text: str) -> str:
 
 def render_markdown(listing: Listing) -> str:
     """Markdown tables a wiki takes as they are, one per group, under a heading."""
+    listing = listing.for_people()
     lines = [f"# {_markdown_cell(listing.title)}", ""]
     if not listing.cells:
         return "\n".join([*lines, "No records match.", ""])
@@ -204,7 +204,7 @@ class _ListingTables:
     """A listing drawn to the width it is given: on a narrow screen the id goes under the title."""
 
     def __init__(self, listing: Listing) -> None:
-        self.listing = listing
+        self.listing = listing.for_people()
 
     def __rich_console__(self, console: Any, options: Any) -> Any:
         from rich import box

@@ -1,0 +1,57 @@
+"""A dataset opened for one run: loaded once (from the cache when it can), read in one language."""
+
+from __future__ import annotations
+
+import gc
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from .errors import AloeError, ExitCode
+from .source import DatasetSource
+
+if TYPE_CHECKING:
+    from .models import Dataset
+    from .views import Lookup
+
+
+class UnknownLanguage(AloeError):
+    """A language the dataset has no text in (a usage error: the option is wrong, not the data)."""
+
+    exit_code = ExitCode.USAGE_ERROR
+
+
+@dataclass
+class Session:
+    """The dataset a run reads, and the language its names and titles are shown in."""
+
+    source: DatasetSource
+    lang: str = "en"
+    use_cache: bool = True
+    _dataset: Dataset | None = field(default=None, repr=False)
+    _lang_checked: bool = field(default=False, repr=False)
+
+    def dataset(self) -> Dataset:
+        """The selected dataset, loaded and validated once per run (from the cache when it can)."""
+        if self._dataset is None:
+            from .dataset import load_dataset
+
+            self._dataset = load_dataset(self.source, use_cache=self.use_cache)
+            # The dataset lives until the run ends: keep it out of the collector's rounds, or every
+            # collection while the answer is built walks it all again (a second for 10,000 records).
+            gc.freeze()
+        return self._dataset
+
+    def lookup(self) -> Lookup:
+        """Names in the chosen language; a language the dataset has no text in is UnknownLanguage."""
+        from .models import languages_of
+        from .views import Lookup
+
+        dataset = self.dataset()
+        if not self._lang_checked and self.lang != "en":  # English is always there: every text falls back
+            known = languages_of(dataset)
+            if self.lang not in known:
+                raise UnknownLanguage(
+                    f"--lang: the dataset has no text in '{self.lang}'; use one of {', '.join(sorted(known))}"
+                )
+            self._lang_checked = True
+        return Lookup(dataset, self.lang)
