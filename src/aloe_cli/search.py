@@ -194,7 +194,7 @@ def search_listing(hits: list[Hit], terms: list[str], lookup: Lookup) -> Listing
         listing.citations.append(() if hit.found.kind == "source" else lookup.cited_by(record))
         listing.marks.append({1: spans_in(title), 3: [(a + offset, b + offset) for a, b in extract_spans]})
         if isinstance(record, DatedRecord) and record.disputed:
-            listing.notes.append(lookup.dispute(record))  # the "see below" of its date cell
+            listing.notes.append(lookup.claims_note(record))  # the "see below" of its date cell
         dated = dated_fields(record, lookup) if isinstance(record, DatedRecord) else None
         listing.records.append(
             {

@@ -72,11 +72,12 @@ class ClaimNote:
 
 
 @dataclass(frozen=True)
-class DisputeNote:
-    """Under a table: a record whose sources disagree, each claim with its own sources."""
+class ClaimsNote:
+    """Under a table: a record dated by several claims, each with its own sources; disputed or not."""
 
     record_id: str
     claims: tuple[ClaimNote, ...]
+    disputed: bool
 
 
 @dataclass(frozen=True)
@@ -89,7 +90,7 @@ class Listing:
     widths: tuple[int, ...] = ()  # relative widths of the table's columns, the ID column aside
     title_column: int = 1  # where a narrow table puts each row's id, under the title
     cells: list[tuple[str, ...]] = field(default_factory=list)
-    notes: list[DisputeNote] = field(default_factory=list)  # shown under a table: the disputed dates
+    notes: list[ClaimsNote] = field(default_factory=list)  # under a table: records dated by several claims
     citations: list[tuple[CitedSource, ...]] = field(default_factory=list)  # per row: its sources
     show_sources: bool = True  # the numbered sources under a table, as a scholarly apparatus
     legend: str = ""  # shown under a table: how to read its cells
@@ -196,14 +197,15 @@ class Lookup:
         """Every source a record cites, its claims' and its other names' included, each once, in order."""
         return tuple(dict.fromkeys(self.cited(c) for c in citations_of(record)))
 
-    def dispute(self, record: DatedRecord) -> DisputeNote:
-        """The claims of a disputed record, each with its own sources."""
-        return DisputeNote(
+    def claims_note(self, record: DatedRecord) -> ClaimsNote:
+        """The claims of a record, each with its own sources."""
+        return ClaimsNote(
             record.id,
             tuple(
                 ClaimNote(claim.words, tuple(self.cited(c) for c in claim.sources), bool(claim.inferred))
                 for claim in record.dates
             ),
+            record.disputed,
         )
 
     def short_citation(self, citation: Citation) -> str:
@@ -291,6 +293,13 @@ def date_wording(record: DatedRecord) -> DateWording:
         doubts.append("approximate")
     elif edtf.uncertain:
         doubts.append("uncertain")
+    shown = f"{claim.words} {exact or ''}"
+    if (edtf.open_end or edtf.open_start) and " on" not in shown and "until" not in shown:
+        doubts.append("open")
+    if edtf.unknown_end and "end unknown" not in shown:
+        doubts.append("end unknown")
+    if edtf.unknown_start and "start unknown" not in shown:
+        doubts.append("start unknown")
     if claim.inferred or (exact is not None and exact_claim.inferred):
         doubts.append("our reading")
     return DateWording(claim.words, exact, tuple(doubts))
@@ -381,8 +390,8 @@ def timeline_listing(records: list[Happening], lookup: Lookup) -> Listing:
                 (date_cell(record), title, _where(record, lookup), _who(record, lookup), record.id)
             )
             listing.citations.append(lookup.cited_by(record))
-            if record.disputed:
-                listing.notes.append(lookup.dispute(record))
+            if len(record.dates) > 1:
+                listing.notes.append(lookup.claims_note(record))
 
     return Listing(
         title=lookup.dataset.title,
@@ -406,8 +415,8 @@ def events_listing(records: list[Event], lookup: Lookup) -> Listing:
                 (date_cell(event), localized(event.title, lookup.lang), role, _where(event, lookup), event.id)
             )
             listing.citations.append(lookup.cited_by(event))
-            if event.disputed:
-                listing.notes.append(lookup.dispute(event))
+            if len(event.dates) > 1:
+                listing.notes.append(lookup.claims_note(event))
 
     return Listing(
         title="Events",

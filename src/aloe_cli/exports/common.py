@@ -76,6 +76,12 @@ def doubt_words(record: DatedRecord, lookup: Lookup) -> str:
     return " ".join(notes)
 
 
+def claims_to_show(record: DatedRecord) -> bool:
+    """Whether a record's claims need showing one by one: several, or one citing what the record does not."""
+    own = set(record.sources)
+    return len(record.dates) > 1 or any(set(claim.sources) - own for claim in record.dates)
+
+
 def claims_in_words(record: DatedRecord, lookup: Lookup) -> list[tuple[str, list[Citation]]]:
     """Each claim's words (with '(our reading)' where it is), and its own citations."""
     return [

@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING
 
-from .common import citation_words, era_groups
+from .common import citation_words, claims_to_show, era_groups
 
 if TYPE_CHECKING:
     from ..models import Citation, DatedRecord, Happening, Workshop
@@ -68,7 +68,7 @@ def _date(record: DatedRecord, selection: Selection) -> str:
     parts += [f'<span class="flag">{escape(doubt)}</span>' for doubt in wording.doubts]
     if record.disputed:
         parts.append(f'<span class="flag">disputed: {_claims(record, selection)}</span>')
-    elif len(record.dates) > 1:  # claims that agree: still each with its own source
+    elif claims_to_show(record):  # claims that agree: still each with its own source
         parts.append(f'<span class="claims">{_claims(record, selection)}</span>')
     reasons = {claim.inferred for claim in record.dates if claim.inferred}
     parts += [f'<span class="flag">our reading: {escape(reason)}</span>' for reason in sorted(reasons)]

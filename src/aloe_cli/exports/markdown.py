@@ -83,7 +83,7 @@ def export_markdown(selection: Selection) -> bytes:
     """The document, UTF-8."""
     from ..models import Event, localized
     from ..views import ROLE_WORDS
-    from .common import claims_in_words, era_groups
+    from .common import claims_in_words, claims_to_show, era_groups
 
     dataset, lookup = selection.dataset, selection.lookup
     notes = Footnotes(selection)
@@ -123,7 +123,7 @@ def export_markdown(selection: Selection) -> bytes:
             lines.append(entry)
             if record.summary:
                 lines.append(f"  {md(record.summary)}")
-            if len(record.dates) > 1:  # each claim with its own sources, as footnotes
+            if claims_to_show(record):  # each claim with its own sources, as footnotes
                 lead = "Disputed" if record.disputed else "Dates given"
                 claims = "; ".join(
                     f"{md(words)}{notes.cite(cited)}" for words, cited in claims_in_words(record, lookup)
@@ -162,7 +162,7 @@ def export_markdown(selection: Selection) -> bytes:
             for workshop in members:
                 phases = ", ".join(localized(lookup.phases[p].title, lookup.lang) for p in workshop.phases)
                 name = md(localized(workshop.title, lookup.lang))
-                lines.append(f"- {name} ({md(phases)}){notes.cite(workshop.sources)}")
+                lines.append(f"- {name}{f' ({md(phases)})' if phases else ''}{notes.cite(workshop.sources)}")
             lines.append("")
 
     if dataset.gaps:

@@ -7,7 +7,7 @@ from datetime import date
 from html import escape
 from typing import TYPE_CHECKING, Any
 
-from .common import citation_words, claims_in_words, doubt_words, era_bounds
+from .common import citation_words, claims_in_words, claims_to_show, doubt_words, era_bounds
 
 if TYPE_CHECKING:
     from ..models import Citation, Happening
@@ -48,7 +48,7 @@ def _text(record: Happening, selection: Selection) -> str:
     doubt = doubt_words(record, lookup)
     if doubt:
         paragraphs.append(f"<em>{escape(doubt)}</em>")
-    if len(record.dates) > 1:  # each claim with its own sources, linked
+    if claims_to_show(record):  # each claim with its own sources, linked
         claims = "; ".join(
             f"{escape(words)} ({'; '.join(_link(c, selection) for c in cited) or 'its sources'})"
             for words, cited in claims_in_words(record, lookup)

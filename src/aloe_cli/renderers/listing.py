@@ -15,7 +15,7 @@ from ..sanitize import one_line, printable, spreadsheet_cell
 if TYPE_CHECKING:  # Rich and the models are imported only when a listing is drawn
     from rich.console import RenderableType
 
-    from ..views import CitedSource, ClaimNote, DisputeNote, Listing
+    from ..views import CitedSource, ClaimNote, ClaimsNote, Listing
 
 
 class Format(StrEnum):
@@ -81,8 +81,10 @@ def flat_value(value: Any) -> str:
             return str(value["name"])
         if "source" in value:
             return " ".join(str(part) for part in (value["source"], value.get("locator")) if part)
-        if "date" in value:
-            return str(value["date"])
+        if "date" in value:  # a claim: its value, its own sources, and whether it is our reading
+            cited = ", ".join(flat_value(source) for source in value.get("sources", []))
+            reading = " (our reading)" if value.get("inferred") else ""
+            return f"{value['date']}" + (f" [{cited}]" if cited else "") + reading
         return json.dumps(value, ensure_ascii=False)
     return str(value)
 
@@ -148,7 +150,7 @@ class Apparatus:
             cited = "(" + (", ".join(c.short() for c in claim.sources) or "its record's sources") + ")"
         return f"{claim.words} {cited}" + (" (our reading)" if claim.inferred else "")
 
-    def dispute(self, note: DisputeNote) -> str:
+    def claims(self, note: ClaimsNote) -> str:
         """'dakar-2005: October 2005 [3]; 22–26 November 2005 [7]'."""
         return f"{note.record_id}: " + "; ".join(self.claim(claim) for claim in note.claims)
 
@@ -165,7 +167,8 @@ def render_markdown(listing: Listing) -> str:
     if not listing.cells:
         return "\n".join([*lines, "No records match.", ""])
     apparatus = Apparatus(listing)
-    disputes = [apparatus.dispute(note) for note in listing.notes]  # numbered before the rows are drawn
+    disputes = [apparatus.claims(n) for n in listing.for_people().notes if n.disputed]  # numbered first
+    agreeing = [apparatus.claims(n) for n in listing.notes if not n.disputed]
     listing = apparatus.with_column(listing)
     sources_column = listing.columns.index("Sources") if apparatus.markers else -1
     group: str | object | None = object()
@@ -187,6 +190,9 @@ def render_markdown(listing: Listing) -> str:
     if disputes:
         lines += ["", "**Disputed dates** (each claim with its own sources)", ""]
         lines += [f"- {_markdown_cell(dispute)}" for dispute in disputes]
+    if agreeing:
+        lines += ["", "**Dates given by several sources** (each with its own)", ""]
+        lines += [f"- {_markdown_cell(claims)}" for claims in agreeing]
     if apparatus.numbers:
         lines += ["", *(f"[^{n}]: {_markdown_cell(cited.full())}" for cited, n in apparatus.numbers.items())]
     return "\n".join(lines).replace("\n\n\n", "\n\n") + "\n"
@@ -212,7 +218,8 @@ class _ListingTables:
         from rich.text import Text
 
         apparatus = Apparatus(self.listing)
-        disputes = [apparatus.dispute(note) for note in self.listing.notes]  # numbered before the rows
+        disputes = [apparatus.claims(n) for n in self.listing.notes if n.disputed]  # numbered first
+        agreeing = [apparatus.claims(n) for n in self.listing.notes if not n.disputed]
         listing = apparatus.with_column(self.listing)
         separate_ids = options.max_width >= WIDE_ENOUGH_FOR_ID_COLUMN or listing.columns[-1] != "ID"
         fixed = _id_widths(listing, options.max_width, separate_ids)
@@ -257,6 +264,10 @@ class _ListingTables:
             yield Text("Disputed dates (each claim with its own sources)", style="bold")
             for dispute in disputes:
                 yield Text(printable(f"- {dispute}"))
+        if agreeing:
+            yield Text("Dates given by several sources (each with its own)", style="bold")
+            for claims in agreeing:
+                yield Text(printable(f"- {claims}"))
         if apparatus.numbers:
             yield Text()
             yield Text("Sources", style="bold")
