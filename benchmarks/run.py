@@ -45,8 +45,8 @@ PYDANTIC_FLOOR_CODE = (
 )
 FLOOR_DATASET = "floor: Typer and the bundled dataset loaded (no command run)"
 DATASET_FLOOR_CODE = (
-    "import typer, typer._adapters\nfrom aloe_cli.dataset import load_dataset\n"
-    "from aloe_cli.source import DatasetSource\nload_dataset(DatasetSource(None))"
+    "import typer, typer._adapters\nfrom aloe_cli.loading.dataset import load_dataset\n"
+    "from aloe_cli.loading.source import DatasetSource\nload_dataset(DatasetSource(None))"
 )
 STARTUP_CASES = [
     ("aloe --version", ["--version"], 1.0),

@@ -78,7 +78,7 @@ def find_cycle(graph: dict[str, set[str]]) -> list[str] | None:
 
 def test_the_import_graph_has_no_circle() -> None:
     graph = import_graph()
-    assert graph.get("aloe_cli.views")  # the graph was really read
+    assert graph.get("aloe_cli.evidence.views")  # the graph was really read
     cycle = find_cycle(graph)
     assert cycle is None, " -> ".join(cycle or [])
 
@@ -103,7 +103,12 @@ def test_every_command_module_is_registered_without_a_list() -> None:
     commands = {
         command.name or command.callback.__name__ for command in app.registered_commands if command.callback
     }
-    modules = {path.stem for path in (PACKAGE / "cli").glob("*.py")} - {"__init__", "app", "options"}
+    modules = {path.stem for path in (PACKAGE / "cli").glob("*.py")} - {
+        "__init__",
+        "app",
+        "options",
+        "output",
+    }
     owners = {
         command.callback.__module__.rsplit(".", 1)[1]
         for command in app.registered_commands
@@ -111,3 +116,37 @@ def test_every_command_module_is_registered_without_a_list() -> None:
     }
     assert modules == owners  # every module of commands took part, none forgotten
     assert {"timeline", "sources", "gaps", "list", "export", "validate"} <= commands
+
+
+# The layers, lowest first: a module may import its own layer and the layers below it, never above.
+LAYERS = (
+    ("aloe_cli", "aloe_cli.errors", "aloe_cli.sanitize", "aloe_cli.kinds", "aloe_cli.files"),
+    ("aloe_cli.model",),
+    ("aloe_cli.loading",),
+    ("aloe_cli.evidence",),
+    ("aloe_cli.questions",),
+    ("aloe_cli.renderers", "aloe_cli.exports", "aloe_cli.session"),
+    ("aloe_cli.cli",),
+    ("aloe_cli.launcher", "aloe_cli.__main__"),
+)
+
+
+def layer_of(module: str) -> int:
+    """The layer a module belongs to: the most specific prefix listed in LAYERS."""
+    best = (-1, -1)
+    for rank, prefixes in enumerate(LAYERS):
+        for prefix in prefixes:
+            if module == prefix or module.startswith(prefix + "."):
+                best = max(best, (len(prefix), rank))
+    assert best[1] >= 0, f"{module} is in no layer: add it to LAYERS"
+    return best[1]
+
+
+def test_imports_only_go_down_the_layers() -> None:
+    upward = [
+        f"{module} -> {target}"
+        for module, targets in import_graph().items()
+        for target in targets
+        if layer_of(target) > layer_of(module)
+    ]
+    assert upward == []

@@ -40,8 +40,8 @@ def test_generated_datasets_are_valid(tmp_path: Path) -> None:
         from generate import generate
     finally:
         sys.path.pop(0)
-    from aloe_cli.dataset import load_dataset
-    from aloe_cli.source import DatasetSource
+    from aloe_cli.loading.dataset import load_dataset
+    from aloe_cli.loading.source import DatasetSource
 
     path = tmp_path / "synthetic.yaml"
     path.write_text(generate(500), encoding="utf-8")

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from aloe_cli.dataset import load_dataset
-from aloe_cli.models import Citation, Dataset, DatedRecord
-from aloe_cli.source import DatasetSource, bundled_dataset_path
+from aloe_cli.loading.dataset import load_dataset
+from aloe_cli.loading.source import DatasetSource, bundled_dataset_path
+from aloe_cli.model.models import Citation, Dataset, DatedRecord
 
 PRIMARY_PARAGRAPHS = {"¶1", "¶2", "¶3", "¶4", "¶5", "¶6", "¶7", "¶7a", "¶7b", "¶7c", "¶8", "¶9"}
 STORY = Path(__file__).parents[2] / "shared" / "sources" / "aloe-story-en.txt"

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from typer.testing import Result
 
-from aloe_cli import dataset as dataset_module
-from aloe_cli.cache import cache_entry, cache_key
-from aloe_cli.dataset import load_dataset
-from aloe_cli.models import Dataset
-from aloe_cli.source import DatasetSource, bundled_dataset_path
+from aloe_cli.loading import dataset as dataset_module
+from aloe_cli.loading.cache import cache_entry, cache_key
+from aloe_cli.loading.dataset import load_dataset
+from aloe_cli.loading.source import DatasetSource, bundled_dataset_path
+from aloe_cli.model.models import Dataset
 
 
 @pytest.fixture(autouse=True)

@@ -14,8 +14,10 @@ from pathlib import Path
 import pytest
 from typer.testing import Result
 
-from aloe_cli import __version__, queries, views
+from aloe_cli import __version__
 from aloe_cli.cli import app
+from aloe_cli.evidence import views
+from aloe_cli.questions import queries
 
 PYTHON_ALOE = [sys.executable, "-m", "aloe_cli"]
 
@@ -159,8 +161,8 @@ def test_schema_is_draft_2020_12_and_matches_the_committed_copy(aloe: Callable[.
 
 def test_schema_accepts_the_bundled_dataset_and_rejects_a_typo(aloe: Callable[..., Result]) -> None:
     jsonschema = pytest.importorskip("jsonschema")
-    from aloe_cli.source import bundled_dataset_path
-    from aloe_cli.yaml_loader import parse_yaml
+    from aloe_cli.loading.source import bundled_dataset_path
+    from aloe_cli.loading.yaml_loader import parse_yaml
 
     schema = json.loads(aloe("schema").stdout)
     validator = jsonschema.Draft202012Validator(schema)

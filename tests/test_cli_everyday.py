@@ -15,10 +15,10 @@ import pytest
 from typer.testing import Result
 
 from aloe_cli.cli.app import hoist_global_options
-from aloe_cli.kind_listings import KIND_LISTINGS
 from aloe_cli.kinds import RecordKind
-from aloe_cli.search import snippet
-from aloe_cli.yaml_loader import parse_yaml
+from aloe_cli.loading.yaml_loader import parse_yaml
+from aloe_cli.questions.kind_listings import KIND_LISTINGS
+from aloe_cli.questions.search import snippet
 
 NARROW = {"COLUMNS": "80"}
 

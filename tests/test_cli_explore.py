@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from typer.testing import Result
 
-from aloe_cli.dataset import load_dataset
-from aloe_cli.record_detail import index_records
-from aloe_cli.search import fold, match_spans
-from aloe_cli.source import DatasetSource
+from aloe_cli.loading.dataset import load_dataset
+from aloe_cli.loading.source import DatasetSource
+from aloe_cli.questions.record_detail import index_records
+from aloe_cli.questions.search import fold, match_spans
 
 WIDE = {"COLUMNS": "250"}
 
@@ -123,9 +123,9 @@ def test_show_works_for_every_record_with_no_python_in_sight(aloe: Callable[...,
     """Every record's `show`, built in-process (the CLI path is the same function), reads as prose."""
     from rich.console import Console
 
-    from aloe_cli.record_detail import record_detail
+    from aloe_cli.evidence.views import Lookup
+    from aloe_cli.questions.record_detail import record_detail
     from aloe_cli.renderers.detail import render_detail
-    from aloe_cli.views import Lookup
 
     dataset = load_dataset(DatasetSource(None))
     lookup = Lookup(dataset, "en")
@@ -187,9 +187,9 @@ def test_search_with_no_match(aloe: Callable[..., Result]) -> None:
 def test_search_marks_the_match_on_a_terminal() -> None:
     from rich.console import Console
 
+    from aloe_cli.evidence.views import Lookup
+    from aloe_cli.questions.search import search, search_listing
     from aloe_cli.renderers import RENDERERS, Format
-    from aloe_cli.search import search, search_listing
-    from aloe_cli.views import Lookup
 
     dataset = load_dataset(DatasetSource(None))
     listing = search_listing(search(dataset, "findhorn"), ["findhorn"], Lookup(dataset, "en"))

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from aloe_cli.edtf import EdtfError, describe_edtf, parse_edtf, refines_or_equals
+from aloe_cli.model.edtf import EdtfError, describe_edtf, parse_edtf, refines_or_equals
 
 
 @pytest.mark.parametrize(

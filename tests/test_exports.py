@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 from typer.testing import Result
 
-from aloe_cli.dataset import load_dataset
-from aloe_cli.source import DatasetSource
+from aloe_cli.loading.dataset import load_dataset
+from aloe_cli.loading.source import DatasetSource
 from browser import dump_dom, node_module, screenshot, serve
 
 BUNDLED = load_dataset(DatasetSource(None))

@@ -14,12 +14,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import Result
 
-from aloe_cli import source
-from aloe_cli.dataset import load_dataset
 from aloe_cli.errors import AloeError, DatasetInvalid, DataSourceError
-from aloe_cli.source import DatasetSource
-from aloe_cli.validation import validate_text
-from aloe_cli.yaml_loader import parse_yaml
+from aloe_cli.loading import source
+from aloe_cli.loading.dataset import load_dataset
+from aloe_cli.loading.source import DatasetSource
+from aloe_cli.loading.validation import validate_text
+from aloe_cli.loading.yaml_loader import parse_yaml
 from conftest import DATASETS
 
 
@@ -229,7 +229,7 @@ def test_strings_round_trip_exactly(document: dict[str, Any]) -> None:
 )
 def test_fast_and_careful_readers_agree(document: dict[str, Any], flow: bool | None) -> None:
     """The fast loop and the careful reader give the same value for every clean document."""
-    from aloe_cli.yaml_loader import _read_fast, _Reader
+    from aloe_cli.loading.yaml_loader import _read_fast, _Reader
 
     text = yaml.safe_dump(document, default_flow_style=flow, allow_unicode=True)
     careful = _Reader(text, "f.yaml")

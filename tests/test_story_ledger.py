@@ -9,10 +9,10 @@ from typing import Any
 import pytest
 import yaml
 
-from aloe_cli.dataset import load_dataset
-from aloe_cli.models import Citation, DatedRecord
-from aloe_cli.record_detail import Found, index_records
-from aloe_cli.source import DatasetSource
+from aloe_cli.loading.dataset import load_dataset
+from aloe_cli.loading.source import DatasetSource
+from aloe_cli.model.models import Citation, DatedRecord
+from aloe_cli.questions.record_detail import Found, index_records
 
 ROOT = Path(__file__).parents[1]
 LEDGER = ROOT / "data" / "story-ledger.yaml"

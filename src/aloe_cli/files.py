@@ -13,7 +13,7 @@ import secrets
 import stat
 from pathlib import Path
 
-from .errors import OutputError
+from aloe_cli.errors import OutputError
 
 _TEMPORARY_MARK = ".aloe-"  # temporary files are ".NAME.aloe-PID-TOKEN.tmp" (or ".aloe-PID-TOKEN.tmp")
 MAX_NAME_BYTES = 255

@@ -15,7 +15,7 @@ def main() -> None:
     try:
         if sys.stdout is None:  # started with standard output closed (`aloe ... >&-`)
             sys.stdout = ClosedStream()
-        from .cli import run
+        from aloe_cli.cli import run
 
         run()
     except KeyboardInterrupt:

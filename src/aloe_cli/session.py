@@ -6,12 +6,12 @@ import gc
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .errors import AloeError, ExitCode
-from .source import DatasetSource
+from aloe_cli.errors import AloeError, ExitCode
+from aloe_cli.loading.source import DatasetSource
 
 if TYPE_CHECKING:
-    from .models import Dataset
-    from .views import Lookup
+    from aloe_cli.evidence.views import Lookup
+    from aloe_cli.model.models import Dataset
 
 
 class UnknownLanguage(AloeError):
@@ -33,7 +33,7 @@ class Session:
     def dataset(self) -> Dataset:
         """The selected dataset, loaded and validated once per run (from the cache when it can)."""
         if self._dataset is None:
-            from .dataset import load_dataset
+            from aloe_cli.loading.dataset import load_dataset
 
             self._dataset = load_dataset(self.source, use_cache=self.use_cache)
             # The dataset lives until the run ends: keep it out of the collector's rounds, or every
@@ -43,8 +43,8 @@ class Session:
 
     def lookup(self) -> Lookup:
         """Names in the chosen language; a language the dataset has no text in is UnknownLanguage."""
-        from .models import languages_of
-        from .views import Lookup
+        from aloe_cli.evidence.views import Lookup
+        from aloe_cli.model.models import languages_of
 
         dataset = self.dataset()
         if not self._lang_checked and self.lang != "en":  # English is always there: every text falls back

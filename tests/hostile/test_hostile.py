@@ -255,8 +255,8 @@ def test_10_a_huge_sparse_entry_is_removed_not_read(
     aloe: Callable[..., Result], write_dataset: Callable[..., Path], private_cache: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:  # fmt: skip
-    from aloe_cli import dataset as dataset_module
-    from aloe_cli.cache import cache_key
+    from aloe_cli.loading import dataset as dataset_module
+    from aloe_cli.loading.cache import cache_key
 
     monkeypatch.setattr(dataset_module, "CACHE_THRESHOLD_BYTES", 0)
     path = write_dataset(

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from aloe_cli.errors import DatasetInvalid
-from aloe_cli.validation import validate_text
+from aloe_cli.loading.validation import validate_text
 
 RELATIONS = ("emerged_within", "became", "supported_by")
 

@@ -6,7 +6,7 @@ import importlib
 import os
 import pkgutil
 
-from .app import app
+from aloe_cli.cli.app import app
 
 # Every module of this package holds commands: importing it registers them, so a new module cannot be
 # forgotten in a hand-written list.

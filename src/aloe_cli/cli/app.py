@@ -13,15 +13,15 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from .. import __version__
-from ..errors import AloeError, ExitCode
-from ..output import Output
-from ..session import Session
-from ..source import DatasetSource
+from aloe_cli import __version__
+from aloe_cli.cli.output import Output
+from aloe_cli.errors import AloeError, ExitCode
+from aloe_cli.loading.source import DatasetSource
+from aloe_cli.session import Session
 
 if TYPE_CHECKING:
-    from ..renderers import Format
-    from ..views import Listing
+    from aloe_cli.evidence.views import Listing
+    from aloe_cli.renderers import Format
 
 # Typer vendors Click; its exception root is reached through a public subclass rather than a private module.
 _ClickException: type[Exception] = next(
@@ -44,7 +44,7 @@ def show_listing(
     """Render a listing in the chosen format and print it; say so on stderr when a table is empty."""
     from dataclasses import replace
 
-    from ..renderers import RENDERERS, Format
+    from aloe_cli.renderers import RENDERERS, Format
 
     if output_format is Format.table and not listing.for_people().cells:
         settings.output.note("No records match.")

@@ -7,10 +7,10 @@ from typing import Annotated
 
 import typer
 
-from ..kinds import RecordKind
-from ..renderers import Format
-from .app import app, settings_of, show_listing
-from .options import FormatOption, SourcesOption
+from aloe_cli.cli.app import app, settings_of, show_listing
+from aloe_cli.cli.options import FormatOption, SourcesOption
+from aloe_cli.kinds import RecordKind
+from aloe_cli.renderers import Format
 
 
 class SourceFormat(StrEnum):
@@ -43,16 +43,16 @@ def sources(
 
     Example: aloe sources --format bibtex > aloe.bib
     """
-    from ..kind_listings import sources_listing
+    from aloe_cli.questions.kind_listings import sources_listing
 
     settings = settings_of(ctx)
     dataset = settings.session.dataset()
     if output_format is SourceFormat.csl_json:
-        from ..renderers.bibliography import render_csl_json
+        from aloe_cli.renderers.bibliography import render_csl_json
 
         settings.output.emit(render_csl_json(dataset.sources))
     elif output_format is SourceFormat.bibtex:
-        from ..renderers.bibliography import render_bibtex
+        from aloe_cli.renderers.bibliography import render_bibtex
 
         settings.output.emit(render_bibtex(dataset.sources))
     else:
@@ -69,7 +69,7 @@ def gaps(
 
     Example: aloe gaps --format markdown
     """
-    from ..kind_listings import gaps_listing
+    from aloe_cli.questions.kind_listings import gaps_listing
 
     settings = settings_of(ctx)
     show_listing(
@@ -99,7 +99,7 @@ def list_kind(
 
     Example: aloe list people
     """
-    from ..kind_listings import KIND_LISTINGS
+    from aloe_cli.questions.kind_listings import KIND_LISTINGS
 
     settings = settings_of(ctx)
     show_listing(

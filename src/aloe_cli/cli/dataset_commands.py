@@ -8,10 +8,10 @@ from typing import Annotated
 
 import typer
 
-from ..errors import DatasetInvalid, ExitCode, Problem
-from ..sanitize import printable
-from ..source import DatasetSource
-from .app import app, settings_of
+from aloe_cli.cli.app import app, settings_of
+from aloe_cli.errors import DatasetInvalid, ExitCode, Problem
+from aloe_cli.loading.source import DatasetSource
+from aloe_cli.sanitize import printable
 
 
 class ReportFormat(StrEnum):
@@ -40,7 +40,7 @@ def validate(
 
     Example: aloe validate my-chronology.yaml
     """
-    from ..dataset import load_dataset
+    from aloe_cli.loading.dataset import load_dataset
 
     settings = settings_of(ctx)
     source = settings.session.source if path is None else DatasetSource(path, "the PATH argument")
@@ -73,6 +73,6 @@ def schema(ctx: typer.Context) -> None:
 
     Example: aloe schema > aloe-dataset.schema.json
     """
-    from ..schema import dataset_json_schema
+    from aloe_cli.model.schema import dataset_json_schema
 
     settings_of(ctx).output.emit(json.dumps(dataset_json_schema(), ensure_ascii=False, indent=2) + "\n")

@@ -8,10 +8,10 @@ from typing import Annotated, Any
 
 import typer
 
-from ..renderers import Format
-from ..sanitize import printable
-from .app import app, settings_of, show_listing
-from .options import FormatOption, FromYear, SourcesOption, ToYear, complete_ids
+from aloe_cli.cli.app import app, settings_of, show_listing
+from aloe_cli.cli.options import FormatOption, FromYear, SourcesOption, ToYear, complete_ids
+from aloe_cli.renderers import Format
+from aloe_cli.sanitize import printable
 
 
 class DocumentFormat(StrEnum):
@@ -30,7 +30,7 @@ DocumentFormatOption = Annotated[
 def document_text(document: Any, output_format: DocumentFormat) -> str:
     """A JSON-ready document as JSON or YAML text."""
     if output_format is DocumentFormat.yaml:
-        from ..renderers.listing import plain_yaml
+        from aloe_cli.renderers.listing import plain_yaml
 
         return plain_yaml(document)
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
@@ -42,12 +42,12 @@ def lineage(ctx: typer.Context, output_format: DocumentFormatOption = DocumentFo
 
     Example: aloe lineage --format json
     """
-    from ..lineage import lineage_forest, lineage_record
+    from aloe_cli.questions.lineage import lineage_forest, lineage_record
 
     settings = settings_of(ctx)
     dataset, lookup = settings.session.dataset(), settings.session.lookup()
     if output_format is DocumentFormat.table:
-        from ..renderers.tree import render_lineage
+        from aloe_cli.renderers.tree import render_lineage
 
         settings.output.emit(render_lineage(lineage_forest(dataset), lookup))
     else:
@@ -69,12 +69,12 @@ def show(
 
     Example: aloe show dakar-2005
     """
-    from ..record_detail import record_detail
+    from aloe_cli.questions.record_detail import record_detail
 
     settings = settings_of(ctx)
     detail = record_detail(settings.session.dataset(), record_id, settings.session.lookup())
     if output_format is DocumentFormat.table:
-        from ..renderers.detail import render_detail
+        from aloe_cli.renderers.detail import render_detail
 
         settings.output.emit(render_detail(detail))
     else:
@@ -94,8 +94,8 @@ def search(
 
     Example: aloe search economie
     """
-    from ..search import MAX_SEARCH_WORDS, search_listing, search_terms
-    from ..search import search as find
+    from aloe_cli.questions.search import MAX_SEARCH_WORDS, search_listing, search_terms
+    from aloe_cli.questions.search import search as find
 
     settings = settings_of(ctx)
     terms = " ".join(words).split()
@@ -126,7 +126,7 @@ def chart(
 
     Example: aloe chart --svg decade.svg
     """
-    from ..chart import build_chart, render_chart
+    from aloe_cli.questions.chart import build_chart, render_chart
 
     if first_year is not None and last_year is not None and first_year > last_year:
         raise typer.BadParameter(f"--from {first_year} is after --to {last_year}", param_hint="--from/--to")
@@ -137,8 +137,8 @@ def chart(
     )
     settings.output.emit(printable(picture))
     if svg is not None:
-        from ..files import write_new_file
-        from ..renderers.svg import text_to_svg
+        from aloe_cli.files import write_new_file
+        from aloe_cli.renderers.svg import text_to_svg
 
         write_new_file(svg, text_to_svg(printable(picture), title="aloe chart"), force=force)
         settings.output.note(f"Saved the chart as SVG to {svg}")

@@ -7,10 +7,8 @@ from collections.abc import Iterable
 
 import typer
 
-from ..queries import HappeningFilter, Match, Period
-from ..renderers import Format
-from .app import Settings, app, settings_of, show_listing
-from .options import (
+from aloe_cli.cli.app import Settings, app, settings_of, show_listing
+from aloe_cli.cli.options import (
     CategoryOption,
     FormatOption,
     FromYear,
@@ -23,6 +21,8 @@ from .options import (
     SourcesOption,
     ToYear,
 )
+from aloe_cli.questions.queries import HappeningFilter, Match, Period
+from aloe_cli.renderers import Format
 
 
 def _known(value: str | None, ids: Iterable[str], option: str, kind: str) -> str | None:
@@ -82,7 +82,8 @@ def timeline(
 
     Example: aloe timeline --from 2001 --to 2003
     """
-    from .. import queries, views  # the models load with the data, not at start-up
+    from aloe_cli.evidence import views  # the models load with the data, not at start-up
+    from aloe_cli.questions import queries
 
     settings = settings_of(ctx)
     where = happening_filter(
@@ -113,7 +114,8 @@ def events(
 
     Example: aloe events --year 2002
     """
-    from .. import queries, views
+    from aloe_cli.evidence import views
+    from aloe_cli.questions import queries
 
     if year is not None and (first_year is not None or last_year is not None):
         raise typer.BadParameter("give --year, or --from/--to, not both", param_hint="--year")
@@ -141,7 +143,8 @@ def workshops(
 
     Example: aloe workshops --category regulation
     """
-    from .. import queries, views
+    from aloe_cli.evidence import views
+    from aloe_cli.questions import queries
 
     settings = settings_of(ctx)
     dataset = settings.session.dataset()

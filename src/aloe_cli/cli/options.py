@@ -7,18 +7,18 @@ from typing import Annotated, Any
 
 import typer
 
-from ..errors import AloeError
-from ..queries import Match
-from ..renderers import Format
+from aloe_cli.errors import AloeError
+from aloe_cli.questions.queries import Match
+from aloe_cli.renderers import Format
 
 
 def complete_ids(*list_names: str) -> Callable[[Any, str], list[str]]:
     """Shell completion of the ids of some kinds of record (all kinds when none is named)."""
 
     def complete(ctx: Any, incomplete: str) -> list[str]:
-        from ..dataset import load_dataset
-        from ..models import RECORD_KINDS
-        from ..source import DatasetSource
+        from aloe_cli.loading.dataset import load_dataset
+        from aloe_cli.loading.source import DatasetSource
+        from aloe_cli.model.models import RECORD_KINDS
 
         data = ctx.find_root().params.get("data")
         try:

@@ -10,14 +10,14 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..exports import ExportFormat
+from aloe_cli.exports import ExportFormat
 
 if TYPE_CHECKING:
-    from ..exports import Selection
-from ..queries import Match
-from .app import app, settings_of
-from .listings import happening_filter
-from .options import FromYear, MatchOption, OrgOption, PersonOption, PlaceOption, UntilYear
+    from aloe_cli.exports import Selection
+from aloe_cli.cli.app import app, settings_of
+from aloe_cli.cli.listings import happening_filter
+from aloe_cli.cli.options import FromYear, MatchOption, OrgOption, PersonOption, PlaceOption, UntilYear
+from aloe_cli.questions.queries import Match
 
 
 @app.command(short_help="Publish for TimelineJS, the web, wikis, RDF, SQL, CSV.")
@@ -49,9 +49,10 @@ def export(
 
     Example: aloe export --to html -o aloe.html
     """
-    from .. import __version__, queries
-    from ..exports import Selection, exporter
-    from ..files import write_new_file
+    from aloe_cli import __version__
+    from aloe_cli.exports import Selection, exporter
+    from aloe_cli.files import write_new_file
+    from aloe_cli.questions import queries
 
     settings = settings_of(ctx)
     made = exporter(to)
@@ -82,9 +83,9 @@ def export(
 
 def _write_csv_folder(selection: Selection, folder: Path, force: bool) -> int:
     """One CSV file per table in `folder`, which is created if need be."""
-    from ..errors import OutputError
-    from ..exports.csv_files import csv_tables
-    from ..files import check_writable_target, write_new_file
+    from aloe_cli.errors import OutputError
+    from aloe_cli.exports.csv_files import csv_tables
+    from aloe_cli.files import check_writable_target, write_new_file
 
     try:
         if folder.exists() and not folder.is_dir():

@@ -8,8 +8,8 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ..models import Dataset, Happening
-    from ..views import Lookup
+    from aloe_cli.evidence.views import Lookup
+    from aloe_cli.model.models import Dataset, Happening
 
 
 class ExportFormat(StrEnum):

@@ -7,9 +7,9 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ..models import Citation, DatedRecord, Era, Happening
-    from ..views import Lookup
-    from . import Selection
+    from aloe_cli.evidence.views import Lookup
+    from aloe_cli.exports import Selection
+    from aloe_cli.model.models import Citation, DatedRecord, Era, Happening
 
 
 OTHER_ERA_ID = "other"  # the group of records in no era the dataset names: one id, in every export
@@ -26,7 +26,7 @@ class EraGroup:
 
 def era_groups(selection: Selection) -> list[EraGroup]:
     """The eras in the dataset's order, each with its milestones and events, then "Other" if needed."""
-    from ..models import localized
+    from aloe_cli.model.models import localized
 
     lookup, happenings = selection.lookup, selection.happenings
     known = {era.id for era in selection.dataset.eras}

@@ -7,16 +7,16 @@ import io
 import zipfile
 from typing import TYPE_CHECKING, Any
 
-from ..sanitize import spreadsheet_cell
+from aloe_cli.sanitize import spreadsheet_cell
 
 if TYPE_CHECKING:
-    from . import Selection
+    from aloe_cli.exports import Selection
 
 
 def csv_tables(selection: Selection) -> dict[str, str]:
     """File name -> CSV text, for every kind of record and for dates, citations and names."""
-    from ..models import RECORD_KINDS, DatedRecord
-    from ..views import date_wording
+    from aloe_cli.evidence.views import date_wording
+    from aloe_cli.model.models import RECORD_KINDS, DatedRecord
 
     dataset = selection.dataset
     happening_ids = {h.id for h in selection.happenings}

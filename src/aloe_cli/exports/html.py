@@ -5,11 +5,11 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING
 
-from .common import citation_words, claims_to_show, era_groups
+from aloe_cli.exports.common import citation_words, claims_to_show, era_groups
 
 if TYPE_CHECKING:
-    from ..models import Citation, DatedRecord, Happening, Workshop
-    from . import Selection
+    from aloe_cli.exports import Selection
+    from aloe_cli.model.models import Citation, DatedRecord, Happening, Workshop
 
 # Readable without JavaScript, printable, dark text on white (contrast above 7:1), no outside resource.
 STYLE = """
@@ -59,7 +59,7 @@ def _sources(citations: list[Citation], selection: Selection) -> str:
 
 def _date(record: DatedRecord, selection: Selection) -> str:
     """The date in the source's words, the exact days where a source gives them, and flags for doubt."""
-    from ..views import date_wording
+    from aloe_cli.evidence.views import date_wording
 
     if not record.dates:
         return '<p class="date">Undated</p>'
@@ -84,7 +84,7 @@ def _claims(record: DatedRecord, selection: Selection) -> str:
 
 
 def _happening(record: Happening, selection: Selection) -> str:
-    from ..models import Event, localized
+    from aloe_cli.model.models import Event, localized
 
     lookup = selection.lookup
     kind = "Event" if isinstance(record, Event) else "Milestone"
@@ -115,7 +115,7 @@ def _happening(record: Happening, selection: Selection) -> str:
 
 
 def _workshop(workshop: Workshop, selection: Selection) -> str:
-    from ..models import localized
+    from aloe_cli.model.models import localized
 
     lookup = selection.lookup
     phases = ", ".join(localized(lookup.phases[p].title, lookup.lang) for p in workshop.phases)
@@ -136,7 +136,7 @@ def _workshop(workshop: Workshop, selection: Selection) -> str:
 
 def export_html(selection: Selection) -> bytes:
     """The page, UTF-8: every text from the dataset escaped, so none can become markup or script."""
-    from ..models import localized
+    from aloe_cli.model.models import localized
 
     dataset, lookup = selection.dataset, selection.lookup
     lang = escape(lookup.lang)

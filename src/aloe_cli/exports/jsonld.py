@@ -6,8 +6,8 @@ import json
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from ..models import Citation, DatedRecord
-    from . import Selection
+    from aloe_cli.exports import Selection
+    from aloe_cli.model.models import Citation, DatedRecord
 
 EDTF_DATATYPE = "http://id.loc.gov/datatypes/edtf/EDTF"
 
@@ -37,7 +37,7 @@ CONTEXT = {
 
 def jsonld_document(selection: Selection) -> dict[str, Any]:
     """The dataset as one JSON-LD graph with an inline context (no remote fetch is ever needed)."""
-    from ..lineage import org_mapping
+    from aloe_cli.questions.lineage import org_mapping
 
     dataset, lookup, base_iri = selection.dataset, selection.lookup, selection.base_iri
 

@@ -6,8 +6,8 @@ import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ..models import Citation, Happening
-    from . import Selection
+    from aloe_cli.exports import Selection
+    from aloe_cli.model.models import Citation, Happening
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#+!|~&])")  # & too: no text may become an HTML entity
 
@@ -74,16 +74,16 @@ class Footnotes:
 
 
 def _date_words(record: Happening) -> str:
-    from ..views import date_cell
+    from aloe_cli.evidence.views import date_cell
 
     return " ".join(date_cell(record, disputed_mark="(disputed)").splitlines())
 
 
 def export_markdown(selection: Selection) -> bytes:
     """The document, UTF-8."""
-    from ..models import Event, localized
-    from ..views import ROLE_WORDS
-    from .common import claims_in_words, claims_to_show, era_groups
+    from aloe_cli.evidence.views import ROLE_WORDS
+    from aloe_cli.exports.common import claims_in_words, claims_to_show, era_groups
+    from aloe_cli.model.models import Event, localized
 
     dataset, lookup = selection.dataset, selection.lookup
     notes = Footnotes(selection)

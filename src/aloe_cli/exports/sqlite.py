@@ -6,8 +6,8 @@ import sqlite3
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from ..models import Citation, DatedRecord
-    from . import Selection
+    from aloe_cli.exports import Selection
+    from aloe_cli.model.models import Citation, DatedRecord
 
 SCHEMA = """
 PRAGMA foreign_keys = ON;
@@ -55,8 +55,8 @@ CREATE VIRTUAL TABLE search USING fts5(id UNINDEXED, kind UNINDEXED, title, body
 
 def build_database(selection: Selection, connection: sqlite3.Connection) -> None:
     """Fill an empty database with the selection."""
-    from ..models import Event, localized
-    from ..views import date_wording
+    from aloe_cli.evidence.views import date_wording
+    from aloe_cli.model.models import Event, localized
 
     dataset, lookup = selection.dataset, selection.lookup
     connection.executescript(SCHEMA)

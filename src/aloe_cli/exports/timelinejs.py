@@ -7,12 +7,12 @@ from datetime import date
 from html import escape
 from typing import TYPE_CHECKING, Any
 
-from .common import citation_words, claims_in_words, claims_to_show, doubt_words, era_bounds
+from aloe_cli.exports.common import citation_words, claims_in_words, claims_to_show, doubt_words, era_bounds
 
 if TYPE_CHECKING:
-    from ..models import Citation, Happening
-    from ..views import DateWording
-    from . import Selection
+    from aloe_cli.evidence.views import DateWording
+    from aloe_cli.exports import Selection
+    from aloe_cli.model.models import Citation, Happening
 
 
 def _date(parts: tuple[int, ...]) -> dict[str, int]:
@@ -70,12 +70,12 @@ def _display_date(record: Happening, wording: DateWording) -> str:
 
 def timelinejs_document(selection: Selection) -> dict[str, Any]:
     """The TimelineJS3 data object (https://timeline.knightlab.com/docs/json-format.html)."""
-    from ..models import Event, localized
+    from aloe_cli.model.models import Event, localized
 
     lookup = selection.lookup
     events: list[dict[str, Any]] = []
     undated: list[str] = []
-    from ..views import date_wording
+    from aloe_cli.evidence.views import date_wording
 
     for record in selection.happenings:
         # The marker sits on the exact days where claims that agree give them; the slide says whose.

@@ -1,5 +1,5 @@
 """Renderers: pure functions from views to text or Rich renderables; nothing here prints."""
 
-from .listing import RENDERERS, Format
+from aloe_cli.renderers.listing import RENDERERS, Format
 
 __all__ = ["RENDERERS", "Format"]

@@ -7,7 +7,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from ..models import Source
+    from aloe_cli.model.models import Source
 
 
 def _date_parts(source: Source) -> list[int] | None:

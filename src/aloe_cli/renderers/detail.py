@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ..sanitize import printable
+from aloe_cli.sanitize import printable
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
-    from ..payloads import CitationJSON, DetailJSON, NameJSON
+    from aloe_cli.evidence.payloads import CitationJSON, DetailJSON, NameJSON
 
 # Fields shown in their own sections, not among the plain fields.
 _SHOWN_APART = {"id", "title", "name", "dates", "sources", "other_names", "acronym", "inferred", "dated_by"}

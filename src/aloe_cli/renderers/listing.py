@@ -10,12 +10,12 @@ from dataclasses import replace
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
-from ..sanitize import one_line, printable, spreadsheet_cell
+from aloe_cli.sanitize import one_line, printable, spreadsheet_cell
 
 if TYPE_CHECKING:  # Rich and the models are imported only when a listing is drawn
     from rich.console import RenderableType
 
-    from ..views import CitedSource, ClaimNote, ClaimsNote, Listing
+    from aloe_cli.evidence.views import CitedSource, ClaimNote, ClaimsNote, Listing
 
 
 class Format(StrEnum):

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..sanitize import printable
+from aloe_cli.sanitize import printable
 
 if TYPE_CHECKING:
     from rich.tree import Tree
 
-    from ..lineage import LineageNode
-    from ..models import DatedRecord
-    from ..views import Lookup
+    from aloe_cli.evidence.views import Lookup
+    from aloe_cli.model.models import DatedRecord
+    from aloe_cli.questions.lineage import LineageNode
 
 
 def render_lineage(forest: list[LineageNode], lookup: Lookup) -> Tree:
@@ -19,9 +19,9 @@ def render_lineage(forest: list[LineageNode], lookup: Lookup) -> Tree:
     from rich.text import Text
     from rich.tree import Tree
 
-    from ..lineage import RELATION_WORDS
-    from ..models import localized
-    from ..views import dates_in_words
+    from aloe_cli.evidence.views import dates_in_words
+    from aloe_cli.model.models import localized
+    from aloe_cli.questions.lineage import RELATION_WORDS
 
     def _dates(record: DatedRecord) -> str:
         return dates_in_words(record, lookup) if record.dates else ""

@@ -6,12 +6,12 @@ import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .models import DatedRecord
-from .views import Listing, Lookup, date_cell, dated_fields
+from aloe_cli.evidence.views import Listing, Lookup, date_cell, dated_fields
+from aloe_cli.model.models import DatedRecord
 
 if TYPE_CHECKING:
-    from .models import Dataset
-    from .record_detail import Found
+    from aloe_cli.model.models import Dataset
+    from aloe_cli.questions.record_detail import Found
 
 # How much a match counts, by where it is: a name outranks a passing mention.
 FIELD_WEIGHTS = {
@@ -97,8 +97,8 @@ def search_terms(query: str) -> list[str]:
 
 def search(dataset: Dataset, query: str) -> list[Hit]:
     """Records in which every word of the query occurs, best first (then oldest first)."""
-    from .queries import chronological_key
-    from .record_detail import index_records
+    from aloe_cli.questions.queries import chronological_key
+    from aloe_cli.questions.record_detail import index_records
 
     terms = search_terms(query)
     if not terms:
@@ -161,7 +161,7 @@ def snippet(text: str, spans: list[tuple[int, int]]) -> tuple[str, list[tuple[in
 
 def search_listing(hits: list[Hit], terms: list[str], lookup: Lookup) -> Listing:
     """Search results, best first, with where each matched and the matches marked."""
-    from .record_detail import title_of
+    from aloe_cli.questions.record_detail import title_of
 
     def spans_in(text: str) -> list[tuple[int, int]]:
         return sorted(span for term in terms for span in match_spans(text, term))

@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from .edtf import EdtfDate
-    from .lineage import LineageNode
-    from .models import Dataset, DatedRecord
-    from .views import Lookup
+    from aloe_cli.evidence.views import Lookup
+    from aloe_cli.model.edtf import EdtfDate
+    from aloe_cli.model.models import Dataset, DatedRecord
+    from aloe_cli.questions.lineage import LineageNode
 
 SOLID, DASHED, BEFORE, AFTER = "━", "┄", "◀", "▶"
 UNKNOWN, UNKNOWN_END = "·", "?"  # the span after the last day a source gives, where no source says it ended
@@ -76,7 +76,7 @@ def default_years(dataset: Dataset) -> tuple[int, int]:
 
 def build_chart(dataset: Dataset, lookup: Lookup, first_year: int | None, last_year: int | None) -> Chart:
     """Bars for the organisations of the lineage (then the others), marks for milestones and events."""
-    from .lineage import lineage_forest
+    from aloe_cli.questions.lineage import lineage_forest
 
     default_first, default_last = default_years(dataset)
     first, last = first_year or default_first, last_year or default_last

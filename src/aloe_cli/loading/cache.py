@@ -15,10 +15,10 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import __version__
+from aloe_cli import __version__
 
 if TYPE_CHECKING:
-    from .models import Dataset
+    from aloe_cli.model.models import Dataset
 
 CACHE_FORMAT = "3"  # bump when the models' JSON changes shape
 
@@ -84,8 +84,8 @@ def load_cached(key: str) -> Dataset | None:
 
 def _dataset_in(entry: bytearray, key: str) -> Dataset:
     """The dataset an entry holds; raises if the entry is damaged, foreign or inconsistent."""
-    from .checks import check_references
-    from .models import Dataset
+    from aloe_cli.loading.checks import check_references
+    from aloe_cli.model.models import Dataset
 
     checksum = bytes(entry[: CHECKSUM_LINE - 1]).decode("ascii")
     del entry[:CHECKSUM_LINE]
@@ -109,8 +109,8 @@ def _remove(path: Path) -> None:
 
 def store(key: str, dataset: Dataset) -> None:
     """Write the cache entry; a cache that cannot be written is no error, just no cache."""
-    from .errors import OutputError
-    from .files import write_new_file
+    from aloe_cli.errors import OutputError
+    from aloe_cli.files import write_new_file
 
     try:
         folder = cache_folder()

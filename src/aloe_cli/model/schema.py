@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .models import Dataset
+from aloe_cli.model.models import Dataset
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 

@@ -9,8 +9,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TextIO
 
-from .errors import OutputError
-from .sanitize import printable
+from aloe_cli.errors import OutputError
+from aloe_cli.sanitize import printable
 
 if TYPE_CHECKING:
     from rich.console import Console

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .models import Dataset, LineageLink, Organisation
-    from .views import Lookup
+    from aloe_cli.evidence.views import Lookup
+    from aloe_cli.model.models import Dataset, LineageLink, Organisation
 
 RELATION_WORDS = {
     "emerged_within": "emerged within",
@@ -106,8 +106,8 @@ def org_mapping(link: LineageLink) -> OrgMapping:
 
 def lineage_record(dataset: Dataset, lookup: Lookup) -> dict[str, object]:
     """Nodes and dated, typed edges with their sources: the JSON of `aloe lineage`."""
-    from .models import localized
-    from .views import dated_fields
+    from aloe_cli.evidence.views import dated_fields
+    from aloe_cli.model.models import localized
 
     in_lineage = {link.from_org for link in dataset.lineage} | {link.to_org for link in dataset.lineage}
     milestones = {m.id: m for m in dataset.milestones}

@@ -9,16 +9,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from .kinds import RecordKind
-from .views import CitedSource, Listing, Lookup, date_cell, dated_fields
+from aloe_cli.evidence.views import CitedSource, Listing, Lookup, date_cell, dated_fields
+from aloe_cli.kinds import RecordKind
 
 if TYPE_CHECKING:
-    from .models import Dataset, SourcedRecord
+    from aloe_cli.model.models import Dataset, SourcedRecord
 
 
 def _cited_by(dataset: Dataset) -> dict[str, list[str]]:
     """Source id -> the ids of the records that cite it, in dataset order."""
-    from .models import RECORD_KINDS, citations_of
+    from aloe_cli.model.models import RECORD_KINDS, citations_of
 
     found: dict[str, list[str]] = {source.id: [] for source in dataset.sources}
     records: list[Any] = [r for list_name in RECORD_KINDS for r in getattr(dataset, list_name)]
@@ -140,7 +140,7 @@ def _tail(record: SourcedRecord, lookup: Lookup) -> dict[str, object]:
 
 def organisations_listing(dataset: Dataset, lookup: Lookup) -> Listing:
     """The organisations, their names, acronyms and dates."""
-    from .models import localized
+    from aloe_cli.model.models import localized
 
     rows: list[tuple[tuple[str, ...], dict[str, object]]] = []
     for org in dataset.organisations:
@@ -184,7 +184,7 @@ def people_listing(dataset: Dataset, lookup: Lookup) -> Listing:
 
 def places_listing(dataset: Dataset, lookup: Lookup) -> Listing:
     """The places, with their country."""
-    from .models import localized
+    from aloe_cli.model.models import localized
 
     rows: list[tuple[tuple[str, ...], dict[str, object]]] = [
         (
@@ -209,7 +209,7 @@ def places_listing(dataset: Dataset, lookup: Lookup) -> Listing:
 
 def eras_listing(dataset: Dataset, lookup: Lookup) -> Listing:
     """The eras of the timeline, with their dates and organisations."""
-    from .models import localized
+    from aloe_cli.model.models import localized
 
     rows: list[tuple[tuple[str, ...], dict[str, object]]] = [
         (
@@ -237,7 +237,7 @@ def eras_listing(dataset: Dataset, lookup: Lookup) -> Listing:
 
 def series_listing(dataset: Dataset, lookup: Lookup) -> Listing:
     """The recurring gatherings, with their events."""
-    from .models import localized
+    from aloe_cli.model.models import localized
 
     rows: list[tuple[tuple[str, ...], dict[str, object]]] = []
     for s in dataset.series:
@@ -267,7 +267,7 @@ def series_listing(dataset: Dataset, lookup: Lookup) -> Listing:
 
 def categories_listing(dataset: Dataset, lookup: Lookup) -> Listing:
     """The workshop categories, with their workshops."""
-    from .models import localized
+    from aloe_cli.model.models import localized
 
     rows: list[tuple[tuple[str, ...], dict[str, object]]] = []
     for c in dataset.categories:
@@ -296,7 +296,7 @@ def categories_listing(dataset: Dataset, lookup: Lookup) -> Listing:
 
 def phases_listing(dataset: Dataset, lookup: Lookup) -> Listing:
     """The phases of the workshop programme: how many workshops the sources count, and which are named."""
-    from .models import localized
+    from aloe_cli.model.models import localized
 
     rows: list[tuple[tuple[str, ...], dict[str, object]]] = []
     for p in dataset.phases:

@@ -10,7 +10,7 @@ from importlib import resources
 from pathlib import Path
 from typing import BinaryIO
 
-from .errors import DatasetInvalid, DataSourceError, Problem
+from aloe_cli.errors import DatasetInvalid, DataSourceError, Problem
 
 MAX_DATASET_BYTES = 100 * 1024 * 1024  # 100 MiB: about 250k records; refused before parsing
 _CHUNK = 1024 * 1024
@@ -38,7 +38,7 @@ def bundled_dataset_path() -> Path:
     if packaged.is_file():
         return Path(str(packaged))
     # An editable install has no copy inside the package: use the repository's data/ folder.
-    return Path(__file__).resolve().parents[2] / "data" / BUNDLED_NAME
+    return Path(__file__).resolve().parents[3] / "data" / BUNDLED_NAME
 
 
 def read_dataset_bytes(source: DatasetSource) -> bytes:

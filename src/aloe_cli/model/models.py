@@ -19,7 +19,14 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from .edtf import PRECISION_RANK, EdtfDate, EdtfError, describe_edtf, parse_edtf, refines_or_equals
+from aloe_cli.model.edtf import (
+    PRECISION_RANK,
+    EdtfDate,
+    EdtfError,
+    describe_edtf,
+    parse_edtf,
+    refines_or_equals,
+)
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 LANG_PATTERN = r"^[a-z]{2,3}$"

@@ -6,7 +6,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from .models import (
+from aloe_cli.evidence.payloads import (
+    CitationJSON,
+    ClaimJSON,
+    DatedJSON,
+    HappeningJSON,
+    JSONRecord,
+    ReferenceJSON,
+    WorkshopJSON,
+)
+from aloe_cli.model.models import (
     Citation,
     Dataset,
     DateClaim,
@@ -16,15 +25,6 @@ from .models import (
     Workshop,
     citations_of,
     localized,
-)
-from .payloads import (
-    CitationJSON,
-    ClaimJSON,
-    DatedJSON,
-    HappeningJSON,
-    JSONRecord,
-    ReferenceJSON,
-    WorkshopJSON,
 )
 
 ROLE_WORDS = {

@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from .errors import DatasetInvalid, Problem
+from aloe_cli.errors import DatasetInvalid, Problem
 
 # The C parser is 5-10 times faster; PyYAML's wheels ship it, a build without libyaml may not.
 # Only its event stream is used: no constructor of either loader ever runs.

@@ -8,7 +8,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the models load with the dataset, not at start-up
-    from .models import Dataset, Event, Happening, Milestone, Workshop
+    from aloe_cli.model.models import Dataset, Event, Happening, Milestone, Workshop
 
 
 class Match(StrEnum):

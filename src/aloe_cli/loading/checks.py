@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from .models import RECORD_KINDS, Citation, Dataset, DatedRecord, OtherName
-from .yaml_loader import Path
+from aloe_cli.loading.yaml_loader import Path
+from aloe_cli.model.models import RECORD_KINDS, Citation, Dataset, DatedRecord, OtherName
 
 Finding = tuple[Path, str]  # where, and what is wrong
 
@@ -84,7 +84,7 @@ def check_references(dataset: Dataset, also_known: dict[str, set[str]] | None = 
 
 def _dated_by_problems(dataset: Dataset) -> Iterator[Finding]:
     """Records whose dates come from milestones or events that do not exist or cannot give them."""
-    from .derived_dates import DATING_LISTS, dated_by_findings
+    from aloe_cli.loading.derived_dates import DATING_LISTS, dated_by_findings
 
     happenings = {r.id: r for name in DATING_LISTS for r in getattr(dataset, name)}
     for list_name in RECORD_KINDS:

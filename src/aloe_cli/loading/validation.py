@@ -9,10 +9,10 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 
-from .checks import Finding, check_references
-from .errors import DatasetInvalid, Problem
-from .models import ID_PATTERN, RECORD_KINDS, URL_PATTERN, Dataset, kind_of
-from .yaml_loader import Path, PositionIndex, format_path, index_positions, read_yaml
+from aloe_cli.errors import DatasetInvalid, Problem
+from aloe_cli.loading.checks import Finding, check_references
+from aloe_cli.loading.yaml_loader import Path, PositionIndex, format_path, index_positions, read_yaml
+from aloe_cli.model.models import ID_PATTERN, RECORD_KINDS, URL_PATTERN, Dataset, kind_of
 
 
 def validate_text(text: str, name: str) -> Dataset:
@@ -36,7 +36,7 @@ def validate_text(text: str, name: str) -> Dataset:
         problems += [_problem_at(path, message, positions, name) for path, message in findings]
     if problems:
         raise DatasetInvalid(name, problems)
-    from .derived_dates import with_derived_dates
+    from aloe_cli.loading.derived_dates import with_derived_dates
 
     return with_derived_dates(dataset)
 
@@ -196,7 +196,7 @@ def _field_names(path: Path) -> list[str]:
 
 def _is_localized_text(path: Path) -> bool:
     """Whether the field at `path` takes text in several languages (a LocalizedText)."""
-    from .models import text_to_english
+    from aloe_cli.model.models import text_to_english
 
     _, info = _field_at(path)
     return info is not None and any(getattr(meta, "func", None) is text_to_english for meta in info.metadata)

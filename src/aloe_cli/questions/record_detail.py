@@ -6,14 +6,14 @@ import difflib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .checks import REFERENCES
-from .errors import UnknownRecordError
-from .models import citations_of
-from .payloads import DetailJSON, NameJSON, RelatedJSON
+from aloe_cli.errors import UnknownRecordError
+from aloe_cli.evidence.payloads import DetailJSON, NameJSON, RelatedJSON
+from aloe_cli.loading.checks import REFERENCES
+from aloe_cli.model.models import citations_of
 
 if TYPE_CHECKING:
-    from .models import Dataset, Record, Source, SourcedRecord
-    from .views import Lookup
+    from aloe_cli.evidence.views import Lookup
+    from aloe_cli.model.models import Dataset, Record, Source, SourcedRecord
 
 
 # The fields through which a record names others, as written in YAML.
@@ -30,7 +30,7 @@ class Found:
 
 def index_records(dataset: Dataset) -> dict[str, Found]:
     """Every record of the dataset by id."""
-    from .models import RECORD_KINDS
+    from aloe_cli.model.models import RECORD_KINDS
 
     return {
         record.id: Found(kind, record)
@@ -65,11 +65,11 @@ def references_of(record: Record) -> list[tuple[str, str]]:
 
 def title_of(found: Found, lookup: Lookup) -> str:
     """A record's title or name in the chosen language."""
-    from .models import localized
+    from aloe_cli.model.models import localized
 
     record: Any = found.record
     if found.kind == "lineage":
-        from .lineage import RELATION_WORDS
+        from aloe_cli.questions.lineage import RELATION_WORDS
 
         return f"{record.from_org} {RELATION_WORDS[record.relation]} {record.to_org}"
     for field in ("title", "name"):
@@ -106,8 +106,8 @@ def related(dataset: Dataset, target_id: str, lookup: Lookup) -> list[RelatedJSO
 
 def record_detail(dataset: Dataset, record_id: str, lookup: Lookup) -> DetailJSON:
     """The JSON of `aloe show`: fields as written, resolved dates and sources, names, related records."""
-    from .models import DatedRecord, Source
-    from .views import dated_fields
+    from aloe_cli.evidence.views import dated_fields
+    from aloe_cli.model.models import DatedRecord, Source
 
     found = find_record(dataset, record_id)
     record: Any = found.record

@@ -5,10 +5,10 @@ from __future__ import annotations
 import gc
 from typing import TYPE_CHECKING
 
-from .source import DatasetSource, decode_dataset, read_dataset_bytes
+from aloe_cli.loading.source import DatasetSource, decode_dataset, read_dataset_bytes
 
 if TYPE_CHECKING:
-    from .models import Dataset
+    from aloe_cli.model.models import Dataset
 
 # Below this size a dataset parses about as fast as its cache entry loads: the cache is not worth a
 # file. Above it, a repeated run reads the cache instead of the YAML.
@@ -37,7 +37,7 @@ def _load(source: DatasetSource, use_cache: bool) -> Dataset:
     # Standard input is read once and cannot be read again should a cache entry prove damaged.
     if not use_cache or source.path == "-" or len(data) < CACHE_THRESHOLD_BYTES:
         return _validate(data, name)
-    from .cache import cache_key, has_entry, load_cached, store
+    from aloe_cli.loading.cache import cache_key, has_entry, load_cached, store
 
     key = cache_key(data)
     if has_entry(key):
@@ -52,6 +52,8 @@ def _load(source: DatasetSource, use_cache: bool) -> Dataset:
 
 
 def _validate(data: bytes, name: str) -> Dataset:
-    from .validation import validate_text  # the YAML reader and the checks load only when needed
+    from aloe_cli.loading.validation import (
+        validate_text,  # the YAML reader and the checks load only when needed
+    )
 
     return validate_text(decode_dataset(data, name), name)

@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from .edtf import EdtfError, parse_edtf
+from aloe_cli.model.edtf import EdtfError, parse_edtf
 
 if TYPE_CHECKING:
-    from .models import Citation, Dataset, DateClaim, DatedBy, DatedRecord, Happening
+    from aloe_cli.model.models import Citation, Dataset, DateClaim, DatedBy, DatedRecord, Happening
 
 # The kinds of record whose dates others may take.
 DATING_LISTS = ("milestones", "events")
@@ -29,7 +29,7 @@ def _end_side(text: str) -> str:
 
 def derived_claims(dated_by: DatedBy, happenings: dict[str, Happening]) -> list[DateClaim]:
     """The claims `dated_by` describes; raises EdtfError where a start would fall after an end."""
-    from .models import DateClaim
+    from aloe_cli.model.models import DateClaim
 
     def claims_of(record_id: str | None) -> list[tuple[DateClaim, list[Citation]]]:
         if record_id is None:
@@ -128,7 +128,7 @@ def dated_by_findings(
 
 def with_derived_dates(dataset: Dataset) -> Dataset:
     """The dataset with every `dated_by` record given its claims (a checked dataset only)."""
-    from .models import RECORD_KINDS, DatedRecord
+    from aloe_cli.model.models import RECORD_KINDS, DatedRecord
 
     happenings = {r.id: r for name in DATING_LISTS for r in getattr(dataset, name)}
     changes: dict[str, list[Any]] = {}

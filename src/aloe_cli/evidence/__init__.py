@@ -1,0 +1,1 @@
+"""The typed presentation model every output reads: claims, citations, date wording, listings."""

@@ -1,0 +1,1 @@
+"""From a dataset file to a checked Dataset: reading, YAML, validation, checks, the cache."""

@@ -1,0 +1,1 @@
+"""Questions asked of a dataset: pure functions answering in the evidence model's terms."""
