@@ -459,3 +459,27 @@ def test_24_a_reader_that_closes_at_once_is_no_error(args: tuple[str, ...]) -> N
     reader.stdin.close()
     reader.wait(timeout=GUARD)
     assert writer.returncode == 0 and writer.stderr == ""
+
+
+def test_10_a_damaged_entry_in_a_read_only_cache_is_no_error(
+    aloe: Callable[..., Result], write_dataset: Callable[..., Path], private_cache: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    from aloe_cli.loading import dataset as dataset_module
+    from aloe_cli.loading.cache import cache_key
+
+    monkeypatch.setattr(dataset_module, "CACHE_THRESHOLD_BYTES", 0)
+    path = write_dataset(
+        dataset("events:\n  - {id: e, title: E, dates: [{edtf: '2002'}], sources: [{source: s}]}\n")
+    )
+    entry = private_cache / f"{cache_key(path.read_bytes())}.json"
+    entry.write_bytes(b"damaged")
+
+    def refuse(self: Path, missing_ok: bool = False) -> None:  # root ignores permission bits: refuse here
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "unlink", refuse)
+    for _ in range(2):  # every run: the entry cannot be removed, and the answer is right all the same
+        result = aloe("--data", str(path), "events", "-f", "json")
+        assert result.exit_code == 0 and result.stderr == "" and "Traceback" not in result.stdout
+        assert [r["id"] for r in json.loads(result.stdout)] == ["e"]
