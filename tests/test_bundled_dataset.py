@@ -253,3 +253,25 @@ def test_titles_not_marked_descriptive_were_read(dataset: Dataset) -> None:
 def test_bundled_file_is_read_from_the_package() -> None:
     assert bundled_dataset_path().name == "timeline.yaml"
     assert bundled_dataset_path().is_file()
+
+
+def test_the_bundled_snapshot_is_what_validation_gives() -> None:
+    """The snapshot a run loads equals validating the YAML; an outdated one is never used."""
+    from aloe_cli.loading.dataset import _validate
+    from aloe_cli.loading.snapshot import dataset_from_snapshot, snapshot_bytes
+    from aloe_cli.loading.source import bundled_snapshot_path
+
+    yaml_bytes = bundled_dataset_path().read_bytes()
+    validated = _validate(yaml_bytes, "timeline.yaml")
+    snapshot = bundled_snapshot_path().read_bytes()
+    loaded = dataset_from_snapshot(snapshot, yaml_bytes)
+    assert loaded is not None, (
+        "data/timeline.snapshot.json was made from another version of data/timeline.yaml: run "
+        "python -m aloe_cli.loading.snapshot data/timeline.yaml data/timeline.snapshot.json"
+    )
+    assert loaded.model_dump(mode="json") == validated.model_dump(mode="json")
+    assert snapshot == snapshot_bytes(validated, yaml_bytes)  # and it is exactly what would be written
+    assert [(r.id, r.disputed, r.earliest) for r in loaded.events] == [
+        (r.id, r.disputed, r.earliest) for r in validated.events
+    ]
+    assert dataset_from_snapshot(snapshot, yaml_bytes + b"\n") is None  # edited YAML: validate it instead

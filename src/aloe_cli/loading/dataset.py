@@ -34,6 +34,10 @@ def load_dataset(source: DatasetSource, *, use_cache: bool = False) -> Dataset:
 def _load(source: DatasetSource, use_cache: bool) -> Dataset:
     name = source.display_name
     data = read_dataset_bytes(source)
+    if source.path is None:  # the bundled dataset: its snapshot, validated when it was built or tested
+        dataset = _bundled_snapshot(data)
+        if dataset is not None:
+            return dataset
     # Standard input is read once and cannot be read again should a cache entry prove damaged.
     if not use_cache or source.path == "-" or len(data) < CACHE_THRESHOLD_BYTES:
         return _validate(data, name)
@@ -49,6 +53,18 @@ def _load(source: DatasetSource, use_cache: bool) -> Dataset:
     dataset = _validate(data, name)
     store(key, dataset)
     return dataset
+
+
+def _bundled_snapshot(yaml_bytes: bytes) -> Dataset | None:
+    """The bundled dataset from its snapshot, if there is one made from these very bytes."""
+    from aloe_cli.loading.snapshot import dataset_from_snapshot
+    from aloe_cli.loading.source import bundled_snapshot_path
+
+    try:
+        snapshot = bundled_snapshot_path().read_bytes()
+    except OSError:
+        return None
+    return dataset_from_snapshot(snapshot, yaml_bytes)
 
 
 def _validate(data: bytes, name: str) -> Dataset:

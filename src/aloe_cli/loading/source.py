@@ -15,6 +15,7 @@ from aloe_cli.errors import DatasetInvalid, DataSourceError, Problem
 MAX_DATASET_BYTES = 100 * 1024 * 1024  # 100 MiB: about 250k records; refused before parsing
 _CHUNK = 1024 * 1024
 BUNDLED_NAME = "timeline.yaml"
+SNAPSHOT_NAME = "timeline.snapshot.json"
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +40,11 @@ def bundled_dataset_path() -> Path:
         return Path(str(packaged))
     # An editable install has no copy inside the package: use the repository's data/ folder.
     return Path(__file__).resolve().parents[3] / "data" / BUNDLED_NAME
+
+
+def bundled_snapshot_path() -> Path:
+    """The bundled dataset's validated snapshot, beside it (see `loading/snapshot.py`)."""
+    return bundled_dataset_path().with_name(SNAPSHOT_NAME)
 
 
 def read_dataset_bytes(source: DatasetSource) -> bytes:
