@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import gc
+import os
+import pty
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -130,3 +134,25 @@ def write_dataset(tmp_path: Path) -> Callable[[str | bytes], Path]:
         return path
 
     return write
+
+
+def run_in_terminal(args: list[str], env: dict[str, str] | None = None, timeout: float = 60) -> bytes:
+    """Run `aloe ARGS` with a terminal (a pty) as its stdout and stderr; the bytes that reached it."""
+    controller, terminal = pty.openpty()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "aloe_cli", *args], stdout=terminal, stderr=terminal, stdin=subprocess.DEVNULL,
+        env={**os.environ, "COLUMNS": "80", "LINES": "20", "TERM": "xterm", **(env or {})},
+    )  # fmt: skip
+    os.close(terminal)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(controller, 65536)
+        except OSError:  # the pty is closed once the process has exited
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    process.wait(timeout=timeout)
+    os.close(controller)
+    return b"".join(chunks)

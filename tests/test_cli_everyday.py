@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import pty
 import re
 import subprocess
 import sys
@@ -19,6 +18,7 @@ from aloe_cli.kinds import RecordKind
 from aloe_cli.loading.yaml_loader import parse_yaml
 from aloe_cli.questions.kind_listings import KIND_LISTINGS
 from aloe_cli.questions.search import snippet
+from conftest import run_in_terminal
 
 NARROW = {"COLUMNS": "80"}
 
@@ -201,37 +201,20 @@ def test_every_see_below_has_its_below(aloe: Callable[..., Result]) -> None:
 # 7. A pager on long output -------------------------------------------------------------------------------
 
 
-def run_in_terminal(args: list[str], env: dict[str, str]) -> str:
-    """Run aloe with a terminal as its standard output; what reached the terminal."""
-    controller, terminal = pty.openpty()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "aloe_cli", *args], stdout=terminal, stderr=terminal, stdin=subprocess.DEVNULL,
-        env={**os.environ, "COLUMNS": "80", "LINES": "20", "TERM": "xterm", **env},
-    )  # fmt: skip
-    os.close(terminal)
-    chunks = []
-    while True:
-        try:
-            chunk = os.read(controller, 65536)
-        except OSError:
-            break
-        if not chunk:
-            break
-        chunks.append(chunk)
-    process.wait(timeout=60)
-    os.close(controller)
-    return b"".join(chunks).decode("utf-8", "replace")
+def terminal_text(args: list[str], env: dict[str, str]) -> str:
+    """What reached the terminal, as text."""
+    return run_in_terminal(args, env).decode("utf-8", "replace")
 
 
 def test_long_output_on_a_terminal_goes_through_the_pager(tmp_path: Path) -> None:
     paged = tmp_path / "paged.txt"
     pager = f"cat > {paged}"
-    run_in_terminal(["timeline"], {"PAGER": pager})
+    terminal_text(["timeline"], {"PAGER": pager})
     assert "findhorn-2001" in paged.read_text(encoding="utf-8")
     paged.unlink()
-    direct = run_in_terminal(["timeline", "--no-pager"], {"PAGER": pager})
+    direct = terminal_text(["timeline", "--no-pager"], {"PAGER": pager})
     assert not paged.exists() and "findhorn-2001" in direct
-    short = run_in_terminal(["show", "fph-renamed"], {"PAGER": pager})
+    short = terminal_text(["show", "fph-renamed"], {"PAGER": pager})
     assert not paged.exists() and "fph-renamed" in short  # shorter than the screen: no pager
 
 

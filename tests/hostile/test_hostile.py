@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import os
-import pty
 import signal
 import stat
 import subprocess
@@ -19,6 +18,8 @@ from pathlib import Path
 
 import pytest
 from typer.testing import Result
+
+from conftest import run_in_terminal
 
 GUARD = 60  # seconds: far above any normal run here
 
@@ -346,23 +347,7 @@ HOSTILE = dataset(
 def test_15_text_exports_to_a_terminal_are_sanitised(tmp_path: Path) -> None:
     path = tmp_path / "hostile.yaml"
     path.write_text(HOSTILE, encoding="utf-8")
-    controller, terminal = pty.openpty()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "aloe_cli", "--no-pager", "--data", str(path), "export", "--to", "html"],
-        stdout=terminal, stderr=terminal, stdin=subprocess.DEVNULL,
-    )  # fmt: skip
-    os.close(terminal)
-    seen = b""
-    while True:
-        try:
-            chunk = os.read(controller, 65536)
-        except OSError:
-            break
-        if not chunk:
-            break
-        seen += chunk
-    process.wait(timeout=GUARD)
-    os.close(controller)
+    seen = run_in_terminal(["--no-pager", "--data", str(path), "export", "--to", "html"])
     assert b"\x1b]0;" not in seen and "␛]0;pwned".encode() in seen
 
 
