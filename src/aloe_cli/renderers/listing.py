@@ -260,19 +260,18 @@ class _ListingTables:
             yield table
         if listing.legend:
             yield Text(printable(listing.legend), style="dim")
+        # Each section one Text: a renderable a line would cost Rich a layout pass a line.
         if disputes:
             yield Text("Disputed dates (each claim with its own sources)", style="bold")
-            for dispute in disputes:
-                yield Text(printable(f"- {dispute}"))
+            yield Text(printable("\n".join(f"- {dispute}" for dispute in disputes)))
         if agreeing:
             yield Text("Dates given by several sources (each with its own)", style="bold")
-            for claims in agreeing:
-                yield Text(printable(f"- {claims}"))
+            yield Text(printable("\n".join(f"- {claims}" for claims in agreeing)))
         if apparatus.numbers:
             yield Text()
             yield Text("Sources", style="bold")
-            for cited, number in apparatus.numbers.items():
-                yield Text(printable(f"[{number}] {cited.full()}"))
+            entries = (f"[{number}] {cited.full()}" for cited, number in apparatus.numbers.items())
+            yield Text(printable("\n".join(entries)))
 
 
 def _id_widths(listing: Listing, max_width: int, separate_ids: bool) -> dict[int, int]:
