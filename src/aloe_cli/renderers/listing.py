@@ -118,6 +118,19 @@ class Apparatus:
     def __init__(self, listing: Listing) -> None:
         self.numbers: dict[CitedSource, int] = {}
         self.markers = [self.mark(row) for row in listing.citations] if listing.show_sources else []
+        # Row by row, the sources first cited there: a table lists them under the section they open.
+        self.new_in_row: list[list[CitedSource]] = [[] for _ in self.markers]
+        seen: set[CitedSource] = set()
+        for row_number, row in enumerate(listing.citations if self.markers else []):
+            for cited in row:
+                if cited not in seen:
+                    seen.add(cited)
+                    self.new_in_row[row_number].append(cited)
+
+    def entries(self, rows: range) -> str:
+        """'[1] story ¶6 — A story... <url>' for each source first cited in these rows, a line each."""
+        first = [cited for row in rows for cited in self.new_in_row[row]]
+        return "\n".join(f"[{self.numbers[cited]}] {cited.full()}" for cited in first)
 
     def number(self, cited: CitedSource) -> int:
         """The number of a source (a new one the first time it is cited)."""
@@ -226,12 +239,14 @@ class _ListingTables:
         headers = listing.columns if separate_ids else listing.columns[:-1]
         table: Table | None = None
         group: str | object | None = object()
+        group_start = 0
         for row_number, (row_group, cells) in enumerate(zip(listing.groups, listing.cells, strict=True)):
             if table is None or row_group != group:
                 if table is not None:
                     yield table
+                    yield from self._sources_of(apparatus, range(group_start, row_number))
                     yield Text()
-                group = row_group
+                group, group_start = row_group, row_number
                 heading = row_group if row_group is not None else listing.title
                 # On a wide screen the columns take the width their text needs, no more; on a narrow one
                 # they share it by weight, the title column never narrower than the ids it carries.
@@ -258,6 +273,7 @@ class _ListingTables:
             table.add_row(*row)
         if table is not None:
             yield table
+            yield from self._sources_of(apparatus, range(group_start, len(listing.cells)))
         if listing.legend:
             yield Text(printable(listing.legend), style="dim")
         # Each section one Text: a renderable a line would cost Rich a layout pass a line.
@@ -267,11 +283,15 @@ class _ListingTables:
         if agreeing:
             yield Text("Dates given by several sources (each with its own)", style="bold")
             yield Text(printable("\n".join(f"- {claims}" for claims in agreeing)))
-        if apparatus.numbers:
-            yield Text()
-            yield Text("Sources", style="bold")
-            entries = (f"[{number}] {cited.full()}" for cited, number in apparatus.numbers.items())
-            yield Text(printable("\n".join(entries)))
+
+    @staticmethod
+    def _sources_of(apparatus: Apparatus, rows: range) -> Any:
+        """Under a section's table, the sources first cited in it (one Text: one layout pass)."""
+        from rich.text import Text
+
+        entries = apparatus.entries(rows) if apparatus.markers else ""
+        if entries:
+            yield Text(printable(entries), style="dim")
 
 
 def _id_widths(listing: Listing, max_width: int, separate_ids: bool) -> dict[int, int]:
