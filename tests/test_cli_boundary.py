@@ -170,3 +170,17 @@ def test_schema_accepts_the_bundled_dataset_and_rejects_a_typo(aloe: Callable[..
     assert list(validator.iter_errors(document)) == []
     document["events"][0]["tittle"] = "typo"
     assert any("tittle" in error.message for error in validator.iter_errors(document))
+
+
+def test_the_schema_accepts_what_aloe_accepts_unquoted(aloe: Callable[..., Result]) -> None:
+    """An editor's YAML reads `edtf: 2001` as a number; aloe reads it as the date "2001": both valid."""
+    import jsonschema
+    import yaml
+
+    schema = json.loads(aloe("schema").stdout)
+    document = yaml.safe_load(
+        "format: aloe/1\ntitle: t\nsources: [{id: s, title: S}]\n"
+        "events: [{id: e, title: E, dates: [{edtf: 2001}], sources: [{source: s}]}]\n"
+    )
+    assert document["events"][0]["dates"][0]["edtf"] == 2001
+    assert list(jsonschema.Draft202012Validator(schema).iter_errors(document)) == []

@@ -354,3 +354,11 @@ def test_filters_apply_to_exports(aloe: Callable[..., Result]) -> None:
     data = json.loads(export(aloe, "--to", "timelinejs", "--from", "2002", "--until", "2002").stdout)
     assert {e["unique_id"] for e in data["events"]} >= {"wsf-2002", "esf-2002", "microfinance-2002"}
     assert "findhorn-2001" not in {e["unique_id"] for e in data["events"]}
+
+
+def test_html_ids_are_unique(aloe: Callable[..., Result]) -> None:
+    import re
+
+    ids = re.findall(r'\sid="([^"]+)"', export(aloe, "--to", "html").stdout)
+    assert len(ids) == len(set(ids)), sorted({i for i in ids if ids.count(i) > 1})
+    assert "indicators" in ids  # the workshop in two categories keeps its anchor, once

@@ -114,7 +114,7 @@ def _happening(record: Happening, selection: Selection) -> str:
     return "\n".join(i for i in items if i)
 
 
-def _workshop(workshop: Workshop, selection: Selection) -> str:
+def _workshop(workshop: Workshop, selection: Selection, *, anchored: bool = True) -> str:
     from aloe_cli.model.models import localized
 
     lookup = selection.lookup
@@ -127,7 +127,8 @@ def _workshop(workshop: Workshop, selection: Selection) -> str:
     if workshop.inferred:
         notes.append(f'<span class="flag">Our reading:</span> {escape(workshop.inferred)}')
     return (
-        f'<tr id="{escape(workshop.id)}"><td>{escape(localized(workshop.title, lookup.lang))}'
+        (f'<tr id="{escape(workshop.id)}">' if anchored else "<tr>")
+        + f"<td>{escape(localized(workshop.title, lookup.lang))}"
         + (f'<br><span class="meta">also: {escape(others)}</span>' if others else "")
         + f"</td><td>{escape(phases)}</td><td>{' '.join(n for n in notes if n)}</td>"
         + f"<td>{'; '.join(_cite(c, selection) for c in workshop.sources)}</td></tr>"
@@ -159,6 +160,7 @@ def export_html(selection: Selection) -> bytes:
     body.append('<section id="workshops" aria-labelledby="workshops-h"><h2 id="workshops-h">Workshops</h2>')
     groups = [(c.id, localized(c.title, lookup.lang), c.description) for c in dataset.categories]
     groups.append(("", "In no category the sources give", ""))
+    anchored: set[str] = set()
     for category_id, title, description in groups:
         members = [
             w for w in dataset.workshops if (category_id in w.categories if category_id else not w.categories)
@@ -173,7 +175,9 @@ def export_html(selection: Selection) -> bytes:
             '<table><thead><tr><th scope="col">Workshop</th><th scope="col">Phases</th>'
             '<th scope="col">Note</th><th scope="col">Sources</th></tr></thead><tbody>'
         )
-        body.append("\n".join(_workshop(w, selection) for w in members))
+        # A workshop in two categories has two rows; only its first carries its id (ids are unique).
+        body.append("\n".join(_workshop(w, selection, anchored=w.id not in anchored) for w in members))
+        anchored.update(w.id for w in members)
         body.append("</tbody></table>")
     body.append("</section>")
     body.append(

@@ -118,7 +118,7 @@ def export_markdown(selection: Selection) -> bytes:
             kind = "event" if isinstance(record, Event) else "milestone"
             where = "; ".join(lookup.place_name(p) for p in record.places)
             entry = f"- **{md(_date_words(record))}**: {md(localized(record.title, lookup.lang))}"
-            entry += f" ({md(where)})" if where else ""
+            entry += f", {md(where)}" if where else ""  # not in brackets: places carry their own
             entry += f" _{kind}_ `{record.id}`{notes.cite(record.sources)}"
             lines.append(entry)
             if record.summary:

@@ -101,7 +101,8 @@ EdtfValue = Annotated[
     PlainSerializer(lambda value: value.text, return_type=str),
     WithJsonSchema(
         {
-            "type": "string",
+            # aloe reads every YAML scalar as text, so `edtf: 2001` unquoted is the date "2001".
+            "type": ["string", "integer"],
             "description": "An EDTF date (levels 0-1): 2001, 2001-06, 2001-06-15, 1997~, 1998/1999.",
             "examples": ["2001-06", "1997~", "2001-06-10/2001-06-15", "2001-06/.."],
         }
