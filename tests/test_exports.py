@@ -362,3 +362,27 @@ def test_html_ids_are_unique(aloe: Callable[..., Result]) -> None:
     ids = re.findall(r'\sid="([^"]+)"', export(aloe, "--to", "html").stdout)
     assert len(ids) == len(set(ids)), sorted({i for i in ids if ids.count(i) > 1})
     assert "indicators" in ids  # the workshop in two categories keeps its anchor, once
+
+
+def test_csv_one_column_per_language_notes_last_and_a_bom_for_excel(
+    aloe: Callable[..., Result], tmp_path: Path
+) -> None:
+    import csv
+
+    folder = tmp_path / "plain"
+    export(aloe, "--to", "csv", "-o", str(folder))
+    with (folder / "organisations.csv").open(encoding="utf-8", newline="") as stream:
+        rows = list(csv.DictReader(stream))
+    header = list(rows[0])
+    assert header[:2] == ["id", "date_words"] and header[-2:] == ["note", "inferred"]
+    wsse = next(r for r in rows if r["id"] == "wsse")
+    assert (wsse["name_en"], wsse["name_fr"]) == (
+        "Workgroup on Solidarity Social Economy",
+        "Pôle de Socio-Economie Solidaire",
+    )
+    assert "; " not in wsse["name_en"]  # no language packed into a cell with a separator
+    assert not (folder / "organisations.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+    excel = tmp_path / "excel"
+    export(aloe, "--to", "csv", "-o", str(excel), "--bom")
+    data = (excel / "organisations.csv").read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf") and "Léopold" in data.decode("utf-8-sig")

@@ -38,6 +38,12 @@ def export(
     base_iri: Annotated[
         str, typer.Option("--base-iri", metavar="IRI", help="JSON-LD: the prefix that makes record ids IRIs.")
     ] = "urn:aloe:",
+    bom: Annotated[
+        bool,
+        typer.Option(
+            "--bom", help="CSV: start each file with a UTF-8 byte-order mark, so that Excel reads it."
+        ),
+    ] = False,
     first_year: FromYear = None,
     last_year: UntilYear = None,
     match: MatchOption = Match.overlap,
@@ -63,7 +69,7 @@ def export(
     )
     happenings = queries.timeline(settings.session.dataset(), where)
     selection = Selection(
-        settings.session.dataset(), happenings, settings.session.lookup(), __version__, base_iri
+        settings.session.dataset(), happenings, settings.session.lookup(), __version__, base_iri, bom
     )
     with _progress(f"Exporting {len(happenings)} milestones and events to {to.value}"):
         if to is ExportFormat.csv and output is not None and not output.endswith(".zip"):

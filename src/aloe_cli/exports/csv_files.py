@@ -28,9 +28,21 @@ def csv_tables(selection: Selection) -> dict[str, str]:
         if list_name in ("milestones", "events"):
             records = [r for r in records if r.id in happening_ids]
         rows = []
+        expanded: dict[str, list[str]] = {}  # a field in several languages -> its columns, English first
         for record in records:
-            row = record.model_dump(mode="json", by_alias=True, exclude={"dates", "sources", "other_names"})
-            row = {key: _cell(value) for key, value in row.items()}
+            dumped = record.model_dump(
+                mode="json", by_alias=True, exclude={"dates", "sources", "other_names"}
+            )
+            row: dict[str, Any] = {}
+            for key, value in dumped.items():
+                if isinstance(value, dict):  # one column per language (or part): `title_en`, `title_fr`
+                    for part, text in value.items():
+                        row[f"{key}_{part}"] = _cell(text)
+                        columns = expanded.setdefault(key, [])
+                        if f"{key}_{part}" not in columns:
+                            columns.append(f"{key}_{part}")
+                else:
+                    row[key] = _cell(value)
             if isinstance(record, DatedRecord):  # the date as people read it, and how sure it is
                 row.update(
                     date_words=date_wording(record).text() if record.dates else "",
@@ -86,10 +98,17 @@ def csv_tables(selection: Selection) -> dict[str, str]:
                 for c in getattr(record, "sources", [])
                 if list_name != "sources"
             ]
-        fields = ["id", *(f for f in type(records[0]).model_fields if f != "id")] if records else []
-        names = [_alias(records, f) for f in fields] if records else ["id"]
+        last = ("note", "inferred")  # remarks on the evidence after the facts
+        fields = [f for f in type(records[0]).model_fields if f not in ("id", *last)] if records else []
+        names = ["id"]
         if records and isinstance(records[0], DatedRecord):
-            names[1:1] = ["date_words", "start", "end", "disputed"]  # the date next to the id; notes last
+            names += ["date_words", "start", "end", "disputed"]  # the date next to the id
+        for name in [*(_alias(records, f) for f in fields), *last] if records else []:
+            names += (
+                sorted(expanded[name], key=lambda c: (not c.endswith("_en"), c))
+                if name in expanded
+                else [name]
+            )
         tables[f"{list_name}.csv"] = _write(rows, names)
     tables["dates.csv"] = _write(
         dates,
@@ -97,6 +116,8 @@ def csv_tables(selection: Selection) -> dict[str, str]:
          "record_disputed", "inferred", "claim_sources", "note"],
     )  # fmt: skip
     tables["citations.csv"] = _write(citations, ["record_id", "date_position", "source", "locator", "quote"])
+    if selection.bom:  # Excel on Windows reads UTF-8 only after a byte-order mark ("LÃ©opold" otherwise)
+        tables = {name: "\ufeff" + text for name, text in tables.items()}
     return tables
 
 
