@@ -226,6 +226,7 @@ def test_chart_svg(aloe: Callable[..., Result], tmp_path: Path) -> None:
     result = aloe("chart", "--svg", str(target))
     assert result.exit_code == 0
     assert result.stderr == f"Saved the chart as SVG to {target}\n"
+    assert result.stdout == ""  # the picture went to the file, not the screen as well
     svg = target.read_text(encoding="utf-8")
     assert svg.startswith("<svg") and "1997" in svg
     target.write_text("mine", encoding="utf-8")

@@ -118,7 +118,8 @@ def chart(
     first_year: FromYear = None,
     last_year: ToYear = None,
     svg: Annotated[
-        str | None, typer.Option("--svg", metavar="FILE", help="Also save the picture as SVG.")
+        str | None,
+        typer.Option("--svg", metavar="FILE", help="Save the picture as SVG instead of printing it."),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")] = False,
 ) -> None:
@@ -135,10 +136,11 @@ def chart(
         build_chart(settings.session.dataset(), settings.session.lookup(), first_year, last_year),
         settings.output.width(),
     )
-    settings.output.emit(printable(picture))
-    if svg is not None:
-        from aloe_cli.files import write_new_file
-        from aloe_cli.renderers.svg import text_to_svg
+    if svg is None:
+        settings.output.emit(printable(picture))
+        return
+    from aloe_cli.files import write_new_file
+    from aloe_cli.renderers.svg import text_to_svg
 
-        write_new_file(svg, text_to_svg(printable(picture), title="aloe chart"), force=force)
-        settings.output.note(f"Saved the chart as SVG to {svg}")
+    write_new_file(svg, text_to_svg(printable(picture), title="aloe chart"), force=force)
+    settings.output.note(f"Saved the chart as SVG to {svg}")  # the picture went to the file, not the screen
