@@ -70,6 +70,11 @@ class ClaimNote:
     sources: tuple[CitedSource, ...]
     inferred: bool
 
+    def named(self) -> str:
+        """'22–26 November 2005 (ripess-dakar)', and '(our reading)' where it is."""
+        cited = ", ".join(source.short() for source in self.sources) or "its record's sources"
+        return f"{self.words} ({cited})" + (" (our reading)" if self.inferred else "")
+
 
 @dataclass(frozen=True)
 class ClaimsNote:
@@ -208,10 +213,6 @@ class Lookup:
             record.disputed,
         )
 
-    def short_citation(self, citation: Citation) -> str:
-        """'story ¶4' or 'findhorn-report'."""
-        return f"{citation.source} {citation.locator}" if citation.locator else citation.source
-
 
 def iso(day: Any) -> str | None:
     """An ISO 8601 day, or None."""
@@ -321,15 +322,8 @@ def dates_in_words(record: DatedRecord, lookup: Lookup) -> str:
     wording = date_wording(record)
     text = f"{wording.text()} ({'; '.join(wording.doubts)})" if wording.doubts else wording.text()
     if record.disputed:
-        text = "disputed: " + "; ".join(claim_with_citations(claim, lookup) for claim in record.dates)
+        text = "disputed: " + "; ".join(claim.named() for claim in lookup.claims_note(record).claims)
     return text
-
-
-def claim_with_citations(claim: DateClaim, lookup: Lookup) -> str:
-    """'22–26 November 2005 (ripess-dakar)': each claim in its own source's words, with that source."""
-    cited = ", ".join(lookup.short_citation(c) for c in claim.sources) or "its record"
-    reading = "; our reading" if claim.inferred else ""
-    return f"{claim.words} ({cited}{reading})"
 
 
 def happening_record(record: Happening, lookup: Lookup) -> HappeningJSON:

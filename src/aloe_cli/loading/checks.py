@@ -43,7 +43,7 @@ def check_references(dataset: Dataset, also_known: dict[str, set[str]] | None = 
     them is not reported as unknown on top of their own problem. Paths are built only for problems:
     a sound dataset of 100,000 records is checked without making one.
     """
-    _Suggestions.made = 0
+    _unknown = _Unknown()
     findings: list[Finding] = []
     ids_by_list = {name: {record.id for record in getattr(dataset, name)} for name in RECORD_KINDS}
     for name, ids in (also_known or {}).items():
@@ -97,20 +97,20 @@ def _dated_by_problems(dataset: Dataset) -> Iterator[Finding]:
 MAX_SUGGESTIONS = 20
 
 
-class _Suggestions:
-    """Counts the suggestions made in one check, so that many mistakes cost no more than a few."""
+class _Unknown:
+    """Words an unknown id, with a "did you mean" for the first mistakes of one check only."""
 
-    made = 0
+    def __init__(self) -> None:
+        self.suggestions_left = MAX_SUGGESTIONS
 
-
-def _unknown(target: str, named: str | None, known: set[str]) -> str:
-    """'no place has the id 'x' (did you mean 'y'?)'."""
-    kind = RECORD_KINDS[named] if named else "record"
-    hint = ""
-    if named and _Suggestions.made < MAX_SUGGESTIONS:
-        _Suggestions.made += 1
-        hint = _suggest(target, known)
-    return f"no {kind} has the id '{target}'{hint}"
+    def __call__(self, target: str, named: str | None, known: set[str]) -> str:
+        """'no place has the id 'x' (did you mean 'y'?)'."""
+        kind = RECORD_KINDS[named] if named else "record"
+        hint = ""
+        if named and self.suggestions_left > 0:
+            self.suggestions_left -= 1
+            hint = _suggest(target, known)
+        return f"no {kind} has the id '{target}'{hint}"
 
 
 def _duplicate_ids(dataset: Dataset) -> Iterator[Finding]:

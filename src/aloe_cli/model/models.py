@@ -248,11 +248,6 @@ class DatedRecord(SourcedRecord):
             for claim in self.dates
         )
 
-    @property
-    def inferred_claims(self) -> bool:
-        """True when any of its dates is our reading rather than a source's."""
-        return any(claim.inferred for claim in self.dates)
-
     def overlaps(self, first: date | None, last: date | None) -> bool:
         """Whether the record possibly falls in [first, last] (None: unbounded); undated never does."""
         if not self.dates:

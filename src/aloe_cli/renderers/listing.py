@@ -156,11 +156,10 @@ class Apparatus:
 
     def claim(self, claim: ClaimNote) -> str:
         """'22–26 November 2005 [7]', or with the sources named when there is no apparatus."""
-        if self.markers:
-            cited = ", ".join(str(self.number(c)) for c in claim.sources)
-            cited = f"[{cited}]" if cited else "[its record's sources]"
-        else:
-            cited = "(" + (", ".join(c.short() for c in claim.sources) or "its record's sources") + ")"
+        if not self.markers:
+            return claim.named()
+        cited = ", ".join(str(self.number(c)) for c in claim.sources)
+        cited = f"[{cited}]" if cited else "[its record's sources]"
         return f"{claim.words} {cited}" + (" (our reading)" if claim.inferred else "")
 
     def claims(self, note: ClaimsNote) -> str:

@@ -49,13 +49,13 @@ def render_lineage(forest: list[LineageNode], lookup: Lookup) -> Tree:
                 milestone = milestones[milestone_id]
                 words = f"marked by: {localized(milestone.title, lookup.lang)} ({_dates(milestone)})"
                 branch.add(Text(printable(words) + f"  [{milestone_id}]", style="dim"))
-            cited = ", ".join(lookup.short_citation(c) for c in node.via.sources)
+            cited = ", ".join(lookup.cited(c).short() for c in node.via.sources)
             if cited:
                 branch.add(Text(printable(f"sources: {cited}"), style="dim"))
         for link in node.supporters:
             supporter = lookup.organisation_name(link.to_org)
             when = f", {_dates(link)}" if link.dates else ""
-            cited = ", ".join(lookup.short_citation(c) for c in link.sources)
+            cited = ", ".join(lookup.cited(c).short() for c in link.sources)
             branch.add(
                 Text(printable(f"{RELATION_WORDS[link.relation]} {supporter}{when} ({cited})"), style="dim")
             )
