@@ -5,6 +5,7 @@ here rather than shown as a traceback.
 """
 
 import contextlib
+import gc
 import os
 import sys
 
@@ -15,8 +16,14 @@ def main() -> None:
     try:
         if sys.stdout is None:  # started with standard output closed (`aloe ... >&-`)
             sys.stdout = ClosedStream()
+        # Importing aloe, Typer and Pydantic makes objects that live as long as the run: collecting
+        # among them finds nothing (about 6 ms of every start). Pause the collector while they are
+        # made, then set them aside for good so that later collections do not walk them again.
+        gc.disable()
         from aloe_cli.cli import run
 
+        gc.freeze()
+        gc.enable()
         run()
     except KeyboardInterrupt:
         _say("\naloe: interrupted\n")

@@ -75,6 +75,9 @@ class Output:
             if pager is None:
                 if isinstance(rendered, str):
                     sys.stdout.write(rendered)
+                elif not wants_color(sys.stdout, self.no_color) and hasattr(rendered, "plain"):
+                    # No colour to show (a pipe, a file, --no-color): laid out without Rich's import.
+                    sys.stdout.write(rendered.plain(self.width()))
                 else:
                     self.console().print(rendered)
                 sys.stdout.flush()

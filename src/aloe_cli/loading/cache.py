@@ -1,10 +1,12 @@
-"""A cache of validated datasets: JSON keyed by a hash of the file's bytes, rebuilt whenever in doubt.
+"""A cache of validated datasets: JSON keyed by a hash of the file's bytes, trusted when the hash matches.
 
-JSON, never pickle: a cache file can hold only data. An entry is written only for a dataset that
-passed every check; it starts with a checksum of its body, and its body is validated again with the
-same models as the YAML (Pydantic's `model_validate_json`), so a damaged entry is refused and
-rebuilt. The checks across records (ids, references, cycles) are not run again: the entry is the
-same bytes that passed them.
+JSON, never pickle: a cache file can hold only data, never code. An entry is written only for a dataset
+that passed every check. It starts with a checksum of its body, then the hash of the dataset's bytes it
+was made from (inside the entry, not only in its name), then the dataset as `snapshot.dataset_json`
+writes it. An entry whose checksum and hash match is trusted: it is read back without validating it
+again, as the bundled snapshot is. The cache is the user's own folder, as their dataset is; anyone
+who can write a fitting entry there can edit the dataset itself. A damaged entry (a torn write, a
+changed byte, one of another dataset) is refused, removed and rebuilt.
 """
 
 from __future__ import annotations
@@ -13,14 +15,15 @@ import contextlib
 import hashlib
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from aloe_cli import __version__
+from aloe_cli.loading.snapshot import dataset_from_json
 
 if TYPE_CHECKING:
     from aloe_cli.model.models import Dataset
 
-CACHE_FORMAT = "3"  # bump when the models' JSON changes shape
+CACHE_FORMAT = "4"  # bump when the models' JSON changes shape
 
 
 def cache_folder() -> Path:
@@ -57,9 +60,7 @@ def load_cached(key: str) -> Dataset | None:
     """The cached dataset, or None: no entry, or one that fails any check (then it is removed).
 
     An entry is bound to the dataset it came from: it carries the key (the hash of the dataset's
-    bytes) inside it, under its checksum, so an entry copied from another dataset is refused. It is
-    validated by the models and its cross-record checks are run again: nothing wrong in it can
-    reach a command.
+    bytes) inside it, under its checksum, so an entry copied from another dataset is refused.
     """
     path = cache_folder() / f"{key}.json"
     try:
@@ -76,16 +77,17 @@ def load_cached(key: str) -> Dataset | None:
         _remove(path)
         return None
     try:
-        return _dataset_in(entry, key)
+        document = _document_in(entry, key)
+        del entry  # the parsed records are all that is needed from here: free the bytes first
+        return dataset_from_json(document)
     except Exception:
         _remove(path)
         return None
 
 
-def _dataset_in(entry: bytearray, key: str) -> Dataset:
-    """The dataset an entry holds; raises if the entry is damaged, foreign or inconsistent."""
-    from aloe_cli.loading.checks import check_references
-    from aloe_cli.model.models import Dataset
+def _document_in(entry: bytearray, key: str) -> Any:
+    """The parsed JSON of the dataset an entry holds; raises if the entry is damaged or another dataset's."""
+    import json
 
     checksum = bytes(entry[: CHECKSUM_LINE - 1]).decode("ascii")
     del entry[:CHECKSUM_LINE]
@@ -95,10 +97,7 @@ def _dataset_in(entry: bytearray, key: str) -> Dataset:
     del entry[:CHECKSUM_LINE]
     if bound_to != key:
         raise ValueError("an entry of another dataset")
-    dataset = Dataset.model_validate_json(entry)
-    if check_references(dataset):
-        raise ValueError("references")
-    return dataset
+    return json.loads(entry)
 
 
 def _remove(path: Path) -> None:
@@ -122,5 +121,10 @@ def store(key: str, dataset: Dataset) -> None:
 
 def cache_entry(dataset: Dataset, key: str) -> bytes:
     """The bytes of an entry: a checksum line, the key of the dataset it holds, the dataset as JSON."""
-    body = key.encode("ascii") + b"\n" + dataset.model_dump_json(by_alias=True).encode("utf-8")
+    import json
+
+    from aloe_cli.loading.snapshot import dataset_json
+
+    text = json.dumps(dataset_json(dataset), ensure_ascii=False, separators=(",", ":"))
+    body = key.encode("ascii") + b"\n" + text.encode("utf-8")
     return hashlib.sha256(body).hexdigest().encode("ascii") + b"\n" + body

@@ -1,11 +1,11 @@
-"""The bundled dataset, validated once when it is built or tested, shipped as a snapshot that loads fast.
+"""Datasets that passed validation, written as JSON and read back without validating them again.
 
-Validating the bundled YAML at every start costs Pydantic's schema building (about 45 ms) before any
-record is read. The snapshot is the dataset as validation made it (derived dates included), written as
-JSON with the SHA-256 of the YAML it came from; a run rebuilds the records from it with
-`model_construct`, which validates nothing and builds no schema. It is used only when its hash is the
-YAML's (an edited checkout falls back to validating the YAML), and `tests/test_bundled_dataset.py`
-proves it equals what validating the YAML gives. Regenerate it with:
+Two things are stored so: the bundled dataset's snapshot, made when the package is built or tested
+(`tests/test_bundled_dataset.py` proves it equals what validating the YAML gives), and each cache entry
+of a user's dataset. Validating again on every run would cost Pydantic's schema building and a pass
+over every value; reading back costs one JSON parse and one object per record, built directly (no
+validator runs, no schema is built). Both are bound to the SHA-256 of the YAML bytes they came from and
+are used only when it matches. Regenerate the bundled snapshot with:
 
     python -m aloe_cli.loading.snapshot data/timeline.yaml data/timeline.snapshot.json
 """
@@ -16,15 +16,23 @@ import hashlib
 import json
 import sys
 import typing
+from dataclasses import dataclass
+from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
 
+    from ..model.edtf import EdtfDate
     from ..model.models import Dataset
 
 SNAPSHOT_FORMAT = "aloe-snapshot/1"
+
+
+def dataset_json(dataset: Dataset) -> Any:
+    """A validated dataset as JSON values: what `dataset_from_json` reads back."""
+    return dataset.model_dump(mode="json", by_alias=True, exclude_defaults=True)
 
 
 def snapshot_bytes(dataset: Dataset, yaml_bytes: bytes) -> bytes:
@@ -32,57 +40,159 @@ def snapshot_bytes(dataset: Dataset, yaml_bytes: bytes) -> bytes:
     document = {
         "format": SNAPSHOT_FORMAT,
         "yaml_sha256": hashlib.sha256(yaml_bytes).hexdigest(),
-        "dataset": dataset.model_dump(mode="json", by_alias=True, exclude_defaults=True),
+        "dataset": dataset_json(dataset),
     }
     return (json.dumps(document, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
 def dataset_from_snapshot(snapshot: bytes, yaml_bytes: bytes) -> Dataset | None:
     """The dataset a snapshot holds, or None when it is not the snapshot of these YAML bytes."""
-    from ..model.models import Dataset
-
     document = json.loads(snapshot)
     if document.get("format") != SNAPSHOT_FORMAT:
         return None
     if document.get("yaml_sha256") != hashlib.sha256(yaml_bytes).hexdigest():
         return None
-    return typing.cast("Dataset", _construct(Dataset, document["dataset"]))
+    return dataset_from_json(document["dataset"])
 
 
-def _construct(model: type[BaseModel], value: dict[str, Any]) -> BaseModel:
-    """A model rebuilt from its validated JSON without validation: nested models, lists, EDTF dates."""
-    fields: dict[str, Any] = {}
-    for name, info in model.model_fields.items():
-        key = info.alias or name
-        if key in value:
-            fields[name] = _value(info.annotation, value[key])
-    return model.model_construct(**fields)
+def dataset_from_json(value: Any) -> Dataset:
+    """The dataset `dataset_json` wrote, rebuilt without validation; KeyError or TypeError if not one.
+
+    The JSON value is taken over: its mappings become the records' fields.
+    """
+    from ..model.models import Dataset
+
+    return typing.cast("Dataset", _Builder().build(Dataset, value))
 
 
-def _value(annotation: Any, value: Any) -> Any:
-    """A JSON value as the annotation's type: a model, a list of them, an EDTF date, or as it is."""
+class _Kind(Enum):
+    """How a field's JSON value becomes its Python value."""
+
+    AS_IS = "as is"
+    MODEL = "a model"
+    MODELS = "a list of models"
+    EDTF = "an EDTF date"
+
+
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    """How the builder reads one model: worked out once per model from its fields."""
+
+    plain_defaults: dict[str, Any]  # fields with a fixed default, by name
+    factories: tuple[tuple[str, typing.Callable[[], Any]], ...]  # fields whose default is made fresh
+    renamed: tuple[tuple[str, str], ...]  # (JSON key, field name) where an alias differs
+    nested: tuple[tuple[str, _Kind, type[BaseModel] | None], ...]  # fields holding models or dates
+    required: frozenset[str]
+    names: frozenset[str]
+
+
+class _Builder:
+    """Builds models from their validated JSON, sharing what can be shared among immutable values."""
+
+    def __init__(self) -> None:
+        self._plans: dict[type[BaseModel], _Plan] = {}
+        self._dates: dict[str, EdtfDate] = {}  # EdtfDate is frozen: one object per distinct text
+        self._fields_sets: dict[frozenset[str], set[str]] = {}  # never changed on a frozen model
+
+    def build(self, model: type[BaseModel], value: dict[str, Any]) -> BaseModel:
+        """One model and everything inside it; the JSON mapping itself becomes the model's fields.
+
+        Reusing the parsed mapping, rather than copying it, keeps a large dataset's peak memory to one
+        copy of its records.
+        """
+        plan = self._plans.get(model) or self._plan(model)
+        for key, name in plan.renamed:
+            if key in value:
+                value[name] = value.pop(key)
+        given = frozenset(value)
+        if not plan.required <= given or not given <= plan.names:
+            raise KeyError(f"{model.__name__} with fields {sorted(given ^ plan.names)} wrong")
+        for name, kind, inner in plan.nested:
+            raw = value.get(name)
+            if raw is None:
+                continue
+            if kind is _Kind.MODELS:
+                value[name] = [self.build(inner, item) for item in raw]  # type: ignore[arg-type]
+            elif kind is _Kind.MODEL:
+                value[name] = self.build(inner, raw)  # type: ignore[arg-type]
+            else:
+                value[name] = self._date(raw)
+        for name, default in plan.plain_defaults.items():
+            if name not in value:
+                value[name] = default
+        for name, factory in plan.factories:
+            if name not in value:
+                value[name] = factory()
+        instance = model.__new__(model)
+        fields_set = self._fields_sets.get(given)
+        if fields_set is None:
+            fields_set = self._fields_sets[given] = set(given)
+        object.__setattr__(instance, "__dict__", value)
+        object.__setattr__(instance, "__pydantic_fields_set__", fields_set)
+        object.__setattr__(instance, "__pydantic_extra__", None)
+        object.__setattr__(instance, "__pydantic_private__", None)
+        return instance
+
+    def _date(self, text: str) -> EdtfDate:
+        from ..model.edtf import parse_edtf
+
+        parsed = self._dates.get(text)
+        if parsed is None:
+            parsed = self._dates[text] = parse_edtf(text)
+        return parsed
+
+    def _plan(self, model: type[BaseModel]) -> _Plan:
+        assert not model.__pydantic_post_init__, "a model with post-init work cannot be built directly"
+        fields = model.model_fields
+        kinds = {name: _kind_of(info.annotation) for name, info in fields.items()}
+        plan = _Plan(
+            plain_defaults={
+                name: info.default
+                for name, info in fields.items()
+                if not info.is_required() and info.default_factory is None
+            },
+            factories=tuple(
+                (name, typing.cast("typing.Callable[[], Any]", info.default_factory))
+                for name, info in fields.items()
+                if info.default_factory is not None
+            ),
+            renamed=tuple(
+                (info.alias, name) for name, info in fields.items() if info.alias not in (None, name)
+            ),
+            nested=tuple(
+                (name, kind, inner) for name, (kind, inner) in kinds.items() if kind is not _Kind.AS_IS
+            ),
+            required=frozenset(name for name, info in fields.items() if info.is_required()),
+            names=frozenset(fields),
+        )
+        self._plans[model] = plan
+        return plan
+
+
+def _kind_of(annotation: Any) -> tuple[_Kind, type[BaseModel] | None]:
+    """What an annotation holds: a model, a list of models, an EDTF date, or a plain JSON value."""
     from pydantic import BaseModel
 
-    from ..model.edtf import EdtfDate, parse_edtf
+    from ..model.edtf import EdtfDate
 
-    if value is None:
-        return None
-    if typing.get_origin(annotation) is typing.Annotated:  # `EdtfValue | None` holds an Annotated type
-        annotation = typing.get_args(annotation)[0]
-    arguments = typing.get_args(annotation)
-    if typing.get_origin(annotation) is list:
-        return [_value(arguments[0], item) for item in value]
-    candidates = [a for a in arguments if a is not type(None)] if arguments else [annotation]
-    # `EdtfValue | None` holds an Annotated type: what counts is the type it annotates.
-    candidates = [
-        typing.get_args(c)[0] if typing.get_origin(c) is typing.Annotated else c for c in candidates
-    ]
-    for candidate in candidates:
-        if isinstance(candidate, type) and issubclass(candidate, BaseModel):
-            return _construct(candidate, value)
-        if candidate is EdtfDate:
-            return parse_edtf(value)
-    return value
+    listed = False
+    while True:
+        origin = typing.get_origin(annotation)
+        arguments = [a for a in typing.get_args(annotation) if a is not type(None)]
+        if origin is typing.Annotated:
+            annotation = arguments[0]
+        elif origin is list:
+            listed, annotation = True, arguments[0]
+        elif arguments and origin is not dict and len(arguments) == 1:  # `X | None`
+            annotation = arguments[0]
+        else:
+            break
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return (_Kind.MODELS if listed else _Kind.MODEL), annotation
+    if annotation is EdtfDate:
+        assert not listed, "no field holds a list of dates"
+        return _Kind.EDTF, None
+    return _Kind.AS_IS, None
 
 
 def main() -> None:

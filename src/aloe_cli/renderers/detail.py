@@ -1,14 +1,13 @@
-"""`aloe show` for people: one record's fields, dates, sources and related records as a Rich grid."""
+"""`aloe show` for people: one record's fields, dates, sources and related records as a grid."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from aloe_cli.renderers.blocks import Blocks, FieldGrid, Pieces
 from aloe_cli.sanitize import printable
 
 if TYPE_CHECKING:
-    from rich.console import RenderableType
-
     from aloe_cli.evidence.payloads import CitationJSON, DetailJSON, NameJSON
 
 # Fields shown in their own sections, not among the plain fields.
@@ -57,18 +56,13 @@ def _name(name: NameJSON) -> str:
     return f"{name['name']} ({'; '.join(extras)})"
 
 
-def render_detail(detail: DetailJSON) -> RenderableType:
+def render_detail(detail: DetailJSON) -> Blocks:
     """A two-column grid: field names on the left, literal dataset text on the right."""
-    from rich.table import Table
-    from rich.text import Text
-
-    grid = Table.grid(padding=(0, 2))
-    grid.add_column(style="bold", no_wrap=True)
-    grid.add_column(overflow="fold")
+    rows: list[tuple[str, Pieces]] = []
 
     def row(name: str, value: str, style: str = "") -> None:
         if value:
-            grid.add_row(name, Text(printable(value), style=style))
+            rows.append((name, ((printable(value), style),)))
 
     row("ID", detail["id"], "cyan")
     row("Kind", detail["kind"])
@@ -105,4 +99,5 @@ def render_detail(detail: DetailJSON) -> RenderableType:
         "Related",
         "\n".join(f"{r['direction']} ({r['via']}): {r['kind']} {r['id']} — {r['title']}" for r in related),
     )
-    return grid
+    grid = FieldGrid(rows)
+    return Blocks(lambda width: [grid])

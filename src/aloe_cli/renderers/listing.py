@@ -1,20 +1,19 @@
-"""Listing formats: one Enum, one pure renderer per member (listing in, text or Rich renderable out)."""
+"""Listing formats: one Enum, one pure renderer per member (listing in, text or blocks for people out)."""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
+from aloe_cli.renderers.blocks import Block, Blocks, Column, Paragraph, Piece, Pieces, TableBlock
 from aloe_cli.sanitize import one_line, printable, spreadsheet_cell
 
-if TYPE_CHECKING:  # Rich and the models are imported only when a listing is drawn
-    from rich.console import RenderableType
-
+if TYPE_CHECKING:  # the models are imported only when a listing is drawn
     from aloe_cli.evidence.views import CitedSource, ClaimNote, ClaimsNote, Listing
 
 
@@ -213,84 +212,87 @@ def render_markdown(listing: Listing) -> str:
 WIDE_ENOUGH_FOR_ID_COLUMN = 120
 
 
-def render_table(listing: Listing) -> RenderableType:
-    """Rich tables, one per group; every cell literal text, wrapped rather than cut."""
-    return _ListingTables(listing)
+def render_table(listing: Listing) -> Blocks:
+    """Tables, one per group, each followed by the sources first cited in it; every cell literal text."""
+    people = listing.for_people()
+    return Blocks(lambda width: _listing_blocks(people, width))
 
 
-class _ListingTables:
-    """A listing drawn to the width it is given: on a narrow screen the id goes under the title."""
-
-    def __init__(self, listing: Listing) -> None:
-        self.listing = listing.for_people()
-
-    def __rich_console__(self, console: Any, options: Any) -> Any:
-        from rich import box
-        from rich.table import Table
-        from rich.text import Text
-
-        apparatus = Apparatus(self.listing)
-        disputes = [apparatus.claims(n) for n in self.listing.notes if n.disputed]  # numbered first
-        agreeing = [apparatus.claims(n) for n in self.listing.notes if not n.disputed]
-        listing = apparatus.with_column(self.listing)
-        separate_ids = options.max_width >= WIDE_ENOUGH_FOR_ID_COLUMN or listing.columns[-1] != "ID"
-        fixed = _id_widths(listing, options.max_width, separate_ids)
-        headers = listing.columns if separate_ids else listing.columns[:-1]
-        table: Table | None = None
-        group: str | object | None = object()
-        group_start = 0
-        for row_number, (row_group, cells) in enumerate(zip(listing.groups, listing.cells, strict=True)):
-            if table is None or row_group != group:
-                if table is not None:
-                    yield table
-                    yield from self._sources_of(apparatus, range(group_start, row_number))
-                    yield Text()
-                group, group_start = row_group, row_number
-                heading = row_group if row_group is not None else listing.title
-                # On a wide screen the columns take the width their text needs, no more; on a narrow one
-                # they share it by weight, the title column never narrower than the ids it carries.
-                table = Table(title=Text(printable(heading), style="bold"), title_justify="left",
-                              box=box.SIMPLE_HEAD, pad_edge=False, expand=not separate_ids)  # fmt: skip
-                for position, header in enumerate(headers):
-                    if header == "ID":  # an id is copied whole into `aloe show`: never broken
-                        table.add_column(header, no_wrap=True, style="cyan")
-                    elif separate_ids:
-                        table.add_column(header, overflow="fold")
-                    elif position in fixed:
-                        table.add_column(header, overflow="fold", width=fixed[position])  # ids fit whole
-                    else:
-                        ratio = listing.widths[position] if position < len(listing.widths) else 1
-                        table.add_column(header, overflow="fold", ratio=ratio)
-            row = [Text(printable(cell)) for cell in cells]
-            marks = listing.marks[row_number] if listing.marks else {}
-            for column, spans in marks.items():
-                for start, end in spans:
-                    row[column].stylize("bold reverse", start, end)
-            if not separate_ids:
-                row = row[:-1]
-                row[listing.title_column].append(f"\n{printable(cells[-1])}", style="cyan")
-            table.add_row(*row)
-        if table is not None:
-            yield table
-            yield from self._sources_of(apparatus, range(group_start, len(listing.cells)))
-        if listing.legend:
-            yield Text(printable(listing.legend), style="dim")
-        # Each section one Text: a renderable a line would cost Rich a layout pass a line.
-        if disputes:
-            yield Text("Disputed dates (each claim with its own sources)", style="bold")
-            yield Text(printable("\n".join(f"- {dispute}" for dispute in disputes)))
-        if agreeing:
-            yield Text("Dates given by several sources (each with its own)", style="bold")
-            yield Text(printable("\n".join(f"- {claims}" for claims in agreeing)))
-
-    @staticmethod
-    def _sources_of(apparatus: Apparatus, rows: range) -> Any:
-        """Under a section's table, the sources first cited in it (one Text: one layout pass)."""
-        from rich.text import Text
-
-        entries = apparatus.entries(rows) if apparatus.markers else ""
+def _listing_blocks(listing: Listing, width: int) -> list[Block]:
+    """The listing laid out for a width: on a narrow screen the ids go under the titles."""
+    apparatus = Apparatus(listing)
+    disputes = [apparatus.claims(n) for n in listing.notes if n.disputed]  # numbered first
+    agreeing = [apparatus.claims(n) for n in listing.notes if not n.disputed]
+    listing = apparatus.with_column(listing)
+    separate_ids = width >= WIDE_ENOUGH_FOR_ID_COLUMN or listing.columns[-1] != "ID"
+    fixed = _id_widths(listing, width, separate_ids)
+    headers = listing.columns if separate_ids else listing.columns[:-1]
+    columns = []
+    for position, header in enumerate(headers):
+        if header == "ID":  # an id is copied whole into `aloe show`: never broken
+            columns.append(Column(header, no_wrap=True, style="cyan"))
+        elif separate_ids:
+            columns.append(Column(header))
+        elif position in fixed:
+            columns.append(Column(header, width=fixed[position]))  # ids fit whole
+        else:
+            ratio = listing.widths[position] if position < len(listing.widths) else 1
+            columns.append(Column(header, ratio=ratio))
+    blocks: list[Block] = []
+    sections: list[tuple[str | None, int, int]] = []  # group, first row, row after the last
+    for row_number, row_group in enumerate(listing.groups):
+        if not sections or row_group != sections[-1][0]:
+            sections.append((row_group, row_number, row_number + 1))
+        else:
+            sections[-1] = (row_group, sections[-1][1], row_number + 1)
+    for section_number, (group, first, end) in enumerate(sections):
+        if section_number:
+            blocks.append(Paragraph((("", ""),)))
+        # On a wide screen the columns take the width their text needs, no more; on a narrow one they
+        # share it by weight, the title column never narrower than the ids it carries.
+        rows = [_table_row(listing, row_number, separate_ids) for row_number in range(first, end)]
+        heading = group if group is not None else listing.title
+        blocks.append(TableBlock(printable(heading), tuple(columns), rows, expand=not separate_ids))
+        entries = apparatus.entries(range(first, end)) if apparatus.markers else ""
         if entries:
-            yield Text(printable(entries), style="dim")
+            blocks.append(Paragraph(((printable(entries), "dim"),)))
+    if listing.legend:
+        blocks.append(Paragraph(((printable(listing.legend), "dim"),)))
+    if disputes:
+        blocks.append(Paragraph((("Disputed dates (each claim with its own sources)", "bold"),)))
+        blocks.append(Paragraph(((printable("\n".join(f"- {dispute}" for dispute in disputes)), ""),)))
+    if agreeing:
+        blocks.append(Paragraph((("Dates given by several sources (each with its own)", "bold"),)))
+        blocks.append(Paragraph(((printable("\n".join(f"- {claims}" for claims in agreeing)), ""),)))
+    return blocks
+
+
+def _table_row(listing: Listing, row_number: int, separate_ids: bool) -> tuple[Pieces, ...]:
+    """One row's cells as styled runs: search matches marked, the id under the title on narrow screens."""
+    cells = listing.cells[row_number]
+    marks = listing.marks[row_number] if listing.marks else {}
+    row = [_marked(printable(cell), marks.get(column, ())) for column, cell in enumerate(cells)]
+    if not separate_ids:
+        row = row[:-1]
+        title = listing.title_column
+        row[title] = (*row[title], (f"\n{printable(cells[-1])}", "cyan"))
+    return tuple(row)
+
+
+def _marked(text: str, spans: Sequence[tuple[int, int]]) -> Pieces:
+    """Text cut into runs, the marked spans (search matches) in bold reverse."""
+    pieces: list[Piece] = []
+    at = 0
+    for start, end in sorted(spans):
+        if start < at:
+            continue
+        if start > at:
+            pieces.append((text[at:start], ""))
+        pieces.append((text[start:end], "bold reverse"))
+        at = end
+    if at < len(text) or not pieces:
+        pieces.append((text[at:], ""))
+    return tuple(pieces)
 
 
 def _id_widths(listing: Listing, max_width: int, separate_ids: bool) -> dict[int, int]:
