@@ -14,6 +14,7 @@ import typer
 from typer.core import TyperGroup
 
 from aloe_cli import __version__
+from aloe_cli.cli.coercion import read_values_plainly
 from aloe_cli.cli.output import Output
 from aloe_cli.errors import AloeError, ExitCode
 from aloe_cli.loading.source import DatasetSource
@@ -154,7 +155,15 @@ class AloeGroup(TyperGroup):
         command = super().get_command(ctx, cmd_name)
         if command is not None and not command.epilog:
             command.epilog = GLOBAL_OPTIONS_NOTE
+        if command is not None:
+            read_values_plainly([*command.params, command.get_help_option(ctx)])  # --help is made apart
         return command
+
+    def get_params(self, ctx: Any) -> Any:
+        """Aloe's own options (and --help), read without a Pydantic validator each."""
+        params = super().get_params(ctx)
+        read_values_plainly(params)
+        return params
 
     def list_commands(self, ctx: Any) -> list[str]:
         """Commands in COMMAND_ORDER (any other after them, by name)."""

@@ -6,34 +6,9 @@ from collections.abc import Iterator
 from typing import Any
 
 from aloe_cli.loading.yaml_loader import Path
-from aloe_cli.model.models import RECORD_KINDS, Citation, Dataset, DatedRecord, OtherName
+from aloe_cli.model.models import RECORD_KINDS, REFERENCES, Citation, Dataset, DatedRecord, OtherName
 
 Finding = tuple[Path, str]  # where, and what is wrong
-
-
-# Every reference between records: (list of records, field as written, attribute, list it names).
-# None as the named list: any record at all.
-REFERENCES: tuple[tuple[str, str, str, str | None], ...] = (
-    *(
-        (happenings, field, field, named)
-        for happenings in ("milestones", "events")
-        for field, named in (
-            ("era", "eras"),
-            ("places", "places"),
-            ("people", "people"),
-            ("organisations", "organisations"),
-        )
-    ),
-    ("events", "series", "series", "series"),
-    ("lineage", "from", "from_org", "organisations"),
-    ("lineage", "to", "to_org", "organisations"),
-    ("lineage", "milestones", "milestones", "milestones"),
-    ("eras", "organisation", "organisation", "organisations"),
-    ("workshops", "categories", "categories", "categories"),
-    ("workshops", "phases", "phases", "phases"),
-    ("workshops", "probably_same_as", "probably_same_as", "workshops"),
-    ("gaps", "about", "about", None),
-)
 
 
 def check_references(dataset: Dataset, also_known: dict[str, set[str]] | None = None) -> list[Finding]:

@@ -484,3 +484,27 @@ RECORD_KINDS: dict[str, str] = {
     "workshops": "workshop",
     "gaps": "gap",
 }
+
+# Every reference between records: (list of records, field as written, attribute, list it names).
+# None as the named list: any record at all.
+REFERENCES: tuple[tuple[str, str, str, str | None], ...] = (
+    *(
+        (happenings, field, field, named)
+        for happenings in ("milestones", "events")
+        for field, named in (
+            ("era", "eras"),
+            ("places", "places"),
+            ("people", "people"),
+            ("organisations", "organisations"),
+        )
+    ),
+    ("events", "series", "series", "series"),
+    ("lineage", "from", "from_org", "organisations"),
+    ("lineage", "to", "to_org", "organisations"),
+    ("lineage", "milestones", "milestones", "milestones"),
+    ("eras", "organisation", "organisation", "organisations"),
+    ("workshops", "categories", "categories", "categories"),
+    ("workshops", "phases", "phases", "phases"),
+    ("workshops", "probably_same_as", "probably_same_as", "workshops"),
+    ("gaps", "about", "about", None),
+)

@@ -8,16 +8,15 @@ from typing import TYPE_CHECKING, Any
 
 from aloe_cli.errors import UnknownRecordError
 from aloe_cli.evidence.payloads import DetailJSON, NameJSON, RelatedJSON
-from aloe_cli.loading.checks import REFERENCES
-from aloe_cli.model.models import citations_of
+from aloe_cli.model.models import REFERENCES, citations_of
 
 if TYPE_CHECKING:
     from aloe_cli.evidence.views import Lookup
     from aloe_cli.model.models import Dataset, Record, Source, SourcedRecord
 
 
-# The fields through which a record names others, as written in YAML.
-REFERENCE_FIELDS = frozenset(field for _, field, _, _ in REFERENCES)
+# The attributes through which a record names others, and each one's field as written in YAML.
+REFERENCE_FIELDS = {attribute: field for _, field, attribute, _ in REFERENCES}
 
 
 @dataclass(frozen=True)
@@ -52,14 +51,13 @@ def find_record(dataset: Dataset, record_id: str) -> Found:
 
 
 def references_of(record: Record) -> list[tuple[str, str]]:
-    """The (field, id) pairs through which a record names other records."""
-    dumped = record.model_dump(by_alias=True)
+    """The (field, id) pairs through which a record names other records, in the order of its fields."""
     pairs: list[tuple[str, str]] = []
-    for field, value in dumped.items():
-        if field not in REFERENCE_FIELDS or not value:
-            continue
-        for target in value if isinstance(value, list) else [value]:
-            pairs.append((field, str(target)))
+    for attribute in type(record).model_fields:
+        field = REFERENCE_FIELDS.get(attribute)
+        value = getattr(record, attribute) if field else None
+        if field and value:
+            pairs.extend((field, str(target)) for target in (value if isinstance(value, list) else [value]))
     return pairs
 
 

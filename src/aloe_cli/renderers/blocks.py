@@ -200,44 +200,54 @@ def _plain_table(table: TableBlock, width: int) -> list[str]:
 
 
 def column_widths(table: TableBlock, cells: list[list[str]], width: int) -> list[int]:
-    """Each column's width: fixed, its ratio's share (expand), or its text's, the widest shrunk first."""
+    """Each column's width: fixed, its ratio's share (expand), or its text's, the widest shrunk first.
+
+    Lines never grow wider than `width` unless a column that is never wrapped (ids) needs it: where
+    fixed columns leave the others too little room, they give way too, widest first.
+    """
     room = width - TABLE_EDGES - COLUMN_GAP * (len(table.columns) - 1)
     natural = [
         max(
-            [
-                cell_len(line)
-                for row in [[c.header], *([r[i]] for r in cells)]
-                for text in row
-                for line in text.split("\n")
-            ]
+            cell_len(line)
+            for text in [column.header, *(row[i] for row in cells)]
+            for line in text.split("\n")
         )
-        for i, c in enumerate(table.columns)
+        for i, column in enumerate(table.columns)
     ]
     widths = [c.width if c.width is not None else natural[i] for i, c in enumerate(table.columns)]
-    if table.expand:
-        shared = [i for i, c in enumerate(table.columns) if c.width is None and c.ratio is not None]
-        left = room - sum(w for i, w in enumerate(widths) if i not in shared)
-        ratios = sum(table.columns[i].ratio or 1 for i in shared)
-        for i in shared:
-            share = max(left * (table.columns[i].ratio or 1) // max(ratios, 1), 1)
-            widths[i], left, ratios = share, left - share, ratios - (table.columns[i].ratio or 1)
+    wrappable = [i for i, c in enumerate(table.columns) if not c.no_wrap]
+    if not table.expand:
+        _narrow_widest(widths, [i for i in wrappable if table.columns[i].width is None], sum(widths) - room)
         return widths
-    flexible = [i for i, c in enumerate(table.columns) if c.width is None and not c.no_wrap]
-    excess = sum(widths) - room
-    while excess > 0 and flexible:  # narrow the widest column to the next widest, and so on
-        widest = max(widths[i] for i in flexible)
+    shared = [i for i, c in enumerate(table.columns) if c.width is None and c.ratio is not None]
+    fixed = [i for i in wrappable if i not in shared]
+    _narrow_widest(widths, fixed, sum(widths[i] for i in range(len(widths)) if i not in shared)
+                   + MIN_SHARE * len(shared) - room)  # fmt: skip
+    left = room - sum(w for i, w in enumerate(widths) if i not in shared)
+    ratios = sum(table.columns[i].ratio or 1 for i in shared)
+    for i in shared:
+        ratio = table.columns[i].ratio or 1
+        share = max(left * ratio // max(ratios, 1), 1)
+        widths[i], left, ratios = share, left - share, ratios - ratio
+    return widths
+
+
+MIN_SHARE = 6  # the least a shared column keeps before the fixed ones give way
+
+
+def _narrow_widest(widths: list[int], candidates: list[int], excess: int) -> None:
+    """Take `excess` cells from the candidate columns, the widest first, none below one cell."""
+    while excess > 0 and candidates:
+        widest = max(widths[i] for i in candidates)
         if widest <= 1:
-            break
-        at_top = [i for i in flexible if widths[i] == widest]
-        below = max([widths[i] for i in flexible if widths[i] < widest], default=1)
+            return
+        at_top = [i for i in candidates if widths[i] == widest]
+        below = max([widths[i] for i in candidates if widths[i] < widest], default=1)
         step = min(widest - below, -(-excess // len(at_top)))
         for i in at_top:
-            if excess <= 0:
-                break
             cut = min(step, excess)
             widths[i] -= cut
             excess -= cut
-    return widths
 
 
 GRID_GAP = 2
