@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from typer.testing import Result
 
-from aloe_cli.cli.app import hoist_global_options
+from aloe_cli.cli.application import hoist_global_options
 from aloe_cli.kinds import RecordKind
 from aloe_cli.loading.yaml_loader import parse_yaml
 from aloe_cli.questions.kind_listings import KIND_LISTINGS

@@ -1,17 +1,40 @@
-"""aloe's command line: `app` is the Typer application, `run` runs it as the `aloe` command."""
+"""aloe's command line: `app` is the Typer application with every command; `run` runs the `aloe` command.
+
+Every other module of this package (but `application`, `coercion`, `options` and `output`) holds
+commands and registers them by being imported. `app` has them all (for a library and the tests); a run
+of `aloe COMMAND` imports only the module that holds COMMAND, which saves a tenth of its start-up.
+"""
 
 from __future__ import annotations
 
+import copy
 import importlib
 import os
+import sys
+from typing import Any
 
-from aloe_cli.cli.app import app
+# The module of each command, read before any is imported. `tests/test_architecture.py` checks it
+# against the commands the modules register: a new command missing here fails there.
+COMMAND_MODULES = {
+    "timeline": "listings", "events": "listings", "workshops": "listings",
+    "sources": "catalogue", "gaps": "catalogue", "list": "catalogue",
+    "lineage": "explore", "show": "explore", "search": "explore", "chart": "explore",
+    "export": "publish", "validate": "dataset_commands", "schema": "dataset_commands",
+}  # fmt: skip
+NOT_COMMAND_MODULES = frozenset({"application", "coercion", "options", "output"})
 
-# Every module of this package holds commands: importing it registers them, so a new module cannot be
-# forgotten in a hand-written list. The folder is listed directly: `pkgutil` costs 8 ms at each start.
-for _name in sorted(os.listdir(os.path.dirname(__file__))):
-    if _name.endswith(".py") and not _name.startswith("_"):
-        importlib.import_module(f"{__name__}.{_name[:-3]}")
+
+def __getattr__(name: str) -> Any:
+    """`app`: the application with every command module imported."""
+    if name != "app":
+        raise AttributeError(name)
+    from aloe_cli.cli.application import app
+
+    for module in sorted(os.listdir(os.path.dirname(__file__))):  # the folder itself: none forgotten
+        stem = module[:-3]
+        if module.endswith(".py") and not module.startswith("_") and stem not in NOT_COMMAND_MODULES:
+            importlib.import_module(f"{__name__}.{stem}")
+    return app
 
 
 def run() -> None:
@@ -19,4 +42,19 @@ def run() -> None:
     # aloe uses no Pydantic plugin; looking for them reads every installed package's metadata
     # (about 13 ms at each start). A library user of aloe_cli keeps the default.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-    app(prog_name="aloe")
+    from aloe_cli.cli.application import app, command_position
+
+    args = sys.argv[1:]
+    position = command_position(args)
+    command = args[position] if position is not None else None
+    if command not in COMMAND_MODULES or "_ALOE_COMPLETE" in os.environ:
+        __getattr__("app")(prog_name="aloe")  # help, completion, an unknown command: all of them
+        return
+    importlib.import_module(f"{__name__}.{COMMAND_MODULES[command]}")
+    one = copy.copy(app)  # the application with this command alone: Typer builds only its options
+    one.registered_commands = [c for c in app.registered_commands if _name(c) == command]
+    one(prog_name="aloe")
+
+
+def _name(command: Any) -> str:
+    return str(command.name or command.callback.__name__)

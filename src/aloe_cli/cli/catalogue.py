@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from aloe_cli.cli.app import app, settings_of, show_listing
+from aloe_cli.cli.application import app, settings_of, show_listing
 from aloe_cli.cli.options import FormatOption, SourcesOption
 from aloe_cli.kinds import RecordKind
 from aloe_cli.renderers import Format

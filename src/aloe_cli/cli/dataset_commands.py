@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from aloe_cli.cli.app import app, settings_of
+from aloe_cli.cli.application import app, settings_of
 from aloe_cli.errors import DatasetInvalid, ExitCode, Problem
 from aloe_cli.loading.source import DatasetSource
 from aloe_cli.sanitize import printable

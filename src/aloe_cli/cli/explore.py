@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 import typer
 
-from aloe_cli.cli.app import app, settings_of, show_listing
+from aloe_cli.cli.application import app, settings_of, show_listing
 from aloe_cli.cli.options import FormatOption, FromYear, SourcesOption, ToYear, complete_ids
 from aloe_cli.renderers import Format
 from aloe_cli.sanitize import printable

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 import typer
 
-from aloe_cli.cli.app import Settings, app, settings_of, show_listing
+from aloe_cli.cli.application import Settings, app, settings_of, show_listing
 from aloe_cli.cli.options import (
     CategoryOption,
     FormatOption,

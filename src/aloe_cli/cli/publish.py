@@ -14,7 +14,7 @@ from aloe_cli.exports import ExportFormat
 
 if TYPE_CHECKING:
     from aloe_cli.exports import Selection
-from aloe_cli.cli.app import app, settings_of
+from aloe_cli.cli.application import app, settings_of
 from aloe_cli.cli.listings import happening_filter
 from aloe_cli.cli.options import FromYear, MatchOption, OrgOption, PersonOption, PlaceOption, UntilYear
 from aloe_cli.questions.queries import Match

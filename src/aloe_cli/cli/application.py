@@ -73,16 +73,22 @@ GLOBAL_OPTIONS_NOTE = (
 )
 
 
+def command_position(args: Sequence[str]) -> int | None:
+    """Where the command's name is among the arguments (after aloe's own options), if there is one."""
+    position = 0
+    while position < len(args) and args[position].startswith("-"):  # options before the command
+        takes_value = args[position] in GLOBAL_OPTIONS_WITH_VALUE
+        position += 2 if takes_value else 1
+    return position if position < len(args) else None
+
+
 def hoist_global_options(args: list[str]) -> list[str]:
     """Move aloe's own options found after the command name to before it, keeping their order.
 
     `aloe timeline --lang fr` becomes `aloe --lang fr timeline`. Nothing after `--` is touched.
     """
-    position = 0
-    while position < len(args) and args[position].startswith("-"):  # options before the command
-        takes_value = args[position] in GLOBAL_OPTIONS_WITH_VALUE
-        position += 2 if takes_value else 1
-    if position >= len(args):
+    position = command_position(args)
+    if position is None:
         return args
     front, command, rest = list(args[:position]), args[position], []
     tail = args[position + 1 :]
