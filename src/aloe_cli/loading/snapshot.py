@@ -21,6 +21,8 @@ from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..model.edtf import parse_edtf
+
 if TYPE_CHECKING:
     from pydantic import BaseModel
 
@@ -82,8 +84,7 @@ class _Plan:
     factories: tuple[tuple[str, typing.Callable[[], Any]], ...]  # fields whose default is made fresh
     renamed: tuple[tuple[str, str], ...]  # (JSON key, field name) where an alias differs
     nested: tuple[tuple[str, _Kind, type[BaseModel] | None], ...]  # fields holding models or dates
-    required: frozenset[str]
-    names: frozenset[str]
+    required: tuple[str, ...]
 
 
 class _Builder:
@@ -92,7 +93,7 @@ class _Builder:
     def __init__(self) -> None:
         self._plans: dict[type[BaseModel], _Plan] = {}
         self._dates: dict[str, EdtfDate] = {}  # EdtfDate is frozen: one object per distinct text
-        self._fields_sets: dict[frozenset[str], set[str]] = {}  # never changed on a frozen model
+        self._fields_sets: dict[tuple[str, ...], set[str]] = {}  # never changed on a frozen model
 
     def build(self, model: type[BaseModel], value: dict[str, Any]) -> BaseModel:
         """One model and everything inside it; the JSON mapping itself becomes the model's fields.
@@ -104,9 +105,10 @@ class _Builder:
         for key, name in plan.renamed:
             if key in value:
                 value[name] = value.pop(key)
-        given = frozenset(value)
-        if not plan.required <= given or not given <= plan.names:
-            raise KeyError(f"{model.__name__} with fields {sorted(given ^ plan.names)} wrong")
+        given = tuple(value)  # the fields the entry sets (it was written without defaults)
+        for name in plan.required:
+            if name not in value:
+                raise KeyError(f"{model.__name__} without its {name}")
         for name, kind, inner in plan.nested:
             raw = value.get(name)
             if raw is None:
@@ -116,7 +118,7 @@ class _Builder:
             elif kind is _Kind.MODEL:
                 value[name] = self.build(inner, raw)  # type: ignore[arg-type]
             else:
-                value[name] = self._date(raw)
+                value[name] = self._dates.get(raw) or self._date(raw)
         for name, default in plan.plain_defaults.items():
             if name not in value:
                 value[name] = default
@@ -134,11 +136,7 @@ class _Builder:
         return instance
 
     def _date(self, text: str) -> EdtfDate:
-        from ..model.edtf import parse_edtf
-
-        parsed = self._dates.get(text)
-        if parsed is None:
-            parsed = self._dates[text] = parse_edtf(text)
+        parsed = self._dates[text] = parse_edtf(text)
         return parsed
 
     def _plan(self, model: type[BaseModel]) -> _Plan:
@@ -162,8 +160,7 @@ class _Builder:
             nested=tuple(
                 (name, kind, inner) for name, (kind, inner) in kinds.items() if kind is not _Kind.AS_IS
             ),
-            required=frozenset(name for name, info in fields.items() if info.is_required()),
-            names=frozenset(fields),
+            required=tuple(name for name, info in fields.items() if info.is_required()),
         )
         self._plans[model] = plan
         return plan
