@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from tests.conftest import FULL_TESTS
 
 ROOT = Path(__file__).parents[1]
 
@@ -16,9 +17,10 @@ def test_benchmark_suite_runs_and_reports_every_case(tmp_path: Path) -> None:
         pytest.skip("aloe is not installed beside this Python (the README's test install puts it there)")
     report = tmp_path / "BENCHMARKS.md"
     done = subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks" / "run.py"), "--repeat", "1", "--scale-repeat", "1",
-         "--sizes", "300", "--write", str(report)],
-        capture_output=True, text=True, timeout=300, check=False,
+        [sys.executable, str(ROOT / "benchmarks" / "run.py"), "--repeat", "3" if FULL_TESTS else "1",
+         "--scale-repeat", "2" if FULL_TESTS else "1",
+         "--sizes", "300,1000,10000" if FULL_TESTS else "300", "--write", str(report)],
+        capture_output=True, text=True, timeout=900, check=False,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
     text = report.read_text(encoding="utf-8")

@@ -8,6 +8,7 @@ from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from tests.conftest import examples
 
 from aloe_cli.errors import DatasetInvalid
 from aloe_cli.loading.validation import validate_text
@@ -59,7 +60,7 @@ def calls_to_validate(text: str) -> int:
     return count
 
 
-@settings(max_examples=4, deadline=None)
+@settings(max_examples=examples(4), deadline=None)
 @given(seed=st.integers(0, 2**32), typo_share=st.sampled_from([0.0, 0.1, 0.5, 1.0]))
 def test_validation_work_is_linear(seed: int, typo_share: float) -> None:
     # Sizes where even a tenth mistyped is more mistakes than get a "did you mean" (20): below that,
