@@ -35,6 +35,19 @@ SEASON_NAMES = {21: "spring", 22: "summer", 23: "autumn", 24: "winter"}
 # winter on 31 December, which cuts January and February off; we do not follow it there.
 SEASON_MONTHS = {21: (3, 5), 22: (6, 8), 23: (9, 11), 24: (12, 14)}
 
+# What aloe accepts, as one regular expression for the JSON Schema (editors check dates as they are
+# typed). It is the shape only: an interval that ends before it starts passes it, and `aloe validate`
+# says so. `tests/test_schema.py` checks that every date aloe accepts matches it.
+_SCHEMA_YEAR = r"(?:[0-9]{4}|[0-9]{3}X|[0-9]{2}XX|[0-9]XXX)"
+_SCHEMA_TIME = r"(?:T[0-9]{2}:[0-9]{2}:[0-9]{2}(?:Z|[+-][0-9]{2}(?::[0-9]{2})?)?)"
+_SCHEMA_MONTH = r"(?:0[1-9]|1[0-2]|2[1-4]|XX)"  # 21-24: the seasons
+_SCHEMA_DAY = r"(?:0[1-9]|[12][0-9]|3[01]|XX)"
+_SCHEMA_POINT = rf"{_SCHEMA_YEAR}(?:-{_SCHEMA_MONTH}(?:-{_SCHEMA_DAY}{_SCHEMA_TIME}?)?)?[?~%]?"
+_SCHEMA_END = (  # no unspecified digits inside an interval (level 2)
+    rf"[0-9]{{4}}(?:-(?:0[1-9]|1[0-2]|2[1-4])(?:-(?:0[1-9]|[12][0-9]|3[01]){_SCHEMA_TIME}?)?)?[?~%]?"
+)
+EDTF_SCHEMA_PATTERN = rf"^(?:{_SCHEMA_POINT}|{_SCHEMA_END}/(?:{_SCHEMA_END}|\.\.)?|(?:\.\.)?/{_SCHEMA_END})$"
+
 _DATE_RE = re.compile(
     r"""
     (?P<year>-?[0-9]{1,4}X{0,3}|Y-?[0-9]+)

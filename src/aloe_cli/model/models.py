@@ -20,6 +20,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from aloe_cli.model.edtf import (
+    EDTF_SCHEMA_PATTERN,
     PRECISION_RANK,
     EdtfDate,
     EdtfError,
@@ -101,8 +102,11 @@ EdtfValue = Annotated[
     PlainSerializer(lambda value: value.text, return_type=str),
     WithJsonSchema(
         {
-            # aloe reads every YAML scalar as text, so `edtf: 2001` unquoted is the date "2001".
-            "type": ["string", "integer"],
+            "anyOf": [
+                {"type": "string", "pattern": EDTF_SCHEMA_PATTERN},
+                # aloe reads every YAML scalar as text, so `edtf: 2001` unquoted is the date "2001".
+                {"type": "integer", "minimum": 1000, "maximum": 9999},
+            ],
             "description": "An EDTF date (levels 0-1): 2001, 2001-06, 2001-06-15, 1997~, 1998/1999.",
             "examples": ["2001-06", "1997~", "2001-06-10/2001-06-15", "2001-06/.."],
         }
@@ -144,13 +148,17 @@ def localized(text: dict[str, str], lang: str) -> str:
 class Record(BaseModel):
     """Base of every dataset model: unknown keys are errors, and records never change once loaded."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=False, defer_build=True)
+    # A docstring under a field is its description in the JSON Schema (editors show it on hover).
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, populate_by_name=False, defer_build=True, use_attribute_docstrings=True
+    )
 
 
 class Citation(Record):
     """A pointer into a source: which document, where in it, and optionally a short quoted phrase."""
 
     source: RecordId
+    """The id of the cited source (a record of `sources`)."""
     locator: str | None = Field(None, description="Where in the source: '¶4', a section, a page.")
     quote: str | None = Field(None, description="A short phrase, only where the exact wording matters.")
 
@@ -159,9 +167,11 @@ class DateClaim(Record):
     """One source's dating of a record: an EDTF value, the source's own words, and who says so."""
 
     edtf: EdtfValue
+    """The date the source gives, as EDTF (levels 0-1): as precise as the source, no more."""
     label: str | None = Field(None, description="The source's own wording where it is vaguer: 'mid-1997'.")
     sources: list[Citation] = Field(default_factory=list, description="Empty: the record's own sources.")
     note: str | None = None
+    """What a reader should know about this claim: how the source words it, why it differs."""
     inferred: Inference = None
 
     @property
@@ -179,8 +189,11 @@ class SourcedRecord(Record):
     """A record with a stable id and the sources its facts come from."""
 
     id: RecordId
+    """The record's id: lower-case words joined by hyphens, unique in the dataset."""
     sources: list[Citation] = Field(default_factory=list)
+    """The sources of the record's facts, each with the place in it."""
     note: str | None = None
+    """A note for readers: what the sources leave open, how a fact was checked."""
     inferred: Inference = None
 
 
@@ -198,6 +211,9 @@ class DatedRecord(SourcedRecord):
     """A record placed in time by one or more claims, which may refine or dispute one another."""
 
     dates: list[DateClaim] = Field(default_factory=list)
+    """The record's dates, one claim per source that dates it: several claims refine or dispute one
+    another.
+    """
     dated_by: DatedBy | None = Field(
         None, description="Take the dates from milestones or events (then give no `dates`)."
     )
@@ -275,17 +291,27 @@ class Source(Record):
     """A document the dataset cites."""
 
     id: RecordId
+    """The source's id, which citations name."""
     title: NonEmptyText
+    """The document's own title (or, with `descriptive_title`, a description of it in our words)."""
     descriptive_title: YesOrNo = Field(
         False, description="True: `title` describes the document in our words; it is not its own title."
     )
     url: WebAddress | None = None
+    """Where the document can be read: an http(s) address."""
     author: str | None = None
+    """Who wrote the document, as the document names them."""
     issued: EdtfValue | None = Field(None, description="When the document was published, as EDTF.")
     publisher: str | None = None
+    """Who published the document."""
     language: str | None = None
+    """The document's language, as a language code (en, fr, pt)."""
     kind: Literal["primary", "secondary", "notes"] = "secondary"
+    """primary (written by the actors at the time), secondary (written about them) or notes (the dataset
+    authors' own working notes).
+    """
     note: str | None = None
+    """What the source is, and how far to trust it."""
 
     @property
     def display_title(self) -> str:
@@ -297,9 +323,13 @@ class OtherName(Record):
     """A name a body or workshop has had, in some language, with who uses it."""
 
     name: NonEmptyText
+    """The other name, as the sources write it."""
     lang: Annotated[str, Field(pattern=LANG_PATTERN)] = DEFAULT_LANG
+    """The language of the name, as a language code (en, fr, pt)."""
     note: str | None = None
+    """Who uses the name, and when."""
     sources: list[Citation] = Field(default_factory=list)
+    """The sources that give this name."""
     inferred: Inference = None
 
 
@@ -307,24 +337,32 @@ class Place(SourcedRecord):
     """A city, site or country named by the record."""
 
     name: LocalizedText
+    """The place's name, in English or per language."""
     country: str | None = None
+    """The country the place is in."""
 
 
 class Person(SourcedRecord):
     """A person the sources name."""
 
     name: NonEmptyText
+    """The person's name as the sources write it."""
     role: str | None = None
+    """The person's part in the story, as the sources describe it."""
 
 
 class Organisation(DatedRecord):
     """A body of the lineage: the FPH, the Alliance, the WSSE, ALOE."""
 
     name: LocalizedText
+    """The body's full name, in English or per language."""
     acronym: LocalizedText | None = None
+    """The body's acronym (FPH, WSSE, ALOE), in English or per language."""
     short_name: LocalizedText | None = Field(None, description="What the sources call it for short.")
     other_names: list[OtherName] = Field(default_factory=list)
+    """Other names the body has had, each with its language and sources."""
     summary: str | None = None
+    """What the body is, in the dataset authors' words."""
 
 
 LineageRelation = Literal["emerged_within", "became", "supported_by"]
@@ -334,29 +372,42 @@ class LineageLink(DatedRecord):
     """A dated, typed edge: organisation `from` emerged within, became, or was supported by `to`."""
 
     relation: LineageRelation
+    """emerged_within (from grew inside to), became (from turned into to) or supported_by (to backed from)."""
     from_org: RecordId = Field(alias="from")
+    """The id of the organisation the link starts from."""
     to_org: RecordId = Field(alias="to")
+    """The id of the organisation the link goes to."""
     milestones: list[RecordId] = Field(default_factory=list, description="The milestones that mark it.")
     summary: str | None = None
+    """What happened, in the dataset authors' words."""
 
 
 class Era(DatedRecord):
     """A period of the timeline named after the body that carried the work."""
 
     title: LocalizedText
+    """The era's title, in English or per language."""
     organisation: RecordId | None = None
+    """The id of the organisation that carried the work in this era."""
     summary: str | None = None
+    """What the era is, in the dataset authors' words."""
 
 
 class Happening(DatedRecord):
     """What milestones and events share: a title, a summary, an era, places, people, organisations."""
 
     title: LocalizedText
+    """The title, in English or per language."""
     summary: str | None = None
+    """What happened, in the dataset authors' words."""
     era: RecordId | None = None
+    """The id of the era it belongs to."""
     places: list[RecordId] = Field(default_factory=list)
+    """The ids of the places where it happened."""
     people: list[RecordId] = Field(default_factory=list)
+    """The ids of the people the sources name in it."""
     organisations: list[RecordId] = Field(default_factory=list)
+    """The ids of the organisations that took part."""
 
 
 class Milestone(Happening):
@@ -370,14 +421,20 @@ class Event(Happening):
     """An event the WSSE took part in (or, as `context`, one that frames the story)."""
 
     series: RecordId | None = None
+    """The id of the recurring gathering it is one of (a record of `series`)."""
     role: EventRole = "participant"
+    """The WSSE's part: theme_lead (in charge of a theme), participant, or context (an event that frames
+    the story, without the WSSE).
+    """
     role_note: str | None = None
+    """The WSSE's part in the sources' words."""
 
 
 class Series(SourcedRecord):
     """A recurring gathering: the World Social Forum, the European Social Forum, ..."""
 
     title: LocalizedText
+    """The gathering's title, in English or per language."""
     acronym: LocalizedText | None = Field(None, description="What the sources call it for short: WSF.")
 
 
@@ -385,13 +442,16 @@ class Category(SourcedRecord):
     """One of the workshop categories of the post-Findhorn period."""
 
     title: LocalizedText
+    """The category's title, in English or per language."""
     description: str
+    """What the category groups, in the sources' terms."""
 
 
 class Phase(DatedRecord):
     """A period of the workshop programme, with the number of workshops the sources count."""
 
     title: LocalizedText
+    """The phase's title, in English or per language."""
     workshops_counted: Annotated[
         int | None,
         # aloe reads every YAML scalar as text, so a quoted "12" is as good as 12.
@@ -399,16 +459,22 @@ class Phase(DatedRecord):
             {"anyOf": [{"type": "integer", "minimum": 0}, {"type": "string", "pattern": "^[0-9]+$"}]}
         ),
     ] = Field(None, ge=0, le=2**63 - 1)  # what SQLite, and so the SQLite export, can hold
+    """How many workshops the sources count in this phase (even where they name fewer)."""
     summary: str | None = None
+    """What the phase is, in the dataset authors' words."""
 
 
 class Workshop(SourcedRecord):
     """A thematic workshop of the WSSE, its categories and the phases it belongs to."""
 
     title: LocalizedText
+    """The workshop's title, in English or per language."""
     other_names: list[OtherName] = Field(default_factory=list)
+    """Other names of the workshop, each with its language and sources."""
     categories: list[RecordId] = Field(default_factory=list)
+    """The ids of the categories the workshop is in (one or more)."""
     phases: list[RecordId] = Field(default_factory=list)
+    """The ids of the phases the workshop belongs to."""
     probably_same_as: list[RecordId] = Field(
         default_factory=list, description="Workshops that are probably this one (say why in `inferred`)."
     )
@@ -418,7 +484,9 @@ class Gap(SourcedRecord):
     """Something the sources leave unknown or ambiguous, recorded instead of guessed."""
 
     summary: NonEmptyText
+    """What the sources leave unknown or ambiguous."""
     about: list[RecordId] = Field(default_factory=list)
+    """The ids of the records the gap concerns."""
 
 
 class Dataset(Record):
@@ -426,20 +494,35 @@ class Dataset(Record):
 
     format: Literal["aloe/1"] = Field(description="The dataset format and its version.")
     title: NonEmptyText
+    """The dataset's title."""
     description: str | None = None
+    """What the dataset covers, and who made it."""
     sources: list[Source] = Field(default_factory=list)
+    """The documents the dataset cites."""
     organisations: list[Organisation] = Field(default_factory=list)
+    """The bodies of the lineage."""
     lineage: list[LineageLink] = Field(default_factory=list)
+    """How the organisations came from one another: dated, typed links."""
     eras: list[Era] = Field(default_factory=list)
+    """The periods of the timeline."""
     people: list[Person] = Field(default_factory=list)
+    """The people the sources name."""
     places: list[Place] = Field(default_factory=list)
+    """The places the sources name."""
     series: list[Series] = Field(default_factory=list)
+    """Recurring gatherings (the World Social Forum...)."""
     milestones: list[Milestone] = Field(default_factory=list)
+    """Steps in the history of the organisations themselves."""
     events: list[Event] = Field(default_factory=list)
+    """Gatherings of others the organisations took part in."""
     categories: list[Category] = Field(default_factory=list)
+    """The categories of the workshops."""
     phases: list[Phase] = Field(default_factory=list)
+    """The periods of the workshop programme."""
     workshops: list[Workshop] = Field(default_factory=list)
+    """The thematic workshops."""
     gaps: list[Gap] = Field(default_factory=list)
+    """What the sources leave unknown or ambiguous, recorded instead of guessed."""
 
     def records(self) -> Iterator[Record]:
         """Every record of every kind, sources included, in the order of RECORD_KINDS."""
