@@ -10,8 +10,10 @@ import tempfile
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -57,6 +59,71 @@ def serve(folder: Path) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+@dataclass
+class Visit:
+    """What a page did when it was opened: its DOM, the console lines, and every request it made."""
+
+    dom: str
+    console: list[str]
+    requests: list[tuple[str, int]]  # (request line, status); outside requests are refused with 502
+
+
+class _RecordingProxy(http.server.SimpleHTTPRequestHandler):
+    """Serves a folder, and as the browser's proxy sees every request it makes, refusing the outside."""
+
+    def do_GET(self) -> None:
+        target = urlsplit(self.path)
+        if target.scheme:  # asked as a proxy: serve only this server's own files
+            if target.netloc != self.server.own_address:  # type: ignore[attr-defined]
+                self.send_error(502, "offline: nothing outside the folder is served")
+                return
+            self.path = target.path + (f"?{target.query}" if target.query else "")
+        super().do_GET()
+
+    def do_CONNECT(self) -> None:
+        self.send_error(502, "offline: nothing outside the folder is served")
+
+    def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
+        self.server.requests.append((self.requestline, int(code)))  # type: ignore[attr-defined]
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+# Chromium's own calls home, which its switches do not all silence (the component updater, the sign-in
+# service, network time): they are the browser's, not the page's, and are left out of a visit's requests.
+BROWSER_OWN_HOSTS = ("update.googleapis.com", "accounts.google.com", "clients2.google.com")
+
+
+def visit(folder: Path, page: str, budget_ms: int = 10000) -> Visit:
+    """Open a page of a folder as if offline: every request goes through a proxy that serves the folder only."""
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), partial(_RecordingProxy, directory=str(folder))
+    )
+    server.own_address = f"127.0.0.1:{server.server_address[1]}"  # type: ignore[attr-defined]
+    server.requests = []  # type: ignore[attr-defined]
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        done = _run([
+            f"--proxy-server=http://{server.own_address}", "--proxy-bypass-list=<-loopback>",  # type: ignore[attr-defined]
+            "--enable-logging=stderr", "--v=0", "--dump-dom", f"--virtual-time-budget={budget_ms}",
+            f"http://{server.own_address}/{page}",  # type: ignore[attr-defined]
+        ])  # fmt: skip
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert done.returncode == 0, done.stderr[-2000:]
+    console = [line.split("CONSOLE", 1)[1] for line in done.stderr.splitlines() if ":CONSOLE" in line]
+    page_requests = [
+        (line, code)
+        for line, code in server.requests  # type: ignore[attr-defined]
+        if "/favicon.ico " not in line
+        and not any(f" {host}" in line or f"//{host}/" in line for host in BROWSER_OWN_HOSTS)
+    ]
+    return Visit(done.stdout, console, page_requests)
 
 
 def _run(arguments: list[str], timeout: int = 90) -> subprocess.CompletedProcess[str]:

@@ -222,6 +222,9 @@ def _footnotes_resolved(text: str) -> str:
 
 EXPORT_READERS: dict[ExportFormat, Callable[[str], str]] = {
     ExportFormat.timelinejs: lambda text: json.dumps(json.loads(text), ensure_ascii=False),
+    ExportFormat.timelinejs_page: lambda text: json.dumps(
+        json.loads(text.split('id="timeline-data">', 1)[1].split("</script>", 1)[0]), ensure_ascii=False
+    ),  # the data the page hands TimelineJS, as the browser parses it
     ExportFormat.html: lambda text: text,
     ExportFormat.markdown: _footnotes_resolved,
     ExportFormat.jsonld: lambda text: json.dumps(json.loads(text), ensure_ascii=False),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import re
 import shutil
@@ -17,7 +18,7 @@ from typer.testing import Result
 
 from aloe_cli.loading.dataset import load_dataset
 from aloe_cli.loading.source import DatasetSource
-from browser import dump_dom, node_module, screenshot, serve
+from browser import dump_dom, node_module, screenshot, serve, visit
 
 BUNDLED = load_dataset(DatasetSource(None))
 HAPPENINGS = {r.id for r in [*BUNDLED.milestones, *BUNDLED.events]}
@@ -64,7 +65,7 @@ def test_timelinejs_structure(aloe: Callable[..., Result]) -> None:
     assert slides["reorganisation-1997"]["display_date"] == "mid-1997, approximate"
     assert "The sources disagree on the date" in slides["dakar-2005"]["text"]["text"]
     assert slides["microfinance-2002"]["start_date"] == {"year": 2002, "month": 3}
-    assert [e["text"]["headline"] for e in data["eras"]] == [
+    assert [e["text"]["headline"].split(":")[0] for e in data["eras"]] == [
         "The FPH, before the Alliance",
         "The Alliance for a Responsible, Plural and United World",
         "The Workgroup on Solidarity Social Economy (WSSE)",
@@ -97,6 +98,45 @@ timeline.on('loaded', () => document.body.setAttribute('data-loaded', 'yes'));
     slides = re.findall(r'<div[^>]*class="tl-slide[ "]', dom)
     assert len(slides) == len(DATED) + 1  # one per dated record, and the title slide
     assert "The Findhorn meeting, the WSSE's first cross-cutting seminar" in dom
+
+
+def test_the_timelinejs_page_opens_offline_with_no_error(aloe: Callable[..., Result], tmp_path: Path) -> None:
+    """Exactly the exported page, TimelineJS's dist folder beside it, no network: no error, no request out."""
+    shutil.copytree(node_module("@knight-lab/timelinejs/dist"), tmp_path / "timeline")
+    export(aloe, "--to", "timelinejs-page", "-o", str(tmp_path / "index.html"))
+    seen = visit(tmp_path, "index.html")
+    assert seen.console == []  # no error, no warning, nothing logged
+    local = [line.split()[1] for line, _ in seen.requests if line.startswith("GET http://127.0.0.1:")]
+    assert len(local) == len(seen.requests), seen.requests  # nothing asked of the outside
+    assert {path.split("/", 3)[3] for path in local} >= {
+        "index.html",
+        "timeline/css/timeline.css",
+        "timeline/js/timeline.js",
+    }
+    assert all(code == 200 for _, code in seen.requests), seen.requests  # and everything found
+    slides = re.findall(r'<div[^>]*class="tl-slide[ "]', seen.dom)
+    assert len(slides) == len(DATED) + 1
+    assert "The Findhorn meeting, the WSSE's first cross-cutting seminar" in seen.dom
+    assert "ALOE: from October 2005, end unknown" in seen.dom  # an era band says its doubt
+
+
+def test_timelinejs_eras_follow_one_another(aloe: Callable[..., Result]) -> None:
+    data = json.loads(export(aloe, "--to", "timelinejs").stdout)
+    bands = [(era["start_date"], era["end_date"]) for era in data["eras"]]
+    as_tuple = [(tuple(s.values()), tuple(e.values())) for s, e in bands]
+    for (_, end), (next_start, _) in itertools.pairwise(as_tuple):
+        assert end < next_start  # no two bands overlap
+    assert as_tuple[0][0] == (1982, 1, 1)  # the FPH's era starts with the FPH, the Alliance's later
+    assert as_tuple[1][0] == (1993, 1, 1)
+    headlines = [era["text"]["headline"] for era in data["eras"]]
+    assert headlines[2].startswith(
+        "The Workgroup on Solidarity Social Economy (WSSE): mid-1997 to October 2005"
+    )
+    assert "disputed" in headlines[3]
+    assert (
+        "The workshops build pioneering international networks (pioneering-networks)"
+        in (data["title"]["text"]["text"])
+    )  # an undated record is named by its title, its id beside it
 
 
 # --- the web page -------------------------------------------------------------------------------

@@ -16,6 +16,7 @@ class ExportFormat(StrEnum):
     """The targets of `aloe export --to`."""
 
     timelinejs = "timelinejs"
+    timelinejs_page = "timelinejs-page"
     html = "html"
     markdown = "markdown"
     jsonld = "jsonld"
@@ -48,6 +49,7 @@ class Exporter:
 # One entry per member of ExportFormat (a test checks it); the module is imported only when used.
 EXPORTERS: dict[ExportFormat, tuple[str, str, str, bool]] = {
     ExportFormat.timelinejs: ("timelinejs", "export_timelinejs", "aloe-timelinejs.json", True),
+    ExportFormat.timelinejs_page: ("timelinejs", "export_timelinejs_page", "index.html", True),
     ExportFormat.html: ("html", "export_html", "aloe.html", True),
     ExportFormat.markdown: ("markdown", "export_markdown", "aloe.md", True),
     ExportFormat.jsonld: ("jsonld", "export_jsonld", "aloe.jsonld", True),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, timedelta
 from html import escape
 from typing import TYPE_CHECKING, Any
 
@@ -12,7 +12,7 @@ from aloe_cli.exports.common import citation_words, claims_in_words, claims_to_s
 if TYPE_CHECKING:
     from aloe_cli.evidence.views import DateWording
     from aloe_cli.exports import Selection
-    from aloe_cli.model.models import Citation, Happening
+    from aloe_cli.model.models import Citation, DatedRecord, Happening
 
 
 def _date(parts: tuple[int, ...]) -> dict[str, int]:
@@ -62,7 +62,7 @@ def _text(record: Happening, selection: Selection) -> str:
     return "".join(f"<p>{p}</p>" for p in paragraphs)
 
 
-def _display_date(record: Happening, wording: DateWording) -> str:
+def _display_date(record: DatedRecord, wording: DateWording) -> str:
     """'2002 (31 January – 5 February 2002)', with the doubt in words: 'mid-1997, approximate'."""
     doubts = [*wording.doubts, *(["disputed"] if record.disputed else [])]
     return wording.text() + (f", {', '.join(doubts)}" if doubts else "")
@@ -74,7 +74,7 @@ def timelinejs_document(selection: Selection) -> dict[str, Any]:
 
     lookup = selection.lookup
     events: list[dict[str, Any]] = []
-    undated: list[str] = []
+    undated: list[Happening] = []
     from aloe_cli.evidence.views import date_wording
 
     for record in selection.happenings:
@@ -82,7 +82,7 @@ def timelinejs_document(selection: Selection) -> dict[str, Any]:
         claim = record.finest_claim or record.date_claim
         start, end = (claim.edtf.start_parts(), claim.edtf.end_parts()) if claim else (None, None)
         if claim is None or start is None:
-            undated.append(record.id)
+            undated.append(record)
             continue
         slide: dict[str, Any] = {
             "unique_id": record.id,
@@ -97,20 +97,11 @@ def timelinejs_document(selection: Selection) -> dict[str, Any]:
         if end is not None and end != start:
             slide["end_date"] = _date(end)
         events.append(slide)
-    eras = []
-    for era in selection.dataset.eras:
-        bounds = era_bounds(era, selection.happenings)
-        if bounds is not None:
-            eras.append(
-                {
-                    "start_date": _day(bounds[0]),
-                    "end_date": _day(bounds[1]),
-                    "text": {"headline": escape(localized(era.title, lookup.lang))},
-                }
-            )
+    eras = _eras(selection)
     intro = escape(selection.dataset.description or "")
     if undated:
-        intro += f"<p>Not on the timeline, for want of a date: {escape(', '.join(undated))}.</p>"
+        named = [f"{localized(record.title, lookup.lang)} ({record.id})" for record in undated]
+        intro += f"<p>Not on the timeline, for want of a date: {escape('; '.join(named))}.</p>"
     return {
         "title": {"text": {"headline": escape(selection.dataset.title), "text": intro}},
         "events": events,
@@ -118,6 +109,85 @@ def timelinejs_document(selection: Selection) -> dict[str, Any]:
     }
 
 
+def _eras(selection: Selection) -> list[dict[str, Any]]:
+    """The eras as bands that follow one another: each ends the day before the next may begin.
+
+    Where an era's start is uncertain or disputed (the WSSE from mid-1997; ALOE from October or
+    November 2005), the bands would overlap for the whole span of the doubt; instead each band stops
+    where the next era's earliest possible day is, and its headline says the era's dates in words,
+    with their doubt.
+    """
+    from aloe_cli.evidence.views import date_wording
+    from aloe_cli.model.models import localized
+
+    bounded = [
+        (era, bounds)
+        for era in selection.dataset.eras
+        if (bounds := era_bounds(era, selection.happenings)) is not None
+    ]
+    bounded.sort(key=lambda pair: pair[1][0])
+    eras = []
+    for number, (era, (first, own_last)) in enumerate(bounded):
+        last = own_last
+        if number + 1 < len(bounded):
+            next_first = bounded[number + 1][1][0]
+            last = min(own_last, max(next_first - timedelta(days=1), first))
+        title = localized(era.title, selection.lookup.lang)
+        when = _display_date(era, date_wording(era)) if era.dates else ""
+        eras.append(
+            {
+                "start_date": _day(first),
+                "end_date": _day(last),
+                "text": {"headline": escape(f"{title}: {when}" if when else title)},
+            }
+        )
+    return eras
+
+
 def export_timelinejs(selection: Selection) -> bytes:
     """The TimelineJS3 JSON, UTF-8."""
     return (json.dumps(timelinejs_document(selection), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+# The page loads TimelineJS from beside it and nothing from anywhere else: `font: null` keeps TimelineJS
+# from fetching a font stylesheet (by default from a path outside the folder, or a CDN), and the data is
+# in the page, so that it opens offline, even from a file.
+TIMELINEJS_PAGE = """<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title}</title>
+<meta name="description" content="{description}">
+<!-- TimelineJS 3 (https://timeline.knightlab.com) beside this page, in a folder named timeline: the
+     dist folder of the npm package @knight-lab/timelinejs (timeline/css/timeline.css, its icons in
+     timeline/css/icons, timeline/js/timeline.js). Nothing else is loaded. Made by aloe {version}. -->
+<link rel="stylesheet" href="timeline/css/timeline.css">
+<style>html, body {{ height: 100%; margin: 0; }} #timeline {{ width: 100%; height: 100%; }}</style>
+</head>
+<body>
+<div id="timeline" lang="{lang}"></div>
+<script type="application/json" id="timeline-data">{data}</script>
+<script src="timeline/js/timeline.js"></script>
+<script>
+new TL.Timeline("timeline", JSON.parse(document.getElementById("timeline-data").textContent),
+                {{font: null, hash_bookmark: false}});
+</script>
+</body>
+</html>
+"""
+
+
+def export_timelinejs_page(selection: Selection) -> bytes:
+    """A ready page for the TimelineJS data: opens offline with TimelineJS's dist folder beside it."""
+    data = json.dumps(timelinejs_document(selection), ensure_ascii=False)
+    # Inside <script>, only "</" could end the element early: JSON may write "<" as "\u003c".
+    data = data.replace("<", "\\u003c")
+    page = TIMELINEJS_PAGE.format(
+        title=escape(selection.dataset.title),
+        description=escape(selection.dataset.description or selection.dataset.title),
+        version=escape(selection.version),
+        lang=escape(selection.lookup.lang),
+        data=data,
+    )
+    return page.encode("utf-8")
