@@ -242,40 +242,7 @@ mermaid.render('chart', {json.dumps(code)})
     assert "The Findhorn meeting" in dom
 
 
-# --- JSON-LD ------------------------------------------------------------------------------------
-
-
-def test_jsonld_expands_to_the_expected_triples(aloe: Callable[..., Result]) -> None:
-    pyld = pytest.importorskip("pyld")
-    document = json.loads(export(aloe, "--to", "jsonld").stdout)
-    nquads = pyld.jsonld.to_rdf(document, {"format": "application/n-quads"})
-    triples = set(nquads.splitlines())
-    org, schema = "http://www.w3.org/ns/org#", "https://schema.org/"
-    expected = [
-        f"<urn:aloe:wsse-becomes-aloe> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{org}ChangeEvent> .",
-        f"<urn:aloe:wsse-becomes-aloe> <{org}originalOrganization> <urn:aloe:wsse> .",
-        f"<urn:aloe:wsse-becomes-aloe> <{org}resultingOrganization> <urn:aloe:aloe> .",
-        f"<urn:aloe:wsse> <{org}subOrganizationOf> <urn:aloe:alliance> .",
-        f"<urn:aloe:aloe> <{schema}sponsor> <urn:aloe:fph> .",
-        f'<urn:aloe:wsse> <{schema}name> "Pôle de Socio-Economie Solidaire"@fr .',
-        f"<urn:aloe:findhorn-2001> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{schema}Event> .",
-        f'<urn:aloe:findhorn-2001> <{schema}startDate> "2001-06-10"^^<http://www.w3.org/2001/XMLSchema#date> .',
-        f"<urn:aloe:findhorn-2001> <{schema}location> <urn:aloe:findhorn> .",
-        f'<urn:aloe:dakar-2005> <{schema}temporalCoverage> "2005-11-22/2005-11-26"^^<http://id.loc.gov/datatypes/edtf/EDTF> .',
-        f"<urn:aloe:story> <{schema}url> <https://aloe.socioeco.org/page63-histoire_en.html> .",
-    ]
-    for triple in expected:
-        assert triple in triples, triple
-    citations = [
-        t for t in triples if t.startswith("<urn:aloe:findhorn-2001>") and f"<{schema}citation>" in t
-    ]
-    assert len(citations) == 4  # story ¶4, story ¶5, the Findhorn report, the notes (French names)
-    assert any(f"<{schema}isPartOf> <urn:aloe:story>" in t for t in triples)
-
-
-def test_jsonld_base_iri(aloe: Callable[..., Result]) -> None:
-    document = json.loads(export(aloe, "--to", "jsonld", "--base-iri", "https://example.org/aloe/").stdout)
-    assert any(node["@id"] == "https://example.org/aloe/wsse" for node in document["@graph"])
+# --- JSON-LD: tests/test_jsonld.py (SPARQL over the export, every property within its domain) ---------
 
 
 # --- SQLite -------------------------------------------------------------------------------------
