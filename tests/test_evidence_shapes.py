@@ -67,7 +67,9 @@ def test_every_export_carries_each_disputed_claim_with_its_own_source(
 
     graph = json.loads(export("--to", "jsonld"))["@graph"]
     dakar = next(node for node in graph if node.get("@id") == "urn:aloe:dakar-2005")
-    claims = {c["aloe:edtf"]: [cited["isPartOf"] for cited in c["subjectOf"]] for c in dakar["aloe:dateClaim"]}
+    claims = {
+        c["aloe:edtf"]: [cited["isPartOf"] for cited in c["subjectOf"]] for c in dakar["aloe:dateClaim"]
+    }
     assert claims == {"2005-10": ["urn:aloe:story"], "2005-11-22/2005-11-26": ["urn:aloe:ripess-dakar"]}
     assert dakar["aloe:disputed"] is True
 
