@@ -200,13 +200,19 @@ def test_readme_screenshot_exists() -> None:
 def test_markdown_document(aloe: Callable[..., Result]) -> None:
     text = export(aloe, "--to", "markdown").stdout
     assert text.startswith(f"# {BUNDLED.title.replace(':', ':')}")
-    for heading in ("## Timeline", "## Events", "## Workshops", "## What the sources leave open", "## Notes"):
+    for heading in (
+        "## The FPH, before the Alliance",
+        "## Events",
+        "## Workshops",
+        "## What the sources leave open",
+        "## Notes",
+    ):
         assert f"\n{heading}\n" in text
     references = set(re.findall(r"\[\^(\d+)\](?!:)", text))
     definitions = set(re.findall(r"^\[\^(\d+)\]:", text, re.M))
     assert references == definitions and references
     assert "| Date | Event | Role | Where | Sources |" in text
-    assert "```mermaid\ntimeline\n" in text
+    assert "```mermaid\nflowchart TD\n" in text
 
 
 def test_markdown_renders_with_markdown_it(aloe: Callable[..., Result]) -> None:
@@ -218,28 +224,61 @@ def test_markdown_renders_with_markdown_it(aloe: Callable[..., Result]) -> None:
     assert 'class="footnotes"' in html
     assert "<h2>Workshops</h2>" in html
     assert "[^" not in html  # every footnote resolved
+    # A record's summary is a paragraph of its own under its line, not run on into it.
+    assert re.search(
+        r"<li>\s*<p><strong>1993 \(our reading\) \(disputed\)</strong>: The Alliance is born", html
+    )
+    assert "<p>Born as the Alliance for a Responsible and United World" in html
 
 
-def test_mermaid_timeline_renders_in_the_real_library(aloe: Callable[..., Result], tmp_path: Path) -> None:
+GITHUB_COLUMN = 858  # pixels: the width of a README's column on GitHub, where the diagrams are read
+
+
+def test_every_mermaid_diagram_renders_and_fits_a_wiki_column(
+    aloe: Callable[..., Result], tmp_path: Path
+) -> None:
+    """Each era's diagram, rendered by the real Mermaid: no error, and no wider than GitHub's column.
+
+    A diagram that fits is shown at its own size, so its text is as legible as the page's.
+    """
     shutil.copy(node_module("mermaid/dist/mermaid.min.js"), tmp_path / "mermaid.min.js")
     text = export(aloe, "--to", "markdown").stdout
-    code = text.split("```mermaid\n")[1].split("```")[0]
+    blocks = [block.split("```")[0] for block in text.split("```mermaid\n")[1:]]
+    assert len(blocks) == len(
+        [
+            era
+            for era in BUNDLED.eras
+            if any(h.era == era.id and h.dates for h in [*BUNDLED.milestones, *BUNDLED.events])
+        ]
+    )
     (tmp_path / "index.html").write_text(
         f"""<!doctype html><html><head><meta charset="utf-8"></head><body><pre id="errors"></pre>{ERROR_CATCHER}
 <div id="out"></div><script src="mermaid.min.js"></script>
 <script>
 mermaid.initialize({{startOnLoad: false}});
-mermaid.render('chart', {json.dumps(code)})
-  .then(result => {{ document.getElementById('out').innerHTML = result.svg; document.body.setAttribute('data-rendered', 'yes'); }})
-  .catch(error => {{ document.getElementById('errors').textContent += 'MERMAID ' + error + '\\n'; }});
+(async () => {{
+  const widths = [];
+  for (const [number, code] of {json.dumps(blocks)}.entries()) {{
+    const result = await mermaid.render('chart' + number, code);
+    const holder = document.createElement('div');
+    holder.innerHTML = result.svg;
+    document.getElementById('out').appendChild(holder);
+    widths.push(Math.round(holder.querySelector('svg').viewBox.baseVal.width));
+  }}
+  document.body.setAttribute('data-widths', widths.join(','));
+}})().catch(error => {{ document.getElementById('errors').textContent += 'MERMAID ' + error + '\\n'; }});
 </script></body></html>""",
         encoding="utf-8",
     )
     with serve(tmp_path) as url:
         dom = dump_dom(f"{url}/index.html")
+        screenshot(f"{url}/index.html", tmp_path / "mermaid.png", width=GITHUB_COLUMN, height=1400)
     assert errors_in(dom) == ""
-    assert 'data-rendered="yes"' in dom
-    assert "The Findhorn meeting" in dom
+    widths = [int(w) for w in re.search(r'data-widths="([0-9,]+)"', dom)[1].split(",")]  # type: ignore[index]
+    assert len(widths) == len(blocks)
+    assert max(widths) <= GITHUB_COLUMN, widths  # was one diagram of 5,790 px
+    assert "The Findhorn meeting" in dom and "October 2005 (disputed)" in dom
+    assert "node default disputed" in dom and "node default doubtful" in dom  # the doubt drawn, not only said
 
 
 # --- JSON-LD: tests/test_jsonld.py (SPARQL over the export, every property within its domain) ---------

@@ -1,4 +1,4 @@
-"""A Markdown document for a wiki or a static site: eras, events, workshops, footnotes, a Mermaid timeline."""
+"""A Markdown document for a wiki or a static site: eras, each with a Mermaid diagram; events; footnotes."""
 
 from __future__ import annotations
 
@@ -25,24 +25,54 @@ def safe_url(url: str) -> str:
     return quote(url, safe="/:?#[]@!$&'()*+,;=%-._~")
 
 
-# Words that open a line of Mermaid's own (`title`, `section` ...): a label starting so is read as text
-# once a word joiner (U+2060, invisible) stands before it.
-MERMAID_KEYWORDS = re.compile(r"^(title|section|timeline|acc(title|descr)|%%)", re.IGNORECASE)
+# Inside a quoted Mermaid label, these characters are syntax or HTML: each is written as Mermaid's entity.
+_MERMAID_ENTITIES = {"#": "#35;", '"': "#quot;", "<": "#lt;", ">": "#gt;", "&": "#amp;"}
 
 
-def mermaid_text(text: str) -> str:
-    """Text safe inside a Mermaid timeline line, where ':' separates events and '#' '%' ';' are syntax."""
-    cleaned = " ".join(text.split())
-    for character, replacement in (
-        (":", " -"),
-        (";", ","),
-        ("#", "no. "),
-        ("%", " percent"),
-        ("<", "‹"),
-        (">", "›"),
-    ):
-        cleaned = cleaned.replace(character, replacement)
-    return "\u2060" + cleaned if MERMAID_KEYWORDS.match(cleaned) else cleaned
+def mermaid_label(text: str) -> str:
+    """Dataset text as the inside of a quoted Mermaid label: one line, its syntax characters as entities."""
+    return "".join(_MERMAID_ENTITIES.get(character, character) for character in " ".join(text.split()))
+
+
+# How each doubt is drawn: a solid box for a date the sources agree on, a dashed one for an approximate,
+# uncertain or inferred date, a dotted, shaded one for a disputed date. The label says it in words too,
+# so the diagram reads in greyscale and to a screen reader.
+MERMAID_CLASSES = (
+    "    classDef agreed fill:#ffffff,stroke:#333333,stroke-width:2px",
+    "    classDef doubtful fill:#ffffff,stroke:#333333,stroke-width:2px,stroke-dasharray:8 4",
+    "    classDef disputed fill:#eeeeee,stroke:#333333,stroke-width:2px,stroke-dasharray:2 3",
+)
+MERMAID_LEGEND = (
+    "_In the diagrams: a solid box, a date the sources agree on; dashed, an approximate, uncertain or "
+    "inferred date; dotted and shaded, a date the sources dispute._"
+)
+
+
+def mermaid_era(records: list[Happening], lang: str) -> list[str]:
+    """One era as a Mermaid flowchart that grows downward: a box per dated record, in order.
+
+    A `timeline` diagram grows sideways, one column a record: 27 records made it 5,790 pixels wide, its
+    text unreadable in a wiki's column. Downward, every box keeps its text at full size.
+    """
+    from aloe_cli.model.models import localized
+
+    dated = [record for record in records if record.dates]
+    if not dated:
+        return []
+    lines = ["```mermaid", "flowchart TD", *MERMAID_CLASSES]
+    for number, record in enumerate(dated, start=1):
+        label = f"{mermaid_label(_date_words(record))}<br/>{mermaid_label(localized(record.title, lang))}"
+        doubt = "disputed" if record.disputed else "doubtful" if _doubtful(record) else "agreed"
+        lines.append(f'    n{number}["{label}"]:::{doubt}')
+    if len(dated) > 1:
+        lines.append("    " + " --> ".join(f"n{number}" for number in range(1, len(dated) + 1)))
+    return [*lines, "```", ""]
+
+
+def _doubtful(record: Happening) -> bool:
+    from aloe_cli.evidence.views import date_wording
+
+    return bool(date_wording(record).doubts)
 
 
 class Footnotes:
@@ -99,21 +129,13 @@ def export_markdown(selection: Selection) -> bytes:
     eras = [(group.id, group.title) for group in era_list]
     by_era = {group.id: group.records for group in era_list}
 
-    lines += ["## Timeline", "", "```mermaid", "timeline", f"    title {mermaid_text(dataset.title)}"]
-    for era_id, era_title in eras:
-        dated = [h for h in by_era[era_id] if h.dates]
-        if dated:
-            lines.append(f"    section {mermaid_text(era_title)}")
-            lines += [
-                f"        {mermaid_text(_date_words(h))} : {mermaid_text(localized(h.title, lookup.lang))}"
-                for h in dated
-            ]
-    lines += ["```", ""]
+    if any(h.dates for h in selection.happenings):
+        lines += [MERMAID_LEGEND, ""]
 
     for era_id, era_title in eras:
         if not by_era[era_id]:
             continue
-        lines += [f"## {md(era_title)}", ""]
+        lines += [f"## {md(era_title)}", "", *mermaid_era(by_era[era_id], lookup.lang)]
         for record in by_era[era_id]:
             kind = "event" if isinstance(record, Event) else "milestone"
             where = "; ".join(lookup.place_name(p) for p in record.places)
@@ -121,18 +143,20 @@ def export_markdown(selection: Selection) -> bytes:
             entry += f", {md(where)}" if where else ""  # not in brackets: places carry their own
             entry += f" _{kind}_ `{record.id}`{notes.cite(record.sources)}"
             lines.append(entry)
+            # Each further line its own paragraph of the item (a blank line before it), not run on.
             if record.summary:
-                lines.append(f"  {md(record.summary)}")
+                lines += ["", f"  {md(record.summary)}"]
             if claims_to_show(record):  # each claim with its own sources, as footnotes
                 lead = "Disputed" if record.disputed else "Dates given"
                 claims = "; ".join(
                     f"{md(words)}{notes.cite(cited)}" for words, cited in claims_in_words(record, lookup)
                 )
-                lines.append(f"  {lead}: {claims}")
+                lines += ["", f"  {lead}: {claims}"]
             reasons = sorted({c.inferred for c in record.dates if c.inferred})
             if record.inferred:
                 reasons.append(record.inferred)
-            lines += [f"  Our reading, not a source's: {md(reason)}" for reason in reasons]
+            for reason in reasons:
+                lines += ["", f"  Our reading, not a source's: {md(reason)}"]
         lines.append("")
 
     events = [h for h in selection.happenings if isinstance(h, Event)]
