@@ -119,7 +119,7 @@ def chart(
     last_year: ToYear = None,
     svg: Annotated[
         str | None,
-        typer.Option("--svg", metavar="FILE", help="Save the picture as SVG instead of printing it."),
+        typer.Option("--svg", metavar="FILE", help="Save it as an SVG figure instead of printing it."),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")] = False,
 ) -> None:
@@ -132,15 +132,12 @@ def chart(
     if first_year is not None and last_year is not None and first_year > last_year:
         raise typer.BadParameter(f"--from {first_year} is after --to {last_year}", param_hint="--from/--to")
     settings = settings_of(ctx)
-    picture = render_chart(
-        build_chart(settings.session.dataset(), settings.session.lookup(), first_year, last_year),
-        settings.output.width(),
-    )
+    built = build_chart(settings.session.dataset(), settings.session.lookup(), first_year, last_year)
     if svg is None:
-        settings.output.emit(printable(picture))
+        settings.output.emit(printable(render_chart(built, settings.output.width())))
         return
     from aloe_cli.files import write_new_file
-    from aloe_cli.renderers.svg import text_to_svg
+    from aloe_cli.renderers.chart_svg import chart_svg
 
-    write_new_file(svg, text_to_svg(printable(picture), title="aloe chart"), force=force)
+    write_new_file(svg, chart_svg(built, printable(settings.session.dataset().title)), force=force)
     settings.output.note(f"Saved the chart as SVG to {svg}")  # the picture went to the file, not the screen

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
@@ -37,6 +38,8 @@ class Mark:
     kind: str
     day: date
     doubtful: bool  # approximate, uncertain, open-ended or disputed
+    title: str = ""  # the record's title, in the chosen language
+    words: str = ""  # its date in the sources' words, with the doubt
 
     @property
     def glyph(self) -> str:
@@ -61,6 +64,7 @@ class Chart:
     bars: list[Bar]
     marks: list[Mark]
     outside: list[str] = field(default_factory=list)  # records dated outside the axis, or undated
+    eras: list[Bar] = field(default_factory=list)  # the periods of the timeline, drawn as bands
 
 
 def default_years(dataset: Dataset) -> tuple[int, int]:
@@ -76,6 +80,8 @@ def default_years(dataset: Dataset) -> tuple[int, int]:
 
 def build_chart(dataset: Dataset, lookup: Lookup, first_year: int | None, last_year: int | None) -> Chart:
     """Bars for the organisations of the lineage (then the others), marks for milestones and events."""
+    from aloe_cli.evidence.views import date_cell
+    from aloe_cli.model.models import localized
     from aloe_cli.questions.lineage import lineage_forest
 
     default_first, default_last = default_years(dataset)
@@ -102,9 +108,12 @@ def build_chart(dataset: Dataset, lookup: Lookup, first_year: int | None, last_y
                 words = record.dates[0].words if record.dates else "undated"
                 outside.append(f"{record.id} ({words}{', disputed' if record.disputed else ''})")
             else:
-                marks.append(Mark(record.id, kind, day, record.uncertain or record.disputed))
+                title = localized(record.title, lookup.lang)
+                words = date_cell(record, disputed_mark="(disputed)").replace("\n", " ")
+                marks.append(Mark(record.id, kind, day, record.uncertain or record.disputed, title, words))
     marks.sort(key=lambda m: (m.day, m.record_id))
-    return Chart(first, last, bars, marks, outside)
+    eras = [Bar(localized(era.title, lookup.lang), era) for era in dataset.eras if era.dates]
+    return Chart(first, last, bars, marks, outside, eras)
 
 
 def _mark_day(record: DatedRecord) -> date | None:
@@ -197,6 +206,88 @@ def _more(glyph: str) -> str:
     return str(min(int(glyph) + 1, 9)) if glyph.isdigit() else "2"
 
 
+SpanKind = str  # "none", "agreed", "doubtful" or "unknown": what a bar is on a given day
+
+
+def span_kind(record: DatedRecord, day: date) -> SpanKind:
+    """What a record's bar is on a day: agreed and sure, doubtful, past a known start with no known end."""
+    claims = [claim.edtf for claim in record.dates]
+    inside = [
+        c
+        for c in claims
+        if (c.earliest is None or c.earliest <= day) and (c.latest is None or day <= c.latest)
+    ]
+    if not inside:
+        return "none"
+    if all(_past_known_end(c, day) for c in inside):
+        return "unknown"  # only a claim with an unknown end reaches this day
+    year = timedelta(days=365)
+    # Differences, not sums: a date near year 1 or 9999 has no day a year beyond it.
+    doubtful = len(inside) < len(claims) or any(
+        (c.qualified_start and c.earliest is not None and day - c.earliest < year)
+        or (c.qualified_end and c.latest is not None and c.latest - day < year)
+        for c in claims
+    )
+    agreed_start = max((c.earliest for c in claims if c.earliest is not None), default=None)
+    agreed_end = min((c.latest for c in claims if c.latest is not None), default=None)
+    agreed = (agreed_start is None or day >= agreed_start) and (agreed_end is None or day <= agreed_end)
+    return "agreed" if agreed and not doubtful else "doubtful"
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A stretch of days over which a bar is one kind: drawn as one shape."""
+
+    first: date
+    last: date
+    kind: SpanKind
+
+
+def bar_segments(record: DatedRecord, first_day: date, last_day: date) -> list[Segment]:
+    """A record's bar between two days, as stretches of one kind each (no "none" stretches).
+
+    The kind can change only at a claim's ends, a year inside a qualified end, or a known start: the
+    stretches between those days are classified once each, at their first day.
+    """
+    year = timedelta(days=365)
+    cuts = {first_day, last_day + timedelta(days=1)}
+    for claim in (c.edtf for c in record.dates):
+        for day in (claim.earliest, claim.start_latest):
+            if day is not None:
+                cuts |= {day, *([day + year] if day <= date.max - year else [])}
+        for day in (claim.latest, claim.end_earliest):
+            if day is not None and day < date.max:
+                cuts |= {
+                    day + timedelta(days=1),
+                    *([day - year + timedelta(days=1)] if day >= date.min + year else []),
+                }
+    bounds = sorted(day for day in cuts if first_day <= day <= last_day + timedelta(days=1))
+    segments: list[Segment] = []
+    for start, after in itertools.pairwise(bounds):
+        kind = span_kind(record, start)
+        if kind == "none":
+            continue
+        end = after - timedelta(days=1)
+        if segments and segments[-1].kind == kind and segments[-1].last + timedelta(days=1) == start:
+            segments[-1] = Segment(segments[-1].first, end, kind)
+        else:
+            segments.append(Segment(start, end, kind))
+    return segments
+
+
+def runs_before(record: DatedRecord, first_day: date) -> bool:
+    """Whether a bar goes on to the left of the axis: a claim starts before it, or has no known start."""
+    return any(c.edtf.earliest is None or c.edtf.earliest < first_day for c in record.dates)
+
+
+def runs_after(record: DatedRecord, last_day: date) -> bool:
+    """Whether a bar goes on to the right of the axis because a source says it does (an open end)."""
+    return any(c.edtf.open_end or (c.edtf.latest or date.min) > last_day for c in record.dates)
+
+
+SPAN_GLYPHS = {"none": " ", "agreed": SOLID, "doubtful": DASHED, "unknown": UNKNOWN}
+
+
 def _bar_cells(
     record: DatedRecord, axis_width: int, day_at: Callable[[int], date], first_day: date, last_day: date
 ) -> list[str]:
@@ -204,37 +295,12 @@ def _bar_cells(
 
     `day_at` gives the day in the middle of a column.
     """
-    claims = [claim.edtf for claim in record.dates]
-    agreed_start = max((c.earliest for c in claims if c.earliest is not None), default=None)
-    agreed_end = min((c.latest for c in claims if c.latest is not None), default=None)
-    year = timedelta(days=365)
-    cells: list[str] = []
-    for col in range(axis_width):
-        day = day_at(col)
-        inside = [
-            c
-            for c in claims
-            if (c.earliest is None or c.earliest <= day) and (c.latest is None or day <= c.latest)
-        ]
-        if not inside:
-            cells.append(" ")
-            continue
-        if all(_past_known_end(c, day) for c in inside):
-            cells.append(UNKNOWN)  # only a claim with an unknown end reaches this day
-            continue
-        # Differences, not sums: a date near year 1 or 9999 has no day a year beyond it.
-        doubtful = len(inside) < len(claims) or any(
-            (c.qualified_start and c.earliest is not None and day - c.earliest < year)
-            or (c.qualified_end and c.latest is not None and c.latest - day < year)
-            for c in claims
-        )
-        agreed = (agreed_start is None or day >= agreed_start) and (agreed_end is None or day <= agreed_end)
-        cells.append(SOLID if agreed and not doubtful else DASHED)
-    if cells and cells[0] != " " and any(c.earliest is None or c.earliest < first_day for c in claims):
+    cells = [SPAN_GLYPHS[span_kind(record, day_at(col))] for col in range(axis_width)]
+    if cells and cells[0] != " " and runs_before(record, first_day):
         cells[0] = BEFORE
     if cells and cells[-1] == UNKNOWN:
         cells[-1] = UNKNOWN_END
-    elif cells and cells[-1] != " " and any(c.open_end or (c.latest or date.min) > last_day for c in claims):
+    elif cells and cells[-1] != " " and runs_after(record, last_day):
         cells[-1] = AFTER
     return cells
 
