@@ -130,14 +130,14 @@ def _oracle_bounds(text: str) -> tuple[date, date]:
     return date(*low[:3]), date(*high[:3])
 
 
-@settings(max_examples=examples(300), deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(single_dates)
 def test_single_dates_agree_with_the_edtf_package(text: str) -> None:
     ours = parse_edtf(text)
     assert (ours.earliest, ours.latest) == _oracle_bounds(text)
 
 
-@settings(max_examples=examples(200), deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(interval_ends, interval_ends)
 def test_intervals_agree_with_the_edtf_package(start: str, end: str) -> None:
     text = f"{start}/{end}"
@@ -153,7 +153,7 @@ def test_intervals_agree_with_the_edtf_package(start: str, end: str) -> None:
 
 
 @pytest.mark.timeout(60)  # a hang guard for the whole property, not a timing
-@settings(max_examples=examples(300), deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(st.text(max_size=30))
 def test_any_text_parses_or_raises_edtf_error(text: str) -> None:
     with contextlib.suppress(EdtfError):

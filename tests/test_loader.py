@@ -175,7 +175,7 @@ def _load_or_own_error(text: str) -> None:
 
 
 @pytest.mark.timeout(120)  # the time bound of the whole property: a hang fails it, a slow machine does not
-@settings(max_examples=examples(300), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(max_size=300))
 def test_arbitrary_text_loads_or_raises_aloe_error(text: str) -> None:
     _load_or_own_error(text)
@@ -192,7 +192,7 @@ dataset_keys = st.sampled_from(["format", "title", "sources", "events", "milesto
 
 
 @pytest.mark.timeout(120)
-@settings(max_examples=examples(200), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(100), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.dictionaries(dataset_keys, yaml_values, max_size=6), st.sampled_from([None, True]))
 def test_arbitrary_yaml_documents_load_or_raise_aloe_error(
     document: dict[str, Any], flow: bool | None
@@ -212,7 +212,7 @@ nested_texts = st.recursive(
 
 
 @settings(
-    max_examples=examples(200),
+    max_examples=examples(100),
     deadline=None,
     suppress_health_check=[HealthCheck.filter_too_much, HealthCheck.too_slow],
 )
@@ -226,7 +226,7 @@ def test_strings_round_trip_exactly(document: dict[str, Any]) -> None:
     assert parsed == document
 
 
-@settings(max_examples=examples(200), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(100), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     st.dictionaries(dataset_keys, yaml_values, min_size=1, max_size=6), st.sampled_from([None, True, False])
 )
