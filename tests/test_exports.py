@@ -305,10 +305,12 @@ def test_sqlite_database(aloe: Callable[..., Result], tmp_path: Path) -> None:
             ("wsf-2005", "Porto Alegre"),
         ]
         found = connection.execute(
-            "SELECT id FROM search WHERE search MATCH 'findhorn' ORDER BY rank"
+            "SELECT r.id FROM records_fts f JOIN records r ON r.rowid = f.rowid WHERE records_fts MATCH 'findhorn'"
         ).fetchall()
         assert ("findhorn-2001",) in found
-        accents = connection.execute("SELECT id FROM search WHERE search MATCH 'economie'").fetchall()
+        accents = connection.execute(
+            "SELECT r.id FROM records_fts f JOIN records r ON r.rowid = f.rowid WHERE records_fts MATCH 'economie'"
+        ).fetchall()
         assert ("wsse",) in accents
         claims = connection.execute(
             "SELECT edtf FROM dates WHERE record_id = 'dakar-2005' ORDER BY position"

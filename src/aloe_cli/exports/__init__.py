@@ -21,6 +21,7 @@ class ExportFormat(StrEnum):
     markdown = "markdown"
     jsonld = "jsonld"
     sqlite = "sqlite"
+    datasette_metadata = "datasette-metadata"
     csv = "csv"
 
 
@@ -54,6 +55,7 @@ EXPORTERS: dict[ExportFormat, tuple[str, str, str, bool]] = {
     ExportFormat.markdown: ("markdown", "export_markdown", "aloe.md", True),
     ExportFormat.jsonld: ("jsonld", "export_jsonld", "aloe.jsonld", True),
     ExportFormat.sqlite: ("sqlite", "export_sqlite", "aloe.sqlite", False),
+    ExportFormat.datasette_metadata: ("sqlite", "export_datasette_metadata", "metadata.json", True),
     ExportFormat.csv: ("csv_files", "export_csv_zip", "aloe-csv.zip", False),
 }
 

@@ -1,7 +1,17 @@
-"""A SQLite database: a table per kind of record, foreign keys, and a full-text index, for datasette."""
+"""A SQLite database for SQL tools and datasette: every record in one table others link to, a chronology.
+
+`records` holds every record of every kind (id, kind, title, date); each kind's own table, and every
+table that names records (`dates`, `citations`, `names`, `gap_about`), has a foreign key to it, so that
+datasette's page for a record lists its dates, citations and names. `chronology` is the milestones and
+events in date order. `records_fts` is a full-text index attached to `records` (datasette shows a search
+box there) over the very texts `aloe search` looks in, so that a search in datasette finds what `aloe
+search` finds. Each table and column is described once, in `TABLES`: the schema is made from it, and so
+is datasette's metadata (`aloe export --to datasette-metadata`).
+"""
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from typing import TYPE_CHECKING, Any
 
@@ -9,204 +19,287 @@ if TYPE_CHECKING:
     from aloe_cli.exports import Selection
     from aloe_cli.model.models import Citation, DatedRecord
 
-SCHEMA = """
-PRAGMA foreign_keys = ON;
-CREATE TABLE sources (id TEXT PRIMARY KEY, title TEXT NOT NULL, url TEXT, publisher TEXT, language TEXT,
-                      kind TEXT NOT NULL, note TEXT);
-CREATE TABLE organisations (id TEXT PRIMARY KEY, name TEXT NOT NULL, acronym TEXT, summary TEXT, note TEXT);
-CREATE TABLE names (record_id TEXT NOT NULL, name TEXT NOT NULL, lang TEXT, note TEXT);
-CREATE TABLE eras (id TEXT PRIMARY KEY, title TEXT NOT NULL,
-                   organisation_id TEXT REFERENCES organisations(id), summary TEXT);
-CREATE TABLE people (id TEXT PRIMARY KEY, name TEXT NOT NULL, role TEXT);
-CREATE TABLE places (id TEXT PRIMARY KEY, name TEXT NOT NULL, country TEXT);
-CREATE TABLE series (id TEXT PRIMARY KEY, title TEXT NOT NULL);
-CREATE TABLE lineage (id TEXT PRIMARY KEY, relation TEXT NOT NULL,
-                      from_id TEXT NOT NULL REFERENCES organisations(id),
-                      to_id TEXT NOT NULL REFERENCES organisations(id), summary TEXT);
-CREATE TABLE happenings (id TEXT PRIMARY KEY, kind TEXT NOT NULL, title TEXT NOT NULL, summary TEXT,
-                         era_id TEXT REFERENCES eras(id), series_id TEXT REFERENCES series(id), role TEXT,
-                         role_note TEXT, note TEXT, date_words TEXT, start TEXT, end TEXT,
-                         disputed INTEGER NOT NULL, inferred TEXT);
-CREATE TABLE dates (record_id TEXT NOT NULL, position INTEGER NOT NULL, edtf TEXT NOT NULL,
-                    label TEXT NOT NULL, start TEXT, end TEXT, approximate INTEGER NOT NULL,
-                    uncertain INTEGER NOT NULL, note TEXT, end_kind TEXT NOT NULL, inferred TEXT,
-                    PRIMARY KEY (record_id, position));
-CREATE TABLE happening_places (happening_id TEXT NOT NULL REFERENCES happenings(id),
-                               place_id TEXT NOT NULL REFERENCES places(id));
-CREATE TABLE happening_people (happening_id TEXT NOT NULL REFERENCES happenings(id),
-                               person_id TEXT NOT NULL REFERENCES people(id));
-CREATE TABLE happening_organisations (happening_id TEXT NOT NULL REFERENCES happenings(id),
-                                      organisation_id TEXT NOT NULL REFERENCES organisations(id));
-CREATE TABLE categories (id TEXT PRIMARY KEY, title TEXT NOT NULL, description TEXT NOT NULL);
-CREATE TABLE phases (id TEXT PRIMARY KEY, title TEXT NOT NULL, workshops_counted INTEGER, summary TEXT);
-CREATE TABLE workshops (id TEXT PRIMARY KEY, title TEXT NOT NULL, note TEXT);
-CREATE TABLE workshop_categories (workshop_id TEXT NOT NULL REFERENCES workshops(id),
-                                  category_id TEXT NOT NULL REFERENCES categories(id));
-CREATE TABLE workshop_phases (workshop_id TEXT NOT NULL REFERENCES workshops(id),
-                              phase_id TEXT NOT NULL REFERENCES phases(id));
-CREATE TABLE gaps (id TEXT PRIMARY KEY, summary TEXT NOT NULL);
-CREATE TABLE gap_about (gap_id TEXT NOT NULL REFERENCES gaps(id), record_id TEXT NOT NULL);
-CREATE TABLE citations (record_id TEXT NOT NULL, date_position INTEGER,
-                        source_id TEXT NOT NULL REFERENCES sources(id), locator TEXT, quote TEXT);
-CREATE VIRTUAL TABLE search USING fts5(id UNINDEXED, kind UNINDEXED, title, body,
-                                      tokenize = 'unicode61 remove_diacritics 2');
-"""
+RECORD = "REFERENCES records(id)"
+
+# Each table: what it holds, then its columns as (name, SQL type and constraints, description).
+TABLES: dict[str, tuple[str, list[tuple[str, str, str]]]] = {
+    "records": ("Every record of every kind: the table the others link to.", [
+        ("id", "TEXT PRIMARY KEY", "The record's id, as in the dataset and `aloe show ID`."),
+        ("kind", "TEXT NOT NULL", "source, organisation, lineage, era, person, place, series, milestone, "
+                                  "event, category, phase, workshop or gap."),
+        ("title", "TEXT", "Its title or name, in the export's language."),
+        ("date_words", "TEXT", "Its date in the sources' words, the exact days, the doubt (dated records)."),
+        ("start", "TEXT", "The earliest day it may have started (ISO 8601); empty when unknown or open."),
+        ("end", "TEXT", "The latest day it may have ended (ISO 8601); empty when unknown or open."),
+        ("disputed", "INTEGER", "1 when its sources give dates that cannot all be true."),
+        ("search_text", "TEXT", "What `aloe search` looks in, as written and without accents: the full-text "
+                                "index reads it."),
+    ]),
+    "sources": ("The documents the dataset cites.", [
+        ("id", f"TEXT PRIMARY KEY {RECORD}", "The source's id."),
+        ("title", "TEXT NOT NULL", "Its title; in [brackets] where the title is a description in our words."),
+        ("url", "TEXT", "Where it can be read."),
+        ("author", "TEXT", "Who wrote it."),
+        ("publisher", "TEXT", "Who published it."),
+        ("language", "TEXT", "Its language."),
+        ("kind", "TEXT NOT NULL", "primary, secondary or notes (the dataset authors' own)."),
+        ("note", "TEXT", "What it is and how far to trust it."),
+    ]),
+    "organisations": ("The bodies of the lineage.", [
+        ("id", f"TEXT PRIMARY KEY {RECORD}", "The organisation's id."),
+        ("name", "TEXT NOT NULL", "Its name, in the export's language."),
+        ("acronym", "TEXT", "Its acronym."),
+        ("summary", "TEXT", "What it is, in the dataset authors' words."),
+        ("note", "TEXT", "A note for readers."),
+    ]),
+    "names": ("Names of organisations and workshops in every language, and their other names.", [
+        ("record_id", f"TEXT NOT NULL {RECORD}", "The record named."),
+        ("name", "TEXT NOT NULL", "The name."),
+        ("lang", "TEXT", "Its language code."),
+        ("note", "TEXT", "Who uses it, and when."),
+    ]),
+    "eras": ("The periods of the timeline (our periodisation).", [
+        ("id", f"TEXT PRIMARY KEY {RECORD}", "The era's id."),
+        ("title", "TEXT NOT NULL", "Its title."),
+        ("organisation_id", "TEXT REFERENCES organisations(id)", "The body that carried the work."),
+        ("summary", "TEXT", "What it is."),
+    ]),
+    "people": ("The people the sources name.", [
+        ("id", f"TEXT PRIMARY KEY {RECORD}", "The person's id."),
+        ("name", "TEXT NOT NULL", "Their name."),
+        ("role", "TEXT", "Their part, as the sources describe it."),
+    ]),
+    "places": ("The places the sources name.", [
+        ("id", f"TEXT PRIMARY KEY {RECORD}", "The place's id."),
+        ("name", "TEXT NOT NULL", "Its name."),
+        ("country", "TEXT", "Its country."),
+    ]),
+    "series": ("Recurring gatherings.", [
+        ("id", f"TEXT PRIMARY KEY {RECORD}", "The series' id."),
+        ("title", "TEXT NOT NULL", "Its title."),
+        ("acronym", "TEXT", "What the sources call it for short."),
+    ]),
+    "lineage": ("How the organisations came from one another.", [
+        ("id", f"TEXT PRIMARY KEY {RECORD}", "The link's id."),
+        ("relation", "TEXT NOT NULL", "emerged_within, became or supported_by."),
+        ("from_id", "TEXT NOT NULL REFERENCES organisations(id)", "The organisation the link starts from."),
+        ("to_id", "TEXT NOT NULL REFERENCES organisations(id)", "The organisation it goes to."),
+        ("summary", "TEXT", "What happened."),
+    ]),
+    "happenings": ("Milestones (steps of the organisations' own history) and events (gatherings of others "
+                   "they took part in); `chronology` lists them in date order.", [
+        ("id", f"TEXT PRIMARY KEY {RECORD}", "The record's id."),
+        ("kind", "TEXT NOT NULL", "milestone or event."),
+        ("date_words", "TEXT", "The date in the sources' words, the exact days, and the doubt."),
+        ("start", "TEXT", "The earliest day it may have begun (ISO 8601)."),
+        ("end", "TEXT", "The latest day it may have ended (ISO 8601)."),
+        ("disputed", "INTEGER NOT NULL", "1 when its sources give dates that cannot all be true."),
+        ("title", "TEXT NOT NULL", "Its title."),
+        ("summary", "TEXT", "What happened."),
+        ("era_id", "TEXT REFERENCES eras(id)", "The era it belongs to."),
+        ("series_id", "TEXT REFERENCES series(id)", "The series an event is one of."),
+        ("role", "TEXT", "An event: the WSSE's part (theme_lead, participant, context)."),
+        ("role_note", "TEXT", "That part in the sources' words."),
+        ("inferred", "TEXT", "Set when the record is our reading, not a source's: why."),
+        ("note", "TEXT", "A note for readers."),
+    ]),
+    "dates": ("Every dating of every record, one row per claim, each with its own citations.", [
+        ("record_id", f"TEXT NOT NULL {RECORD}", "The record dated."),
+        ("position", "INTEGER NOT NULL", "The claim's place among the record's (0 is shown first)."),
+        ("edtf", "TEXT NOT NULL", "The date as EDTF, as precise as its source."),
+        ("label", "TEXT NOT NULL", "The date in the source's words."),
+        ("start", "TEXT", "The earliest day the claim allows."),
+        ("end", "TEXT", "The latest day the claim allows."),
+        ("end_kind", "TEXT NOT NULL", "known, open (a source says it goes on) or unknown (no source says)."),
+        ("approximate", "INTEGER NOT NULL", "1 when the source gives it as approximate."),
+        ("uncertain", "INTEGER NOT NULL", "1 when the source gives it as uncertain."),
+        ("inferred", "TEXT", "Set when this dating is our reading: why."),
+        ("note", "TEXT", "How the source words it, why it differs."),
+    ], ),
+    "citations": ("Where each fact comes from: a source and the place in it.", [
+        ("record_id", f"TEXT NOT NULL {RECORD}", "The record cited for."),
+        ("date_position", "INTEGER", "The claim of `dates` this citation is for; empty: the record's own."),
+        ("source_id", "TEXT NOT NULL REFERENCES sources(id)", "The source."),
+        ("locator", "TEXT", "Where in it: a paragraph, a section, a page."),
+        ("quote", "TEXT", "A short quoted phrase, where the exact wording matters."),
+    ]),
+    "happening_places": ("Where milestones and events took place.", [
+        ("happening_id", "TEXT NOT NULL REFERENCES happenings(id)", "The milestone or event."),
+        ("place_id", "TEXT NOT NULL REFERENCES places(id)", "The place."),
+    ]),
+    "happening_people": ("The people named in milestones and events.", [
+        ("happening_id", "TEXT NOT NULL REFERENCES happenings(id)", "The milestone or event."),
+        ("person_id", "TEXT NOT NULL REFERENCES people(id)", "The person."),
+    ]),
+    "happening_organisations": ("The organisations that took part.", [
+        ("happening_id", "TEXT NOT NULL REFERENCES happenings(id)", "The milestone or event."),
+        ("organisation_id", "TEXT NOT NULL REFERENCES organisations(id)", "The organisation."),
+    ]),
+    "categories": ("The categories of the workshops.", [
+        ("id", f"TEXT PRIMARY KEY {RECORD}", "The category's id."),
+        ("title", "TEXT NOT NULL", "Its title."),
+        ("description", "TEXT NOT NULL", "What it groups."),
+    ]),
+    "phases": ("The periods of the workshop programme.", [
+        ("id", f"TEXT PRIMARY KEY {RECORD}", "The phase's id."),
+        ("title", "TEXT NOT NULL", "Its title."),
+        ("workshops_counted", "INTEGER", "How many workshops the sources count in it."),
+        ("summary", "TEXT", "What it is."),
+    ]),
+    "workshops": ("The thematic workshops.", [
+        ("id", f"TEXT PRIMARY KEY {RECORD}", "The workshop's id."),
+        ("title", "TEXT NOT NULL", "Its title."),
+        ("note", "TEXT", "A note for readers."),
+    ]),
+    "workshop_categories": ("The categories each workshop is in.", [
+        ("workshop_id", "TEXT NOT NULL REFERENCES workshops(id)", "The workshop."),
+        ("category_id", "TEXT NOT NULL REFERENCES categories(id)", "The category."),
+    ]),
+    "workshop_phases": ("The phases each workshop belongs to.", [
+        ("workshop_id", "TEXT NOT NULL REFERENCES workshops(id)", "The workshop."),
+        ("phase_id", "TEXT NOT NULL REFERENCES phases(id)", "The phase."),
+    ]),
+    "gaps": ("What the sources leave unknown or ambiguous, recorded instead of guessed.", [
+        ("id", f"TEXT PRIMARY KEY {RECORD}", "The gap's id."),
+        ("summary", "TEXT NOT NULL", "What is unknown."),
+    ]),
+    "gap_about": ("The records each gap concerns.", [
+        ("gap_id", "TEXT NOT NULL REFERENCES gaps(id)", "The gap."),
+        ("record_id", f"TEXT NOT NULL {RECORD}", "A record it concerns."),
+    ]),
+}  # fmt: skip
+
+CHRONOLOGY = (
+    "CREATE VIEW chronology AS SELECT start, end, date_words, disputed, kind, id, title, era_id, summary "
+    "FROM happenings ORDER BY start IS NULL, start, id"
+)
+CHRONOLOGY_DESCRIPTION = "The milestones and events in date order, each with its date in the sources' words."
+# Trigram: matches any part of a word, as `aloe search` does (FTS5's word tokenizer matches whole words).
+FULL_TEXT = (
+    "CREATE VIRTUAL TABLE records_fts USING fts5(title, search_text, content='records', "
+    "content_rowid='rowid', tokenize='trigram')"
+)
+
+
+def schema_sql() -> str:
+    """The CREATE statements, made from `TABLES`."""
+    statements = [
+        f"CREATE TABLE {name} (" + ", ".join(f"{column} {sql}" for column, sql, _ in columns) + ")"
+        for name, (_, columns) in TABLES.items()
+    ]
+    return ";\n".join([*statements, CHRONOLOGY, FULL_TEXT]) + ";\n"
 
 
 def build_database(selection: Selection, connection: sqlite3.Connection) -> None:
     """Fill an empty database with the selection."""
     from aloe_cli.evidence.views import date_wording
-    from aloe_cli.model.models import Event, localized
+    from aloe_cli.model.models import RECORD_KINDS, Event, localized
+    from aloe_cli.questions.record_detail import Found, title_of
+    from aloe_cli.questions.search import fold, search_corpus
 
     dataset, lookup = selection.dataset, selection.lookup
-    connection.executescript(SCHEMA)
-
-    def insert(table: str, rows: list[tuple[Any, ...]]) -> None:
-        if rows:
-            marks = ", ".join("?" * len(rows[0]))
-            connection.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
-
-    citation_rows: list[tuple[Any, ...]] = []
-    date_rows: list[tuple[Any, ...]] = []
-    name_rows: list[tuple[Any, ...]] = []
-    search_rows: list[tuple[Any, ...]] = []
+    connection.execute("PRAGMA foreign_keys = ON")
+    connection.executescript(schema_sql())
+    rows: dict[str, list[tuple[Any, ...]]] = {name: [] for name in TABLES}
 
     def cite(record_id: str, cited: list[Citation], position: int | None = None) -> None:
-        citation_rows.extend((record_id, position, c.source, c.locator, c.quote) for c in cited)
+        rows["citations"].extend((record_id, position, c.source, c.locator, c.quote) for c in cited)
 
     def dated(record: DatedRecord) -> None:
         for position, claim in enumerate(record.dates):
             edtf = claim.edtf
-            date_rows.append(
-                (
-                    record.id,
-                    position,
-                    edtf.text,
-                    claim.words,
-                    edtf.earliest.isoformat() if edtf.earliest else None,
-                    edtf.latest.isoformat() if edtf.latest else None,
-                    int(edtf.approximate),
-                    int(edtf.uncertain),
-                    claim.note,
-                    "open" if edtf.open_end else "unknown" if edtf.unknown_end else "known",
-                    claim.inferred,
-                )
-            )
+            end_kind = "open" if edtf.open_end else "unknown" if edtf.unknown_end else "known"
+            rows["dates"].append((
+                record.id, position, edtf.text, claim.words,
+                edtf.earliest.isoformat() if edtf.earliest else None,
+                edtf.latest.isoformat() if edtf.latest else None,
+                end_kind, int(edtf.approximate), int(edtf.uncertain), claim.inferred, claim.note,
+            ))  # fmt: skip
             cite(record.id, claim.sources, position)
 
     def text(value: dict[str, str] | None) -> str | None:
         return localized(value, lookup.lang) if value else None
 
-    insert(
-        "sources", [(s.id, s.title, s.url, s.publisher, s.language, s.kind, s.note) for s in dataset.sources]
-    )
-    for organisation in dataset.organisations:
-        insert(
-            "organisations",
-            [
-                (
-                    organisation.id,
-                    text(organisation.name),
-                    text(organisation.acronym),
-                    organisation.summary,
-                    organisation.note,
-                )
-            ],
+    def day(value: Any) -> str | None:
+        return value.isoformat() if value is not None else None
+
+    corpus = search_corpus(dataset)
+    happening_ids = {h.id for h in selection.happenings}
+    for list_name, kind in RECORD_KINDS.items():
+        for record in getattr(dataset, list_name):
+            if kind in ("milestone", "event") and record.id not in happening_ids:
+                continue  # filtered out of this export
+            is_dated = bool(getattr(record, "dates", None))
+            texts = corpus[record.id]
+            rows["records"].append((
+                record.id, kind, title_of(Found(kind, record), lookup),
+                date_wording(record).text() if is_dated else None,
+                day(record.earliest) if is_dated else None, day(record.latest) if is_dated else None,
+                int(record.disputed) if is_dated else None,
+                " | ".join([*texts, *(fold(t)[0] for t in texts)]),
+            ))  # fmt: skip
+    for s in dataset.sources:
+        rows["sources"].append(
+            (s.id, s.display_title, s.url, s.author, s.publisher, s.language, s.kind, s.note)
         )
-        name_rows += [(organisation.id, value, lang, None) for lang, value in organisation.name.items()]
-        name_rows += [(organisation.id, n.name, n.lang, n.note) for n in organisation.other_names]
+    for organisation in dataset.organisations:
+        rows["organisations"].append((organisation.id, text(organisation.name), text(organisation.acronym),
+                                      organisation.summary, organisation.note))  # fmt: skip
+        rows["names"] += [(organisation.id, value, lang, None) for lang, value in organisation.name.items()]
+        rows["names"] += [(organisation.id, n.name, n.lang, n.note) for n in organisation.other_names]
         dated(organisation)
         cite(organisation.id, organisation.sources)
-        search_rows.append(
-            (
-                organisation.id,
-                "organisation",
-                " / ".join(organisation.name.values()),
-                " ".join([organisation.summary or "", *(n.name for n in organisation.other_names)]),
-            )
-        )
-    insert("eras", [(e.id, text(e.title), e.organisation, e.summary) for e in dataset.eras])
     for era in dataset.eras:
+        rows["eras"].append((era.id, text(era.title), era.organisation, era.summary))
         dated(era)
         cite(era.id, era.sources)
-    insert("people", [(p.id, p.name, p.role) for p in dataset.people])
-    insert("places", [(p.id, text(p.name), p.country) for p in dataset.places])
-    insert("series", [(s.id, text(s.title)) for s in dataset.series])
-    insert("lineage", [(k.id, k.relation, k.from_org, k.to_org, k.summary) for k in dataset.lineage])
+    rows["people"] = [(p.id, p.name, p.role) for p in dataset.people]
+    rows["places"] = [(p.id, text(p.name), p.country) for p in dataset.places]
+    rows["series"] = [(s.id, text(s.title), text(s.acronym)) for s in dataset.series]
     for link in dataset.lineage:
+        rows["lineage"].append((link.id, link.relation, link.from_org, link.to_org, link.summary))
         dated(link)
         cite(link.id, link.sources)
     for record in selection.happenings:
         event = record if isinstance(record, Event) else None
-        is_event = event is not None
-        insert(
-            "happenings",
-            [
-                (
-                    record.id,
-                    "event" if event else "milestone",
-                    text(record.title),
-                    record.summary,
-                    record.era,
-                    event.series if event else None,
-                    event.role if event else None,
-                    event.role_note if event else None,
-                    record.note,
-                    date_wording(record).text() if record.dates else None,
-                    record.earliest.isoformat() if record.dates and record.earliest else None,
-                    record.latest.isoformat() if record.dates and record.latest else None,
-                    int(record.disputed),
-                    record.inferred,
-                )
-            ],
-        )
-        insert("happening_places", [(record.id, p) for p in record.places])
-        insert("happening_people", [(record.id, p) for p in record.people])
-        insert("happening_organisations", [(record.id, o) for o in record.organisations])
+        rows["happenings"].append((
+            record.id, "event" if event else "milestone",
+            date_wording(record).text() if record.dates else None,
+            day(record.earliest) if record.dates else None, day(record.latest) if record.dates else None,
+            int(record.disputed), text(record.title), record.summary, record.era,
+            event.series if event else None, event.role if event else None, event.role_note if event else None,
+            record.inferred, record.note,
+        ))  # fmt: skip
+        rows["happening_places"] += [(record.id, p) for p in record.places]
+        rows["happening_people"] += [(record.id, p) for p in record.people]
+        rows["happening_organisations"] += [(record.id, o) for o in record.organisations]
         dated(record)
         cite(record.id, record.sources)
-        where = " ".join(lookup.place_name(p) for p in record.places)
-        who = " ".join(lookup.people[p].name for p in record.people)
-        search_rows.append(
-            (
-                record.id,
-                "event" if is_event else "milestone",
-                " / ".join(record.title.values()),
-                " ".join([record.summary or "", where, who]),
-            )
-        )
-    insert("categories", [(c.id, text(c.title), c.description) for c in dataset.categories])
-    insert("phases", [(p.id, text(p.title), p.workshops_counted, p.summary) for p in dataset.phases])
+    rows["categories"] = [(c.id, text(c.title), c.description) for c in dataset.categories]
+    for category in dataset.categories:
+        cite(category.id, category.sources)
     for phase in dataset.phases:
+        rows["phases"].append((phase.id, text(phase.title), phase.workshops_counted, phase.summary))
         dated(phase)
         cite(phase.id, phase.sources)
     for workshop in dataset.workshops:
-        insert("workshops", [(workshop.id, text(workshop.title), workshop.note)])
-        insert("workshop_categories", [(workshop.id, c) for c in workshop.categories])
-        insert("workshop_phases", [(workshop.id, p) for p in workshop.phases])
-        name_rows += [(workshop.id, n.name, n.lang, n.note) for n in workshop.other_names]
+        rows["workshops"].append((workshop.id, text(workshop.title), workshop.note))
+        rows["workshop_categories"] += [(workshop.id, c) for c in workshop.categories]
+        rows["workshop_phases"] += [(workshop.id, p) for p in workshop.phases]
+        rows["names"] += [(workshop.id, n.name, n.lang, n.note) for n in workshop.other_names]
         cite(workshop.id, workshop.sources)
-        search_rows.append(
-            (
-                workshop.id,
-                "workshop",
-                " / ".join(workshop.title.values()),
-                " ".join(n.name for n in workshop.other_names),
-            )
-        )
-    insert("gaps", [(g.id, g.summary) for g in dataset.gaps])
+    exported = {row[0] for row in rows["records"]}
     for gap in dataset.gaps:
-        insert("gap_about", [(gap.id, r) for r in gap.about])
+        rows["gaps"].append((gap.id, gap.summary))
+        rows["gap_about"] += [(gap.id, r) for r in gap.about if r in exported]  # a filter may leave some out
         cite(gap.id, gap.sources)
-        search_rows.append((gap.id, "gap", gap.id, gap.summary))
-    for person in dataset.people:
-        cite(person.id, person.sources)
-    for place in dataset.places:
-        cite(place.id, place.sources)
-    insert("names", name_rows)
-    insert("dates", date_rows)
-    insert("citations", citation_rows)
-    insert("search", search_rows)
+    for other in [*dataset.people, *dataset.places, *dataset.series]:
+        cite(other.id, other.sources)
+    for table, values in rows.items():  # in TABLES' order: a row's references are in before it
+        if values:
+            marks = ", ".join("?" * len(values[0]))
+            connection.executemany(f"INSERT INTO {table} VALUES ({marks})", values)
+    connection.execute("INSERT INTO records_fts(records_fts) VALUES ('rebuild')")
     connection.commit()
 
 
@@ -218,3 +311,37 @@ def export_sqlite(selection: Selection) -> bytes:
         return connection.serialize()
     finally:
         connection.close()
+
+
+def datasette_metadata(selection: Selection) -> dict[str, Any]:
+    """What datasette shows about the database: title, description, source, licence, every column."""
+    dataset = selection.dataset
+    primary = [s for s in dataset.sources if s.kind == "primary" and s.url]
+    tables: dict[str, Any] = {
+        name: {
+            "description": description,
+            "columns": {column: words for column, _, words in columns},
+            **({"sort": "start"} if name == "happenings" else {}),
+        }
+        for name, (description, columns) in TABLES.items()
+    }
+    tables["records"]["fts_table"] = "records_fts"
+    tables["records"]["fts_pk"] = "rowid"
+    tables["records"]["searchmode"] = "escaped"
+    tables["chronology"] = {"description": CHRONOLOGY_DESCRIPTION}
+    metadata: dict[str, Any] = {
+        "title": dataset.title,
+        "description": dataset.description or dataset.title,
+        # A licence is the dataset's to state; aloe's format has no field for it, so none is claimed.
+        "license": "Not stated by the dataset: see each source's own terms",
+        "source": ", ".join(s.display_title for s in primary) or "The sources listed in the sources table",
+        "databases": {"aloe": {"tables": tables}},
+    }
+    if primary:
+        metadata["source_url"] = primary[0].url
+    return metadata
+
+
+def export_datasette_metadata(selection: Selection) -> bytes:
+    """Datasette's metadata for the SQLite export (`datasette aloe.sqlite -m metadata.json`), UTF-8 JSON."""
+    return (json.dumps(datasette_metadata(selection), ensure_ascii=False, indent=2) + "\n").encode("utf-8")

@@ -95,6 +95,29 @@ def search_terms(query: str) -> list[str]:
     return list(dict.fromkeys(folded for folded in (fold(word)[0] for word in query.split()) if folded))
 
 
+def referenced_names(dataset: Dataset) -> dict[str, list[str]]:
+    """The names search gives the places, people and series a record names, by id."""
+    names: dict[str, list[str]] = {}
+    for place in dataset.places:
+        names[place.id] = list(place.name.values())
+    for person in dataset.people:
+        names[person.id] = [person.name]
+    for series in dataset.series:
+        names[series.id] = [*series.title.values(), *(series.acronym or {}).values()]
+    return names
+
+
+def search_corpus(dataset: Dataset) -> dict[str, list[str]]:
+    """Every record's searchable texts by id: what `search` looks in (the SQLite export indexes it)."""
+    from aloe_cli.questions.record_detail import index_records
+
+    names = referenced_names(dataset)
+    return {
+        record_id: [text for _, text in searchable_texts(found, names)]
+        for record_id, found in index_records(dataset).items()
+    }
+
+
 def search(dataset: Dataset, query: str) -> list[Hit]:
     """Records in which every word of the query occurs, best first (then oldest first)."""
     from aloe_cli.questions.queries import chronological_key
@@ -103,13 +126,7 @@ def search(dataset: Dataset, query: str) -> list[Hit]:
     terms = search_terms(query)
     if not terms:
         return []
-    names: dict[str, list[str]] = {}
-    for place in dataset.places:
-        names[place.id] = list(place.name.values())
-    for person in dataset.people:
-        names[person.id] = [person.name]
-    for series in dataset.series:
-        names[series.id] = [*series.title.values(), *(series.acronym or {}).values()]
+    names = referenced_names(dataset)
     hits: list[Hit] = []
     for found in index_records(dataset).values():
         texts = [(field, text, fold(text)[0]) for field, text in searchable_texts(found, names)]
