@@ -38,6 +38,17 @@ def chromium() -> Path:
     return need(Path(found) if found else None, "Chromium (Debian package chromium)")
 
 
+def java() -> Path:
+    """A Java runtime, which the W3C Nu HTML checker needs (Debian package default-jre-headless)."""
+    found = shutil.which("java")
+    return need(Path(found) if found else None, "Java (Debian package default-jre-headless)")
+
+
+# Set ALOE_UPDATE_DOCS=1 to let the tests that take screenshots write them into docs/ (the README's).
+UPDATE_DOCS = os.environ.get("ALOE_UPDATE_DOCS") == "1"
+DOCS = Path(__file__).parents[1] / "docs"
+
+
 def node_module(relative: str) -> Path:
     """A file of an npm package from tests/js (npm ci --prefix tests/js)."""
     return need(NODE_MODULES / relative, f"the npm package file {relative} (npm ci --prefix tests/js)")
@@ -145,9 +156,10 @@ def _run(arguments: list[str], timeout: int = 90) -> subprocess.CompletedProcess
         return subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=False)
 
 
-def dump_dom(url: str, budget_ms: int = 10000) -> str:
+def dump_dom(url: str, budget_ms: int = 10000, window: tuple[int, int] | None = None) -> str:
     """The DOM after the page's scripts ran (virtual time lets timers and promises finish)."""
-    done = _run(["--dump-dom", f"--virtual-time-budget={budget_ms}", url])
+    size = [f"--window-size={window[0]},{window[1]}"] if window else []
+    done = _run(["--dump-dom", f"--virtual-time-budget={budget_ms}", *size, url])
     assert done.returncode == 0, done.stderr[-2000:]
     return done.stdout
 

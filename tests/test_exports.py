@@ -9,6 +9,7 @@ import json
 import re
 import shutil
 import sqlite3
+import subprocess
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -18,7 +19,7 @@ from typer.testing import Result
 
 from aloe_cli.loading.dataset import load_dataset
 from aloe_cli.loading.source import DatasetSource
-from browser import dump_dom, node_module, screenshot, serve, visit
+from browser import DOCS, UPDATE_DOCS, dump_dom, java, node_module, screenshot, serve, visit
 
 BUNDLED = load_dataset(DatasetSource(None))
 HAPPENINGS = {r.id for r in [*BUNDLED.milestones, *BUNDLED.events]}
@@ -146,11 +147,18 @@ def test_html_page_in_a_browser(aloe: Callable[..., Result], tmp_path: Path) -> 
     page = tmp_path / "aloe.html"
     export(aloe, "--to", "html", "-o", str(page))
     html = page.read_text(encoding="utf-8")
-    for outside_resource in ("<script", "<link", " src=", "@import", "url("):  # self-contained: no network
+    # Self-contained and inert: no network, and no script but the linked data, which browsers do not run.
+    assert html.count("<script") == 1 and '<script type="application/ld+json">' in html
+    for outside_resource in ("<link", " src=", "@import"):
         assert outside_resource not in html
+    assert not re.search(r"url\((?!#)", html)  # only the page's own patterns, by fragment
     with serve(tmp_path) as url:
         dom = dump_dom(f"{url}/aloe.html", budget_ms=2000)
         screenshot(f"{url}/aloe.html", tmp_path / "shot.png")
+        screenshot(f"{url}/aloe.html", tmp_path / "narrow.png", width=400, height=1400)
+    if UPDATE_DOCS:
+        shutil.copy(tmp_path / "shot.png", DOCS / "html-export.png")
+        shutil.copy(tmp_path / "narrow.png", DOCS / "html-export-400.png")
     for record_id in HAPPENINGS | {w.id for w in BUNDLED.workshops} | {g.id for g in BUNDLED.gaps}:
         assert f'id="{record_id}"' in dom, record_id
     for landmark in ("<header>", "<main>", "<footer>", "<nav ", "<h1>", "<h2 "):
@@ -163,6 +171,63 @@ def test_html_page_in_a_browser(aloe: Callable[..., Result], tmp_path: Path) -> 
     ) in dom
     assert 'href="https://aloe.socioeco.org/page63-histoire_en.html"' in dom
     assert (tmp_path / "shot.png").stat().st_size > 10_000
+    assert "Record findhorn-2001" not in dom  # no line repeating each record's id
+    # A phase named once, in its own table (its other mentions cite the notes' section of that name), not
+    # in a column repeating it row after row.
+    body = dom.split("<main>")[1]
+    assert body.count('<th scope="row">The 15 original workshops</th>') == 1
+    assert (
+        body.count("The 15 original workshops") - body.count("aloe dataset, The 15 original workshops") == 1
+    )
+
+
+def test_html_passes_the_nu_html_checker(aloe: Callable[..., Result], tmp_path: Path) -> None:
+    """The W3C Nu HTML checker (npm vnu-jar) finds nothing, errors or warnings, in either language."""
+    checker = node_module("vnu-jar/build/dist/vnu.jar")
+    pages = []
+    for lang in ("en", "fr"):
+        page = tmp_path / f"aloe-{lang}.html"
+        aloe_result = aloe("--lang", lang, "export", "--to", "html", "-o", str(page))
+        assert aloe_result.exit_code == 0, aloe_result.stderr
+        pages.append(str(page))
+    done = subprocess.run(
+        [str(java()), "-jar", str(checker), "--format", "json", *pages],
+        capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    messages = json.loads(done.stderr)["messages"]
+    assert messages == [], messages[:5]
+
+
+AXE_PROBE = """<script src="axe.min.js"></script>
+<script>
+axe.run(document, {resultTypes: ['violations']}).then(result => {
+  const sideways = document.documentElement.scrollWidth - document.documentElement.clientWidth;
+  document.body.setAttribute('data-axe', JSON.stringify({
+    violations: result.violations.map(v => v.id + ': ' + v.nodes.length), sideways}));
+});
+</script>"""
+
+
+@pytest.mark.parametrize("width", [1400, 400, 320])
+def test_html_has_no_axe_violation_and_no_sideways_scroll(
+    aloe: Callable[..., Result], tmp_path: Path, width: int
+) -> None:
+    """axe-core (npm) at each width finds no violation; the page never scrolls sideways, even at 320 px.
+
+    The page is the export with axe's own two script tags added before </body>, nothing else.
+    """
+    shutil.copy(node_module("axe-core/axe.min.js"), tmp_path / "axe.min.js")
+    page = tmp_path / "aloe.html"
+    export(aloe, "--to", "html", "-o", str(page))
+    html = page.read_text(encoding="utf-8")
+    page.write_text(html.replace("</body>", AXE_PROBE + "</body>"), encoding="utf-8")
+    with serve(tmp_path) as url:
+        dom = dump_dom(f"{url}/aloe.html", budget_ms=15000, window=(width, 900))
+    found = re.search(r"data-axe=\"([^\"]+)\"", dom)
+    assert found is not None, "axe did not run"
+    result = json.loads(found[1].replace("&quot;", '"'))
+    assert result["violations"] == []
+    assert result["sideways"] <= 0, f"{result['sideways']} px of sideways scroll at {width} px"
 
 
 def test_html_makes_planted_script_inert(aloe: Callable[..., Result], tmp_path: Path) -> None:
@@ -187,7 +252,15 @@ def test_html_makes_planted_script_inert(aloe: Callable[..., Result], tmp_path: 
     assert "data-pwned" not in dom.split("<body")[1].split(">")[0]
     assert "<title>&lt;script&gt;document.title='pwned'&lt;/script&gt;</title>" in dom
     assert "<script" not in dom.split("</head>")[1]
-    assert "onerror=" not in re.sub(r"&lt;img[^<]*", "", dom)
+    # The linked data holds the planted text as JSON, which no browser reads as HTML; its "<" are escaped,
+    # so it cannot end its element either.
+    head, linked_data = (
+        dom.split('<script type="application/ld+json">')[0],
+        dom.split('<script type="application/ld+json">')[1].split("</script>")[0],
+    )
+    assert "<" not in linked_data and "\\u003cimg" in linked_data
+    rest = head + dom.split('<script type="application/ld+json">')[1].split("</script>", 1)[1]
+    assert "onerror=" not in re.sub(r"&lt;img[^<]*", "", rest)
 
 
 def test_readme_screenshot_exists() -> None:

@@ -1,11 +1,17 @@
-"""One self-contained web page: the chronology by era, workshops by category, sources; no script."""
+"""One self-contained web page: an overview chart, the chronology by era, workshops, sources; no script.
+
+The page is in English (aloe's own words: headings, labels, dates); each text from the dataset in another
+language carries its own `lang`. Dates are `<time>` elements with the start at the source's precision.
+The dataset is also embedded as JSON-LD (the same graph as `aloe export --to jsonld`), which browsers do
+not run. Checked by the W3C Nu HTML checker and axe-core in the tests, at 1400 and 400 pixels.
+"""
 
 from __future__ import annotations
 
 from html import escape
 from typing import TYPE_CHECKING
 
-from aloe_cli.exports.common import citation_words, claims_to_show, era_groups
+from aloe_cli.exports.common import EraGroup, citation_words, claims_to_show, era_groups
 
 if TYPE_CHECKING:
     from aloe_cli.exports import Selection
@@ -15,7 +21,8 @@ if TYPE_CHECKING:
 STYLE = """
 :root { --ink: #1b1b1b; --muted: #4a4a4a; --rule: #c8c8c8; --accent: #0b5394; --flag: #7a3e00; }
 * { box-sizing: border-box; }
-body { margin: 0; font: 1rem/1.55 Georgia, "Times New Roman", serif; color: var(--ink); background: #fff; }
+body { margin: 0; font: 1rem/1.55 Georgia, "Times New Roman", serif; color: var(--ink); background: #fff;
+       overflow-wrap: anywhere; }
 header, main, footer { max-width: 52rem; margin: 0 auto; padding: 0 1.25rem; }
 header { border-bottom: 1px solid var(--rule); padding-bottom: 1rem; }
 h1 { font-size: 1.9rem; line-height: 1.2; margin: 1.5rem 0 .5rem; }
@@ -30,8 +37,11 @@ ol.chronology > li:target { border-left-color: var(--accent); background: #f3f7f
 .date { font-weight: bold; color: var(--muted); margin: 0; }
 .flag { font-weight: normal; font-style: italic; color: var(--flag); }
 .kind { font: .8rem/1 sans-serif; text-transform: uppercase; letter-spacing: .05em; color: var(--muted); }
-.sources, .meta, .id { font-size: .9rem; color: var(--muted); margin: .2rem 0; }
+.sources, .meta { font-size: .9rem; color: var(--muted); margin: .2rem 0; }
 table { border-collapse: collapse; width: 100%; }
+figure.overview { margin: 1.5rem 0 0; }
+figure.overview svg { width: 100%; height: auto; display: block; }
+figure.overview figcaption { font-size: .9rem; color: var(--muted); }
 th, td { text-align: left; vertical-align: top; border-bottom: 1px solid var(--rule); padding: .3rem .5rem; }
 footer { border-top: 1px solid var(--rule); margin-top: 3rem; padding: 1rem 1.25rem; color: var(--muted); }
 @media print {
@@ -41,6 +51,21 @@ footer { border-top: 1px solid var(--rule); margin-top: 3rem; padding: 1rem 1.25
   ol.chronology > li { break-inside: avoid; }
 }
 """
+
+
+def _text_in(text: dict[str, str], selection: Selection) -> str:
+    """Dataset text in the chosen language (or the one it falls back to), marked with its language."""
+    from aloe_cli.model.models import localized_with_lang
+
+    value, lang = localized_with_lang(text, selection.lookup.lang)
+    return escape(value) if lang == "en" else f'<span lang="{escape(lang)}">{escape(value)}</span>'
+
+
+def _place(place_id: str, selection: Selection) -> str:
+    """'Porto Alegre (Brazil)', the name marked with its language."""
+    place = selection.lookup.places[place_id]
+    country = f" ({escape(place.country)})" if place.country else ""
+    return _text_in(place.name, selection) + country
 
 
 def _cite(citation: Citation, selection: Selection) -> str:
@@ -64,7 +89,13 @@ def _date(record: DatedRecord, selection: Selection) -> str:
     if not record.dates:
         return '<p class="date">Undated</p>'
     wording = date_wording(record)
-    parts = [escape(wording.text())]
+    claim = record.finest_claim or record.date_claim
+    start = claim.edtf.start_parts() if claim is not None else None
+    words = escape(wording.text())
+    if start:  # the start at the precision its source gives: 2002, 2005-10 or 2001-06-10
+        moment = "-".join([f"{start[0]:04d}", *(f"{part:02d}" for part in start[1:])])
+        words = f'<time datetime="{moment}">{words}</time>'
+    parts = [words]
     parts += [f'<span class="flag">{escape(doubt)}</span>' for doubt in wording.doubts]
     if record.disputed:
         parts.append(f'<span class="flag">disputed: {_claims(record, selection)}</span>')
@@ -84,21 +115,21 @@ def _claims(record: DatedRecord, selection: Selection) -> str:
 
 
 def _happening(record: Happening, selection: Selection) -> str:
-    from aloe_cli.model.models import Event, localized
+    from aloe_cli.model.models import Event
 
     lookup = selection.lookup
     kind = "Event" if isinstance(record, Event) else "Milestone"
     items = [
         f'<li id="{escape(record.id)}"><article aria-labelledby="{escape(record.id)}-title">',
         f'<span class="kind">{kind}</span>',
-        f'<h3 id="{escape(record.id)}-title">{escape(localized(record.title, lookup.lang))}</h3>',
+        f'<h3 id="{escape(record.id)}-title">{_text_in(record.title, selection)}</h3>',
         _date(record, selection),
     ]
     if record.summary:
         items.append(f"<p>{escape(record.summary)}</p>")
     meta = []
     if record.places:
-        meta.append("Where: " + escape("; ".join(lookup.place_name(p) for p in record.places)))
+        meta.append("Where: " + "; ".join(_place(p, selection) for p in record.places))
     if record.people:
         meta.append("Who: " + escape(", ".join(lookup.people[p].name for p in record.people)))
     if isinstance(record, Event) and record.role_note:
@@ -109,18 +140,13 @@ def _happening(record: Happening, selection: Selection) -> str:
         meta.append('<span class="flag">Our reading:</span> ' + escape(record.inferred))
     items += [f'<p class="meta">{m}</p>' for m in meta]
     items.append(_sources(record.sources, selection))
-    items.append(f'<p class="id">Record <a href="#{escape(record.id)}">{escape(record.id)}</a></p>')
     items.append("</article></li>")
     return "\n".join(i for i in items if i)
 
 
 def _workshop(workshop: Workshop, selection: Selection, *, anchored: bool = True) -> str:
-    from aloe_cli.model.models import localized
-
-    lookup = selection.lookup
-    phases = ", ".join(localized(lookup.phases[p].title, lookup.lang) for p in workshop.phases)
     others = ", ".join(
-        n.name + (" (probably the same workshop: our reading)" if n.inferred else "")
+        escape(n.name) + (" (probably the same workshop: our reading)" if n.inferred else "")
         for n in workshop.other_names
     )
     notes = [escape(workshop.note or "")]
@@ -128,37 +154,89 @@ def _workshop(workshop: Workshop, selection: Selection, *, anchored: bool = True
         notes.append(f'<span class="flag">Our reading:</span> {escape(workshop.inferred)}')
     return (
         (f'<tr id="{escape(workshop.id)}">' if anchored else "<tr>")
-        + f"<td>{escape(localized(workshop.title, lookup.lang))}"
-        + (f'<br><span class="meta">also: {escape(others)}</span>' if others else "")
-        + f"</td><td>{escape(phases)}</td><td>{' '.join(n for n in notes if n)}</td>"
+        + f"<td>{_text_in(workshop.title, selection)}"
+        + (f'<br><span class="meta">also: {others}</span>' if others else "")
+        + f"</td><td>{' '.join(n for n in notes if n)}</td>"
         + f"<td>{'; '.join(_cite(c, selection) for c in workshop.sources)}</td></tr>"
+    )
+
+
+def _phases(selection: Selection) -> list[str]:
+    """Each phase of the programme once, with its dates, count and workshops (not a column repeating it)."""
+    dataset = selection.dataset
+    if not dataset.phases:
+        return []
+    rows = []
+    for phase in dataset.phases:
+        members = [w for w in dataset.workshops if phase.id in w.phases]
+        names = ", ".join(f'<a href="#{escape(w.id)}">{_text_in(w.title, selection)}</a>' for w in members)
+        counted = f"{phase.workshops_counted} counted by the sources" if phase.workshops_counted else ""
+        rows.append(
+            f'<tr><th scope="row">{_text_in(phase.title, selection)}</th><td>{_date(phase, selection)}'
+            f"{escape(counted)}</td><td>{names or 'none named'}</td></tr>"
+        )
+    return [
+        '<h3 id="phases">The phases of the programme</h3>',
+        '<table><thead><tr><th scope="col">Phase</th><th scope="col">When</th>'
+        '<th scope="col">Workshops named</th></tr></thead><tbody>',
+        *rows,
+        "</tbody></table>",
+    ]
+
+
+def _overview(selection: Selection) -> str:
+    """The decade chart as a figure at the top: eras and organisations as bars, each mark a link."""
+    from dataclasses import replace
+
+    from aloe_cli.questions.chart import build_chart
+    from aloe_cli.renderers.chart_svg import chart_svg
+
+    chart = build_chart(selection.dataset, selection.lookup, None, None)
+    on_page = {record.id for record in selection.happenings}
+    chart = replace(chart, marks=[mark for mark in chart.marks if mark.record_id in on_page], outside=[])
+    title = f"The decade at a glance, {chart.first_year}-{chart.last_year}"
+    return (
+        f'<figure class="overview">{chart_svg(chart, title, link_marks=True)}'
+        "<figcaption>Solid bars: dates the sources agree on; hatched: approximate, uncertain or "
+        "disputed; dotted to a question mark: no source gives the end. Each mark links to its record "
+        "below.</figcaption>"
+        "</figure>"
     )
 
 
 def export_html(selection: Selection) -> bytes:
     """The page, UTF-8: every text from the dataset escaped, so none can become markup or script."""
-    from aloe_cli.model.models import localized
+    import json
 
-    dataset, lookup = selection.dataset, selection.lookup
-    lang = escape(lookup.lang)
+    from aloe_cli.exports.jsonld import jsonld_document
+
+    dataset = selection.dataset
     eras = era_groups(selection)
+    # In <script>, only "</" could end the element: JSON may write "<" as "\u003c".
+    linked_data = json.dumps(jsonld_document(selection), ensure_ascii=False).replace("<", "\\u003c")
+    description = dataset.description or dataset.title
     body: list[str] = []
-    nav = [f'<li><a href="#era-{escape(era.id)}">{escape(era.title)}</a></li>' for era in eras]
+    era_titles = {era.id: _text_in(era.title, selection) for era in dataset.eras}
+
+    def era_title(group: EraGroup) -> str:
+        return era_titles.get(group.id, escape(group.title))  # "Other": aloe's own word
+
+    nav = [f'<li><a href="#era-{escape(era.id)}">{era_title(era)}</a></li>' for era in eras]
     nav += [
         '<li><a href="#workshops">Workshops</a></li>',
         '<li><a href="#gaps">What the sources leave open</a></li>',
         '<li><a href="#sources">Sources</a></li>',
     ]
     for era in eras:
-        era_id, era_title, records = era.id, era.title, era.records
+        era_id, records = era.id, era.records
         body.append(f'<section id="era-{escape(era_id)}" aria-labelledby="era-{escape(era_id)}-h">')
-        body.append(f'<h2 id="era-{escape(era_id)}-h">{escape(era_title)}</h2>')
+        body.append(f'<h2 id="era-{escape(era_id)}-h">{era_title(era)}</h2>')
         body.append(
             '<ol class="chronology">' + "\n".join(_happening(r, selection) for r in records) + "</ol>"
         )
         body.append("</section>")
     body.append('<section id="workshops" aria-labelledby="workshops-h"><h2 id="workshops-h">Workshops</h2>')
-    groups = [(c.id, localized(c.title, lookup.lang), c.description) for c in dataset.categories]
+    groups = [(c.id, _text_in(c.title, selection), c.description) for c in dataset.categories]
     groups.append(("", "In no category the sources give", ""))
     anchored: set[str] = set()
     for category_id, title, description in groups:
@@ -168,17 +246,18 @@ def export_html(selection: Selection) -> bytes:
         if not members:
             continue
         anchor = f' id="category-{escape(category_id)}"' if category_id else ' id="category-none"'
-        body.append(f"<h3{anchor}>{escape(title)}</h3>")
+        body.append(f"<h3{anchor}>{title}</h3>")
         if description:
             body.append(f"<p>{escape(description)}</p>")
         body.append(
-            '<table><thead><tr><th scope="col">Workshop</th><th scope="col">Phases</th>'
+            '<table><thead><tr><th scope="col">Workshop</th>'
             '<th scope="col">Note</th><th scope="col">Sources</th></tr></thead><tbody>'
         )
         # A workshop in two categories has two rows; only its first carries its id (ids are unique).
         body.append("\n".join(_workshop(w, selection, anchored=w.id not in anchored) for w in members))
         anchored.update(w.id for w in members)
         body.append("</tbody></table>")
+    body += _phases(selection)
     body.append("</section>")
     body.append(
         '<section id="gaps" aria-labelledby="gaps-h"><h2 id="gaps-h">What the sources leave open</h2><ul>'
@@ -195,13 +274,15 @@ def export_html(selection: Selection) -> bytes:
         body.append(f'<li id="source-{escape(source.id)}">{escape(source.display_title)}{kind}{link}</li>')
     body.append("</ol></section>")
     page = f"""<!doctype html>
-<html lang="{lang}">
+<html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="aloe {escape(selection.version)}">
+<meta name="description" content="{escape(" ".join(description.split()))}">
 <title>{escape(dataset.title)}</title>
 <style>{STYLE}</style>
+<script type="application/ld+json">{linked_data}</script>
 </head>
 <body>
 <header>
@@ -211,6 +292,7 @@ def export_html(selection: Selection) -> bytes:
 what is our reading rather than a source's statement. A title in [square brackets] describes a page
 whose own title was not read.</p>
 <nav aria-label="Contents"><ul>{"".join(nav)}</ul></nav>
+{_overview(selection)}
 </header>
 <main>
 {chr(10).join(body)}

@@ -267,8 +267,8 @@ def build_database(selection: Selection, connection: sqlite3.Connection) -> None
             date_wording(record).text() if record.dates else None,
             day(record.earliest) if record.dates else None, day(record.latest) if record.dates else None,
             int(record.disputed), text(record.title), record.summary, record.era,
-            event.series if event else None, event.role if event else None, event.role_note if event else None,
-            record.inferred, record.note,
+            event.series if event else None, event.role if event else None,
+            event.role_note if event else None, record.inferred, record.note,
         ))  # fmt: skip
         rows["happening_places"] += [(record.id, p) for p in record.places]
         rows["happening_people"] += [(record.id, p) for p in record.people]

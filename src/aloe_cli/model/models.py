@@ -145,6 +145,15 @@ def localized(text: dict[str, str], lang: str) -> str:
     return text.get(lang) or text.get(DEFAULT_LANG) or next(iter(text.values()))
 
 
+def localized_with_lang(text: dict[str, str], lang: str) -> tuple[str, str]:
+    """What `localized` gives, and the language that text is in (a page marks it, `lang="fr"`)."""
+    for candidate in (lang, DEFAULT_LANG):
+        if text.get(candidate):
+            return text[candidate], candidate
+    first = next(iter(text))
+    return text[first], first
+
+
 class Record(BaseModel):
     """Base of every dataset model: unknown keys are errors, and records never change once loaded."""
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
@@ -249,26 +248,30 @@ def bar_segments(record: DatedRecord, first_day: date, last_day: date) -> list[S
     The kind can change only at a claim's ends, a year inside a qualified end, or a known start: the
     stretches between those days are classified once each, at their first day.
     """
-    year = timedelta(days=365)
-    cuts = {first_day, last_day + timedelta(days=1)}
+    year, one = timedelta(days=365), timedelta(days=1)
+
+    def shifted(day: date, by: timedelta) -> date | None:  # None past year 1 or 9999
+        try:
+            return day + by
+        except OverflowError:
+            return None
+
+    starts = {first_day}
     for claim in (c.edtf for c in record.dates):
         for day in (claim.earliest, claim.start_latest):
             if day is not None:
-                cuts |= {day, *([day + year] if day <= date.max - year else [])}
+                starts |= {day, shifted(day, year)} - {None}  # type: ignore[arg-type]
         for day in (claim.latest, claim.end_earliest):
-            if day is not None and day < date.max:
-                cuts |= {
-                    day + timedelta(days=1),
-                    *([day - year + timedelta(days=1)] if day >= date.min + year else []),
-                }
-    bounds = sorted(day for day in cuts if first_day <= day <= last_day + timedelta(days=1))
+            if day is not None:
+                starts |= {shifted(day, one), shifted(day, one - year)} - {None}  # type: ignore[arg-type]
+    bounds = sorted(day for day in starts if first_day <= day <= last_day)
     segments: list[Segment] = []
-    for start, after in itertools.pairwise(bounds):
+    for number, start in enumerate(bounds):
         kind = span_kind(record, start)
         if kind == "none":
             continue
-        end = after - timedelta(days=1)
-        if segments and segments[-1].kind == kind and segments[-1].last + timedelta(days=1) == start:
+        end = bounds[number + 1] - one if number + 1 < len(bounds) else last_day
+        if segments and segments[-1].kind == kind and shifted(segments[-1].last, one) == start:
             segments[-1] = Segment(segments[-1].first, end, kind)
         else:
             segments.append(Segment(start, end, kind))

@@ -51,9 +51,11 @@ def chart_svg(chart: Chart, title: str, *, link_marks: bool = False) -> str:
         "sources agree on; hatched: approximate, uncertain or disputed; dotted with a question mark: no "
         "source gives the end. Filled marks: sure dates; hollow: doubtful."
     )
+    # A picture is an image; with links inside it is a group of them, which an image may not hold.
+    role = "group" if link_marks else "img"
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{height}" '
-        f'viewBox="0 0 {WIDTH} {height}" role="img" aria-labelledby="chart-title chart-desc" '
+        f'viewBox="0 0 {WIDTH} {height}" role="{role}" aria-labelledby="chart-title chart-desc" '
         f'font-family="{FONT}" font-size="13" fill="{INK}">',
         f'<title id="chart-title">{_text(title)}</title>',
         f'<desc id="chart-desc">{_text(description)}</desc>',
