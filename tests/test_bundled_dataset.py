@@ -275,3 +275,20 @@ def test_the_bundled_snapshot_is_what_validation_gives() -> None:
         (r.id, r.disputed, r.earliest) for r in validated.events
     ]
     assert dataset_from_snapshot(snapshot, yaml_bytes + b"\n") is None  # edited YAML: validate it instead
+
+
+def test_fields_as_json_is_what_pydantic_dumps() -> None:
+    """aloe's own dump (no serializer to build at run time) gives Pydantic's answer for every record."""
+    from aloe_cli.loading.source import bundled_dataset_path
+    from aloe_cli.loading.validation import validate_text
+    from aloe_cli.model.models import RECORD_KINDS, fields_as_json
+
+    path = bundled_dataset_path()
+    validated = validate_text(path.read_text(encoding="utf-8"), str(path))
+    snapshot = load_dataset(DatasetSource(None))
+    for dataset in (validated, snapshot):
+        for list_name in RECORD_KINDS:
+            for record in getattr(dataset, list_name):
+                for defaults in (True, False):
+                    expected = record.model_dump(mode="json", by_alias=True, exclude_defaults=defaults)
+                    assert fields_as_json(record, exclude_defaults=defaults) == expected, record.id

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 def csv_tables(selection: Selection) -> dict[str, str]:
     """File name -> CSV text, for every kind of record and for dates, citations and names."""
     from aloe_cli.evidence.views import date_wording
-    from aloe_cli.model.models import RECORD_KINDS, DatedRecord
+    from aloe_cli.model.models import RECORD_KINDS, DatedRecord, fields_as_json
 
     dataset = selection.dataset
     happening_ids = {h.id for h in selection.happenings}
@@ -30,9 +30,7 @@ def csv_tables(selection: Selection) -> dict[str, str]:
         rows = []
         expanded: dict[str, list[str]] = {}  # a field in several languages -> its columns, English first
         for record in records:
-            dumped = record.model_dump(
-                mode="json", by_alias=True, exclude={"dates", "sources", "other_names"}
-            )
+            dumped = fields_as_json(record, exclude=frozenset({"dates", "sources", "other_names"}))
             row: dict[str, Any] = {}
             for key, value in dumped.items():
                 if isinstance(value, dict):  # one column per language (or part): `title_en`, `title_fr`

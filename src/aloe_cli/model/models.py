@@ -145,6 +145,37 @@ def localized(text: dict[str, str], lang: str) -> str:
     return text.get(lang) or text.get(DEFAULT_LANG) or next(iter(text.values()))
 
 
+def fields_as_json(
+    record: BaseModel, *, exclude_defaults: bool = False, exclude: frozenset[str] = frozenset()
+) -> dict[str, Any]:
+    """A record's fields as JSON values under their names in the file (aliases), nested records too.
+
+    What `model_dump(mode="json", by_alias=True)` gives (a test checks it on every bundled record),
+    without Pydantic building a serializer for each model first: that costs `aloe show` 20 ms.
+    """
+    out: dict[str, Any] = {}
+    for name, info in type(record).model_fields.items():
+        if name in exclude:
+            continue
+        value = getattr(record, name)
+        if exclude_defaults and value == info.get_default(call_default_factory=True):
+            continue
+        out[info.alias or name] = _as_json(value, exclude_defaults)
+    return out
+
+
+def _as_json(value: Any, exclude_defaults: bool) -> Any:
+    if isinstance(value, BaseModel):
+        return fields_as_json(value, exclude_defaults=exclude_defaults)
+    if isinstance(value, EdtfDate):
+        return value.text
+    if isinstance(value, list):
+        return [_as_json(item, exclude_defaults) for item in value]
+    if isinstance(value, dict):
+        return {key: _as_json(item, exclude_defaults) for key, item in value.items()}
+    return value
+
+
 def localized_with_lang(text: dict[str, str], lang: str) -> tuple[str, str]:
     """What `localized` gives, and the language that text is in (a page marks it, `lang="fr"`)."""
     for candidate in (lang, DEFAULT_LANG):
@@ -157,10 +188,10 @@ def localized_with_lang(text: dict[str, str], lang: str) -> tuple[str, str]:
 class Record(BaseModel):
     """Base of every dataset model: unknown keys are errors, and records never change once loaded."""
 
-    # A docstring under a field is its description in the JSON Schema (editors show it on hover).
-    model_config = ConfigDict(
-        extra="forbid", frozen=True, populate_by_name=False, defer_build=True, use_attribute_docstrings=True
-    )
+    # A docstring under a field is its description in the JSON Schema (editors show it on hover):
+    # `schema.py` reads them from this file's source when the schema is made. Pydantic's own
+    # `use_attribute_docstrings` would parse this source at every start instead (about 20 ms).
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=False, defer_build=True)
 
 
 class Citation(Record):

@@ -19,6 +19,7 @@ ANY_SCALAR_AS_TEXT = ["string", "number", "boolean"]
 def dataset_json_schema() -> dict[str, Any]:
     """The JSON Schema of an aloe dataset file."""
     generated = Dataset.model_json_schema(mode="validation")
+    _describe_from_docstrings(generated)
     _free_text_from_any_scalar(generated)
     return {
         "$schema": SCHEMA_DIALECT,
@@ -26,6 +27,52 @@ def dataset_json_schema() -> dict[str, Any]:
         "title": "aloe dataset",
         **{k: v for k, v in generated.items() if k != "title"},
     }
+
+
+def field_docstrings() -> dict[tuple[str, str], str]:
+    """(class, field) -> the docstring written under the field in `models.py`."""
+    import ast
+    import inspect
+
+    from aloe_cli.model import models
+
+    found: dict[tuple[str, str], str] = {}
+    for node in ast.parse(inspect.getsource(models)).body:
+        if not isinstance(node, ast.ClassDef):
+            continue
+        for statement, following in zip(node.body, node.body[1:], strict=False):
+            if not (isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name)):
+                continue
+            if isinstance(following, ast.Expr) and isinstance(following.value, ast.Constant):
+                text = following.value.value
+                if isinstance(text, str):
+                    found[(node.name, statement.target.id)] = " ".join(text.split())
+    return found
+
+
+def _describe_from_docstrings(schema: dict[str, Any]) -> None:
+    """Describe each property by its field's docstring (inherited ones included), over its type's words."""
+    from pydantic import BaseModel
+
+    from aloe_cli.model import models
+
+    docstrings = field_docstrings()
+    definitions = schema.get("$defs", {})
+    for model in vars(models).values():
+        if (
+            not (isinstance(model, type) and issubclass(model, BaseModel))
+            or model.__module__ != models.__name__
+        ):
+            continue
+        target = schema if model is Dataset else definitions.get(model.__name__)
+        if target is None:
+            continue
+        for name, info in model.model_fields.items():
+            words = next((docstrings[(owner.__name__, name)] for owner in model.__mro__
+                          if (owner.__name__, name) in docstrings), None)  # fmt: skip
+            prop = target.get("properties", {}).get(info.alias or name)
+            if words and prop is not None:
+                prop["description"] = words
 
 
 def _free_text_from_any_scalar(node: Any) -> None:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from aloe_cli.errors import UnknownRecordError
 from aloe_cli.evidence.payloads import DetailJSON, NameJSON, RelatedJSON
-from aloe_cli.model.models import REFERENCES, citations_of
+from aloe_cli.model.models import REFERENCES, citations_of, fields_as_json
 
 if TYPE_CHECKING:
     from aloe_cli.evidence.views import Lookup
@@ -113,7 +113,7 @@ def record_detail(dataset: Dataset, record_id: str, lookup: Lookup) -> DetailJSO
         "id": record.id,
         "kind": found.kind,
         "title": title_of(found, lookup),
-        "fields": record.model_dump(mode="json", by_alias=True, exclude_defaults=True),
+        "fields": fields_as_json(record, exclude_defaults=True),
         "related": [],
     }
     if isinstance(record, DatedRecord):
