@@ -109,7 +109,9 @@ def verdict(value: float, budget: float | None) -> str:
     return "met" if value <= budget else "**NOT met**"
 
 
-def startup(aloe: str, python: str, repeat: int, env: dict[str, str], work: Path) -> tuple[list[str], float]:
+def startup(
+    aloe: str, python: str, repeat: int, env: dict[str, str], work: Path, warm: bool = True
+) -> tuple[list[str], float]:
     """Start-up on the bundled data, interleaved with the minimal Typer app; the report and its median."""
     app_file = work / "minimal_typer_app.py"
     app_file.write_text(MINIMAL_TYPER_APP, encoding="utf-8")
@@ -119,7 +121,7 @@ def startup(aloe: str, python: str, repeat: int, env: dict[str, str], work: Path
         (FLOOR_DATASET, [python, "-c", DATASET_FLOOR_CODE], None),
         *((name, [aloe, *arguments], budget) for name, arguments, budget in STARTUP_CASES),
     ]
-    for _, command, _ in cases:  # compile bytecode, warm the file cache
+    for _, command, _ in cases if warm else []:  # compile bytecode, warm the file cache
         run(command, env)
     samples: dict[str, list[Sample]] = {name: [] for name, _, _ in cases}
     for _ in range(repeat):
@@ -258,6 +260,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=15, help="runs per start-up case (default 15)")
     parser.add_argument(
+        "--no-warm-up",
+        action="store_true",
+        help="skip the first, untimed run of each case (a test's quick check)",
+    )
+    parser.add_argument(
         "--scale-repeat", type=int, default=5, help="repeated runs per scale case (default 5)"
     )
     parser.add_argument(
@@ -277,7 +284,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="aloe-bench-") as folder:
         work = Path(folder)
         env["ALOE_CACHE_DIR"] = str(work / "cache-startup")
-        startup_rows, baseline = startup(aloe, sys.executable, arguments.repeat, env, work)
+        startup_rows, baseline = startup(
+            aloe, sys.executable, arguments.repeat, env, work, warm=not arguments.no_warm_up
+        )
         scale_rows = scale(aloe, sizes, arguments.scale_repeat, env, work, baseline)
         report = [
             "# Benchmarks",

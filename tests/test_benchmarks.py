@@ -19,7 +19,8 @@ def test_benchmark_suite_runs_and_reports_every_case(tmp_path: Path) -> None:
     done = subprocess.run(
         [sys.executable, str(ROOT / "benchmarks" / "run.py"), "--repeat", "3" if FULL_TESTS else "1",
          "--scale-repeat", "2" if FULL_TESTS else "1",
-         "--sizes", "300,1000,10000" if FULL_TESTS else "300", "--write", str(report)],
+         "--sizes", "300,1000,10000" if FULL_TESTS else "300", "--write", str(report),
+         *([] if FULL_TESTS else ["--no-warm-up"])],
         capture_output=True, text=True, timeout=900, check=False,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr

@@ -60,7 +60,7 @@ def calls_to_validate(text: str) -> int:
     return count
 
 
-@settings(max_examples=examples(4), deadline=None)
+@settings(max_examples=examples(2), deadline=None)
 @given(seed=st.integers(0, 2**32), typo_share=st.sampled_from([0.0, 0.1, 0.5, 1.0]))
 def test_validation_work_is_linear(seed: int, typo_share: float) -> None:
     # Sizes where even a tenth mistyped is more mistakes than get a "did you mean" (20): below that,
