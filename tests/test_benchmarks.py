@@ -32,7 +32,7 @@ def test_benchmark_suite_runs_and_reports_every_case(tmp_path: Path) -> None:
         "aloe timeline --format json",
         "aloe show dakar-2005",
         "aloe export --to html",
-        "floor: the minimal app's imports",
+        "floor: Typer, aloe's models and the bundled dataset loaded",
     ):
         assert f"`{case}" in text
     for command in ("validate", "events --year 2002 --format json", "timeline --format csv"):

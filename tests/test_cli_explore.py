@@ -9,6 +9,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from tests.conftest import examples
 from typer.testing import Result
 
 from aloe_cli.loading.dataset import load_dataset
@@ -301,3 +304,11 @@ def test_shell_completion_offers_ids(words: str, expected: list[str]) -> None:
         [sys.executable, "-m", "aloe_cli"], env=env, capture_output=True, text=True, check=False
     )
     assert done.stdout.split() == expected
+
+
+@settings(max_examples=examples(150), deadline=None)
+@given(st.text(max_size=40))
+def test_folding_a_whole_text_is_folding_it_character_by_character(text: str) -> None:
+    from aloe_cli.questions.search import fold, fold_text
+
+    assert fold_text(text) == fold(text)[0]

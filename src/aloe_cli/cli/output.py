@@ -72,6 +72,13 @@ class Output:
         """
         with writing_to_standard_output():
             pager = self.pager()
+            if isinstance(rendered, Iterator):  # text in chunks (a large CSV): written as it comes
+                if pager is None:
+                    for chunk in rendered:
+                        sys.stdout.write(chunk)
+                    sys.stdout.flush()
+                    return
+                rendered = "".join(rendered)
             if pager is None:
                 if isinstance(rendered, str):
                     sys.stdout.write(rendered)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -107,6 +107,8 @@ class Listing:
     # asks: on a large dataset each costs time, and no format needs both.
     fill_rows: Callable[[Listing], None] | None = None
     fill_records: Callable[[Listing], None] | None = None
+    # Or the records one at a time, kept nowhere: CSV streams 100,000 of them without holding them all.
+    stream_records: Callable[[], Iterator[JSONRecord]] | None = None
 
     def for_people(self) -> Listing:
         """The listing with its table rows built (what the table and Markdown renderers read)."""
@@ -116,9 +118,19 @@ class Listing:
 
     def for_programs(self) -> Listing:
         """The listing with its JSON records built (what JSON, CSV and YAML read)."""
-        if self.fill_records is not None and not self.records:
-            self.fill_records(self)
+        if not self.records:
+            if self.fill_records is not None:
+                self.fill_records(self)
+            elif self.stream_records is not None:
+                self.records.extend(self.stream_records())
         return self
+
+    def each_record(self) -> Iterator[JSONRecord]:
+        """The JSON records one by one: streamed where the listing can, else built first."""
+        if not self.records and self.stream_records is not None:
+            yield from self.stream_records()
+        else:
+            yield from self.for_programs().records
 
 
 class Lookup:
@@ -394,7 +406,7 @@ def timeline_listing(records: list[Happening], lookup: Lookup) -> Listing:
         widths=(2, 4, 2, 2),
         legend=DATE_LEGEND,
         fill_rows=rows,
-        fill_records=lambda listing: listing.records.extend(happening_record(r, lookup) for r in ordered),
+        stream_records=lambda: (happening_record(r, lookup) for r in ordered),
     )
 
 
@@ -419,7 +431,7 @@ def events_listing(records: list[Event], lookup: Lookup) -> Listing:
         widths=(2, 4, 2, 2),
         legend=DATE_LEGEND,
         fill_rows=rows,
-        fill_records=lambda listing: listing.records.extend(happening_record(e, lookup) for e in records),
+        stream_records=lambda: (happening_record(e, lookup) for e in records),
     )
 
 

@@ -195,7 +195,7 @@ def build_database(selection: Selection, connection: sqlite3.Connection) -> None
     from aloe_cli.evidence.views import date_wording
     from aloe_cli.model.models import RECORD_KINDS, Event, localized
     from aloe_cli.questions.record_detail import Found, title_of
-    from aloe_cli.questions.search import fold, search_corpus
+    from aloe_cli.questions.search import fold_text, search_corpus
 
     dataset, lookup = selection.dataset, selection.lookup
     connection.execute("PRAGMA foreign_keys = ON")
@@ -236,7 +236,7 @@ def build_database(selection: Selection, connection: sqlite3.Connection) -> None
                 date_wording(record).text() if is_dated else None,
                 day(record.earliest) if is_dated else None, day(record.latest) if is_dated else None,
                 int(record.disputed) if is_dated else None,
-                " | ".join([*texts, *(fold(t)[0] for t in texts)]),
+                " | ".join([*texts, *(fold_text(t) for t in texts)]),
             ))  # fmt: skip
     for s in dataset.sources:
         rows["sources"].append(

@@ -35,6 +35,14 @@ def fold(text: str) -> tuple[str, list[int]]:
     return "".join(folded), origin
 
 
+def fold_text(text: str) -> str:
+    """What `fold` gives as text, without the positions: a whole string at once (search folds every text)."""
+    if text.isascii():
+        return text.casefold()
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(part for part in decomposed if not unicodedata.combining(part)).casefold()
+
+
 def match_spans(text: str, term: str) -> list[tuple[int, int]]:
     """Where `term` occurs in `text`, ignoring case and accents, as spans of the original text."""
     folded_text, origin = fold(text)
@@ -92,7 +100,7 @@ MAX_SEARCH_WORDS = 32
 
 def search_terms(query: str) -> list[str]:
     """The distinct words of a query, folded; a word that folds to nothing (a lone accent) is dropped."""
-    return list(dict.fromkeys(folded for folded in (fold(word)[0] for word in query.split()) if folded))
+    return list(dict.fromkeys(folded for folded in (fold_text(word) for word in query.split()) if folded))
 
 
 def referenced_names(dataset: Dataset) -> dict[str, list[str]]:
@@ -129,7 +137,7 @@ def search(dataset: Dataset, query: str) -> list[Hit]:
     names = referenced_names(dataset)
     hits: list[Hit] = []
     for found in index_records(dataset).values():
-        texts = [(field, text, fold(text)[0]) for field, text in searchable_texts(found, names)]
+        texts = [(field, text, fold_text(text)) for field, text in searchable_texts(found, names)]
         score = 0
         matched: dict[str, tuple[str, str]] = {}
         for term in terms:

@@ -9,6 +9,7 @@ too narrow, words wrapped, a word longer than its column folded, never cut.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
@@ -101,9 +102,14 @@ def cell_len(text: str) -> int:
     """How many terminal cells text takes: wide (East Asian) characters two, combining marks none."""
     if text.isascii():
         return len(text)
-    return sum(_char_cells(char) for char in text)
+    # Only the characters beyond ASCII can differ from one cell each: found in C, weighed once each.
+    return len(text) + sum(_char_cells(char) - 1 for char in _NON_ASCII.findall(text))
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+@functools.lru_cache(maxsize=4096)
 def _char_cells(char: str) -> int:
     if unicodedata.combining(char):
         return 0

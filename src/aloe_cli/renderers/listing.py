@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
@@ -88,14 +88,16 @@ def flat_value(value: Any) -> str:
     return str(value)
 
 
-def render_csv(listing: Listing) -> str:
-    """A CSV table of the records' fields (header only when nothing matched)."""
-    listing = listing.for_programs()
+CSV_CHUNK_ROWS = 1000  # rows written at a time: a large listing streams, never held whole
+
+
+def render_csv(listing: Listing) -> Iterator[str]:
+    """A CSV table of the records' fields (header only when nothing matched), in chunks of rows."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     fields = list(listing.fields)
     writer.writerow(fields)
-    for record in listing.records:
+    for number, record in enumerate(listing.each_record(), start=1):
         get = record.get
         writer.writerow(
             [
@@ -103,9 +105,11 @@ def render_csv(listing: Listing) -> str:
                 for value in map(get, fields)
             ]
         )
-    text = buffer.getvalue()
-    # Control characters are replaced once, over the whole text: the CSV's own newlines are kept.
-    return printable(text)
+        if number % CSV_CHUNK_ROWS == 0:
+            yield printable(buffer.getvalue())  # control characters shown; the CSV's own newlines kept
+            buffer.seek(0)
+            buffer.truncate()
+    yield printable(buffer.getvalue())
 
 
 def _markdown_cell(text: str) -> str:
