@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 
 import typer
@@ -32,6 +31,8 @@ def _known(value: str | None, ids: Iterable[str], option: str, kind: str) -> str
     known = sorted(ids)
     if value in known:
         return value
+    import difflib  # only for a value that names nothing
+
     close = difflib.get_close_matches(value, known, n=1)
     message = f"no {kind} '{value}' in the dataset"
     if close:

@@ -6,7 +6,6 @@ import os
 import stat
 import sys
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import BinaryIO
 
@@ -35,9 +34,11 @@ class DatasetSource:
 
 def bundled_dataset_path() -> Path:
     """The bundled dataset inside the installed package (or in the checkout, for editable installs)."""
-    packaged = resources.files("aloe_cli") / "data" / BUNDLED_NAME
+    # The package is installed as files (pip unpacks wheels): its folder is this file's grandparent.
+    # importlib.resources would say the same, at the price of its import at every start.
+    packaged = Path(__file__).resolve().parents[1] / "data" / BUNDLED_NAME
     if packaged.is_file():
-        return Path(str(packaged))
+        return packaged
     # An editable install has no copy inside the package: use the repository's data/ folder.
     return Path(__file__).resolve().parents[3] / "data" / BUNDLED_NAME
 

@@ -406,6 +406,8 @@ class Organisation(DatedRecord):
 
 
 LineageRelation = Literal["emerged_within", "became", "supported_by"]
+# Each relation in words: "the WSSE emerged within the Alliance".
+RELATION_WORDS = {"emerged_within": "emerged within", "became": "became", "supported_by": "supported by"}
 
 
 class LineageLink(DatedRecord):

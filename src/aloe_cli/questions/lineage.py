@@ -10,12 +10,6 @@ if TYPE_CHECKING:
     from aloe_cli.evidence.views import Lookup
     from aloe_cli.model.models import Dataset, LineageLink, Organisation
 
-RELATION_WORDS = {
-    "emerged_within": "emerged within",
-    "became": "became",
-    "supported_by": "supported by",
-}
-
 
 @dataclass(frozen=True)
 class LineageNode:

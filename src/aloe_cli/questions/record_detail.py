@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -43,6 +42,8 @@ def find_record(dataset: Dataset, record_id: str) -> Found:
     records = index_records(dataset)
     if record_id in records:
         return records[record_id]
+    import difflib  # only for an id that matches no record
+
     close = difflib.get_close_matches(record_id, list(records), n=3, cutoff=0.5)
     hint = (
         f"; did you mean {', '.join(repr(c) for c in close)}?" if close else "; `aloe search` finds records"
@@ -67,7 +68,7 @@ def title_of(found: Found, lookup: Lookup) -> str:
 
     record: Any = found.record
     if found.kind == "lineage":
-        from aloe_cli.questions.lineage import RELATION_WORDS
+        from aloe_cli.model.models import RELATION_WORDS
 
         return f"{record.from_org} {RELATION_WORDS[record.relation]} {record.to_org}"
     for field in ("title", "name"):

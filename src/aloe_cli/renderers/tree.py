@@ -16,8 +16,7 @@ if TYPE_CHECKING:
 def render_lineage(forest: list[LineageNode], lookup: Lookup) -> Blocks:
     """A tree of the lineage; every text from the dataset is literal."""
     from aloe_cli.evidence.views import dates_in_words
-    from aloe_cli.model.models import localized
-    from aloe_cli.questions.lineage import RELATION_WORDS
+    from aloe_cli.model.models import RELATION_WORDS, localized
 
     def _dates(record: DatedRecord) -> str:
         return dates_in_words(record, lookup) if record.dates else ""
