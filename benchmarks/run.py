@@ -142,6 +142,13 @@ def startup(
             f"| `{name}` | {median * 1000:.0f} ms | {low * 1000:.0f}-{high * 1000:.0f} ms | {ratio:.2f}x "
             f"| {budget_text} | {verdict(ratio, budget)} |"
         )
+    rows += [
+        "",
+        "The floor is what every data command does before its own work: Typer imported (aloe reads its "
+        "options' values itself, so not Typer's Pydantic adapters, which the minimal app loads), aloe's "
+        "models defined, the bundled snapshot read into records. `--help` and `--version` answer before "
+        "any of that.",
+    ]
     return rows, baseline
 
 
