@@ -238,8 +238,10 @@ def bounds(
         parse = (f"Start-up and parsing the cache entry alone take {floor:.2f} s ({floor / baseline:.1f}x); "
                  if floor is not None else "")  # fmt: skip
         answer = (
-            "no less than the whole run: loading is the run"
-            if median - load <= 0.1 * median
+            "within a tenth of the whole run: loading is the run"
+            if abs(median - load) <= 0.1 * median
+            else "longer than the whole run, within the runs' spread: loading is the run"
+            if load > median
             else f"and the answer adds {median - load:.2f} s"
         )
         verdict_text = (
