@@ -240,7 +240,7 @@ def bounds(
         answer = (
             "within a tenth of the whole run: loading is the run"
             if abs(median - load) <= 0.1 * median
-            else "longer than the whole run, within the runs' spread: loading is the run"
+            else "longer than the whole command takes: loading is the run"
             if load > median
             else f"and the answer adds {median - load:.2f} s"
         )
