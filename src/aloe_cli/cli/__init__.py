@@ -28,6 +28,11 @@ def __getattr__(name: str) -> Any:
     """`app`: the application with every command module imported."""
     if name != "app":
         raise AttributeError(name)
+    return with_every_command()
+
+
+def with_every_command() -> Any:
+    """The application, every command module imported (so registered)."""
     from aloe_cli.cli.application import app
 
     for module in sorted(os.listdir(os.path.dirname(__file__))):  # the folder itself: none forgotten
@@ -48,7 +53,7 @@ def run() -> None:
     position = command_position(args)
     command = args[position] if position is not None else None
     if command not in COMMAND_MODULES or "_ALOE_COMPLETE" in os.environ:
-        __getattr__("app")(prog_name="aloe")  # help, completion, an unknown command: all of them
+        with_every_command()(prog_name="aloe")  # help, completion, an unknown command: all of them
         return
     importlib.import_module(f"{__name__}.{COMMAND_MODULES[command]}")
     one = copy.copy(app)  # the application with this command alone: Typer builds only its options

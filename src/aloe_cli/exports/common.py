@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from aloe_cli.evidence.views import Lookup
@@ -88,3 +88,15 @@ def claims_in_words(record: DatedRecord, lookup: Lookup) -> list[tuple[str, list
         (claim.words + (" (our reading)" if claim.inferred else ""), list(claim.sources))
         for claim in record.dates
     ]
+
+
+def date_text(parts: tuple[int, ...]) -> str:
+    """(2002,), (2002, 3) or (2002, 3, 15) as ISO 8601 at that precision: '2002', '2002-03', '2002-03-15'."""
+    return "-".join([f"{parts[0]:04d}", *(f"{part:02d}" for part in parts[1:])])
+
+
+def json_for_script(value: Any) -> str:
+    """JSON to put inside a <script> element: every "<" escaped, since only "</" could end it early."""
+    import json
+
+    return json.dumps(value, ensure_ascii=False).replace("<", "\\u003c")

@@ -11,7 +11,14 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING
 
-from aloe_cli.exports.common import EraGroup, citation_words, claims_to_show, era_groups
+from aloe_cli.exports.common import (
+    EraGroup,
+    citation_words,
+    claims_to_show,
+    date_text,
+    era_groups,
+    json_for_script,
+)
 
 if TYPE_CHECKING:
     from aloe_cli.exports import Selection
@@ -93,8 +100,7 @@ def _date(record: DatedRecord, selection: Selection) -> str:
     start = claim.edtf.start_parts() if claim is not None else None
     words = escape(wording.text())
     if start:  # the start at the precision its source gives: 2002, 2005-10 or 2001-06-10
-        moment = "-".join([f"{start[0]:04d}", *(f"{part:02d}" for part in start[1:])])
-        words = f'<time datetime="{moment}">{words}</time>'
+        words = f'<time datetime="{date_text(start)}">{words}</time>'
     parts = [words]
     parts += [f'<span class="flag">{escape(doubt)}</span>' for doubt in wording.doubts]
     if record.disputed:
@@ -206,14 +212,11 @@ def _overview(selection: Selection) -> str:
 
 def export_html(selection: Selection) -> bytes:
     """The page, UTF-8: every text from the dataset escaped, so none can become markup or script."""
-    import json
-
     from aloe_cli.exports.jsonld import jsonld_document
 
     dataset = selection.dataset
     eras = era_groups(selection)
-    # In <script>, only "</" could end the element: JSON may write "<" as "\u003c".
-    linked_data = json.dumps(jsonld_document(selection), ensure_ascii=False).replace("<", "\\u003c")
+    linked_data = json_for_script(jsonld_document(selection))
     description = dataset.description or dataset.title
     body: list[str] = []
     era_titles = {era.id: _text_in(era.title, selection) for era in dataset.eras}

@@ -19,6 +19,8 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
+from aloe_cli.exports.common import date_text
+
 if TYPE_CHECKING:
     from aloe_cli.exports import Selection
     from aloe_cli.model.models import Citation, DatedRecord
@@ -55,8 +57,7 @@ def typed_date(parts: tuple[int, ...] | None) -> dict[str, str] | None:
     """A date at the precision its parts give: 2002 -> gYear, 2002-03 -> gYearMonth, a day -> date."""
     if not parts:
         return None
-    text = "-".join([f"{parts[0]:04d}", *(f"{part:02d}" for part in parts[1:])])
-    return {"@value": text, "@type": DATE_TYPES[len(parts)]}
+    return {"@value": date_text(parts), "@type": DATE_TYPES[len(parts)]}
 
 
 def jsonld_document(selection: Selection) -> dict[str, Any]:

@@ -7,7 +7,14 @@ from datetime import date, timedelta
 from html import escape
 from typing import TYPE_CHECKING, Any
 
-from aloe_cli.exports.common import citation_words, claims_in_words, claims_to_show, doubt_words, era_bounds
+from aloe_cli.exports.common import (
+    citation_words,
+    claims_in_words,
+    claims_to_show,
+    doubt_words,
+    era_bounds,
+    json_for_script,
+)
 
 if TYPE_CHECKING:
     from aloe_cli.evidence.views import DateWording
@@ -180,9 +187,7 @@ new TL.Timeline("timeline", JSON.parse(document.getElementById("timeline-data").
 
 def export_timelinejs_page(selection: Selection) -> bytes:
     """A ready page for the TimelineJS data: opens offline with TimelineJS's dist folder beside it."""
-    data = json.dumps(timelinejs_document(selection), ensure_ascii=False)
-    # Inside <script>, only "</" could end the element early: JSON may write "<" as "\u003c".
-    data = data.replace("<", "\\u003c")
+    data = json_for_script(timelinejs_document(selection))
     page = TIMELINEJS_PAGE.format(
         title=escape(selection.dataset.title),
         description=escape(selection.dataset.description or selection.dataset.title),
