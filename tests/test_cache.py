@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -11,11 +12,15 @@ import pytest
 from typer.testing import Result
 
 from aloe_cli.loading import dataset as dataset_module
-from aloe_cli.loading.cache import cache_entry, cache_key
+from aloe_cli.loading.cache import cache_entry, cache_key, load_cached
 from aloe_cli.loading.dataset import load_dataset
-from aloe_cli.loading.snapshot import dataset_from_json
 from aloe_cli.loading.source import DatasetSource, bundled_dataset_path
-from aloe_cli.model.models import Dataset
+from aloe_cli.loading.unread import head_and_body
+from aloe_cli.model.models import RECORD_KINDS, Dataset
+from aloe_cli.questions import queries
+from aloe_cli.questions.queries import HappeningFilter, Match, Period
+
+ROOT = Path(__file__).parent.parent
 
 
 @pytest.fixture(autouse=True)
@@ -29,14 +34,64 @@ def ids(result: Result) -> list[str]:
     return [r["id"] for r in json.loads(result.stdout)]
 
 
-def test_the_cache_round_trips_the_bundled_dataset() -> None:
-    dataset = load_dataset(DatasetSource(None))
+def never_revalidated() -> Dataset:
+    raise AssertionError("a sound entry is never validated again")
+
+
+def read_back(dataset: Dataset, private_cache: Path) -> Dataset:
+    """The dataset as a later run reads it from its cache entry: its lists unread."""
     key = cache_key(b"any")
-    body = cache_entry(dataset, key).split(b"\n", 2)[2]
-    again = dataset_from_json(json.loads(body))
-    assert again.model_dump(mode="json") == dataset.model_dump(mode="json")
+    (private_cache / f"{key}.json").write_bytes(cache_entry(dataset, key))
+    again = load_cached(key, never_revalidated)
+    assert again is not None
+    return again
+
+
+def test_the_cache_round_trips_the_bundled_dataset(private_cache: Path) -> None:
+    dataset = load_dataset(DatasetSource(None))
+    again = read_back(dataset, private_cache)
+    assert not any(name in again.__dict__ for name in RECORD_KINDS)  # nothing built before it is read
     assert [m.earliest for m in again.milestones] == [m.earliest for m in dataset.milestones]
     assert [m.disputed for m in again.milestones] == [m.disputed for m in dataset.milestones]
+    assert "events" not in again.__dict__  # reading one list builds that list only
+    assert again.model_dump(mode="json") == dataset.model_dump(mode="json")
+    assert again == dataset
+
+
+def synthetic_dataset(tmp_path: Path, records: int) -> Dataset:
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        from generate import generate
+    finally:
+        sys.path.pop(0)
+    path = tmp_path / "synthetic.yaml"
+    path.write_text(generate(records), encoding="utf-8")
+    return load_dataset(DatasetSource(str(path), "--data"))
+
+
+@pytest.mark.parametrize("which", ["bundled", "synthetic"])
+def test_questions_about_a_period_answer_alike_from_the_index(
+    which: str, tmp_path: Path, private_cache: Path
+) -> None:
+    """A cache entry's index of possible days builds only a period's records, and loses none of them."""
+    dataset = load_dataset(DatasetSource(None)) if which == "bundled" else synthetic_dataset(tmp_path, 400)
+    again = read_back(dataset, private_cache)
+    years = range(1980, 2011)
+    periods = [Period(first, last) for first in [None, *years] for last in [None, *years]
+               if first is None or last is None or first <= last]  # fmt: skip
+    periods.remove(Period())  # an open period lists undated records too: it reads whole lists
+    answers = 0
+    for period in periods:
+        for match in Match:
+            where = HappeningFilter(period=period, match=match)
+            for question in (queries.events, queries.milestones, queries.timeline):
+                expected = [record.id for record in question(dataset, where)]
+                assert [record.id for record in question(again, where)] == expected, (period, match)
+                answers += len(expected)
+    assert answers > 1000
+    assert "events" not in again.__dict__ and "milestones" not in again.__dict__  # all from the index
+    assert again.events == dataset.events  # and the records built one by one are the list's own
+    assert again.milestones == dataset.milestones
 
 
 def test_a_second_run_reads_the_cache(
@@ -48,10 +103,10 @@ def test_a_second_run_reads_the_cache(
     # Prove the second run reads the entry, and trusts it: an entry whose checksum and hash fit is not
     # validated again (the README says why), so another title in it changes the answer.
     key = cache_key(small_dataset.read_bytes())
-    cached = Dataset.model_validate_json(entry.read_bytes().split(b"\n", 2)[2])
-    first_event = cached.events[0].model_copy(update={"title": {"en": "Read from the cache"}})
+    validated = load_dataset(DatasetSource(str(small_dataset), "--data"))
+    first_event = validated.events[0].model_copy(update={"title": {"en": "Read from the cache"}})
     entry.write_bytes(
-        cache_entry(cached.model_copy(update={"events": [first_event, *cached.events[1:]]}), key)
+        cache_entry(validated.model_copy(update={"events": [first_event, *validated.events[1:]]}), key)
     )
     second = json.loads(aloe("--data", str(small_dataset), "events", "--format", "json").stdout)
     assert [r["id"] for r in second] == first
@@ -72,7 +127,7 @@ def test_a_corrupt_entry_is_ignored_and_rebuilt(
         checksum
         + b"\n"
         + body.replace(b"e-span", b"e-spam"),  # one changed byte: the checksum no longer fits
-        # an event without the title every event has: not an entry aloe wrote
+        # a head that is not one aloe writes
         entry_of(key + "\n" + json.dumps({"format": "aloe/1", "title": "t", "events": [{"id": "BAD"}]})),
         # a sound entry of another dataset, copied under this one's name
         entry_of("0" * 64 + "\n" + json.dumps({"format": "aloe/1", "title": "another dataset"})),
@@ -81,6 +136,26 @@ def test_a_corrupt_entry_is_ignored_and_rebuilt(
         entry.write_bytes(garbage)
         assert ids(aloe("--data", str(small_dataset), "events", "--format", "json")) == expected
         assert entry.read_bytes() == sound  # rebuilt
+
+
+@pytest.mark.parametrize("question", [["events"], ["events", "--year", "2001"]])
+def test_a_record_aloe_did_not_write_is_found_when_read_and_the_entry_rebuilt(
+    question: list[str], aloe: Callable[..., Result], small_dataset: Path, private_cache: Path
+) -> None:
+    """The lists are read after loading: a record without the title every event has (checksum and
+    offsets fitting) is found then, and the run answers from the dataset validated afresh."""
+    expected = ids(aloe("--data", str(small_dataset), *question, "--format", "json"))
+    entry = private_cache / f"{cache_key(small_dataset.read_bytes())}.json"
+    sound = entry.read_bytes()
+    key = cache_key(small_dataset.read_bytes())
+    head, body = head_and_body(load_dataset(DatasetSource(str(small_dataset), "--data")))
+    title = b'"title":{"en":"An event spanning two years"},'
+    assert title in body
+    without_title = body.replace(title, b" " * len(title))  # blanks keep every offset of the index true
+    entry.write_bytes(entry_of(key + "\n" + json.dumps(head) + "\n" + without_title.decode()))
+    result = aloe("--data", str(small_dataset), *question, "--format", "json")
+    assert ids(result) == expected and result.stderr == ""
+    assert entry.read_bytes() == sound  # removed, then written anew from the validated dataset
 
 
 def entry_of(body: str) -> bytes:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -36,9 +35,6 @@ class Session:
             from aloe_cli.loading.dataset import load_dataset
 
             self._dataset = load_dataset(self.source, use_cache=self.use_cache)
-            # The dataset lives until the run ends: keep it out of the collector's rounds, or every
-            # collection while the answer is built walks it all again (a second for 10,000 records).
-            gc.freeze()
         return self._dataset
 
     def lookup(self) -> Lookup:

@@ -2,11 +2,13 @@
 
 JSON, never pickle: a cache file can hold only data, never code. An entry is written only for a dataset
 that passed every check. It starts with a checksum of its body, then the hash of the dataset's bytes it
-was made from (inside the entry, not only in its name), then the dataset as `snapshot.dataset_json`
-writes it. An entry whose checksum and hash match is trusted: it is read back without validating it
-again, as the bundled snapshot is. The cache is the user's own folder, as their dataset is; anyone
-who can write a fitting entry there can edit the dataset itself. A damaged entry (a torn write, a
-changed byte, one of another dataset) is refused, removed and rebuilt.
+was made from (inside the entry, not only in its name), then the dataset's head and its record lists
+as `unread.head_and_body` writes them (JSON, one line per record, with an index of where each starts
+and of each dated record's possible days). An entry whose checksum and hash match is trusted: it is
+read back without validating it again, as the bundled snapshot is, and each list is built only when
+the run reads it. The cache is the user's own folder, as their dataset is; anyone who can write a
+fitting entry there can edit the dataset itself. A damaged entry (a torn write, a changed byte, one of
+another dataset, a record aloe did not write) is refused, removed and rebuilt.
 """
 
 from __future__ import annotations
@@ -18,12 +20,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from aloe_cli import __version__
-from aloe_cli.loading.snapshot import dataset_from_json
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from aloe_cli.model.models import Dataset
 
-CACHE_FORMAT = "4"  # bump when the models' JSON changes shape
+CACHE_FORMAT = "5"  # bump when the models' JSON or the entry's layout changes shape
 
 
 def cache_folder() -> Path:
@@ -56,11 +59,13 @@ CHECKSUM_LINE = 65  # 64 hexadecimal digits of SHA-256 and a newline
 MAX_ENTRY_BYTES = 4 * 100 * 1024 * 1024
 
 
-def load_cached(key: str) -> Dataset | None:
+def load_cached(key: str, revalidate: Callable[[], Dataset]) -> Dataset | None:
     """The cached dataset, or None: no entry, or one that fails any check (then it is removed).
 
     An entry is bound to the dataset it came from: it carries the key (the hash of the dataset's
-    bytes) inside it, under its checksum, so an entry copied from another dataset is refused.
+    bytes) inside it, under its checksum, so an entry copied from another dataset is refused. Its
+    lists are read when the run needs them: should a record then prove not to be one aloe wrote, the
+    entry is removed and `revalidate` gives the dataset validated afresh.
     """
     path = cache_folder() / f"{key}.json"
     try:
@@ -77,16 +82,17 @@ def load_cached(key: str) -> Dataset | None:
         _remove(path)
         return None
     try:
-        document = _document_in(entry, key)
-        del entry  # the parsed records are all that is needed from here: free the bytes first
-        return dataset_from_json(document)
+        from aloe_cli.loading.unread import dataset_from_entry
+
+        head = _head_of(entry, key)  # the entry keeps only its body: the lists' bytes
+        return dataset_from_entry(head, entry, lambda: _removed_then(path, revalidate))
     except Exception:
         _remove(path)
         return None
 
 
-def _document_in(entry: bytearray, key: str) -> Any:
-    """The parsed JSON of the dataset an entry holds; raises if the entry is damaged or another dataset's."""
+def _head_of(entry: bytearray, key: str) -> Any:
+    """The parsed head of an entry, cut from it; raises if the entry is damaged or another dataset's."""
     import json
 
     checksum = bytes(entry[: CHECKSUM_LINE - 1]).decode("ascii")
@@ -97,7 +103,16 @@ def _document_in(entry: bytearray, key: str) -> Any:
     del entry[:CHECKSUM_LINE]
     if bound_to != key:
         raise ValueError("an entry of another dataset")
-    return json.loads(entry)
+    head_end = entry.index(b"\n")
+    head = json.loads(entry[:head_end])
+    del entry[: head_end + 1]
+    return head
+
+
+def _removed_then(path: Path, revalidate: Callable[[], Dataset]) -> Dataset:
+    """Remove an entry that proved damaged, then validate the dataset afresh (which stores it anew)."""
+    _remove(path)
+    return revalidate()
 
 
 def _remove(path: Path) -> None:
@@ -120,11 +135,12 @@ def store(key: str, dataset: Dataset) -> None:
 
 
 def cache_entry(dataset: Dataset, key: str) -> bytes:
-    """The bytes of an entry: a checksum line, the key of the dataset it holds, the dataset as JSON."""
+    """The bytes of an entry: a checksum line, the key of the dataset it holds, its head, its lists."""
     import json
 
-    from aloe_cli.loading.snapshot import dataset_json
+    from aloe_cli.loading.unread import head_and_body
 
-    text = json.dumps(dataset_json(dataset), ensure_ascii=False, separators=(",", ":"))
-    body = key.encode("ascii") + b"\n" + text.encode("utf-8")
+    head, lists = head_and_body(dataset)
+    text = json.dumps(head, ensure_ascii=False, separators=(",", ":"))
+    body = key.encode("ascii") + b"\n" + text.encode("utf-8") + b"\n" + lists
     return hashlib.sha256(body).hexdigest().encode("ascii") + b"\n" + body

@@ -64,7 +64,7 @@ def dataset_from_json(value: Any) -> Dataset:
     """
     from ..model.models import Dataset
 
-    return typing.cast("Dataset", _Builder().build(Dataset, value))
+    return typing.cast("Dataset", RecordBuilder().build(Dataset, value))
 
 
 class _Kind(Enum):
@@ -85,9 +85,10 @@ class _Plan:
     renamed: tuple[tuple[str, str], ...]  # (JSON key, field name) where an alias differs
     nested: tuple[tuple[str, _Kind, type[BaseModel] | None], ...]  # fields holding models or dates
     required: tuple[str, ...]
+    private: dict[str, Any] | None  # the defaults of the model's private attributes, if it has any
 
 
-class _Builder:
+class RecordBuilder:
     """Builds models from their validated JSON, sharing what can be shared among immutable values."""
 
     def __init__(self) -> None:
@@ -132,7 +133,9 @@ class _Builder:
         object.__setattr__(instance, "__dict__", value)
         object.__setattr__(instance, "__pydantic_fields_set__", fields_set)
         object.__setattr__(instance, "__pydantic_extra__", None)
-        object.__setattr__(instance, "__pydantic_private__", None)
+        object.__setattr__(
+            instance, "__pydantic_private__", None if plan.private is None else dict(plan.private)
+        )
         return instance
 
     def _date(self, text: str) -> EdtfDate:
@@ -140,7 +143,13 @@ class _Builder:
         return parsed
 
     def _plan(self, model: type[BaseModel]) -> _Plan:
-        assert not model.__pydantic_post_init__, "a model with post-init work cannot be built directly"
+        private = {name: attribute.get_default() for name, attribute in model.__private_attributes__.items()}
+        # Pydantic's post-init of a model with private attributes, and no post-init of its own, only
+        # sets their defaults: the builder does that itself.
+        post_init = (
+            model.__pydantic_post_init__ and model.model_post_init.__name__ != "init_private_attributes"
+        )
+        assert not post_init, "a model with post-init work cannot be built directly"
         fields = model.model_fields
         kinds = {name: _kind_of(info.annotation) for name, info in fields.items()}
         plan = _Plan(
@@ -161,6 +170,7 @@ class _Builder:
                 (name, kind, inner) for name, (kind, inner) in kinds.items() if kind is not _Kind.AS_IS
             ),
             required=tuple(name for name, info in fields.items() if info.is_required()),
+            private=private or None,
         )
         self._plans[model] = plan
         return plan
@@ -190,6 +200,15 @@ def _kind_of(annotation: Any) -> tuple[_Kind, type[BaseModel] | None]:
         assert not listed, "no field holds a list of dates"
         return _Kind.EDTF, None
     return _Kind.AS_IS, None
+
+
+def model_of_list(list_name: str) -> type[BaseModel]:
+    """The model of the records of one of a dataset's lists (`events`: Event)."""
+    from ..model.models import Dataset
+
+    kind, model = _kind_of(Dataset.model_fields[list_name].annotation)
+    assert kind is _Kind.MODELS and model is not None, f"{list_name} is a list of records"
+    return model
 
 
 def main() -> None:

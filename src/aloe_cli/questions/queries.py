@@ -76,18 +76,36 @@ def chronological_key(record: Happening) -> tuple[int, date, date, str]:
 
 def timeline(dataset: Dataset, where: HappeningFilter = HappeningFilter()) -> list[Happening]:
     """Milestones and events together, oldest first."""
-    records: list[Happening] = [*dataset.milestones, *dataset.events]
+    records: list[Happening] = [*_milestones_in(dataset, where.period), *_events_in(dataset, where.period)]
     return sorted((r for r in records if where.accepts(r)), key=chronological_key)
 
 
 def events(dataset: Dataset, where: HappeningFilter = HappeningFilter()) -> list[Event]:
     """The events, oldest first."""
-    return sorted((e for e in dataset.events if where.accepts(e)), key=chronological_key)
+    return sorted((e for e in _events_in(dataset, where.period) if where.accepts(e)), key=chronological_key)
 
 
 def milestones(dataset: Dataset, where: HappeningFilter = HappeningFilter()) -> list[Milestone]:
     """The milestones, oldest first."""
-    return sorted((m for m in dataset.milestones if where.accepts(m)), key=chronological_key)
+    return sorted(
+        (m for m in _milestones_in(dataset, where.period) if where.accepts(m)), key=chronological_key
+    )
+
+
+# An open period lists undated records too; a closed one only records that may overlap it (a record
+# certainly inside a period also may overlap it), which a dataset read from the cache builds alone.
+def _events_in(dataset: Dataset, period: Period) -> list[Event]:
+    return (
+        dataset.events
+        if period.is_open
+        else dataset.events_possibly_between(period.first_day, period.last_day)
+    )
+
+
+def _milestones_in(dataset: Dataset, period: Period) -> list[Milestone]:
+    if period.is_open:
+        return dataset.milestones
+    return dataset.milestones_possibly_between(period.first_day, period.last_day)
 
 
 def workshops(dataset: Dataset, category: str | None = None, phase: str | None = None) -> list[Workshop]:
