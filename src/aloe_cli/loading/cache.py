@@ -142,5 +142,7 @@ def cache_entry(dataset: Dataset, key: str) -> bytes:
 
     head, lists = head_and_body(dataset)
     text = json.dumps(head, ensure_ascii=False, separators=(",", ":"))
-    body = key.encode("ascii") + b"\n" + text.encode("utf-8") + b"\n" + lists
-    return hashlib.sha256(body).hexdigest().encode("ascii") + b"\n" + body
+    prefix = key.encode("ascii") + b"\n" + text.encode("utf-8") + b"\n"
+    checksum = hashlib.sha256(prefix)
+    checksum.update(lists)  # the lists are tens of megabytes for a large dataset: copied once, below
+    return checksum.hexdigest().encode("ascii") + b"\n" + prefix + lists

@@ -30,7 +30,7 @@ SEPARATOR = b",\n"  # between two records of a list
 CLOSING = b"\n]"  # after a list's last record
 
 
-def head_and_body(dataset: Dataset) -> tuple[dict[str, Any], bytes]:
+def head_and_body(dataset: Dataset) -> tuple[dict[str, Any], bytearray]:
     """A validated dataset as an entry holds it: the head (as JSON values) and the body of its lists."""
     document = dataset_json(dataset)
     encoder = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
@@ -55,7 +55,7 @@ def head_and_body(dataset: Dataset) -> tuple[dict[str, Any], bytes]:
             index["days"] = [_possible_days(record) for record in records]
         lists[list_name] = index
         body += b"\n"
-    return {"dataset": document, "lists": lists}, bytes(body)
+    return {"dataset": document, "lists": lists}, body
 
 
 def _possible_days(record: DatedRecord) -> list[int | None] | None:
