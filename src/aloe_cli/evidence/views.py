@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from aloe_cli.evidence.payloads import (
     CitationJSON,
@@ -44,8 +44,7 @@ WORKSHOP_FIELDS = ("id", "kind", "title", "category", "phases", "other_names", "
                    "inferred", "sources")  # fmt: skip
 
 
-@dataclass(frozen=True)
-class CitedSource:
+class CitedSource(NamedTuple):
     """One citation resolved for people: which source, where in it, its title as cited, its address."""
 
     source: str
@@ -62,8 +61,7 @@ class CitedSource:
         return f"{self.short()} — {self.title}" + (f" <{self.url}>" if self.url else "")
 
 
-@dataclass(frozen=True)
-class ClaimNote:
+class ClaimNote(NamedTuple):
     """One claim of a disputed date, with its own sources: '22–26 November 2005', [ripess-dakar]."""
 
     words: str
@@ -76,8 +74,7 @@ class ClaimNote:
         return f"{self.words} ({cited})" + (" (our reading)" if self.inferred else "")
 
 
-@dataclass(frozen=True)
-class ClaimsNote:
+class ClaimsNote(NamedTuple):
     """Under a table: a record dated by several claims, each with its own sources; disputed or not."""
 
     record_id: str
@@ -273,8 +270,7 @@ DATE_LEGEND = (
 )
 
 
-@dataclass(frozen=True)
-class DateWording:
+class DateWording(NamedTuple):
     """A record's date as people read it: the source's words, exact days where known, and the doubt."""
 
     words: str  # the first claim in its source's own words ("2002", "mid-1997")

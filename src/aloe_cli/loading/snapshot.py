@@ -16,10 +16,9 @@ import hashlib
 import json
 import sys
 import typing
-from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..model.edtf import parse_edtf
 
@@ -76,8 +75,7 @@ class _Kind(Enum):
     EDTF = "an EDTF date"
 
 
-@dataclass(frozen=True, slots=True)
-class _Plan:
+class _Plan(NamedTuple):
     """How the builder reads one model: worked out once per model from its fields."""
 
     plain_defaults: dict[str, Any]  # fields with a fixed default, by name

@@ -5,9 +5,8 @@ from __future__ import annotations
 import os
 import stat
 import sys
-from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, NamedTuple
 
 from aloe_cli.errors import DatasetInvalid, DataSourceError, Problem
 
@@ -17,8 +16,7 @@ BUNDLED_NAME = "timeline.yaml"
 SNAPSHOT_NAME = "timeline.snapshot.json"
 
 
-@dataclass(frozen=True, slots=True)
-class DatasetSource:
+class DatasetSource(NamedTuple):
     """A dataset to read: a path (or '-' for standard input), and where that choice came from."""
 
     path: str | None  # None: the bundled dataset

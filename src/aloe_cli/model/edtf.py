@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from typing import NamedTuple
 
 MONTH_NAMES = [
     "January",
@@ -153,8 +154,7 @@ def refines_or_equals(first: EdtfDate, second: EdtfDate) -> bool:
     return True
 
 
-@dataclass(frozen=True, slots=True)
-class _Point:
+class _Point(NamedTuple):
     """One side of a date: its bounds, precision and qualifier."""
 
     earliest: date

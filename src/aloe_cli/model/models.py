@@ -607,10 +607,12 @@ class Dataset(Record):  # noqa: PLW1641 - Pydantic gives every frozen model its 
         # A list still unread is filtered on its entry's index of possible days, and only the records
         # that pass are built: a question about one year of a large dataset builds that year.
         unread = self._unread
-        found = unread.possibly_between(list_name, first, last) if unread and list_name in unread else None
-        if found is None:  # read whole, or not indexed
-            found = getattr(self, list_name)
-        return found
+        if unread is not None and list_name in unread:
+            found = unread.possibly_between(list_name, first, last)
+            if found is not None:
+                return found
+        records: list[Any] = getattr(self, list_name)  # built whole (now, if it was unread)
+        return records
 
     def read_every_list(self) -> None:
         """Build every list still unread: what a dump or a comparison of the whole dataset needs."""

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:  # the models load with the dataset, not at start-up
     from aloe_cli.model.models import Dataset, Event, Happening, Milestone, Workshop
@@ -18,8 +17,7 @@ class Match(StrEnum):
     contained = "contained"  # it certainly falls in the period: all its possible days are inside
 
 
-@dataclass(frozen=True)
-class Period:
+class Period(NamedTuple):
     """A span of whole years; None on either side leaves it open."""
 
     first_year: int | None = None
@@ -41,8 +39,7 @@ class Period:
         return None if self.last_year is None else date(self.last_year, 12, 31)
 
 
-@dataclass(frozen=True)
-class HappeningFilter:
+class HappeningFilter(NamedTuple):
     """The filters every listing of milestones and events shares."""
 
     period: Period = Period()
@@ -67,6 +64,9 @@ class HappeningFilter:
         return not (self.series and getattr(record, "series", None) != self.series)
 
 
+EVERY_HAPPENING = HappeningFilter()  # no filter set: every milestone and event
+
+
 def chronological_key(record: Happening) -> tuple[int, date, date, str]:
     """Oldest first by earliest possible day, then latest; undated records last."""
     if not record.dates:
@@ -74,18 +74,18 @@ def chronological_key(record: Happening) -> tuple[int, date, date, str]:
     return (0, record.earliest or date.min, record.latest or date.max, record.id)
 
 
-def timeline(dataset: Dataset, where: HappeningFilter = HappeningFilter()) -> list[Happening]:
+def timeline(dataset: Dataset, where: HappeningFilter = EVERY_HAPPENING) -> list[Happening]:
     """Milestones and events together, oldest first."""
     records: list[Happening] = [*_milestones_in(dataset, where.period), *_events_in(dataset, where.period)]
     return sorted((r for r in records if where.accepts(r)), key=chronological_key)
 
 
-def events(dataset: Dataset, where: HappeningFilter = HappeningFilter()) -> list[Event]:
+def events(dataset: Dataset, where: HappeningFilter = EVERY_HAPPENING) -> list[Event]:
     """The events, oldest first."""
     return sorted((e for e in _events_in(dataset, where.period) if where.accepts(e)), key=chronological_key)
 
 
-def milestones(dataset: Dataset, where: HappeningFilter = HappeningFilter()) -> list[Milestone]:
+def milestones(dataset: Dataset, where: HappeningFilter = EVERY_HAPPENING) -> list[Milestone]:
     """The milestones, oldest first."""
     return sorted(
         (m for m in _milestones_in(dataset, where.period) if where.accepts(m)), key=chronological_key
@@ -95,11 +95,9 @@ def milestones(dataset: Dataset, where: HappeningFilter = HappeningFilter()) -> 
 # An open period lists undated records too; a closed one only records that may overlap it (a record
 # certainly inside a period also may overlap it), which a dataset read from the cache builds alone.
 def _events_in(dataset: Dataset, period: Period) -> list[Event]:
-    return (
-        dataset.events
-        if period.is_open
-        else dataset.events_possibly_between(period.first_day, period.last_day)
-    )
+    if period.is_open:
+        return dataset.events
+    return dataset.events_possibly_between(period.first_day, period.last_day)
 
 
 def _milestones_in(dataset: Dataset, period: Period) -> list[Milestone]:

@@ -14,21 +14,19 @@ import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 Piece = tuple[str, str]  # a run of text and its style ("" for none, "bold", "dim", "cyan"...)
 Pieces = tuple[Piece, ...]
 
 
-@dataclass(frozen=True)
-class Paragraph:
+class Paragraph(NamedTuple):
     """Text wrapped to the width; its lines kept."""
 
     pieces: Pieces
 
 
-@dataclass(frozen=True)
-class Column:
+class Column(NamedTuple):
     """One column of a table: a fixed width, a share of the width (narrow screens), or what its text needs."""
 
     header: str
@@ -38,8 +36,7 @@ class Column:
     ratio: int | None = None
 
 
-@dataclass(frozen=True)
-class TableBlock:
+class TableBlock(NamedTuple):
     """A titled table: a header, a rule, rows of cells (each cell a run of pieces, lines kept)."""
 
     title: str
@@ -48,8 +45,7 @@ class TableBlock:
     expand: bool = False  # take the whole width, shared by the columns' ratios
 
 
-@dataclass(frozen=True)
-class FieldGrid:
+class FieldGrid(NamedTuple):
     """Two columns without rules: names on the left (bold, whole), values on the right (wrapped)."""
 
     rows: Sequence[tuple[str, Pieces]]
@@ -72,8 +68,7 @@ class TreeNode:
 Block = Paragraph | TableBlock | FieldGrid | TreeNode
 
 
-@dataclass(frozen=True)
-class Blocks:
+class Blocks(NamedTuple):
     """A document for people: blocks one under another, each laid out for the width it is given.
 
     `make(width)` builds the blocks: what fits depends on the width (on a narrow screen the ids of a
