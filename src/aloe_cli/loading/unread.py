@@ -114,22 +114,28 @@ class UnreadRecordLists:
         """Every record of the list, built (reusing those built already): it is unread no more."""
         index = self._lists.pop(list_name)
         built = self._built.pop(list_name, {})
-        at, end = index["at"]
-        try:
-            if self._validated is not None:  # the entry proved damaged: every list comes from the YAML
-                raise ValueError("a damaged entry")
-            values = json.loads(self._body[at:end])
-            model = model_of_list(list_name)
-            with kept_for_the_run():
-                records = [
-                    built[position] if position in built else self._builder.build(model, value)
-                    for position, value in enumerate(values)
-                ]
-        except Exception:  # not an entry aloe wrote: validate the dataset afresh, read from that
+        records = None if self._validated is not None else self._built_whole(list_name, index, built)
+        if records is None:  # the entry proved damaged: the list comes from the dataset validated afresh
             records = getattr(self._validated_dataset(), list_name)
         if not self._lists:
             self._body = b""  # every list is read: the entry's bytes are no longer needed
         return records
+
+    def _built_whole(
+        self, list_name: str, index: dict[str, Any], built: dict[int, BaseModel]
+    ) -> list[Any] | None:
+        """The list's records, those built already kept; None if a record is not one aloe wrote."""
+        at, end = index["at"]
+        try:
+            values = json.loads(self._body[at:end])
+            model = model_of_list(list_name)
+            with kept_for_the_run():
+                return [
+                    built[position] if position in built else self._builder.build(model, value)
+                    for position, value in enumerate(values)
+                ]
+        except Exception:  # whatever is wrong with the entry, validating the YAML again puts it right
+            return None
 
     def possibly_between(self, list_name: str, first: date | None, last: date | None) -> list[Any] | None:
         """The records of the list whose possible days may meet [first, last]; None if it has no index."""
