@@ -112,14 +112,12 @@ def verdict(value: float, budget: float | None) -> str:
 
 
 def startup(
-    aloe: str, python: str, repeat: int, env: dict[str, str], work: Path, warm: bool = True
-) -> tuple[list[str], float]:
-    """Start-up on the bundled data, interleaved with the minimal Typer app; the report and its median."""
-    app_file = work / "minimal_typer_app.py"
-    app_file.write_text(MINIMAL_TYPER_APP, encoding="utf-8")
+    aloe: str, python: str, repeat: int, env: dict[str, str], minimal: list[str], warm: bool = True
+) -> list[str]:
+    """Start-up on the bundled data, interleaved with the minimal Typer app: the report."""
     cases = [
         ("python -c pass", [python, "-c", "pass"], None),
-        (MINIMAL, [python, str(app_file)], None),
+        (MINIMAL, minimal, None),
         (FLOOR_DATASET, [python, "-c", DATASET_FLOOR_CODE], None),
         *((name, [aloe, *arguments], budget) for name, arguments, budget in STARTUP_CASES),
     ]
@@ -159,23 +157,39 @@ def startup(
     ]
     if missed:
         rows += ["", "### Start-up budgets not met, and what bounds them", "", *missed]
-    return rows, baseline
+    return rows
+
+
+def alongside(
+    command: list[str], minimal: list[str], repeat: int, env: dict[str, str]
+) -> tuple[list[Sample], float]:
+    """Repeated runs of a command, each right after a run of the minimal Typer app; and that app's median.
+
+    A case's ratio is to the minimal app measured beside it: a scale run lasts minutes, in which this
+    machine's speed drifts by a tenth or more, so a baseline taken once at the start would drift with it.
+    """
+    samples, baselines = [], []
+    for _ in range(repeat):
+        baselines.append(run(minimal, env).seconds)
+        samples.append(run(command, env))
+    return samples, statistics.median(baselines)
 
 
 def scale(
-    aloe: str, sizes: list[int], repeat: int, env: dict[str, str], work: Path, baseline: float
+    aloe: str, sizes: list[int], repeat: int, env: dict[str, str], work: Path, minimal: list[str]
 ) -> list[str]:
     """First and repeated runs on synthetic datasets, with peak memory; the cost of streaming rows."""
     rows = [
-        "| records | command | first run | repeated runs: median (min-max) | ratio first / repeated "
-        "| peak memory first / repeated | budget | |",
-        "|---|---|---|---|---|---|---|---|",
+        "| records | command | first run | repeated runs: median (min-max) | minimal app beside them "
+        "| ratio first / repeated | peak memory first / repeated | budget | |",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
     streaming: list[str] = []
     floors: list[str] = []
     medians: dict[tuple[int, str], float] = {}
+    baselines: dict[tuple[int, str], float] = {}  # the minimal app's median, run beside each case
     missed: list[tuple[int, str, float]] = []  # (size, command, budget) of repeated runs over budget
-    entry_floors: dict[int, float] = {}
+    entry_floors: dict[int, tuple[float, float]] = {}  # the floor, and the minimal app's beside it
     for size in sizes:
         dataset = work / f"synthetic-{size}.yaml"
         dataset.write_text(generate(size), encoding="utf-8")
@@ -184,9 +198,9 @@ def scale(
             cache = caches[name] = work / f"cache-{size}-{name.split()[0]}"
             command = [aloe, "--data", str(dataset), *arguments]
             first = run(command, {**env, "ALOE_CACHE_DIR": str(cache)})  # an empty cache: the first run
-            repeated = [run(command, {**env, "ALOE_CACHE_DIR": str(cache)}) for _ in range(repeat)]
+            repeated, baseline = alongside(command, minimal, repeat, {**env, "ALOE_CACHE_DIR": str(cache)})
             median, low, high, peak = summary(repeated)
-            medians[(size, name)] = median
+            medians[(size, name)], baselines[(size, name)] = median, baseline
             first_budget, repeated_budget = TIME_BUDGETS.get((size, name), (None, None))
             if repeated_budget is not None and median / baseline > repeated_budget:
                 missed.append((size, name, repeated_budget))
@@ -202,11 +216,11 @@ def scale(
                 verdicts += [verdict(first.peak_mib, memory_first), verdict(peak, memory_repeated)]
             rows.append(
                 f"| {size:,} | `{name}` | {first.seconds:.2f} s | {median:.2f} s ({low:.2f}-{high:.2f}) "
-                f"| {first.seconds / baseline:.1f}x / {median / baseline:.1f}x "
+                f"| {baseline * 1000:.0f} ms | {first.seconds / baseline:.1f}x / {median / baseline:.1f}x "
                 f"| {first.peak_mib:.0f} / {peak:.0f} MiB | {'; '.join(b for b in budgets if b)} "
                 f"| {' '.join(v for v in verdicts if v)} |"
             )
-        floor_row, entry_seconds = entry_floor(size, caches["validate"], repeat, env, baseline)
+        floor_row, entry_seconds = entry_floor(size, caches["validate"], repeat, env, minimal)
         floors.append(floor_row)
         if entry_seconds is not None:
             entry_floors[size] = entry_seconds
@@ -230,34 +244,35 @@ def scale(
         "| records | streaming adds: median of pairs (min-max) |",
         "|---|---|",
         *streaming,
-        *bounds(missed, medians, entry_floors, baseline),
+        *bounds(missed, medians, baselines, entry_floors),
     ]
 
 
 def bounds(
     missed: list[tuple[int, str, float]],
     medians: dict[tuple[int, str], float],
-    entry_floors: dict[int, float],
-    baseline: float,
+    baselines: dict[tuple[int, str], float],
+    entry_floors: dict[int, tuple[float, float]],
 ) -> list[str]:
     """For each repeated-run budget not met: the figure, and the floors under it, from this same run."""
     if not missed:
         return []
     lines = ["", "### Budgets not met, and what bounds them", ""]
     for size, name, budget in missed:
-        median, load = medians[(size, name)], medians[(size, "validate")]
-        floor = entry_floors.get(size)
-        spent = (
-            f"The floor (start-up, the entry read and checked, its index parsed; no record built) takes "
-            f"{floor:.2f} s ({floor / baseline:.1f}x): the command spends the other {median - floor:.2f} s "
-            "building the records it reads and its answer. "
-            if floor is not None
-            else ""
-        )
+        median, baseline = medians[(size, name)], baselines[(size, name)]
+        load, load_baseline = medians[(size, "validate")], baselines[(size, "validate")]
+        spent = ""
+        if size in entry_floors:
+            floor, floor_baseline = entry_floors[size]
+            spent = (
+                f"The floor (start-up, the entry read and checked, its index parsed; no record built) takes "
+                f"{floor:.2f} s ({floor / floor_baseline:.1f}x): the command spends the other "
+                f"{median - floor:.2f} s building the records it reads and its answer. "
+            )
         lines.append(
             f"- {size:,} records, `{name}`, repeated: {median:.2f} s ({median / baseline:.1f}x) against "
             f"≤ {budget:.1f}x ({budget * baseline:.2f} s). {spent}Building every record (`validate` "
-            f"repeated, no question asked) takes {load:.2f} s ({load / baseline:.1f}x)."
+            f"repeated, no question asked) takes {load:.2f} s ({load / load_baseline:.1f}x)."
         )
     return lines
 
@@ -273,18 +288,18 @@ ENTRY_FLOOR_CODE = (
 
 
 def entry_floor(
-    size: int, cache: Path, repeat: int, env: dict[str, str], baseline: float
-) -> tuple[str, float | None]:
+    size: int, cache: Path, repeat: int, env: dict[str, str], minimal: list[str]
+) -> tuple[str, tuple[float, float] | None]:
     """The floor of a repeated run: start-up, the cache entry read and checked, its head parsed."""
     entry = next(cache.glob("*.json"), None)
     if entry is None:
         return f"| {size:,} | no cache entry: a file under 256 KiB is validated at each run | | |", None
-    samples = [run([sys.executable, "-c", ENTRY_FLOOR_CODE, str(entry)], env) for _ in range(repeat)]
+    samples, baseline = alongside([sys.executable, "-c", ENTRY_FLOOR_CODE, str(entry)], minimal, repeat, env)
     median, low, high, _ = summary(samples)
     mib = entry.stat().st_size / 2**20
     return (
         f"| {size:,} | {median:.2f} s ({low:.2f}-{high:.2f}) | {median / baseline:.1f}x | {mib:.0f} MiB |",
-        median,
+        (median, baseline),
     )
 
 
@@ -353,10 +368,13 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="aloe-bench-") as folder:
         work = Path(folder)
         env["ALOE_CACHE_DIR"] = str(work / "cache-startup")
-        startup_rows, baseline = startup(
-            aloe, sys.executable, arguments.repeat, env, work, warm=not arguments.no_warm_up
+        app_file = work / "minimal_typer_app.py"
+        app_file.write_text(MINIMAL_TYPER_APP, encoding="utf-8")
+        minimal = [sys.executable, str(app_file)]
+        startup_rows = startup(
+            aloe, sys.executable, arguments.repeat, env, minimal, warm=not arguments.no_warm_up
         )
-        scale_rows = scale(aloe, sizes, arguments.scale_repeat, env, work, baseline)
+        scale_rows = scale(aloe, sizes, arguments.scale_repeat, env, work, minimal)
         report = [
             "# Benchmarks",
             "",

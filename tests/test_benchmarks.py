@@ -38,6 +38,7 @@ def test_benchmark_suite_runs_and_reports_every_case(tmp_path: Path) -> None:
     for command in ("validate", "events --year 2002 --format json", "timeline --format csv"):
         assert f"| 300 | `{command}` |" in text
     assert "| 300 | " in text.split("streaming adds: median of pairs")[1]  # paired, not two medians
+    assert "minimal app beside them" in text  # scale ratios are to the app run beside each case
     assert "| 300 | no cache entry" in text  # 300 records are under the cache's threshold
 
 
