@@ -86,13 +86,22 @@ class _Plan(NamedTuple):
     private: dict[str, Any] | None  # the defaults of the model's private attributes, if it has any
 
 
+class _Shape(NamedTuple):
+    """What a record that sets these fields lacks: worked out once per model and set of fields given."""
+
+    fields_set: set[str]  # the fields given (never changed on a frozen model: shared)
+    defaults: tuple[tuple[str, Any], ...]  # the fields it lacks that have a fixed default
+    factories: tuple[tuple[str, typing.Callable[[], Any]], ...]  # those whose default is made fresh
+
+
 class RecordBuilder:
     """Builds models from their validated JSON, sharing what can be shared among immutable values."""
 
     def __init__(self) -> None:
         self._plans: dict[type[BaseModel], _Plan] = {}
         self._dates: dict[str, EdtfDate] = {}  # EdtfDate is frozen: one object per distinct text
-        self._fields_sets: dict[tuple[str, ...], set[str]] = {}  # never changed on a frozen model
+        # Records of one kind set the same few combinations of fields: each combination is checked once.
+        self._shapes: dict[tuple[type[BaseModel], tuple[str, ...]], _Shape] = {}
 
     def build(self, model: type[BaseModel], value: dict[str, Any]) -> BaseModel:
         """One model and everything inside it; the JSON mapping itself becomes the model's fields.
@@ -105,9 +114,7 @@ class RecordBuilder:
             if key in value:
                 value[name] = value.pop(key)
         given = tuple(value)  # the fields the entry sets (it was written without defaults)
-        for name in plan.required:
-            if name not in value:
-                raise KeyError(f"{model.__name__} without its {name}")
+        shape = self._shapes.get((model, given)) or self._shape(model, plan, given)
         for name, kind, inner in plan.nested:
             raw = value.get(name)
             if raw is None:
@@ -118,23 +125,31 @@ class RecordBuilder:
                 value[name] = self.build(inner, raw)  # type: ignore[arg-type]
             else:
                 value[name] = self._dates.get(raw) or self._date(raw)
-        for name, default in plan.plain_defaults.items():
-            if name not in value:
-                value[name] = default
-        for name, factory in plan.factories:
-            if name not in value:
-                value[name] = factory()
+        for name, default in shape.defaults:
+            value[name] = default
+        for name, factory in shape.factories:
+            value[name] = factory()
         instance = model.__new__(model)
-        fields_set = self._fields_sets.get(given)
-        if fields_set is None:
-            fields_set = self._fields_sets[given] = set(given)
         object.__setattr__(instance, "__dict__", value)
-        object.__setattr__(instance, "__pydantic_fields_set__", fields_set)
+        object.__setattr__(instance, "__pydantic_fields_set__", shape.fields_set)
         object.__setattr__(instance, "__pydantic_extra__", None)
         object.__setattr__(
             instance, "__pydantic_private__", None if plan.private is None else dict(plan.private)
         )
         return instance
+
+    def _shape(self, model: type[BaseModel], plan: _Plan, given: tuple[str, ...]) -> _Shape:
+        missing = [name for name in plan.required if name not in given]
+        if missing:
+            raise KeyError(f"{model.__name__} without its {missing[0]}")
+        shape = self._shapes[(model, given)] = _Shape(
+            fields_set=set(given),
+            defaults=tuple(
+                (name, default) for name, default in plan.plain_defaults.items() if name not in given
+            ),
+            factories=tuple((name, factory) for name, factory in plan.factories if name not in given),
+        )
+        return shape
 
     def _date(self, text: str) -> EdtfDate:
         parsed = self._dates[text] = parse_edtf(text)
