@@ -37,13 +37,15 @@ def render_json(listing: Listing) -> str:
     listing = listing.for_programs()
     if not listing.records:
         return "[]\n"
-    return "[\n" + ",\n".join(json.dumps(record, ensure_ascii=False) for record in listing.records) + "\n]\n"
+    encode = json.JSONEncoder(ensure_ascii=False).encode  # one encoder, not one a record as json.dumps makes
+    return "[\n" + ",\n".join(encode(record) for record in listing.records) + "\n]\n"
 
 
 def render_jsonl(listing: Listing) -> str:
     """One JSON object per line."""
     listing = listing.for_programs()
-    return "".join(json.dumps(record, ensure_ascii=False) + "\n" for record in listing.records)
+    encode = json.JSONEncoder(ensure_ascii=False).encode
+    return "".join(encode(record) + "\n" for record in listing.records)
 
 
 def render_yaml(listing: Listing) -> str:
