@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from aloe_cli.evidence.views import Lookup
@@ -25,8 +24,7 @@ class ExportFormat(StrEnum):
     csv = "csv"
 
 
-@dataclass(frozen=True)
-class Selection:
+class Selection(NamedTuple):
     """What an export writes: the dataset, its milestones and events (filtered like `timeline`), names."""
 
     dataset: Dataset
@@ -37,8 +35,7 @@ class Selection:
     bom: bool = False  # CSV: each file starts with a UTF-8 byte-order mark, for Excel
 
 
-@dataclass(frozen=True)
-class Exporter:
+class Exporter(NamedTuple):
     """How to make one format, what its file is usually called, and whether it can go to stdout."""
 
     make: Callable[[Selection], bytes]

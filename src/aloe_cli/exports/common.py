@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from aloe_cli.evidence.views import Lookup
@@ -15,8 +14,7 @@ if TYPE_CHECKING:
 OTHER_ERA_ID = "other"  # the group of records in no era the dataset names: one id, in every export
 
 
-@dataclass(frozen=True)
-class EraGroup:
+class EraGroup(NamedTuple):
     """An era of the timeline as every export shows it: its id, title, and its records in order."""
 
     id: str

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -29,8 +29,7 @@ LEGEND = [
 MIN_LABEL, MAX_LABEL = 10, 22
 
 
-@dataclass(frozen=True)
-class Mark:
+class Mark(NamedTuple):
     """A milestone or event placed on the axis."""
 
     record_id: str
@@ -46,8 +45,7 @@ class Mark:
         return MARKS[(self.kind, self.doubtful)]
 
 
-@dataclass(frozen=True)
-class Bar:
+class Bar(NamedTuple):
     """An organisation's span."""
 
     label: str
@@ -233,8 +231,7 @@ def span_kind(record: DatedRecord, day: date) -> SpanKind:
     return "agreed" if agreed and not doubtful else "doubtful"
 
 
-@dataclass(frozen=True)
-class Segment:
+class Segment(NamedTuple):
     """A stretch of days over which a bar is one kind: drawn as one shape."""
 
     first: date

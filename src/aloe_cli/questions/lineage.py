@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from aloe_cli.evidence.views import Lookup
     from aloe_cli.model.models import Dataset, LineageLink, Organisation
 
 
-@dataclass(frozen=True)
-class LineageNode:
+class LineageNode(NamedTuple):
     """An organisation, the link that places it under its parent, and what grew out of it."""
 
     organisation: Organisation
@@ -65,8 +63,7 @@ def lineage_forest(dataset: Dataset) -> list[LineageNode]:
     return [build(root) for root in roots]
 
 
-@dataclass(frozen=True)
-class OrgMapping:
+class OrgMapping(NamedTuple):
     """A lineage link in the W3C Organization Ontology's terms (https://www.w3.org/TR/vocab-org/)."""
 
     type: str  # "org:ChangeEvent", or "org:linkedTo" for support, which ORG has no event for

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from aloe_cli.errors import UnknownRecordError
 from aloe_cli.evidence.payloads import DetailJSON, NameJSON, RelatedJSON
@@ -18,8 +17,7 @@ if TYPE_CHECKING:
 REFERENCE_FIELDS = {attribute: field for _, field, attribute, _ in REFERENCES}
 
 
-@dataclass(frozen=True)
-class Found:
+class Found(NamedTuple):
     """A record and the kind of record it is."""
 
     kind: str

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from aloe_cli.evidence.views import Listing, Lookup, date_cell, dated_fields
 from aloe_cli.model.models import DatedRecord
@@ -58,8 +57,7 @@ def match_spans(text: str, term: str) -> list[tuple[int, int]]:
     return spans
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     """A record that matches every term, its score, and the texts the terms were found in."""
 
     found: Found
