@@ -312,3 +312,13 @@ def test_folding_a_whole_text_is_folding_it_character_by_character(text: str) ->
     from aloe_cli.questions.search import fold, fold_text
 
     assert fold_text(text) == fold(text)[0]
+
+
+@settings(max_examples=examples(150), deadline=None)
+@given(st.text(alphabet=st.sampled_from("&<>\"'a é\n"), max_size=40) | st.text(max_size=40))
+def test_escaping_markup_is_what_html_escape_gives(text: str) -> None:
+    import html
+
+    from aloe_cli.sanitize import escape_markup
+
+    assert escape_markup(text) == html.escape(text, quote=True)

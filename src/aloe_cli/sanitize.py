@@ -35,3 +35,18 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 def spreadsheet_cell(text: str) -> str:
     """A cell a spreadsheet will not run: `=HYPERLINK(...)` becomes `'=HYPERLINK(...)`."""
     return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def escape_markup(text: str) -> str:
+    """Text safe inside an HTML or XML element or quoted attribute: what `html.escape` gives.
+
+    Not `html.escape` itself: importing `html` loads its table of 2,231 named entities for `unescape`,
+    about a millisecond of every export's start (a test checks the two agree).
+    """
+    return (
+        text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace('"', "&quot;")
+        .replace("'", "&#x27;")
+    )

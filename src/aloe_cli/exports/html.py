@@ -8,7 +8,6 @@ not run. Checked by the W3C Nu HTML checker and axe-core in the tests, at 1400 a
 
 from __future__ import annotations
 
-from html import escape
 from typing import TYPE_CHECKING
 
 from aloe_cli.exports.common import (
@@ -19,10 +18,11 @@ from aloe_cli.exports.common import (
     era_groups,
     json_for_script,
 )
+from aloe_cli.sanitize import escape_markup
 
 if TYPE_CHECKING:
     from aloe_cli.exports import Selection
-    from aloe_cli.model.models import Citation, DatedRecord, Happening, Workshop
+    from aloe_cli.model.models import Citation, DateClaim, DatedRecord, Happening, Workshop
 
 # Readable without JavaScript, printable, dark text on white (contrast above 7:1), no outside resource.
 STYLE = """
@@ -65,22 +65,26 @@ def _text_in(text: dict[str, str], selection: Selection) -> str:
     from aloe_cli.model.models import localized_with_lang
 
     value, lang = localized_with_lang(text, selection.lookup.lang)
-    return escape(value) if lang == "en" else f'<span lang="{escape(lang)}">{escape(value)}</span>'
+    return (
+        escape_markup(value)
+        if lang == "en"
+        else f'<span lang="{escape_markup(lang)}">{escape_markup(value)}</span>'
+    )
 
 
 def _place(place_id: str, selection: Selection) -> str:
     """'Porto Alegre (Brazil)', the name marked with its language."""
     place = selection.lookup.places[place_id]
-    country = f" ({escape(place.country)})" if place.country else ""
+    country = f" ({escape_markup(place.country)})" if place.country else ""
     return _text_in(place.name, selection) + country
 
 
 def _cite(citation: Citation, selection: Selection) -> str:
     source = selection.lookup.sources[citation.source]
-    words = escape(citation_words(citation, selection.lookup))
+    words = escape_markup(citation_words(citation, selection.lookup))
     if source.url:
-        return f'<a href="{escape(source.url)}">{words}</a>'
-    return f'<a href="#source-{escape(source.id)}">{words}</a>'
+        return f'<a href="{escape_markup(source.url)}">{words}</a>'
+    return f'<a href="#source-{escape_markup(source.id)}">{words}</a>'
 
 
 def _sources(citations: list[Citation], selection: Selection) -> str:
@@ -98,26 +102,29 @@ def _date(record: DatedRecord, selection: Selection) -> str:
     wording = date_wording(record)
     claim = record.finest_claim or record.date_claim
     start = claim.edtf.start_parts() if claim is not None else None
-    words = escape(wording.text())
+    words = escape_markup(wording.text())
     if start:  # the start at the precision its source gives: 2002, 2005-10 or 2001-06-10
         words = f'<time datetime="{date_text(start)}">{words}</time>'
     parts = [words]
-    parts += [f'<span class="flag">{escape(doubt)}</span>' for doubt in wording.doubts]
+    parts += [f'<span class="flag">{escape_markup(doubt)}</span>' for doubt in wording.doubts]
     if record.disputed:
         parts.append(f'<span class="flag">disputed: {_claims(record, selection)}</span>')
     elif claims_to_show(record):  # claims that agree: still each with its own source
         parts.append(f'<span class="claims">{_claims(record, selection)}</span>')
     reasons = {claim.inferred for claim in record.dates if claim.inferred}
-    parts += [f'<span class="flag">our reading: {escape(reason)}</span>' for reason in sorted(reasons)]
+    parts += [f'<span class="flag">our reading: {escape_markup(reason)}</span>' for reason in sorted(reasons)]
     return f'<p class="date">{" ".join(parts)}</p>'
 
 
 def _claims(record: DatedRecord, selection: Selection) -> str:
     """'October 2005 (A story..., ¶9); 22–26 November 2005 ([RIPESS ...])', each source a link."""
-    return "; ".join(
-        f"{escape(claim.words)} ({'; '.join(_cite(c, selection) for c in claim.sources) or 'its sources'})"
-        for claim in record.dates
-    )
+    return "; ".join(_claim(claim, selection) for claim in record.dates)
+
+
+def _claim(claim: DateClaim, selection: Selection) -> str:
+    """'October 2005 (A story..., ¶9)': the claim's words, then its sources as links."""
+    sources = "; ".join(_cite(c, selection) for c in claim.sources) or "its sources"
+    return f"{escape_markup(claim.words)} ({sources})"
 
 
 def _happening(record: Happening, selection: Selection) -> str:
@@ -126,24 +133,24 @@ def _happening(record: Happening, selection: Selection) -> str:
     lookup = selection.lookup
     kind = "Event" if isinstance(record, Event) else "Milestone"
     items = [
-        f'<li id="{escape(record.id)}"><article aria-labelledby="{escape(record.id)}-title">',
+        f'<li id="{escape_markup(record.id)}"><article aria-labelledby="{escape_markup(record.id)}-title">',
         f'<span class="kind">{kind}</span>',
-        f'<h3 id="{escape(record.id)}-title">{_text_in(record.title, selection)}</h3>',
+        f'<h3 id="{escape_markup(record.id)}-title">{_text_in(record.title, selection)}</h3>',
         _date(record, selection),
     ]
     if record.summary:
-        items.append(f"<p>{escape(record.summary)}</p>")
+        items.append(f"<p>{escape_markup(record.summary)}</p>")
     meta = []
     if record.places:
         meta.append("Where: " + "; ".join(_place(p, selection) for p in record.places))
     if record.people:
-        meta.append("Who: " + escape(", ".join(lookup.people[p].name for p in record.people)))
+        meta.append("Who: " + escape_markup(", ".join(lookup.people[p].name for p in record.people)))
     if isinstance(record, Event) and record.role_note:
-        meta.append("Role: " + escape(record.role_note))
+        meta.append("Role: " + escape_markup(record.role_note))
     if record.note:
-        meta.append("Note: " + escape(record.note))
+        meta.append("Note: " + escape_markup(record.note))
     if record.inferred:
-        meta.append('<span class="flag">Our reading:</span> ' + escape(record.inferred))
+        meta.append('<span class="flag">Our reading:</span> ' + escape_markup(record.inferred))
     items += [f'<p class="meta">{m}</p>' for m in meta]
     items.append(_sources(record.sources, selection))
     items.append("</article></li>")
@@ -152,14 +159,14 @@ def _happening(record: Happening, selection: Selection) -> str:
 
 def _workshop(workshop: Workshop, selection: Selection, *, anchored: bool = True) -> str:
     others = ", ".join(
-        escape(n.name) + (" (probably the same workshop: our reading)" if n.inferred else "")
+        escape_markup(n.name) + (" (probably the same workshop: our reading)" if n.inferred else "")
         for n in workshop.other_names
     )
-    notes = [escape(workshop.note or "")]
+    notes = [escape_markup(workshop.note or "")]
     if workshop.inferred:
-        notes.append(f'<span class="flag">Our reading:</span> {escape(workshop.inferred)}')
+        notes.append(f'<span class="flag">Our reading:</span> {escape_markup(workshop.inferred)}')
     return (
-        (f'<tr id="{escape(workshop.id)}">' if anchored else "<tr>")
+        (f'<tr id="{escape_markup(workshop.id)}">' if anchored else "<tr>")
         + f"<td>{_text_in(workshop.title, selection)}"
         + (f'<br><span class="meta">also: {others}</span>' if others else "")
         + f"</td><td>{' '.join(n for n in notes if n)}</td>"
@@ -175,11 +182,13 @@ def _phases(selection: Selection) -> list[str]:
     rows = []
     for phase in dataset.phases:
         members = [w for w in dataset.workshops if phase.id in w.phases]
-        names = ", ".join(f'<a href="#{escape(w.id)}">{_text_in(w.title, selection)}</a>' for w in members)
+        names = ", ".join(
+            f'<a href="#{escape_markup(w.id)}">{_text_in(w.title, selection)}</a>' for w in members
+        )
         counted = f"{phase.workshops_counted} counted by the sources" if phase.workshops_counted else ""
         rows.append(
             f'<tr><th scope="row">{_text_in(phase.title, selection)}</th><td>{_date(phase, selection)}'
-            f"{escape(counted)}</td><td>{names or 'none named'}</td></tr>"
+            f"{escape_markup(counted)}</td><td>{names or 'none named'}</td></tr>"
         )
     return [
         '<h3 id="phases">The phases of the programme</h3>',
@@ -222,9 +231,9 @@ def export_html(selection: Selection) -> bytes:
     era_titles = {era.id: _text_in(era.title, selection) for era in dataset.eras}
 
     def era_title(group: EraGroup) -> str:
-        return era_titles.get(group.id, escape(group.title))  # "Other": aloe's own word
+        return era_titles.get(group.id, escape_markup(group.title))  # "Other": aloe's own word
 
-    nav = [f'<li><a href="#era-{escape(era.id)}">{era_title(era)}</a></li>' for era in eras]
+    nav = [f'<li><a href="#era-{escape_markup(era.id)}">{era_title(era)}</a></li>' for era in eras]
     nav += [
         '<li><a href="#workshops">Workshops</a></li>',
         '<li><a href="#gaps">What the sources leave open</a></li>',
@@ -232,8 +241,10 @@ def export_html(selection: Selection) -> bytes:
     ]
     for era in eras:
         era_id, records = era.id, era.records
-        body.append(f'<section id="era-{escape(era_id)}" aria-labelledby="era-{escape(era_id)}-h">')
-        body.append(f'<h2 id="era-{escape(era_id)}-h">{era_title(era)}</h2>')
+        body.append(
+            f'<section id="era-{escape_markup(era_id)}" aria-labelledby="era-{escape_markup(era_id)}-h">'
+        )
+        body.append(f'<h2 id="era-{escape_markup(era_id)}-h">{era_title(era)}</h2>')
         body.append(
             '<ol class="chronology">' + "\n".join(_happening(r, selection) for r in records) + "</ol>"
         )
@@ -248,10 +259,10 @@ def export_html(selection: Selection) -> bytes:
         ]
         if not members:
             continue
-        anchor = f' id="category-{escape(category_id)}"' if category_id else ' id="category-none"'
+        anchor = f' id="category-{escape_markup(category_id)}"' if category_id else ' id="category-none"'
         body.append(f"<h3{anchor}>{title}</h3>")
         if description:
-            body.append(f"<p>{escape(description)}</p>")
+            body.append(f"<p>{escape_markup(description)}</p>")
         body.append(
             '<table><thead><tr><th scope="col">Workshop</th>'
             '<th scope="col">Note</th><th scope="col">Sources</th></tr></thead><tbody>'
@@ -266,31 +277,32 @@ def export_html(selection: Selection) -> bytes:
         '<section id="gaps" aria-labelledby="gaps-h"><h2 id="gaps-h">What the sources leave open</h2><ul>'
     )
     body += [
-        f'<li id="{escape(g.id)}">{escape(g.summary)} {_sources(g.sources, selection)}</li>'
+        f'<li id="{escape_markup(g.id)}">{escape_markup(g.summary)} {_sources(g.sources, selection)}</li>'
         for g in dataset.gaps
     ]
     body.append("</ul></section>")
     body.append('<section id="sources" aria-labelledby="sources-h"><h2 id="sources-h">Sources</h2><ol>')
     for source in dataset.sources:
-        link = f' <a href="{escape(source.url)}">{escape(source.url)}</a>' if source.url else ""
+        link = f' <a href="{escape_markup(source.url)}">{escape_markup(source.url)}</a>' if source.url else ""
         kind = " (primary source)" if source.kind == "primary" else ""
-        body.append(f'<li id="source-{escape(source.id)}">{escape(source.display_title)}{kind}{link}</li>')
+        title = escape_markup(source.display_title)
+        body.append(f'<li id="source-{escape_markup(source.id)}">{title}{kind}{link}</li>')
     body.append("</ol></section>")
     page = f"""<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="aloe {escape(selection.version)}">
-<meta name="description" content="{escape(" ".join(description.split()))}">
-<title>{escape(dataset.title)}</title>
+<meta name="generator" content="aloe {escape_markup(selection.version)}">
+<meta name="description" content="{escape_markup(" ".join(description.split()))}">
+<title>{escape_markup(dataset.title)}</title>
 <style>{STYLE}</style>
 <script type="application/ld+json">{linked_data}</script>
 </head>
 <body>
 <header>
-<h1>{escape(dataset.title)}</h1>
-{f"<p>{escape(dataset.description)}</p>" if dataset.description else ""}
+<h1>{escape_markup(dataset.title)}</h1>
+{f"<p>{escape_markup(dataset.description)}</p>" if dataset.description else ""}
 <p>Dates in the sources' own words; approximate, uncertain and disputed dates are marked, and so is
 what is our reading rather than a source's statement. A title in [square brackets] describes a page
 whose own title was not read.</p>
@@ -300,7 +312,7 @@ whose own title was not read.</p>
 <main>
 {chr(10).join(body)}
 </main>
-<footer><p>Made with aloe {escape(selection.version)}. Each fact cites its source.</p></footer>
+<footer><p>Made with aloe {escape_markup(selection.version)}. Each fact cites its source.</p></footer>
 </body>
 </html>
 """

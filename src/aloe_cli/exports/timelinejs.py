@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from datetime import date, timedelta
-from html import escape
 from typing import TYPE_CHECKING, Any
 
 from aloe_cli.exports.common import (
@@ -15,6 +14,7 @@ from aloe_cli.exports.common import (
     era_bounds,
     json_for_script,
 )
+from aloe_cli.sanitize import escape_markup
 
 if TYPE_CHECKING:
     from aloe_cli.evidence.views import DateWording
@@ -33,8 +33,8 @@ def _day(day: date) -> dict[str, int]:
 def _link(citation: Citation, selection: Selection) -> str:
     """A citation as HTML: the source's title and place in it, linked where the source has an address."""
     source = selection.lookup.sources[citation.source]
-    words = escape(citation_words(citation, selection.lookup))
-    return f'<a href="{escape(source.url)}">{words}</a>' if source.url else words
+    words = escape_markup(citation_words(citation, selection.lookup))
+    return f'<a href="{escape_markup(source.url)}">{words}</a>' if source.url else words
 
 
 def _text(record: Happening, selection: Selection) -> str:
@@ -45,19 +45,19 @@ def _text(record: Happening, selection: Selection) -> str:
     lookup = selection.lookup
     paragraphs: list[str] = []
     if record.summary:
-        paragraphs.append(escape(record.summary))
+        paragraphs.append(escape_markup(record.summary))
     where = "; ".join(lookup.place_name(p) for p in record.places)
     if where:
-        paragraphs.append(f"Where: {escape(where)}")
+        paragraphs.append(f"Where: {escape_markup(where)}")
     who = ", ".join([lookup.people[p].name for p in record.people])
     if who:
-        paragraphs.append(f"Who: {escape(who)}")
+        paragraphs.append(f"Who: {escape_markup(who)}")
     doubt = doubt_words(record, lookup)
     if doubt:
-        paragraphs.append(f"<em>{escape(doubt)}</em>")
+        paragraphs.append(f"<em>{escape_markup(doubt)}</em>")
     if claims_to_show(record):  # each claim with its own sources, linked
         claims = "; ".join(
-            f"{escape(words)} ({'; '.join(_link(c, selection) for c in cited) or 'its sources'})"
+            f"{escape_markup(words)} ({'; '.join(_link(c, selection) for c in cited) or 'its sources'})"
             for words, cited in claims_in_words(record, lookup)
         )
         lead = "The sources disagree on the date" if record.disputed else "The dates given"
@@ -65,7 +65,7 @@ def _text(record: Happening, selection: Selection) -> str:
     links = [_link(citation, selection) for citation in record.sources]
     if links:
         paragraphs.append("Sources: " + "; ".join(links))
-    paragraphs.append(f"<small>aloe record {escape(record.id)}</small>")
+    paragraphs.append(f"<small>aloe record {escape_markup(record.id)}</small>")
     return "".join(f"<p>{p}</p>" for p in paragraphs)
 
 
@@ -94,9 +94,9 @@ def timelinejs_document(selection: Selection) -> dict[str, Any]:
         slide: dict[str, Any] = {
             "unique_id": record.id,
             "start_date": _date(start),
-            "display_date": escape(_display_date(record, date_wording(record))),
+            "display_date": escape_markup(_display_date(record, date_wording(record))),
             "text": {
-                "headline": escape(localized(record.title, lookup.lang)),
+                "headline": escape_markup(localized(record.title, lookup.lang)),
                 "text": _text(record, selection),
             },
             "group": "Events" if isinstance(record, Event) else "Milestones",
@@ -105,12 +105,12 @@ def timelinejs_document(selection: Selection) -> dict[str, Any]:
             slide["end_date"] = _date(end)
         events.append(slide)
     eras = _eras(selection)
-    intro = escape(selection.dataset.description or "")
+    intro = escape_markup(selection.dataset.description or "")
     if undated:
         named = [f"{localized(record.title, lookup.lang)} ({record.id})" for record in undated]
-        intro += f"<p>Not on the timeline, for want of a date: {escape('; '.join(named))}.</p>"
+        intro += f"<p>Not on the timeline, for want of a date: {escape_markup('; '.join(named))}.</p>"
     return {
-        "title": {"text": {"headline": escape(selection.dataset.title), "text": intro}},
+        "title": {"text": {"headline": escape_markup(selection.dataset.title), "text": intro}},
         "events": events,
         "eras": eras,
     }
@@ -145,7 +145,7 @@ def _eras(selection: Selection) -> list[dict[str, Any]]:
             {
                 "start_date": _day(first),
                 "end_date": _day(last),
-                "text": {"headline": escape(f"{title}: {when}" if when else title)},
+                "text": {"headline": escape_markup(f"{title}: {when}" if when else title)},
             }
         )
     return eras
@@ -189,10 +189,10 @@ def export_timelinejs_page(selection: Selection) -> bytes:
     """A ready page for the TimelineJS data: opens offline with TimelineJS's dist folder beside it."""
     data = json_for_script(timelinejs_document(selection))
     page = TIMELINEJS_PAGE.format(
-        title=escape(selection.dataset.title),
-        description=escape(selection.dataset.description or selection.dataset.title),
-        version=escape(selection.version),
-        lang=escape(selection.lookup.lang),
+        title=escape_markup(selection.dataset.title),
+        description=escape_markup(selection.dataset.description or selection.dataset.title),
+        version=escape_markup(selection.version),
+        lang=escape_markup(selection.lookup.lang),
         data=data,
     )
     return page.encode("utf-8")

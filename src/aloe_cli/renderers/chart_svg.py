@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import textwrap
 from datetime import date
-from html import escape  # XML's escapes too; xml.sax.saxutils would import urllib and email (20 ms)
 from typing import TYPE_CHECKING
 
 from aloe_cli.questions.chart import bar_segments, runs_after, runs_before
+from aloe_cli.sanitize import escape_markup
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -29,7 +29,7 @@ FONT = "DejaVu Sans, Helvetica, Arial, sans-serif"
 
 
 def _text(value: str) -> str:
-    return escape(value, quote=True)
+    return escape_markup(value)
 
 
 def chart_svg(chart: Chart, title: str, *, link_marks: bool = False) -> str:
