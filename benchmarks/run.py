@@ -216,7 +216,7 @@ def scale(
                 verdicts += [verdict(first.peak_mib, memory_first), verdict(peak, memory_repeated)]
             rows.append(
                 f"| {size:,} | `{name}` | {first.seconds:.2f} s | {median:.2f} s ({low:.2f}-{high:.2f}) "
-                f"| {baseline * 1000:.0f} ms | {first.seconds / baseline:.1f}x / {median / baseline:.1f}x "
+                f"| {baseline * 1000:.0f} ms | {first.seconds / baseline:.1f}x / {median / baseline:.2f}x "
                 f"| {first.peak_mib:.0f} / {peak:.0f} MiB | {'; '.join(b for b in budgets if b)} "
                 f"| {' '.join(v for v in verdicts if v)} |"
             )
@@ -270,7 +270,7 @@ def bounds(
                 f"{median - floor:.2f} s building the records it reads and its answer. "
             )
         lines.append(
-            f"- {size:,} records, `{name}`, repeated: {median:.2f} s ({median / baseline:.1f}x) against "
+            f"- {size:,} records, `{name}`, repeated: {median:.2f} s ({median / baseline:.2f}x) against "
             f"≤ {budget:.1f}x ({budget * baseline:.2f} s). {spent}Building every record (`validate` "
             f"repeated, no question asked) takes {load:.2f} s ({load / load_baseline:.1f}x)."
         )
