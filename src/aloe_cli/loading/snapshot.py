@@ -1,11 +1,12 @@
 """Datasets that passed validation, written as JSON and read back without validating them again.
 
 Two things are stored so: the bundled dataset's snapshot, made when the package is built or tested
-(`tests/test_bundled_dataset.py` proves it equals what validating the YAML gives), and each cache entry
-of a user's dataset. Validating again on every run would cost Pydantic's schema building and a pass
-over every value; reading back costs one JSON parse and one object per record, built directly (no
-validator runs, no schema is built). Both are bound to the SHA-256 of the YAML bytes they came from and
-are used only when it matches. Regenerate the bundled snapshot with:
+(`tests/test_bundled_dataset.py` proves it equals what validating the YAML gives), read back here whole;
+and each cache entry of a user's dataset, whose lists `unread.py` builds with this module's
+`RecordBuilder` when the run reads them. Validating again on every run would cost Pydantic's schema
+building and a pass over every value; reading back costs a JSON parse and one object per record, built
+directly (no validator runs, no schema is built). Both are bound to the SHA-256 of the YAML bytes they
+came from and are used only when it matches. Regenerate the bundled snapshot with:
 
     python -m aloe_cli.loading.snapshot data/timeline.yaml data/timeline.snapshot.json
 """
