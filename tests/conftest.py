@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import gc
 import os
 import pty
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -99,13 +98,6 @@ def private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.
     folder = tmp_path_factory.mktemp("cache")
     monkeypatch.setenv("ALOE_CACHE_DIR", str(folder))
     return folder
-
-
-@pytest.fixture(autouse=True)
-def collect_between_tests() -> Iterator[None]:
-    """aloe freezes its dataset out of garbage collection for the rest of its run; a test run goes on."""
-    yield
-    gc.unfreeze()
 
 
 @pytest.fixture

@@ -10,6 +10,7 @@ from aloe_cli.loading.source import DatasetSource
 
 if TYPE_CHECKING:
     from aloe_cli.evidence.views import Lookup
+    from aloe_cli.loading.store import DatasetStore
     from aloe_cli.model.models import Dataset
 
 
@@ -26,28 +27,33 @@ class Session:
     source: DatasetSource
     lang: str = "en"
     use_cache: bool = True
-    _dataset: Dataset | None = field(default=None, repr=False)
+    _store: DatasetStore | None = field(default=None, repr=False)
     _lang_checked: bool = field(default=False, repr=False)
 
-    def dataset(self) -> Dataset:
-        """The selected dataset, loaded and validated once per run (from the cache when it can)."""
-        if self._dataset is None:
-            from aloe_cli.loading.dataset import load_dataset
+    def store(self) -> DatasetStore:
+        """The selected dataset, loaded once per run, read as the questions ask (see `loading/store.py`)."""
+        if self._store is None:
+            from aloe_cli.loading.dataset import load_store
 
-            self._dataset = load_dataset(self.source, use_cache=self.use_cache)
-        return self._dataset
+            self._store = load_store(self.source, use_cache=self.use_cache)
+        return self._store
+
+    def dataset(self) -> Dataset:
+        """The selected dataset, whole: for the commands that read every kind of record."""
+        return self.store().read_all()
 
     def lookup(self) -> Lookup:
         """Names in the chosen language; a language the dataset has no text in is UnknownLanguage."""
         from aloe_cli.evidence.views import Lookup
-        from aloe_cli.model.models import languages_of
 
-        dataset = self.dataset()
+        store = self.store()
         if not self._lang_checked and self.lang != "en":  # English is always there: every text falls back
-            known = languages_of(dataset)
+            from aloe_cli.model.models import languages_of
+
+            known = languages_of(store.read_all())
             if self.lang not in known:
                 raise UnknownLanguage(
                     f"--lang: the dataset has no text in '{self.lang}'; use one of {', '.join(sorted(known))}"
                 )
             self._lang_checked = True
-        return Lookup(dataset, self.lang)
+        return Lookup(store.named_records(), self.lang)

@@ -56,14 +56,14 @@ def happening_filter(
     """The shared filters, with every id checked against the dataset."""
     if first_year is not None and last_year is not None and first_year > last_year:
         raise typer.BadParameter(f"--from {first_year} is after --to {last_year}", param_hint="--from/--to")
-    dataset = settings.session.dataset()
+    named = settings.session.store().named_records()  # never the milestones or events themselves
     return HappeningFilter(
         period=Period(first_year, last_year),
         match=match,
-        organisation=_known(org, (o.id for o in dataset.organisations), "--org", "organisation"),
-        person=_known(person, (p.id for p in dataset.people), "--person", "person"),
-        place=_known(place, (p.id for p in dataset.places), "--place", "place"),
-        series=_known(series, (s.id for s in dataset.series), "--series", "series"),
+        organisation=_known(org, (o.id for o in named.organisations), "--org", "organisation"),
+        person=_known(person, (p.id for p in named.people), "--person", "person"),
+        place=_known(place, (p.id for p in named.places), "--place", "place"),
+        series=_known(series, (s.id for s in named.series), "--series", "series"),
     )
 
 
@@ -90,7 +90,7 @@ def timeline(
     where = happening_filter(
         settings, first_year=first_year, last_year=last_year, match=match, org=org, person=person, place=place
     )
-    records = queries.timeline(settings.session.dataset(), where)
+    records = queries.timeline(settings.session.store(), where)
     listing = views.timeline_listing(records, settings.session.lookup())
     show_listing(settings, listing, output_format, sources=sources)
 
@@ -127,7 +127,7 @@ def events(
         settings, first_year=first_year, last_year=last_year, match=match,
         org=org, person=person, place=place, series=series,
     )  # fmt: skip
-    records = queries.events(settings.session.dataset(), where)
+    records = queries.events(settings.session.store(), where)
     listing = views.events_listing(records, settings.session.lookup())
     show_listing(settings, listing, output_format, sources=sources)
 

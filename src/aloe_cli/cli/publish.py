@@ -67,7 +67,7 @@ def export(
     where = happening_filter(
         settings, first_year=first_year, last_year=last_year, match=match, org=org, person=person, place=place
     )
-    happenings = queries.timeline(settings.session.dataset(), where)
+    happenings = queries.timeline(settings.session.store(), where)
     selection = Selection(
         settings.session.dataset(), happenings, settings.session.lookup(), __version__, base_iri, bom
     )

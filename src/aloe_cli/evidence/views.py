@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from aloe_cli.evidence.payloads import (
     CitationJSON,
@@ -17,7 +17,6 @@ from aloe_cli.evidence.payloads import (
 )
 from aloe_cli.model.models import (
     Citation,
-    Dataset,
     DateClaim,
     DatedRecord,
     Event,
@@ -130,10 +129,54 @@ class Listing:
             yield from self.for_programs().records
 
 
+if TYPE_CHECKING:
+    from aloe_cli.model.models import Category, Era, Organisation, Person, Phase, Place, Series, Source
+
+
+class NamedRecordLists(Protocol):
+    """The lists a row names records from: a whole Dataset has them, as has a store's `named_records()`."""
+
+    @property
+    def title(self) -> str:
+        """The dataset's title."""
+
+    @property
+    def sources(self) -> list[Source]:
+        """The documents cited."""
+
+    @property
+    def organisations(self) -> list[Organisation]:
+        """The organisations."""
+
+    @property
+    def eras(self) -> list[Era]:
+        """The eras."""
+
+    @property
+    def people(self) -> list[Person]:
+        """The people."""
+
+    @property
+    def places(self) -> list[Place]:
+        """The places."""
+
+    @property
+    def series(self) -> list[Series]:
+        """The series."""
+
+    @property
+    def categories(self) -> list[Category]:
+        """The categories."""
+
+    @property
+    def phases(self) -> list[Phase]:
+        """The phases."""
+
+
 class Lookup:
     """Names of the records a row refers to, in the chosen language."""
 
-    def __init__(self, dataset: Dataset, lang: str) -> None:
+    def __init__(self, dataset: NamedRecordLists, lang: str) -> None:
         self.dataset = dataset
         self.lang = lang
         self.sources = {s.id: s for s in dataset.sources}

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from aloe_cli.evidence.views import Lookup
-    from aloe_cli.model.models import Dataset, LineageLink, Organisation
+    from aloe_cli.model.models import Dataset, LineageLink, Milestone, Organisation
 
 
 class LineageNode(NamedTuple):
@@ -17,11 +17,13 @@ class LineageNode(NamedTuple):
     via: LineageLink | None  # emerged_within (child within parent) or became (parent became child)
     children: tuple[LineageNode, ...]
     supporters: tuple[LineageLink, ...]  # its supported_by links
+    marked_by: tuple[Milestone, ...]  # the milestones that mark `via`
 
 
 def lineage_forest(dataset: Dataset) -> list[LineageNode]:
     """One tree per root of the lineage: a body that neither emerged within another nor came from one."""
     organisations = {o.id: o for o in dataset.organisations}
+    milestones = {m.id: m for m in dataset.milestones}
     in_lineage = {link.from_org for link in dataset.lineage} | {link.to_org for link in dataset.lineage}
     parent_link: dict[str, LineageLink] = {}
     for link in dataset.lineage:
@@ -51,11 +53,13 @@ def lineage_forest(dataset: Dataset) -> list[LineageNode]:
             stack.extend(reversed(children_of.get(organisation_id, [])))
         built: dict[str, LineageNode] = {}
         for organisation_id in reversed(order):
+            via = parent_link.get(organisation_id)
             built[organisation_id] = LineageNode(
                 organisations[organisation_id],
-                parent_link.get(organisation_id),
+                via,
                 tuple(built[c] for c in children_of.get(organisation_id, [])),
                 tuple(supporters_of.get(organisation_id, [])),
+                tuple(milestones[m] for m in via.milestones) if via is not None else (),
             )
         return built[root_id]
 

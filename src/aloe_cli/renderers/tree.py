@@ -21,8 +21,6 @@ def render_lineage(forest: list[LineageNode], lookup: Lookup) -> Blocks:
     def _dates(record: DatedRecord) -> str:
         return dates_in_words(record, lookup) if record.dates else ""
 
-    milestones = {m.id: m for m in lookup.dataset.milestones}
-
     def label(node: LineageNode) -> Pieces:
         organisation = node.organisation
         name = localized(organisation.name, lookup.lang)
@@ -40,10 +38,9 @@ def render_lineage(forest: list[LineageNode], lookup: Lookup) -> Blocks:
     def add(tree: TreeNode, node: LineageNode) -> TreeNode:
         branch = tree.add(label(node))
         if node.via is not None:
-            for milestone_id in node.via.milestones:
-                milestone = milestones[milestone_id]
+            for milestone in node.marked_by:
                 words = f"marked by: {localized(milestone.title, lookup.lang)} ({_dates(milestone)})"
-                branch.add(((printable(f"{words}  [{milestone_id}]"), "dim"),))
+                branch.add(((printable(f"{words}  [{milestone.id}]"), "dim"),))
             cited = ", ".join(lookup.cited(c).short() for c in node.via.sources)
             if cited:
                 branch.add(((printable(f"sources: {cited}"), "dim"),))
