@@ -153,7 +153,8 @@ def events_listing(records: Sequence[Event], presentation: Presentation) -> List
     def rows(listing: Listing) -> None:
         for record in records:
             view = presentation.happening(record)
-            cells = (date_cell(view.dating), view.title.value, view.role_words or "", view.where(), view.id)
+            role = view.role_note or view.role_words or ""  # the sources' words for the part, where given
+            cells = (date_cell(view.dating), view.title.value, role, view.where(), view.id)
             _happening_row(listing, view, cells, None)
 
     return Listing(
