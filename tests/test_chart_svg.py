@@ -10,9 +10,9 @@ from xml.etree import ElementTree
 
 from typer.testing import Result
 
-from aloe_cli.presentation.build import Presentation
 from aloe_cli.loading.dataset import load_dataset
 from aloe_cli.loading.source import DatasetSource
+from aloe_cli.presentation.build import Presentation
 from aloe_cli.questions.chart import bar_segments, build_chart
 from aloe_cli.renderers.chart_svg import LABELS, chart_svg
 from browser import dump_dom, serve

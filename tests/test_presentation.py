@@ -71,7 +71,7 @@ def _doubtful_in_mermaid(selection: Selection) -> dict[str, bool]:
     text = export_markdown(selection).decode()
     found = {}
     for section in text.split("\n## ")[1:]:
-        boxes = re.findall(r':::(agreed|doubtful|disputed)$', section, re.M)
+        boxes = re.findall(r":::(agreed|doubtful|disputed)$", section, re.M)
         items = [
             record_id
             for date, record_id in re.findall(r"^- \*\*(.*?)\*\*: .*? `([a-z0-9-]+)`", section, re.M)
@@ -179,5 +179,7 @@ def test_every_output_carries_each_fact_of_an_event(fact: str) -> None:
             continue
         forms = {value, escape_markup(value), json.dumps(value, ensure_ascii=False)[1:-1]}
         forms.add(re.sub(r"([\\`*_{}\[\]<>#+!|~&])", r"\\\1", value))  # as Markdown escapes it
-        missing += [f"{name}: {view.id}" for name, text in outputs.items() if not any(f in text for f in forms)]
+        missing += [
+            f"{name}: {view.id}" for name, text in outputs.items() if not any(f in text for f in forms)
+        ]
     assert not missing, f"{fact} missing from: {missing}"
