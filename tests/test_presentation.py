@@ -154,7 +154,7 @@ def _outputs(selection: Selection) -> dict[str, str]:
     dataset = selection.presentation.dataset
     listing = events_listing(dataset.events, selection.presentation)
     return {
-        "table": render_table(listing.for_people()).plain(300),
+        "table": render_table(listing).plain(300),
         "listing JSON": render_json(listing),
         "listing Markdown": render_markdown(listing),
         "web page": export_html(selection).decode(),

@@ -43,7 +43,7 @@ def sources(
 
     Example: aloe sources --format bibtex > aloe.bib
     """
-    from aloe_cli.questions.kind_listings import sources_listing
+    from aloe_cli.evidence.kind_listings import sources_listing
 
     settings = settings_of(ctx)
     dataset = settings.session.dataset()
@@ -69,7 +69,7 @@ def gaps(
 
     Example: aloe gaps --format markdown
     """
-    from aloe_cli.questions.kind_listings import gaps_listing
+    from aloe_cli.evidence.kind_listings import gaps_listing
 
     settings = settings_of(ctx)
     show_listing(
@@ -99,7 +99,7 @@ def list_kind(
 
     Example: aloe list people
     """
-    from aloe_cli.questions.kind_listings import KIND_LISTINGS
+    from aloe_cli.evidence.kind_listings import KIND_LISTINGS
 
     settings = settings_of(ctx)
     show_listing(

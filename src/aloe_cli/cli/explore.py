@@ -94,7 +94,8 @@ def search(
 
     Example: aloe search economie
     """
-    from aloe_cli.questions.search import MAX_SEARCH_WORDS, search_listing, search_terms
+    from aloe_cli.evidence.search_results import search_listing
+    from aloe_cli.questions.search import MAX_SEARCH_WORDS, search_terms
     from aloe_cli.questions.search import search as find
 
     settings = settings_of(ctx)
