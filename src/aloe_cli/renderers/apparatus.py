@@ -22,8 +22,8 @@ class Apparatus:
 
     def __init__(self, rows: list[Row], show_sources: bool) -> None:
         self.numbers: dict[CitedSource, int] = {}
-        cited = show_sources and any(row.citations for row in rows)  # a listing of sources cites none
-        self.markers = [self.mark(row.citations) for row in rows] if cited else []
+        cites = show_sources and any(row.citations for row in rows)  # a listing of sources cites none
+        self.markers = [self.mark(row.citations) for row in rows] if cites else []
         # Row by row, the sources first cited there: a table lists them under the section they open.
         self.new_in_row: list[list[CitedSource]] = [[] for _ in self.markers]
         seen: set[CitedSource] = set()
