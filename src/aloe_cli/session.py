@@ -9,9 +9,9 @@ from aloe_cli.errors import AloeError, ExitCode
 from aloe_cli.loading.source import DatasetSource
 
 if TYPE_CHECKING:
-    from aloe_cli.evidence.views import Lookup
     from aloe_cli.loading.store import DatasetStore
     from aloe_cli.model.models import Dataset
+    from aloe_cli.presentation.build import Presentation
 
 
 class UnknownLanguage(AloeError):
@@ -29,6 +29,7 @@ class Session:
     use_cache: bool = True
     _store: DatasetStore | None = field(default=None, repr=False)
     _lang_checked: bool = field(default=False, repr=False)
+    _presentation: Presentation | None = field(default=None, repr=False)
 
     def store(self) -> DatasetStore:
         """The selected dataset, loaded once per run, read as the questions ask (see `loading/store.py`)."""
@@ -42,9 +43,9 @@ class Session:
         """The selected dataset, whole: for the commands that read every kind of record."""
         return self.store().read_all()
 
-    def lookup(self) -> Lookup:
-        """Names in the chosen language; a language the dataset has no text in is UnknownLanguage."""
-        from aloe_cli.evidence.views import Lookup
+    def presentation(self) -> Presentation:
+        """The dataset's views in the chosen language; a language it has no text in is UnknownLanguage."""
+        from aloe_cli.presentation.build import Presentation
 
         store = self.store()
         if not self._lang_checked and self.lang != "en":  # English is always there: every text falls back
@@ -56,4 +57,7 @@ class Session:
                     f"--lang: the dataset has no text in '{self.lang}'; use one of {', '.join(sorted(known))}"
                 )
             self._lang_checked = True
-        return Lookup(store.named_records(), self.lang)
+        if self._presentation is None:
+            # Built on the store's lists: a question about a period reads only the lists its views name.
+            self._presentation = Presentation(store.lists(), self.lang)
+        return self._presentation

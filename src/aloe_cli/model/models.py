@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 from functools import cached_property
-from typing import Annotated, Any, Literal, TypeVar
+from typing import Annotated, Any, Literal, Protocol, TypeVar
 
 from pydantic import (
     BaseModel,
@@ -576,6 +576,77 @@ class Dataset(Record):
         """Every record of every kind, sources included, in the order of RECORD_KINDS."""
         for list_name in RECORD_KINDS:
             yield from getattr(self, list_name)
+
+
+class DatasetLists(Protocol):
+    """A dataset's head and lists read as attributes: a Dataset, or a store's view (`loading/store.py`).
+
+    What the presentation and the questions over every record read, so that a run reading a cache
+    entry builds only the lists they ask for; the Dataset itself stays plain, whole data.
+    """
+
+    @property
+    def title(self) -> str:
+        """The dataset's title."""
+
+    @property
+    def description(self) -> str | None:
+        """What the dataset covers."""
+
+    @property
+    def sources(self) -> list[Source]:
+        """The documents cited."""
+
+    @property
+    def organisations(self) -> list[Organisation]:
+        """The organisations."""
+
+    @property
+    def lineage(self) -> list[LineageLink]:
+        """The lineage links."""
+
+    @property
+    def eras(self) -> list[Era]:
+        """The eras."""
+
+    @property
+    def people(self) -> list[Person]:
+        """The people."""
+
+    @property
+    def places(self) -> list[Place]:
+        """The places."""
+
+    @property
+    def series(self) -> list[Series]:
+        """The series."""
+
+    @property
+    def milestones(self) -> list[Milestone]:
+        """The milestones."""
+
+    @property
+    def events(self) -> list[Event]:
+        """The events."""
+
+    @property
+    def categories(self) -> list[Category]:
+        """The categories."""
+
+    @property
+    def phases(self) -> list[Phase]:
+        """The phases."""
+
+    @property
+    def workshops(self) -> list[Workshop]:
+        """The workshops."""
+
+    @property
+    def gaps(self) -> list[Gap]:
+        """The gaps."""
+
+    def records(self) -> Iterator[Record]:
+        """Every record of every kind, in the order of RECORD_KINDS."""
 
 
 def citations_of(record: Any) -> list[Citation]:
