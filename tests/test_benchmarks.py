@@ -40,6 +40,8 @@ def test_benchmark_suite_runs_and_reports_every_case(tmp_path: Path) -> None:
     assert "| 300 | " in text.split("streaming adds: median of pairs")[1]  # paired, not two medians
     assert "minimal app beside them" in text  # scale ratios are to the app run beside each case
     assert "| 300 | no cache entry" in text  # 300 records are under the cache's threshold
+    assert "on a terminal: median" in text  # start-up is timed on a pseudo-terminal too
+    assert text.count("`aloe events --year 2002` | ") == 1 and "≤ 1.2x" in text
 
 
 def test_generated_datasets_are_valid(tmp_path: Path) -> None:

@@ -343,3 +343,21 @@ def check_each_load(small_dataset: Path, folder: Path, edits: list[str], damage:
                 whole = DatasetStore(entry=entry, revalidate=never_revalidated).read_all()
                 assert whole == validated[path.stem]
         assert (folder / f"{key}.json").exists()
+
+
+@pytest.mark.parametrize("output", ["json", "table", "csv"])
+def test_a_question_about_a_period_builds_only_that_period(
+    output: str, aloe: Callable[..., Result], small_dataset: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`events --year` on a cache entry: the presentation reads the lists it names, never every event."""
+    ids(aloe("--data", str(small_dataset), "events", "--format", "json"))  # writes the entry
+    stores: list[DatasetStore] = []
+
+    def kept(source: DatasetSource, *, use_cache: bool = False) -> DatasetStore:
+        stores.append(load_store(source, use_cache=use_cache))
+        return stores[-1]
+
+    monkeypatch.setattr(dataset_module, "load_store", kept)
+    result = aloe("--data", str(small_dataset), "events", "--year", "2003", "--format", output)
+    assert result.exit_code == 0 and "e-disputed" in result.stdout and "e-span" not in result.stdout
+    assert {"events", "milestones", "workshops"} <= unread_lists(stores[0])
