@@ -87,6 +87,16 @@ workshops:
 FULL_TESTS = os.environ.get("ALOE_FULL_TESTS") == "1"
 
 
+def synthetic_yaml(records: int, seed: int = 2006) -> str:
+    """The YAML of a synthetic dataset of about `records` records (`benchmarks/generate.py`)."""
+    sys.path.insert(0, str(Path(__file__).parents[1] / "benchmarks"))
+    try:
+        from generate import generate
+    finally:
+        sys.path.pop(0)
+    return str(generate(records, seed))
+
+
 def examples(everyday: int) -> int:
     """How many examples a property test tries: `everyday`, or five times as many in a full run."""
     return everyday * 5 if FULL_TESTS else everyday

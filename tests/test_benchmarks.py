@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from tests.conftest import FULL_TESTS
+from tests.conftest import FULL_TESTS, synthetic_yaml
 
 ROOT = Path(__file__).parents[1]
 
@@ -45,16 +45,11 @@ def test_benchmark_suite_runs_and_reports_every_case(tmp_path: Path) -> None:
 
 
 def test_generated_datasets_are_valid(tmp_path: Path) -> None:
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    try:
-        from generate import generate
-    finally:
-        sys.path.pop(0)
     from aloe_cli.loading.dataset import load_dataset
     from aloe_cli.loading.source import DatasetSource
 
     path = tmp_path / "synthetic.yaml"
-    path.write_text(generate(500), encoding="utf-8")
+    path.write_text(synthetic_yaml(500), encoding="utf-8")
     dataset = load_dataset(DatasetSource(str(path), "--data"))
     assert len(list(dataset.records())) == 500
     assert any(record.disputed for record in dataset.events)

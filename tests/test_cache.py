@@ -6,7 +6,6 @@ import hashlib
 import json
 import os
 import pickle
-import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -15,7 +14,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from tests.conftest import SMALL_DATASET, examples
+from tests.conftest import SMALL_DATASET, examples, synthetic_yaml
 from typer.testing import Result
 
 from aloe_cli.loading import cache as cache_module
@@ -82,18 +81,9 @@ def test_the_cache_round_trips_the_bundled_dataset() -> None:
     assert whole == dataset
 
 
-def synthetic_text(records: int, seed: int = 2006) -> str:
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    try:
-        from generate import generate
-    finally:
-        sys.path.pop(0)
-    return str(generate(records, seed))
-
-
 def synthetic_dataset(tmp_path: Path, records: int) -> Dataset:
     path = tmp_path / "synthetic.yaml"
-    path.write_text(synthetic_text(records), encoding="utf-8")
+    path.write_text(synthetic_yaml(records), encoding="utf-8")
     return load_dataset(DatasetSource(str(path), "--data"))
 
 
@@ -127,7 +117,7 @@ def test_questions_about_a_period_answer_alike_from_the_index(which: str, tmp_pa
 def test_a_dataset_from_the_cache_is_the_dataset_validated(tmp_path: Path, records: int, seed: int) -> None:
     """Every Pydantic method of a dataset read from its cache entry tells what validating the YAML tells."""
     path = tmp_path / f"generated-{records}-{seed}.yaml"
-    path.write_text(synthetic_text(records, seed), encoding="utf-8")
+    path.write_text(synthetic_yaml(records, seed), encoding="utf-8")
     validated = load_dataset(DatasetSource(str(path), "--data"), use_cache=False)
     load_dataset(DatasetSource(str(path), "--data"), use_cache=True)  # writes the entry
     store = load_store(DatasetSource(str(path), "--data"), use_cache=True)
@@ -361,3 +351,21 @@ def test_a_question_about_a_period_builds_only_that_period(
     result = aloe("--data", str(small_dataset), "events", "--year", "2003", "--format", output)
     assert result.exit_code == 0 and "e-disputed" in result.stdout and "e-span" not in result.stdout
     assert {"events", "milestones", "workshops"} <= unread_lists(stores[0])
+
+
+def test_loading_leaves_the_collector_as_it_was(small_dataset: Path) -> None:
+    """No process-wide side effect from the library: the console script alone chooses gc.freeze()."""
+    import gc
+
+    frozen = gc.get_freeze_count()
+    for use_cache in (False, True, True):  # validated, stored, then read from the entry
+        store = load_store(DatasetSource(str(small_dataset), "--data"), use_cache=use_cache)
+        store.events_between(None, None)
+        store.read_all()
+        assert gc.isenabled() and gc.get_freeze_count() == frozen
+    gc.disable()
+    try:
+        load_dataset(DatasetSource(str(small_dataset), "--data"), use_cache=True)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -9,7 +9,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import sys
 import warnings
 from collections.abc import Callable
 from pathlib import Path
@@ -25,6 +24,7 @@ from aloe_cli.loading.source import DatasetSource, bundled_snapshot_path
 from aloe_cli.loading.store import DatasetStore
 from aloe_cli.loading.unread import head_and_body
 from aloe_cli.model.models import Dataset
+from conftest import synthetic_yaml
 
 ROOT = Path(__file__).parent.parent.parent
 
@@ -181,13 +181,8 @@ def test_25_6_a_damaged_bundled_snapshot_falls_back_to_the_yaml(
 
 def large_dataset(tmp_path: Path) -> Path:
     """A dataset of more than 256 KiB: one aloe caches."""
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    try:
-        from generate import generate
-    finally:
-        sys.path.pop(0)
     path = tmp_path / "large.yaml"
-    path.write_text(generate(1000), encoding="utf-8")
+    path.write_text(synthetic_yaml(1000), encoding="utf-8")
     assert path.stat().st_size >= dataset_module.CACHE_THRESHOLD_BYTES
     return path
 
