@@ -88,15 +88,6 @@ def test_the_cycle_finder_finds_a_circle() -> None:
     assert find_cycle({"a": {"b"}, "b": set()}) is None
 
 
-def test_every_export_format_has_its_exporter_and_no_other() -> None:
-    from aloe_cli.exports import EXPORTERS, ExportFormat, exporter
-
-    assert set(EXPORTERS) == set(ExportFormat)
-    for output_format in ExportFormat:
-        made = exporter(output_format)
-        assert callable(made.make) and made.default_name
-
-
 def test_every_command_module_is_registered_and_mapped() -> None:
     from aloe_cli.cli import COMMAND_MODULES, NOT_COMMAND_MODULES, app
 

@@ -21,7 +21,7 @@ import pytest
 import yaml
 from typer.testing import Result
 
-from aloe_cli.cli.explore import DocumentFormat
+from aloe_cli.cli.formats import DocumentFormat
 from aloe_cli.exports import ExportFormat
 from aloe_cli.renderers import Format
 from conftest import DATASETS

@@ -1,8 +1,8 @@
 """aloe's command line: `app` is the Typer application with every command; `run` runs the `aloe` command.
 
-Every other module of this package (but `application`, `coercion`, `options` and `output`) holds
-commands and registers them by being imported. `app` has them all (for a library and the tests); a run
-of `aloe COMMAND` imports only the module that holds COMMAND, which saves a tenth of its start-up.
+Every other module of this package (but `application`, `coercion`, `formats`, `options` and `output`)
+holds commands and registers them by being imported. `app` has them all (for a library and the tests); a
+run of `aloe COMMAND` imports only the module that holds COMMAND, which saves a tenth of its start-up.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ COMMAND_MODULES = {
     "lineage": "explore", "show": "explore", "search": "explore", "chart": "explore",
     "export": "publish", "validate": "dataset_commands", "schema": "dataset_commands",
 }  # fmt: skip
-NOT_COMMAND_MODULES = frozenset({"application", "coercion", "options", "output"})
+NOT_COMMAND_MODULES = frozenset({"application", "coercion", "formats", "options", "output"})
 
 
 def __getattr__(name: str) -> Any:

@@ -8,7 +8,7 @@ import sys
 import traceback
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, NamedTuple
 
 import typer
 from typer.core import TyperGroup
@@ -16,7 +16,7 @@ from typer.core import TyperGroup
 from aloe_cli import __version__
 from aloe_cli.cli.coercion import read_values_plainly
 from aloe_cli.cli.output import Output
-from aloe_cli.errors import AloeError, ExitCode
+from aloe_cli.errors import AloeError, ExitCode, OptionError
 from aloe_cli.loading.source import DatasetSource
 from aloe_cli.session import Session
 
@@ -64,12 +64,30 @@ def settings_of(ctx: typer.Context) -> Settings:
 COMMAND_ORDER = ("timeline", "events", "workshops", "sources", "gaps", "list", "lineage", "show", "search",
                  "chart", "export", "validate", "schema")  # fmt: skip
 
-# Options of the whole program that people also type after the command (`aloe timeline --lang fr`).
-GLOBAL_FLAGS = frozenset({"--no-color", "--no-cache", "--debug", "--no-pager"})
-GLOBAL_OPTIONS_WITH_VALUE = frozenset({"--lang", "--data"})
+
+class GlobalOption(NamedTuple):
+    """An option of aloe itself, which people also type after the command (`aloe timeline --lang fr`)."""
+
+    name: str
+    takes_value: bool
+
+
+# The one list of them, in the order the note gives: the hoisting below and the note are made from it,
+# and `tests/test_registries.py` checks it against the options of `main_options` (a new one missing here
+# fails there).
+GLOBAL_OPTIONS = (
+    GlobalOption("--data", takes_value=True),
+    GlobalOption("--lang", takes_value=True),
+    GlobalOption("--no-color", takes_value=False),
+    GlobalOption("--no-pager", takes_value=False),
+    GlobalOption("--no-cache", takes_value=False),
+    GlobalOption("--debug", takes_value=False),
+)
+GLOBAL_FLAGS = frozenset(option.name for option in GLOBAL_OPTIONS if not option.takes_value)
+GLOBAL_OPTIONS_WITH_VALUE = frozenset(option.name for option in GLOBAL_OPTIONS if option.takes_value)
 GLOBAL_OPTIONS_NOTE = (
-    "The options of aloe itself (--data, --lang, --no-color, --no-pager, --no-cache, --debug) may also "
-    "follow the command."
+    f"The options of aloe itself ({', '.join(option.name for option in GLOBAL_OPTIONS)}) may also follow "
+    "the command."
 )
 
 
@@ -192,6 +210,10 @@ class AloeGroup(TyperGroup):
             # flush of stdout from complaining about the closed pipe.
             _silence_standard_output()
             raise typer.Exit(ExitCode.OK) from None
+        except OptionError as error:  # a usage error found by the library: worded as Click's own are
+            command = " ".join(filter(None, [ctx.command_path, ctx.invoked_subcommand]))
+            Output(no_color=_no_color(ctx)).error(f"{error.message} (see '{command} --help')")
+            raise typer.Exit(error.exit_code) from None
         except AloeError as error:
             _print_traceback_if_debugging(ctx)
             Output(no_color=_no_color(ctx)).error(error.message)
@@ -303,12 +325,21 @@ def main_options(
         raise typer.BadParameter(
             f"'{lang}' is not a language code: use one such as en, fr, es or pt", param_hint="--lang"
         )
+    ctx.obj = Settings(
+        session=session_of_options(ctx), output=Output(no_color=no_color, no_pager=no_pager), debug=debug
+    )
+
+
+def session_of_options(ctx: typer.Context) -> Session:
+    """The Session aloe's own options select (also read by shell completion, where no callback runs)."""
+    root = ctx.find_root()
+    data = root.params.get("data")
     origin = "the bundled dataset"
     if data is not None:
-        data_source = ctx.get_parameter_source("data")
+        data_source = root.get_parameter_source("data")
         origin = "ALOE_DATA" if data_source is not None and data_source.name == "ENVIRONMENT" else "--data"
-    ctx.obj = Settings(
-        session=Session(DatasetSource(data, origin), lang=lang, use_cache=not no_cache),
-        output=Output(no_color=no_color, no_pager=no_pager),
-        debug=debug,
+    return Session(
+        DatasetSource(data, origin),
+        lang=root.params.get("lang") or "en",
+        use_cache=not root.params.get("no_cache"),
     )

@@ -2,38 +2,23 @@
 
 from __future__ import annotations
 
-import json
-from enum import StrEnum
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from aloe_cli.cli.application import app, settings_of, show_listing
+from aloe_cli.cli.formats import DOCUMENT_FORMATS, Document, DocumentFormat
 from aloe_cli.cli.options import FormatOption, FromYear, SourcesOption, ToYear, complete_ids
+from aloe_cli.questions.filters import checked_period
 from aloe_cli.renderers import Format
 from aloe_cli.sanitize import printable
 
-
-class DocumentFormat(StrEnum):
-    """Formats of the commands that answer with one document rather than a list of records."""
-
-    table = "table"
-    json = "json"
-    yaml = "yaml"
-
+if TYPE_CHECKING:
+    from aloe_cli.renderers.blocks import Blocks
 
 DocumentFormatOption = Annotated[
     DocumentFormat, typer.Option("--format", "-f", case_sensitive=False, help="Output format.")
 ]
-
-
-def document_text(document: Any, output_format: DocumentFormat) -> str:
-    """A JSON-ready document as JSON or YAML text."""
-    if output_format is DocumentFormat.yaml:
-        from aloe_cli.renderers.listing import plain_yaml
-
-        return plain_yaml(document)
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
 @app.command(short_help="Where ALOE came from: the organisations as a tree.")
@@ -46,12 +31,14 @@ def lineage(ctx: typer.Context, output_format: DocumentFormatOption = DocumentFo
 
     settings = settings_of(ctx)
     dataset, lookup = settings.session.dataset(), settings.session.lookup()
-    if output_format is DocumentFormat.table:
-        from aloe_cli.renderers.tree import render_lineage
 
-        settings.output.emit(render_lineage(lineage_forest(dataset), lookup))
-    else:
-        settings.output.emit(document_text(lineage_record(dataset, lookup), output_format))
+    def tree() -> Blocks:
+        from aloe_cli.renderers.tree import render_lineage  # start-up: only a table needs the tree layout
+
+        return render_lineage(lineage_forest(dataset), lookup)
+
+    document = Document(for_people=tree, for_programs=lambda: lineage_record(dataset, lookup))
+    settings.output.emit(DOCUMENT_FORMATS[output_format](document))
 
 
 @app.command(short_help="Everything about one record, each claim with its source.")
@@ -73,12 +60,15 @@ def show(
 
     settings = settings_of(ctx)
     detail = record_detail(settings.session.dataset(), record_id, settings.session.lookup())
-    if output_format is DocumentFormat.table:
-        from aloe_cli.renderers.detail import render_detail
 
-        settings.output.emit(render_detail(detail))
-    else:
-        settings.output.emit(document_text(detail, output_format))
+    def grid() -> Blocks:
+        from aloe_cli.renderers.detail import render_detail  # start-up: only a table needs the grid layout
+
+        return render_detail(detail)
+
+    settings.output.emit(
+        DOCUMENT_FORMATS[output_format](Document(for_people=grid, for_programs=lambda: detail))
+    )
 
 
 @app.command(short_help="Find records by name, acronym, title or any text.")
@@ -129,8 +119,7 @@ def chart(
     """
     from aloe_cli.questions.chart import build_chart, render_chart
 
-    if first_year is not None and last_year is not None and first_year > last_year:
-        raise typer.BadParameter(f"--from {first_year} is after --to {last_year}", param_hint="--from/--to")
+    checked_period(first_year, last_year)
     settings = settings_of(ctx)
     built = build_chart(settings.session.dataset(), settings.session.lookup(), first_year, last_year)
     if svg is None:
