@@ -276,7 +276,7 @@ SUBPACKAGES = [
     entry
     for entries in LAYERS
     for entry in entries
-    if entry != "aloe_cli" and (PACKAGE.parent / entry).is_dir()
+    if entry != "aloe_cli" and (PACKAGE.parent / entry.replace(".", "/")).is_dir()
 ]
 
 
