@@ -33,7 +33,7 @@ def __getattr__(name: str) -> Any:
 
 def with_every_command() -> Any:
     """The application, every command module imported (so registered)."""
-    from aloe_cli.cli.application import app
+    from aloe_cli.cli.application import app  # start-up: reading COMMAND_MODULES loads no Typer
 
     for module in sorted(os.listdir(os.path.dirname(__file__))):  # the folder itself: none forgotten
         stem = module[:-3]
@@ -47,7 +47,7 @@ def run() -> None:
     # aloe uses no Pydantic plugin; looking for them reads every installed package's metadata
     # (about 13 ms at each start). A library user of aloe_cli keeps the default.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-    from aloe_cli.cli.application import app, command_position
+    from aloe_cli.cli.application import app, command_position  # after the setting above: it reaches Pydantic
 
     args = sys.argv[1:]
     position = command_position(args)

@@ -7,7 +7,7 @@ import os
 import sys
 import traceback
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Annotated, Any, NamedTuple
 
 import typer
@@ -18,11 +18,11 @@ from aloe_cli.cli.coercion import read_values_plainly
 from aloe_cli.cli.output import Output
 from aloe_cli.errors import AloeError, ExitCode, OptionError
 from aloe_cli.loading.source import DatasetSource
+from aloe_cli.renderers import RENDERERS, Format
 from aloe_cli.session import Session
 
 if TYPE_CHECKING:
     from aloe_cli.evidence.views import Listing
-    from aloe_cli.renderers import Format
 
 # Typer vendors Click; its exception root is reached through a public subclass rather than a private module.
 _ClickException: type[Exception] = next(
@@ -43,10 +43,6 @@ def show_listing(
     settings: Settings, listing: Listing, output_format: Format, *, sources: bool = True
 ) -> None:
     """Render a listing in the chosen format and print it; say so on stderr when a table is empty."""
-    from dataclasses import replace
-
-    from aloe_cli.renderers import RENDERERS, Format
-
     if output_format is Format.table and not listing.for_people().cells:
         settings.output.note("No records match.")
         return

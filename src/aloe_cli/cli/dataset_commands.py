@@ -51,6 +51,6 @@ def schema(ctx: typer.Context) -> None:
 
     Example: aloe schema > aloe-dataset.schema.json
     """
-    from aloe_cli.model.schema import dataset_json_schema
+    from aloe_cli.model.schema import dataset_json_schema  # start-up: Pydantic's schema machinery, here only
 
     settings_of(ctx).output.emit(json_document(dataset_json_schema()))

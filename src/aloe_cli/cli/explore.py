@@ -27,6 +27,7 @@ def lineage(ctx: typer.Context, output_format: DocumentFormatOption = DocumentFo
 
     Example: aloe lineage --format json
     """
+    # start-up: `aloe --help` imports every command module, not what they run
     from aloe_cli.questions.lineage import lineage_forest, lineage_record
 
     settings = settings_of(ctx)
@@ -56,6 +57,7 @@ def show(
 
     Example: aloe show dakar-2005
     """
+    # start-up: `aloe --help` imports every command module, not what they run
     from aloe_cli.questions.record_detail import record_detail
 
     settings = settings_of(ctx)
@@ -84,6 +86,7 @@ def search(
 
     Example: aloe search economie
     """
+    # start-up: `aloe --help` imports every command module, not what they run
     from aloe_cli.questions.search import MAX_SEARCH_WORDS, search_listing, search_terms
     from aloe_cli.questions.search import search as find
 
@@ -117,6 +120,7 @@ def chart(
 
     Example: aloe chart --svg decade.svg
     """
+    # start-up: `aloe --help` imports every command module, not what they run
     from aloe_cli.questions.chart import build_chart, render_chart
 
     checked_period(first_year, last_year)
@@ -125,6 +129,7 @@ def chart(
     if svg is None:
         settings.output.emit(printable(render_chart(built, settings.output.width())))
         return
+    # start-up: only a chart saved as SVG needs them
     from aloe_cli.files import write_new_file
     from aloe_cli.renderers.chart_svg import chart_svg
 

@@ -18,6 +18,7 @@ from aloe_cli.cli.options import (
     SourcesOption,
     ToYear,
 )
+from aloe_cli.questions import queries
 from aloe_cli.questions.filters import happening_filter, workshop_filter
 from aloe_cli.questions.queries import Match
 from aloe_cli.renderers import Format
@@ -39,8 +40,7 @@ def timeline(
 
     Example: aloe timeline --from 2001 --to 2003
     """
-    from aloe_cli.evidence import views  # the models load with the data, not at start-up
-    from aloe_cli.questions import queries
+    from aloe_cli.evidence import views  # start-up: the models load with the data, not before
 
     settings = settings_of(ctx)
     where = happening_filter(
@@ -72,8 +72,7 @@ def events(
 
     Example: aloe events --year 2002
     """
-    from aloe_cli.evidence import views
-    from aloe_cli.questions import queries
+    from aloe_cli.evidence import views  # start-up: the models load with the data, not before
 
     if year is not None and (first_year is not None or last_year is not None):
         raise typer.BadParameter("give --year, or --from/--to, not both", param_hint="--year")
@@ -101,8 +100,7 @@ def workshops(
 
     Example: aloe workshops --category regulation
     """
-    from aloe_cli.evidence import views
-    from aloe_cli.questions import queries
+    from aloe_cli.evidence import views  # start-up: the models load with the data, not before
 
     settings = settings_of(ctx)
     dataset = settings.session.dataset()

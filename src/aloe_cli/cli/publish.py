@@ -13,6 +13,7 @@ import typer
 from aloe_cli import __version__
 from aloe_cli.cli.application import app, settings_of
 from aloe_cli.cli.options import FromYear, MatchOption, OrgOption, PersonOption, PlaceOption, UntilYear
+from aloe_cli.errors import OutputError
 from aloe_cli.exports import EXPORTERS, ExportFormat, Selection
 from aloe_cli.questions import queries
 from aloe_cli.questions.filters import happening_filter
@@ -54,7 +55,7 @@ def export(
 
     Example: aloe export --to html -o aloe.html
     """
-    from aloe_cli.files import write_new_file
+    from aloe_cli.files import write_new_file  # start-up: `aloe --help` imports every command module
 
     settings = settings_of(ctx)
     made = EXPORTERS[to]
@@ -86,7 +87,7 @@ def export(
 
 def _write_csv_folder(selection: Selection, folder: Path, force: bool) -> int:
     """One CSV file per table in `folder`, which is created if need be."""
-    from aloe_cli.errors import OutputError
+    # start-up: only a CSV folder needs them
     from aloe_cli.exports.csv_files import csv_tables
     from aloe_cli.files import check_writable_target, write_new_file
 
@@ -121,7 +122,7 @@ def _progress(message: str) -> Iterator[None]:
     if not sys.stderr.isatty():
         yield
         return
-    from rich.console import Console
+    from rich.console import Console  # start-up: Rich only for a spinner on a terminal
 
     with Console(stderr=True).status(message):
         yield

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -19,8 +20,6 @@ def known_id(value: str | None, ids: Iterable[str], option: str, kind: str) -> s
     known = sorted(ids)
     if value in known:
         return value
-    import difflib  # start-up: about a millisecond, spent only on a value that names nothing
-
     close = difflib.get_close_matches(value, known, n=1)
     message = f"no {kind} '{value}' in the dataset"
     if close:
