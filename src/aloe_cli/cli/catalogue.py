@@ -47,7 +47,7 @@ def gaps(
     settings = settings_of(ctx)
     show_listing(
         settings,
-        gaps_listing(settings.session.dataset(), settings.session.lookup()),
+        gaps_listing(settings.session.dataset(), settings.session.presentation()),
         output_format,
         sources=sources,
     )
@@ -78,7 +78,7 @@ def list_kind(
     settings = settings_of(ctx)
     show_listing(
         settings,
-        KIND_LISTINGS[kind](settings.session.dataset(), settings.session.lookup()),
+        KIND_LISTINGS[kind](settings.session.dataset(), settings.session.presentation()),
         output_format,
         sources=sources,
     )

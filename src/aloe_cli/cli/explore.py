@@ -31,14 +31,14 @@ def lineage(ctx: typer.Context, output_format: DocumentFormatOption = DocumentFo
     from aloe_cli.questions.lineage import lineage_forest, lineage_record
 
     settings = settings_of(ctx)
-    dataset, lookup = settings.session.dataset(), settings.session.lookup()
+    presentation = settings.session.presentation()
 
     def tree() -> Blocks:
         from aloe_cli.renderers.tree import render_lineage  # start-up: only a table needs the tree layout
 
-        return render_lineage(lineage_forest(dataset), lookup)
+        return render_lineage(lineage_forest(presentation), presentation.title)
 
-    document = Document(for_people=tree, for_programs=lambda: lineage_record(dataset, lookup))
+    document = Document(for_people=tree, for_programs=lambda: lineage_record(presentation))
     settings.output.emit(DOCUMENT_FORMATS[output_format](document))
 
 
@@ -61,7 +61,7 @@ def show(
     from aloe_cli.questions.record_detail import record_detail
 
     settings = settings_of(ctx)
-    detail = record_detail(settings.session.dataset(), record_id, settings.session.lookup())
+    detail = record_detail(settings.session.dataset(), record_id, settings.session.presentation())
 
     def grid() -> Blocks:
         from aloe_cli.renderers.detail import render_detail  # start-up: only a table needs the grid layout
@@ -101,7 +101,7 @@ def search(
         )
     hits = find(settings.session.dataset(), " ".join(terms))
     show_listing(
-        settings, search_listing(hits, terms, settings.session.lookup()), output_format, sources=sources
+        settings, search_listing(hits, terms, settings.session.presentation()), output_format, sources=sources
     )
 
 
@@ -121,11 +121,12 @@ def chart(
     Example: aloe chart --svg decade.svg
     """
     # start-up: `aloe --help` imports every command module, not what they run
-    from aloe_cli.questions.chart import build_chart, render_chart
+    from aloe_cli.questions.chart import build_chart
+    from aloe_cli.renderers.chart_text import render_chart
 
     checked_period(first_year, last_year)
     settings = settings_of(ctx)
-    built = build_chart(settings.session.dataset(), settings.session.lookup(), first_year, last_year)
+    built = build_chart(settings.session.presentation(), first_year, last_year)
     if svg is None:
         settings.output.emit(printable(render_chart(built, settings.output.width())))
         return

@@ -73,7 +73,9 @@ def _sources_as_listing(output_format: Format) -> Callable[[Settings], None]:
         from aloe_cli.questions.kind_listings import sources_listing  # start-up: with the data, not before
 
         show_listing(
-            settings, sources_listing(settings.session.dataset(), settings.session.lookup()), output_format
+            settings,
+            sources_listing(settings.session.dataset(), settings.session.presentation()),
+            output_format,
         )
 
     return show

@@ -48,7 +48,7 @@ def timeline(
         org=org, person=person, place=place,
     )  # fmt: skip
     records = queries.timeline(settings.session.dataset(), where)
-    listing = views.timeline_listing(records, settings.session.lookup())
+    listing = views.timeline_listing(records, settings.session.presentation())
     show_listing(settings, listing, output_format, sources=sources)
 
 
@@ -84,7 +84,7 @@ def events(
         org=org, person=person, place=place, series=series,
     )  # fmt: skip
     records = queries.events(settings.session.dataset(), where)
-    listing = views.events_listing(records, settings.session.lookup())
+    listing = views.events_listing(records, settings.session.presentation())
     show_listing(settings, listing, output_format, sources=sources)
 
 
@@ -107,5 +107,8 @@ def workshops(
     where = workshop_filter(dataset, category=category, phase=phase)
     records = queries.workshops(dataset, category=where.category, phase=where.phase)
     show_listing(
-        settings, views.workshops_listing(records, settings.session.lookup()), output_format, sources=sources
+        settings,
+        views.workshops_listing(records, settings.session.presentation()),
+        output_format,
+        sources=sources,
     )
