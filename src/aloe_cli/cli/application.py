@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 _ClickException: type[Exception] = next(
     cls for cls in typer.BadParameter.__mro__ if cls.__name__ == "ClickException"
 )
+_UsageError: type[Exception] = next(cls for cls in typer.BadParameter.__mro__ if cls.__name__ == "UsageError")
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,9 @@ COMMAND_ORDER = ("timeline", "events", "workshops", "sources", "gaps", "list", "
 
 # Options of the whole program that people also type after the command (`aloe timeline --lang fr`).
 GLOBAL_FLAGS = frozenset({"--no-color", "--no-cache", "--debug", "--no-pager"})
-GLOBAL_OPTIONS_WITH_VALUE = frozenset({"--lang", "--data"})
+# Those that take a value, with what to say when it is missing.
+GLOBAL_OPTION_EXAMPLES = {"--lang": "such as --lang fr", "--data": "a dataset file, or - for standard input"}
+GLOBAL_OPTIONS_WITH_VALUE = frozenset(GLOBAL_OPTION_EXAMPLES)
 GLOBAL_OPTIONS_NOTE = (
     "The options of aloe itself (--data, --lang, --no-color, --no-pager, --no-cache, --debug) may also "
     "follow the command."
@@ -100,7 +103,10 @@ def hoist_global_options(args: list[str]) -> list[str]:
             break
         if word in GLOBAL_FLAGS or (word.split("=", 1)[0] in GLOBAL_OPTIONS_WITH_VALUE and "=" in word):
             front.append(word)
-        elif word in GLOBAL_OPTIONS_WITH_VALUE and index + 1 < len(tail):
+        elif word in GLOBAL_OPTIONS_WITH_VALUE:
+            if index + 1 == len(tail) or tail[index + 1] == "--":
+                # Left where it is, Click would call it an unknown option of the command.
+                raise _UsageError(f"{word} needs a value ({GLOBAL_OPTION_EXAMPLES[word]})")
             front += [word, tail[index + 1]]
             index += 1
         else:
