@@ -12,9 +12,10 @@ import pty
 import subprocess
 import sys
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
-from test_hostile import GUARD, clean_failure
+from test_hostile import GUARD, clean_failure, dataset
 from typer.testing import Result
 
 # 4. Year options keep their range ---------------------------------------------------------------------------
@@ -118,3 +119,66 @@ def test_25_16_a_global_option_without_its_value(
     aloe: Callable[..., Result], args: tuple[str, ...], words: str
 ) -> None:
     clean_failure(aloe(*args), 2, words)
+
+
+# 2. `dated_by` cross product ----------------------------------------------------------------------------------
+
+
+def dated_by_product(claims: int, records: int) -> str:
+    """Milestones `a` and `b` of `claims` claims each, and `records` events dated from `a` to `b`."""
+    dates = "".join(f"{{edtf: '{1900 + i}', sources: [{{source: s}}]}}, " for i in range(claims))
+    later = "".join(f"{{edtf: '{2000 + i}', sources: [{{source: s}}]}}, " for i in range(claims))
+    return dataset(
+        f"milestones:\n  - {{id: a, title: A, dates: [{dates}], sources: [{{source: s}}]}}\n"
+        f"  - {{id: b, title: B, dates: [{later}], sources: [{{source: s}}]}}\n"
+        "events:\n"
+        + "".join(
+            f"  - {{id: e{i}, title: E, dated_by: {{start: a, end: b}}, sources: [{{source: s}}]}}\n"
+            for i in range(records)
+        )
+    )
+
+
+def test_25_2_a_dated_by_cross_product_is_refused(
+    aloe: Callable[..., Result], write_dataset: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from aloe_cli.loading import derived_dates
+
+    made: list[int] = []
+    real = derived_dates.derived_claims
+    monkeypatch.setattr(derived_dates, "derived_claims", lambda *args: made.append(1) or real(*args))
+    path = write_dataset(dated_by_product(300, 100))  # the issue's file: 300 x 300 claims for each of 100
+    result = aloe("--no-cache", "--data", str(path), "timeline")
+    clean_failure(
+        result, 1, f"{path}:9:34: events[0].dated_by: these dates would make 90000 claims (300 x 300)"
+    )
+    assert "more than 16: give this record `dates` of its own (and 99 more problems" in result.stderr
+    assert made == []  # counted, never built
+
+
+def test_25_2_dated_by_claims_are_built_once(
+    aloe: Callable[..., Result], write_dataset: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from aloe_cli.loading import derived_dates
+
+    made: list[int] = []
+    real = derived_dates.derived_claims
+    monkeypatch.setattr(derived_dates, "derived_claims", lambda *args: made.append(1) or real(*args))
+    path = write_dataset(dated_by_product(4, 10))  # 4 x 4: as many claims as allowed
+    result = aloe("--no-cache", "--data", str(path), "events", "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    assert made == [1] * 10  # once per record dated by others
+    assert '"e9"' in result.stdout and result.stdout.count("1903/2003") == 10
+
+
+def test_25_2_too_many_derived_citations_are_refused(
+    aloe: Callable[..., Result], write_dataset: Callable[..., Path]
+) -> None:
+    citations = ", ".join(["{source: s}"] * 300)
+    path = write_dataset(dataset(
+        f"milestones:\n  - {{id: a, title: A, dates: [{{edtf: '2001', sources: [{citations}]}}], sources: [{{source: s}}]}}\n"
+        "events:\n  - {id: e, title: E, dated_by: {same_as: a}, sources: [{source: s}]}\n"
+    ))  # fmt: skip
+    clean_failure(
+        aloe("--data", str(path), "timeline"), 1, "these dates would cite 300 sources, more than 256"
+    )
