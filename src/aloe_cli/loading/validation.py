@@ -25,15 +25,18 @@ def validate_text(text: str, name: str) -> Dataset:
     try:
         dataset = Dataset.model_validate(raw)
     except ValidationError as error:
-        positions = index_positions(text, name)
         details = error.errors(include_url=False, include_input=False)
+        partial = _partial_findings(raw)
+        positions = index_positions(
+            text, name, [*(tuple(d["loc"]) for d in details), *(p for p, _ in partial)]
+        )
         problems += [_schema_problem(detail, raw, positions, name) for detail in details]
-        problems += [_problem_at(path, message, positions, name) for path, message in _partial_findings(raw)]
+        problems += [_problem_at(path, message, positions, name) for path, message in partial]
         raise DatasetInvalid(name, problems) from None
     derived: dict[str, list[DateClaim]] = {}  # the claims of `dated_by` records, built once by the check
     findings = check_references(dataset, derived=derived)
     if findings:
-        positions = index_positions(text, name)
+        positions = index_positions(text, name, [path for path, _ in findings])
         problems += [_problem_at(path, message, positions, name) for path, message in findings]
     if problems:
         raise DatasetInvalid(name, problems)
