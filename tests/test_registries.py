@@ -6,6 +6,7 @@ import csv
 import inspect
 import io
 import json
+import re
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -200,6 +201,13 @@ def test_every_global_option_is_hoisted_from_after_the_command() -> None:
             "json",
         ]
         assert command_position([*typed, "timeline"]) == len(typed)
+        if (
+            option.value_example is not None
+        ):  # typed last without its value: a usage error that says what to give
+            with pytest.raises(
+                Exception, match=re.escape(f"{option.name} needs a value ({option.value_example})")
+            ):
+                hoist_global_options(["timeline", option.name])
     assert hoist_global_options(["search", "--", "--debug"]) == ["search", "--", "--debug"]
 
 

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 _ClickException: type[Exception] = next(
     cls for cls in typer.BadParameter.__mro__ if cls.__name__ == "ClickException"
 )
+_UsageError: type[Exception] = next(cls for cls in typer.BadParameter.__mro__ if cls.__name__ == "UsageError")
 
 
 @dataclass(frozen=True)
@@ -65,22 +66,30 @@ class GlobalOption(NamedTuple):
     """An option of aloe itself, which people also type after the command (`aloe timeline --lang fr`)."""
 
     name: str
-    takes_value: bool
+    value_example: str | None = None  # what to say when its value is missing; None: a flag, it takes none
+
+    @property
+    def takes_value(self) -> bool:
+        """Whether a value follows the option (`--lang fr`)."""
+        return self.value_example is not None
 
 
 # The one list of them, in the order the note gives: the hoisting below and the note are made from it,
 # and `tests/test_registries.py` checks it against the options of `main_options` (a new one missing here
 # fails there).
 GLOBAL_OPTIONS = (
-    GlobalOption("--data", takes_value=True),
-    GlobalOption("--lang", takes_value=True),
-    GlobalOption("--no-color", takes_value=False),
-    GlobalOption("--no-pager", takes_value=False),
-    GlobalOption("--no-cache", takes_value=False),
-    GlobalOption("--debug", takes_value=False),
+    GlobalOption("--data", value_example="a dataset file, or - for standard input"),
+    GlobalOption("--lang", value_example="such as --lang fr"),
+    GlobalOption("--no-color"),
+    GlobalOption("--no-pager"),
+    GlobalOption("--no-cache"),
+    GlobalOption("--debug"),
 )
 GLOBAL_FLAGS = frozenset(option.name for option in GLOBAL_OPTIONS if not option.takes_value)
-GLOBAL_OPTIONS_WITH_VALUE = frozenset(option.name for option in GLOBAL_OPTIONS if option.takes_value)
+GLOBAL_OPTION_EXAMPLES = {
+    option.name: option.value_example for option in GLOBAL_OPTIONS if option.value_example
+}
+GLOBAL_OPTIONS_WITH_VALUE = frozenset(GLOBAL_OPTION_EXAMPLES)
 GLOBAL_OPTIONS_NOTE = (
     f"The options of aloe itself ({', '.join(option.name for option in GLOBAL_OPTIONS)}) may also follow "
     "the command."
@@ -114,7 +123,10 @@ def hoist_global_options(args: list[str]) -> list[str]:
             break
         if word in GLOBAL_FLAGS or (word.split("=", 1)[0] in GLOBAL_OPTIONS_WITH_VALUE and "=" in word):
             front.append(word)
-        elif word in GLOBAL_OPTIONS_WITH_VALUE and index + 1 < len(tail):
+        elif word in GLOBAL_OPTIONS_WITH_VALUE:
+            if index + 1 == len(tail) or tail[index + 1] == "--":
+                # Left where it is, Click would call it an unknown option of the command.
+                raise _UsageError(f"{word} needs a value ({GLOBAL_OPTION_EXAMPLES[word]})")
             front += [word, tail[index + 1]]
             index += 1
         else:

@@ -91,17 +91,20 @@ def search(
     from aloe_cli.questions.search import search as find
 
     settings = settings_of(ctx)
-    terms = " ".join(words).split()
-    folded = search_terms(" ".join(terms))
+    query = " ".join(words)
+    folded = search_terms(query)  # distinct words: 'x x x ...' is one word, looked for once
     if not folded:
         raise typer.BadParameter("give at least one word with a letter or a digit", param_hint="TEXT")
     if len(folded) > MAX_SEARCH_WORDS:
         raise typer.BadParameter(
             f"give at most {MAX_SEARCH_WORDS} different words ({len(folded)} given)", param_hint="TEXT"
         )
-    hits = find(settings.session.dataset(), " ".join(terms))
+    hits = find(settings.session.dataset(), query)
     show_listing(
-        settings, search_listing(hits, terms, settings.session.presentation()), output_format, sources=sources
+        settings,
+        search_listing(hits, folded, settings.session.presentation()),
+        output_format,
+        sources=sources,
     )
 
 

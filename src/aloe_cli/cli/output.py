@@ -96,9 +96,13 @@ class Output:
                 buffer = io.StringIO()
                 self.console(file=buffer).print(rendered)
                 text = buffer.getvalue()
-            if text.count("\n") < shutil.get_terminal_size((80, 24)).lines or not run_pager(pager, text):
-                sys.stdout.write(text)
-                sys.stdout.flush()
+            if text.count("\n") >= shutil.get_terminal_size((80, 24)).lines:
+                failure = run_pager(pager, text)
+                if failure is None:
+                    return
+                self.note(f"aloe: warning: {failure}; the output follows unpaged")
+            sys.stdout.write(text)
+            sys.stdout.flush()
 
     def emit_bytes(self, data: bytes) -> None:
         """Write an export's text to stdout as it is, or, on a terminal, with control characters shown."""
@@ -144,8 +148,12 @@ def writing_to_standard_output() -> Iterator[None]:
         raise OutputError(f"cannot write to standard output: {error.strerror or error}") from None
 
 
-def run_pager(command: str, text: str) -> bool:
-    """Show text through a pager command (run by the shell, as git does); False if it could not run."""
+# What a POSIX shell returns when it cannot run a command: not executable, not found.
+SHELL_CANNOT_RUN = {126: "cannot be run", 127: "was not found"}
+
+
+def run_pager(command: str, text: str) -> str | None:
+    """Show text through a pager command (run by the shell, as git does); why not, if it could not run."""
     env = dict(os.environ)
     env.setdefault("LESS", "FRX")  # quit if one screen, keep colours, leave the text on screen
     env.setdefault("LV", "-c")
@@ -154,8 +162,10 @@ def run_pager(command: str, text: str) -> bool:
         finished = subprocess.run(
             command, shell=True, input=text.encode("utf-8", "replace"), env=env, check=False
         )
-    except OSError:
-        return False
+    except OSError as error:
+        return f"the pager '{command}' cannot be run ({error.strerror or error})"
     except KeyboardInterrupt:
-        return True  # the pager had the terminal; Ctrl-C there is the person leaving it
-    return finished.returncode != 127  # the shell could not find the pager: print instead
+        return None  # the pager had the terminal; Ctrl-C there is the person leaving it
+    if finished.returncode in SHELL_CANNOT_RUN:  # the text never reached the person: print it instead
+        return f"the pager '{command}' {SHELL_CANNOT_RUN[finished.returncode]}"
+    return None

@@ -184,7 +184,7 @@ def snippet(text: str, spans: list[tuple[int, int]]) -> tuple[str, list[tuple[in
 
 
 def search_listing(hits: list[Hit], terms: list[str], presentation: Presentation) -> Listing:
-    """Search results, best first, with where each matched and the matches marked."""
+    """Search results, best first, where each matched, the matches marked (`terms`: from `search_terms`)."""
     from aloe_cli.questions.record_detail import every_cited_of, title_of
 
     def spans_in(text: str) -> list[tuple[int, int]]:
