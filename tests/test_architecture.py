@@ -113,7 +113,7 @@ def imports_in(path: Path, package: Path) -> list[Import]:
                 for child in ast.iter_child_nodes(statement):
                     if isinstance(child, ast.stmt):
                         visit([child], type_only, inside)
-                    elif isinstance(child, ast.excepthandler | ast.match_case):
+                    elif isinstance(child, ast.ExceptHandler | ast.match_case):
                         visit(child.body, type_only, inside)
 
     visit(ast.parse(path.read_text(encoding="utf-8")).body, type_only=False, in_function=False)

@@ -93,7 +93,7 @@ def test_every_listing_format_is_a_format_of_sources_and_every_source_format_pri
 ) -> None:
     assert {f.value for f in Format} <= {f.value for f in SourceFormat}
     assert set(SOURCE_FORMATS) == set(SourceFormat)
-    readers: dict[SourceFormat, Callable[[str], object]] = {
+    readers: dict[SourceFormat, Callable[[str], list[str]]] = {
         SourceFormat.table: lambda text: text.split(),
         SourceFormat.json: lambda text: [row["id"] for row in json.loads(text)],
         SourceFormat.jsonl: lambda text: [json.loads(line)["id"] for line in text.splitlines()],

@@ -13,6 +13,7 @@ import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from test_hostile import GUARD, clean_failure, dataset
@@ -146,7 +147,12 @@ def test_25_2_a_dated_by_cross_product_is_refused(
 
     made: list[int] = []
     real = derived_dates.derived_claims
-    monkeypatch.setattr(derived_dates, "derived_claims", lambda *args: made.append(1) or real(*args))
+
+    def counted(*args: Any) -> Any:
+        made.append(1)
+        return real(*args)
+
+    monkeypatch.setattr(derived_dates, "derived_claims", counted)
     path = write_dataset(dated_by_product(300, 100))  # the file: 300 x 300 claims for each of 100
     result = aloe("--no-cache", "--data", str(path), "timeline")
     clean_failure(
@@ -163,7 +169,12 @@ def test_25_2_dated_by_claims_are_built_once(
 
     made: list[int] = []
     real = derived_dates.derived_claims
-    monkeypatch.setattr(derived_dates, "derived_claims", lambda *args: made.append(1) or real(*args))
+
+    def counted(*args: Any) -> Any:
+        made.append(1)
+        return real(*args)
+
+    monkeypatch.setattr(derived_dates, "derived_claims", counted)
     path = write_dataset(dated_by_product(4, 10))  # 4 x 4: as many claims as allowed
     result = aloe("--no-cache", "--data", str(path), "events", "-f", "json")
     assert result.exit_code == 0, result.stderr

@@ -338,8 +338,11 @@ def main_options(
     )
 
 
-def session_of_options(ctx: typer.Context) -> Session:
-    """The Session aloe's own options select (also read by shell completion, where no callback runs)."""
+def session_of_options(ctx: Any) -> Session:
+    """The Session aloe's own options select (also read by shell completion, where no callback runs).
+
+    `ctx` is Typer's Context in a command, Click's own while completing: both answer `find_root()`.
+    """
     root = ctx.find_root()
     data = root.params.get("data")
     origin = "the bundled dataset"

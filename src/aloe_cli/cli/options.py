@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -13,10 +13,10 @@ from aloe_cli.questions.queries import Match
 from aloe_cli.renderers import Format
 
 
-def complete_ids(*list_names: str) -> Callable[[typer.Context, str], list[str]]:
+def complete_ids(*list_names: str) -> Callable[[Any, str], list[str]]:
     """Shell completion of the ids of some kinds of record (all kinds when none is named)."""
 
-    def complete(ctx: typer.Context, incomplete: str) -> list[str]:
+    def complete(ctx: Any, incomplete: str) -> list[str]:  # Click's own Context, not Typer's
         from aloe_cli.model.models import RECORD_KINDS  # start-up: the models load only to complete ids
 
         try:
