@@ -140,9 +140,8 @@ def dated_by_product(claims: int, records: int) -> str:
     )
 
 
-def test_25_2_a_dated_by_cross_product_is_refused(
-    aloe: Callable[..., Result], write_dataset: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
-) -> None:
+def count_derived_claims(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """A list that grows by one each time a record's derived claims are built."""
     from aloe_cli.loading import derived_dates
 
     made: list[int] = []
@@ -153,6 +152,13 @@ def test_25_2_a_dated_by_cross_product_is_refused(
         return real(*args)
 
     monkeypatch.setattr(derived_dates, "derived_claims", counted)
+    return made
+
+
+def test_25_2_a_dated_by_cross_product_is_refused(
+    aloe: Callable[..., Result], write_dataset: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    made = count_derived_claims(monkeypatch)
     path = write_dataset(dated_by_product(300, 100))  # the issue's file: 300 x 300 claims for each of 100
     result = aloe("--no-cache", "--data", str(path), "timeline")
     clean_failure(
@@ -165,16 +171,7 @@ def test_25_2_a_dated_by_cross_product_is_refused(
 def test_25_2_dated_by_claims_are_built_once(
     aloe: Callable[..., Result], write_dataset: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from aloe_cli.loading import derived_dates
-
-    made: list[int] = []
-    real = derived_dates.derived_claims
-
-    def counted(*args: Any) -> Any:
-        made.append(1)
-        return real(*args)
-
-    monkeypatch.setattr(derived_dates, "derived_claims", counted)
+    made = count_derived_claims(monkeypatch)
     path = write_dataset(dated_by_product(4, 10))  # 4 x 4: as many claims as allowed
     result = aloe("--no-cache", "--data", str(path), "events", "-f", "json")
     assert result.exit_code == 0, result.stderr

@@ -56,6 +56,8 @@ DOCUMENT_FORMATS: dict[DocumentFormat, Callable[[Document], Blocks | str]] = {
 class SourceFormat(StrEnum):
     """The formats of `aloe sources`: every listing format, and two for reference managers."""
 
+    # An Enum cannot extend another: the listing formats are named again here, and a test checks that
+    # every member of Format has its namesake (SOURCE_FORMATS is built from Format itself).
     table = "table"
     json = "json"
     jsonl = "jsonl"
