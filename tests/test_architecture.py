@@ -21,8 +21,8 @@ LAYERS = (
     ("aloe_cli.model",),
     ("aloe_cli.loading",),
     ("aloe_cli.presentation",),
-    ("aloe_cli.evidence",),
     ("aloe_cli.questions",),
+    ("aloe_cli.evidence",),
     ("aloe_cli.renderers", "aloe_cli.exports", "aloe_cli.session"),
     ("aloe_cli.cli",),
     ("aloe_cli.launcher", "aloe_cli.__main__"),
@@ -217,7 +217,7 @@ def find_cycle(graph: dict[str, set[str]]) -> list[str] | None:
 
 def test_the_import_graph_has_no_circle() -> None:
     graph = import_graph(PACKAGE)
-    assert graph.get("aloe_cli.evidence.views")  # the graph was really read
+    assert graph.get("aloe_cli.evidence.kind_listings")  # the graph was really read
     cycle = find_cycle(graph)
     assert cycle is None, " -> ".join(cycle or [])
 
@@ -373,11 +373,12 @@ def test_a_planted_model_import_in_a_renderer_is_found(tmp_path: Path) -> None:
 # says why in a comment (on its line, or above the run of imports it opens).
 
 # Modules whose imports inside functions are not yet reviewed: they belong to the packages being rewritten
-# for the presentation model (`presentation/`, `exports/`, `questions/`, `renderers/`) and to the store work
+# for the presentation model (`presentation/`, `evidence/`, `exports/`, `questions/`, `renderers/`) and to the store work
 # (`loading/`, `session.py`); each owner takes its modules off as it reviews them. The list may only
 # shrink: a listed module that no longer offends fails the test below.
 FUNCTION_IMPORTS_NOT_YET_REVIEWED = frozenset(
     {
+        "aloe_cli.evidence.kind_listings",
         "aloe_cli.exports.common",
         "aloe_cli.exports.html",
         "aloe_cli.exports.markdown",
@@ -391,7 +392,6 @@ FUNCTION_IMPORTS_NOT_YET_REVIEWED = frozenset(
         "aloe_cli.presentation.build",
         "aloe_cli.presentation.views",
         "aloe_cli.questions.chart",
-        "aloe_cli.questions.kind_listings",
         "aloe_cli.questions.lineage",
         "aloe_cli.questions.record_detail",
         "aloe_cli.questions.search",

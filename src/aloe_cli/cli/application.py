@@ -44,7 +44,7 @@ def show_listing(
     settings: Settings, listing: Listing, output_format: Format, *, sources: bool = True
 ) -> None:
     """Render a listing in the chosen format and print it; say so on stderr when a table is empty."""
-    if output_format is Format.table and not listing.for_people().cells:
+    if output_format is Format.table and not listing.rows:
         settings.output.note("No records match.")
         return
     settings.output.emit(RENDERERS[output_format](replace(listing, show_sources=sources)))

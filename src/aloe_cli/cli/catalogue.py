@@ -42,7 +42,7 @@ def gaps(
     Example: aloe gaps --format markdown
     """
     # start-up: `aloe --help` imports every command module, not what they run
-    from aloe_cli.questions.kind_listings import gaps_listing
+    from aloe_cli.evidence.kind_listings import gaps_listing
 
     settings = settings_of(ctx)
     show_listing(
@@ -73,7 +73,7 @@ def list_kind(
     Example: aloe list people
     """
     # start-up: `aloe --help` imports every command module, not what they run
-    from aloe_cli.questions.kind_listings import KIND_LISTINGS
+    from aloe_cli.evidence.kind_listings import KIND_LISTINGS
 
     settings = settings_of(ctx)
     show_listing(

@@ -87,7 +87,8 @@ def search(
     Example: aloe search economie
     """
     # start-up: `aloe --help` imports every command module, not what they run
-    from aloe_cli.questions.search import MAX_SEARCH_WORDS, search_listing, search_terms
+    from aloe_cli.evidence.search_results import search_listing
+    from aloe_cli.questions.search import MAX_SEARCH_WORDS, search_terms
     from aloe_cli.questions.search import search as find
 
     settings = settings_of(ctx)

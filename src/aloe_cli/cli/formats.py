@@ -72,7 +72,7 @@ def _sources_as_listing(output_format: Format) -> Callable[[Settings], None]:
     """Print the sources as a listing in one of the listing formats."""
 
     def show(settings: Settings) -> None:
-        from aloe_cli.questions.kind_listings import sources_listing  # start-up: with the data, not before
+        from aloe_cli.evidence.kind_listings import sources_listing  # start-up: with the data, not before
 
         show_listing(
             settings,

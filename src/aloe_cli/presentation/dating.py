@@ -112,20 +112,24 @@ class Dating(NamedTuple):
 
     @property
     def doubts(self) -> tuple[Doubt, ...]:
-        """How sure the shown date is, in the order people read it ('disputed' aside: see `disputed`)."""
-        first, exact = self.first, self.exact
+        """How sure the date is, in the order people read it ('disputed' aside: see `disputed`).
+
+        The shown claim's own qualification first; a qualification or an open or unknown end that only
+        another claim gives is said too, so that no claim's doubt goes unsaid.
+        """
+        first, exact, claims = self.first, self.exact, self.claims
         doubts: list[Doubt] = []
         if first.approximate:
             doubts.append(Doubt.APPROXIMATE)
-        elif first.uncertain:
+        elif first.uncertain or any(claim.qualified for claim in claims):
             doubts.append(Doubt.UNCERTAIN)
         # Words that already say the doubt ('from 15 June 2001 on', 'end unknown') are not repeated.
         said = f"{first.words} {exact or ''}"
-        if (first.open_end or first.open_start) and " on" not in said and "until" not in said:
+        if any(c.open_end or c.open_start for c in claims) and " on" not in said and "until" not in said:
             doubts.append(Doubt.OPEN)
-        if first.unknown_end and "end unknown" not in said:
+        if any(claim.unknown_end for claim in claims) and "end unknown" not in said:
             doubts.append(Doubt.END_UNKNOWN)
-        if first.unknown_start and "start unknown" not in said:
+        if any(claim.unknown_start for claim in claims) and "start unknown" not in said:
             doubts.append(Doubt.START_UNKNOWN)
         if first.inferred or (exact is not None and self.shown.inferred):
             doubts.append(Doubt.OUR_READING)
@@ -133,8 +137,8 @@ class Dating(NamedTuple):
 
     @property
     def doubtful(self) -> bool:
-        """The one rule every picture follows: disputed, or any claim qualified, open-ended or our reading."""
-        return self.disputed or self.uncertain or bool(self.doubts) or any(c.inferred for c in self.claims)
+        """The one rule every output follows: disputed, a doubt said of the date, or a claim our reading."""
+        return self.disputed or bool(self.doubts) or bool(self.readings)
 
     @property
     def readings(self) -> tuple[str, ...]:
