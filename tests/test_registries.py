@@ -40,7 +40,7 @@ from aloe_cli.exports import EXPORTERS, ExportFormat, Selection
 from aloe_cli.loading.source import DatasetSource
 from aloe_cli.model.models import Dataset
 from aloe_cli.questions import queries
-from aloe_cli.questions.filters import happening_filter, workshop_filter
+from aloe_cli.questions.filters import checked_search_terms, happening_filter, workshop_filter
 from aloe_cli.questions.queries import HappeningFilter, Match, Period
 from aloe_cli.renderers import RENDERERS, Format
 from aloe_cli.renderers.blocks import Blocks
@@ -249,6 +249,11 @@ def test_filters_are_checked_in_the_library(small: Session) -> None:
         happening_filter(
             dataset, first_year=2003, last_year=2002, match=Match.overlap, org=None, person=None, place=None
         )
+    assert checked_search_terms("Économie économie SOCIALE") == ["economie", "sociale"]
+    with pytest.raises(OptionError, match=r"^TEXT: give at least one word"):
+        checked_search_terms(" \u0301 ")
+    with pytest.raises(OptionError, match=r"^TEXT: give at most 32 different words \(33 given\)"):
+        checked_search_terms(" ".join(f"w{i}" for i in range(33)))
     assert workshop_filter(dataset, category="cat-a", phase=None).category == "cat-a"
     with pytest.raises(OptionError, match=r"^--phase: no phase 'x'"):
         workshop_filter(dataset, category=None, phase="x")

@@ -9,7 +9,7 @@ import typer
 from aloe_cli.cli.application import app, settings_of, show_listing
 from aloe_cli.cli.formats import DOCUMENT_FORMATS, Document, DocumentFormat
 from aloe_cli.cli.options import FormatOption, FromYear, SourcesOption, ToYear, complete_ids
-from aloe_cli.questions.filters import checked_period
+from aloe_cli.questions.filters import checked_period, checked_search_terms
 from aloe_cli.renderers import Format
 from aloe_cli.sanitize import printable
 
@@ -88,18 +88,11 @@ def search(
     """
     # start-up: `aloe --help` imports every command module, not what they run
     from aloe_cli.evidence.search_results import search_listing
-    from aloe_cli.questions.search import MAX_SEARCH_WORDS, search_terms
     from aloe_cli.questions.search import search as find
 
     settings = settings_of(ctx)
     query = " ".join(words)
-    folded = search_terms(query)  # distinct words: 'x x x ...' is one word, looked for once
-    if not folded:
-        raise typer.BadParameter("give at least one word with a letter or a digit", param_hint="TEXT")
-    if len(folded) > MAX_SEARCH_WORDS:
-        raise typer.BadParameter(
-            f"give at most {MAX_SEARCH_WORDS} different words ({len(folded)} given)", param_hint="TEXT"
-        )
+    folded = checked_search_terms(query)
     hits = find(settings.session.dataset(), query)
     show_listing(
         settings,

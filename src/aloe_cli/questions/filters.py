@@ -58,6 +58,18 @@ def happening_filter(
     )
 
 
+def checked_search_terms(query: str) -> list[str]:
+    """The distinct folded words to search for; an OptionError when there are none or too many."""
+    from aloe_cli.questions.search import MAX_SEARCH_WORDS, search_terms  # start-up: for `aloe search` only
+
+    folded = search_terms(query)  # distinct words: 'x x x ...' is one word, looked for once
+    if not folded:
+        raise OptionError("TEXT", "give at least one word with a letter or a digit")
+    if len(folded) > MAX_SEARCH_WORDS:
+        raise OptionError("TEXT", f"give at most {MAX_SEARCH_WORDS} different words ({len(folded)} given)")
+    return folded
+
+
 class WorkshopFilter(NamedTuple):
     """The filters of the workshop listing."""
 
