@@ -406,14 +406,23 @@ def _is_import_line(line: str) -> bool:
     return line.lstrip().startswith(("from ", "import "))
 
 
+PRAGMAS = ("type:", "noqa", "fmt:", "pragma:")  # comments for tools, which say nothing to a reader
+
+
+def _explains(line: str) -> bool:
+    """Whether the line carries a comment for people (not only a pragma for a tool)."""
+    comment = line.partition("#")[2].strip()
+    return bool(comment) and not comment.startswith(PRAGMAS)
+
+
 def says_why(lines: list[str], line: int) -> bool:
     """Whether the import on this line (1-based) has a comment on it or above the run of imports it is in."""
-    if "#" in lines[line - 1]:
+    if _explains(lines[line - 1]):
         return True
     above = line - 2
     while above >= 0 and _is_import_line(lines[above]):
         above -= 1
-    return above >= 0 and lines[above].lstrip().startswith("#")
+    return above >= 0 and lines[above].lstrip().startswith("#") and _explains(lines[above])
 
 
 def loaded_with(module: str, tops: dict[str, set[str]], seen: set[str] | None = None) -> set[str]:
@@ -484,6 +493,7 @@ def test_planted_imports_inside_functions_are_found(tmp_path: Path) -> None:
                 "def dump() -> None:\n    import json\n"  # says nothing
                 "def build() -> None:\n    # start-up: only here\n    import csv\n    import zipfile\n"
                 "def read() -> None:\n    import sqlite3  # start-up: only here\n"
+                "def write() -> None:\n    import tomllib  # noqa: F401\n"  # a pragma says nothing
             ),
             "cli/application.py": "import typer\n",
             "cli/commands.py": (
@@ -495,6 +505,7 @@ def test_planted_imports_inside_functions_are_found(tmp_path: Path) -> None:
         "aloe_cli.model.models": [
             "aloe_cli.model.models:3 aloe_cli.model.edtf is loaded already",
             "aloe_cli.model.models:5 json: say why it is here",
+            "aloe_cli.model.models:13 tomllib: say why it is here",
         ],
         "aloe_cli.cli.commands": ["aloe_cli.cli.commands:3 difflib is loaded already"],
     }
