@@ -13,10 +13,13 @@ import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from test_hostile import GUARD, clean_failure, dataset
 from typer.testing import Result
+
+from conftest import FULL_TESTS
 
 # 4. Year options keep their range ---------------------------------------------------------------------------
 
@@ -182,3 +185,48 @@ def test_25_2_too_many_derived_citations_are_refused(
     clean_failure(
         aloe("--data", str(path), "timeline"), 1, "these dates would cite 300 sources, more than 256"
     )
+
+
+# 7. Memory linear in the input, within the budget BENCHMARKS.md states ---------------------------------------------
+
+
+def benchmarks_memory() -> ModuleType:
+    """benchmarks/memory.py, which holds the budget and the shapes of file it is measured on."""
+    folder = str(Path(__file__).parents[2] / "benchmarks")
+    sys.path.insert(0, folder)
+    try:
+        import memory
+    finally:
+        sys.path.remove(folder)
+    return memory
+
+
+@pytest.mark.parametrize("shape", ["minimal records", "nested mappings under unknown keys (invalid)"])
+def test_25_7_validation_memory_within_its_budget_per_input_mib(shape: str, tmp_path: Path) -> None:
+    memory = benchmarks_memory()
+    mib = 8 if FULL_TESTS else 1.5
+    size, _, per_input_mib = memory.memory_per_input_mib(memory.SHAPES[shape](mib), tmp_path)
+    assert size > mib * 0.9  # the file is as large as asked
+    # Peak resident memory is not a timing: it varies by a few MiB from run to run, the budget's margin.
+    assert per_input_mib <= memory.MEMORY_BUDGET_PER_INPUT_MIB, (shape, size, per_input_mib)
+
+
+def test_25_7_nested_unknown_keys_are_each_reported_at_their_place(
+    aloe: Callable[..., Result], write_dataset: Callable[..., Path]
+) -> None:
+    path = write_dataset(benchmarks_memory().nested_unknown_keys(0.05))
+    result = aloe("--no-cache", "--data", str(path), "timeline")
+    clean_failure(result, 1, f"{path}:6:48: events[0].junk: unknown field 'junk'")
+
+
+# Also noted: Ctrl-C at start-up ------------------------------------------------------------------------------------
+
+
+def test_25_ctrl_c_while_aloe_is_imported_exits_130_quietly() -> None:
+    # Ctrl-C delivered the moment the launcher is imported, before main() and any of aloe's imports.
+    interrupted = subprocess.run(
+        [sys.executable, "-c", "import os, signal, time\nimport aloe_cli.launcher\n"
+         "os.kill(os.getpid(), signal.SIGINT)\ntime.sleep(GUARD)".replace("GUARD", str(GUARD))],
+        capture_output=True, text=True, timeout=GUARD, check=False,
+    )  # fmt: skip
+    assert interrupted.returncode == 130 and interrupted.stderr == "\naloe: interrupted\n"
