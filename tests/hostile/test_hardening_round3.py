@@ -7,6 +7,7 @@ a timing.
 
 from __future__ import annotations
 
+import json
 import os
 import pty
 import subprocess
@@ -230,3 +231,42 @@ def test_25_ctrl_c_while_aloe_is_imported_exits_130_quietly() -> None:
         capture_output=True, text=True, timeout=GUARD, check=False,
     )  # fmt: skip
     assert interrupted.returncode == 130 and interrupted.stderr == "\naloe: interrupted\n"
+
+
+# 14. Positions in characters; U+2028, U+2029 and U+0085 are not line breaks ------------------------------------------
+
+
+def test_25_14_a_forbidden_character_after_non_ascii_text_is_placed_in_characters(
+    aloe: Callable[..., Result], write_dataset: Callable[..., Path]
+) -> None:
+    path = write_dataset("format: aloe/1\ntitle: t\ndescription: é\x01\n")
+    clean_failure(aloe("--data", str(path), "timeline"), 1, f"{path}:3:15: character U+0001 is not allowed")
+
+
+def test_25_14_a_forbidden_character_on_the_last_of_53_lines(
+    aloe: Callable[..., Result], write_dataset: Callable[..., Path]
+) -> None:
+    comments = "".join(f"# ligne {i}: économie sociale et solidaire, 🙂\n" for i in range(50))
+    path = write_dataset(f"format: aloe/1\ntitle: t\n{comments}description: ééé\x01\n")
+    assert path.read_text(encoding="utf-8").count("\n") == 53
+    clean_failure(aloe("--data", str(path), "timeline"), 1, f"{path}:53:17: character U+0001 is not allowed")
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85"])
+def test_25_14_a_line_separator_inside_a_value_is_an_ordinary_character(
+    aloe: Callable[..., Result], write_dataset: Callable[..., Path], separator: str
+) -> None:
+    two_lines = write_dataset(f"title: before{separator}after\nformat: aloe/1\n", name="two.yaml")
+    result = aloe("validate", str(two_lines))
+    assert result.exit_code == 0 and result.stdout == f"{two_lines}: valid (0 records)\n", result.stdout
+    path = write_dataset(dataset(
+        f"events:\n  - {{id: e, title: before{separator}after, summary: '{separator}x', sources: [{{source: s}}]}}\n"
+        f"  - {{id: f, title: F, dates: [{{edtf: '2001-13'}}], sources: [{{source: s}}]}}\n"
+    ))  # fmt: skip
+    problem = json.loads(aloe("validate", "-f", "json", str(path)).stdout)[0]
+    assert (problem["line"], problem["column"]) == (7, 38)  # the separator on line 6 breaks no line
+    valid = write_dataset(
+        path.read_text(encoding="utf-8").replace("'2001-13'", "'2001-12'"), name="valid.yaml"
+    )
+    record = json.loads(aloe("--data", str(valid), "show", "e", "-f", "json").stdout)
+    assert record["title"] == f"before{separator}after" and record["fields"]["summary"] == f"{separator}x"
