@@ -116,6 +116,7 @@ LAYERS = (
     ("aloe_cli", "aloe_cli.errors", "aloe_cli.sanitize", "aloe_cli.kinds", "aloe_cli.files"),
     ("aloe_cli.model",),
     ("aloe_cli.loading",),
+    ("aloe_cli.presentation",),
     ("aloe_cli.evidence",),
     ("aloe_cli.questions",),
     ("aloe_cli.renderers", "aloe_cli.exports", "aloe_cli.session"),

@@ -57,7 +57,7 @@ def sources(
         settings.output.emit(render_bibtex(dataset.sources))
     else:
         show_listing(
-            settings, sources_listing(dataset, settings.session.lookup()), Format(output_format.value)
+            settings, sources_listing(dataset, settings.session.presentation()), Format(output_format.value)
         )
 
 
@@ -74,7 +74,7 @@ def gaps(
     settings = settings_of(ctx)
     show_listing(
         settings,
-        gaps_listing(settings.session.dataset(), settings.session.lookup()),
+        gaps_listing(settings.session.dataset(), settings.session.presentation()),
         output_format,
         sources=sources,
     )
@@ -104,7 +104,7 @@ def list_kind(
     settings = settings_of(ctx)
     show_listing(
         settings,
-        KIND_LISTINGS[kind](settings.session.dataset(), settings.session.lookup()),
+        KIND_LISTINGS[kind](settings.session.dataset(), settings.session.presentation()),
         output_format,
         sources=sources,
     )

@@ -2,37 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from aloe_cli.evidence.payloads import (
-    CitationJSON,
-    ClaimJSON,
-    DatedJSON,
-    HappeningJSON,
-    JSONRecord,
-    ReferenceJSON,
-    WorkshopJSON,
-)
-from aloe_cli.model.models import (
-    Citation,
-    Dataset,
-    DateClaim,
-    DatedRecord,
-    Event,
-    Happening,
-    Workshop,
-    citations_of,
-    localized,
-)
+from aloe_cli.presentation.views import CitedSource
 
-ROLE_WORDS = {
-    "theme_lead": "in charge of the solidarity economy theme",
-    "participant": "took part",
-    "context": "context (no source says the WSSE took part)",
-}
-
+if TYPE_CHECKING:
+    from aloe_cli.model.models import Event, Happening, Workshop
+    from aloe_cli.presentation.build import Presentation
+    from aloe_cli.presentation.dating import Dating
+    from aloe_cli.presentation.payloads import JSONRecord
+    from aloe_cli.presentation.views import HappeningView
 
 HAPPENING_FIELDS = (
     "id", "kind", "title", "date", "date_label", "date_words", "start", "end", "uncertain", "disputed",
@@ -42,23 +23,6 @@ HAPPENING_FIELDS = (
 EVENT_FIELDS = (*HAPPENING_FIELDS, "series", "series_title", "role", "role_note")
 WORKSHOP_FIELDS = ("id", "kind", "title", "category", "phases", "other_names", "probably_same_as", "note",
                    "inferred", "sources")  # fmt: skip
-
-
-class CitedSource(NamedTuple):
-    """One citation resolved for people: which source, where in it, its title as cited, its address."""
-
-    source: str
-    locator: str | None
-    title: str  # in [brackets] where the title is a description, not the document's own
-    url: str | None
-
-    def short(self) -> str:
-        """'story ¶4' or 'findhorn-report'."""
-        return f"{self.source} {self.locator}" if self.locator else self.source
-
-    def full(self) -> str:
-        """'story ¶4 — A story... <https://...>'."""
-        return f"{self.short()} — {self.title}" + (f" <{self.url}>" if self.url else "")
 
 
 class ClaimNote(NamedTuple):
@@ -130,295 +94,68 @@ class Listing:
             yield from self.for_programs().records
 
 
-class Lookup:
-    """Names of the records a row refers to, in the chosen language."""
-
-    def __init__(self, dataset: Dataset, lang: str) -> None:
-        self.dataset = dataset
-        self.lang = lang
-        self.sources = {s.id: s for s in dataset.sources}
-        self.places = {p.id: p for p in dataset.places}
-        self.people = {p.id: p for p in dataset.people}
-        self.organisations = {o.id: o for o in dataset.organisations}
-        self.eras = {e.id: e for e in dataset.eras}
-        self.series = {s.id: s for s in dataset.series}
-        self.categories = {c.id: c for c in dataset.categories}
-        self.phases = {p.id: p for p in dataset.phases}
-        # Citations and names repeat across records: each is built once and shared (never mutated).
-        self._citations: dict[tuple[str, str | None, str | None], CitationJSON] = {}
-        self._place_names: dict[str, str] = {}
-        self._references: dict[tuple[str, str], ReferenceJSON] = {}
-        self._cited: dict[tuple[str, str | None], CitedSource] = {}
-
-    def place_name(self, place_id: str) -> str:
-        """'Findhorn ecovillage (Scotland)'."""
-        if place_id not in self._place_names:
-            place = self.places[place_id]
-            name = localized(place.name, self.lang)
-            self._place_names[place_id] = f"{name} ({place.country})" if place.country else name
-        return self._place_names[place_id]
-
-    def reference(self, kind: str, record_id: str) -> ReferenceJSON:
-        """`{"id", "name"}` of a place, person or organisation a record names (built once, shared)."""
-        key = (kind, record_id)
-        found = self._references.get(key)
-        if found is None:
-            if kind == "place":
-                name = self.place_name(record_id)
-            elif kind == "person":
-                name = self.people[record_id].name
-            else:
-                name = self.organisation_name(record_id)
-            found = self._references[key] = ReferenceJSON(id=record_id, name=name)
-        return found
-
-    def organisation_name(self, organisation_id: str) -> str:
-        """The acronym where there is one, else the short name, else the name."""
-        organisation = self.organisations[organisation_id]
-        return localized(organisation.acronym or organisation.short_name or organisation.name, self.lang)
-
-    def citation(self, citation: Citation) -> CitationJSON:
-        """A citation as the JSON contract gives it: the source's id, where in it, title and URL."""
-        key = (citation.source, citation.locator, citation.quote)
-        known = self._citations.get(key)
-        if known is not None:
-            return known
-        source = self.sources[citation.source]
-        found: CitationJSON = {
-            "source": citation.source,
-            "locator": citation.locator,
-            "title": source.display_title,
-            "descriptive_title": source.descriptive_title,
-            "url": source.url,
-        }
-        if citation.quote:
-            found["quote"] = citation.quote
-        self._citations[key] = found
-        return found
-
-    def cited(self, citation: Citation) -> CitedSource:
-        """A citation resolved for people (built once per distinct citation, shared)."""
-        key = (citation.source, citation.locator)
-        found = self._cited.get(key)
-        if found is None:
-            source = self.sources[citation.source]
-            found = self._cited[key] = CitedSource(
-                citation.source, citation.locator, source.display_title, source.url
-            )
-        return found
-
-    def cited_by(self, record: Any) -> tuple[CitedSource, ...]:
-        """Every source a record cites, its claims' and its other names' included, each once, in order."""
-        return tuple(dict.fromkeys(self.cited(c) for c in citations_of(record)))
-
-    def claims_note(self, record: DatedRecord) -> ClaimsNote:
-        """The claims of a record, each with its own sources."""
-        return ClaimsNote(
-            record.id,
-            tuple(
-                ClaimNote(claim.words, tuple(self.cited(c) for c in claim.sources), bool(claim.inferred))
-                for claim in record.dates
-            ),
-            record.disputed,
-        )
-
-
-def iso(day: Any) -> str | None:
-    """An ISO 8601 day, or None."""
-    return day.isoformat() if day is not None else None
-
-
-def claim_record(claim: DateClaim, lookup: Lookup) -> ClaimJSON:
-    """One dated claim in the JSON contract."""
-    edtf = claim.edtf
-    found: ClaimJSON = {
-        "date": edtf.text,
-        "date_label": claim.words,
-        "start": iso(edtf.earliest),
-        "end": iso(edtf.latest),
-        "start_precision": edtf.start_precision,
-        "end_precision": edtf.end_precision,
-        "end_kind": "open" if edtf.open_end else "unknown" if edtf.unknown_end else "known",
-        "approximate": edtf.approximate,
-        "uncertain": edtf.uncertain,
-        "inferred": claim.inferred,
-        "sources": [lookup.citation(c) for c in claim.sources],
-    }
-    if claim.note:
-        found["note"] = claim.note
-    return found
-
-
-def dated_fields(record: DatedRecord, lookup: Lookup) -> DatedJSON:
-    """The date fields every dated record carries: first claim, possible span, and all claims."""
-    claim = record.date_claim
-    return {
-        "date": claim.edtf.text if claim else None,
-        "date_label": claim.words if claim else None,
-        "date_words": date_wording(record).text() if claim else None,
-        "start": iso(record.earliest),
-        "end": iso(record.latest),
-        "uncertain": record.uncertain,
-        "disputed": record.disputed,
-        "claims": [claim_record(c, lookup) for c in record.dates],
-    }
-
-
 DATE_LEGEND = (
     "Dates: the source's own words, then in brackets the exact days another source gives; "
     "aloe show ID gives every claim with its source."
 )
 
 
-class DateWording(NamedTuple):
-    """A record's date as people read it: the source's words, exact days where known, and the doubt."""
-
-    words: str  # the first claim in its source's own words ("2002", "mid-1997")
-    exact: str | None  # the exact days, where a claim that agrees gives them
-    doubts: tuple[str, ...]  # "approximate", "uncertain", "our reading"; "disputed" is the record's own
-
-    def text(self) -> str:
-        """'2002 (31 January – 5 February 2002)'."""
-        return f"{self.words} ({self.exact})" if self.exact else self.words
-
-
-def date_wording(record: DatedRecord) -> DateWording:
-    """The first claim in the source's words, the exact days a claim that agrees gives, and the doubt."""
-    claim = record.date_claim
-    if claim is None:
-        return DateWording("undated", None, ())
-    exact_claim = record.finest_claim or claim
-    exact: str | None = exact_claim.exact_words
-    # One claim: its value is worth showing beside its label only where it gives the day.
-    if exact_claim is claim and (
-        not claim.label or claim.edtf.qualified or claim.edtf.start_precision != "day"
-    ):
-        exact = None
-    if exact == claim.words:
-        exact = None
-    edtf = claim.edtf
-    doubts: list[str] = []
-    if edtf.approximate:
-        doubts.append("approximate")
-    elif edtf.uncertain:
-        doubts.append("uncertain")
-    shown = f"{claim.words} {exact or ''}"
-    if (edtf.open_end or edtf.open_start) and " on" not in shown and "until" not in shown:
-        doubts.append("open")
-    if edtf.unknown_end and "end unknown" not in shown:
-        doubts.append("end unknown")
-    if edtf.unknown_start and "start unknown" not in shown:
-        doubts.append("start unknown")
-    if claim.inferred or (exact is not None and exact_claim.inferred):
-        doubts.append("our reading")
-    return DateWording(claim.words, exact, tuple(doubts))
+def claims_note(record_id: str, dating: Dating) -> ClaimsNote:
+    """The claims of a record, each with its own sources."""
+    return ClaimsNote(
+        record_id,
+        tuple(
+            ClaimNote(claim.words, tuple(c.cited for c in claim.citations), bool(claim.inferred))
+            for claim in dating.claims
+        ),
+        dating.disputed,
+    )
 
 
-def date_cell(record: DatedRecord, disputed_mark: str = "(disputed: see below)") -> str:
-    """The date as people read it: the source's words, exact days where known, and how sure it is."""
-    wording = date_wording(record)
-    lines = [wording.text()]
-    if wording.doubts:
-        lines.append(f"({'; '.join(wording.doubts)})")
-    if record.disputed:
-        lines.append(disputed_mark)
-    return "\n".join(lines)
+def date_cell(dating: Dating | None, disputed_mark: str = "(disputed: see below)") -> str:
+    """A date cell of a table: the words, the doubt, the dispute; 'undated' where there is no date."""
+    return dating.cell(disputed_mark) if dating else "undated"
 
 
-def dates_in_words(record: DatedRecord, lookup: Lookup) -> str:
-    """Every claim on one line: 'October 2005; disputed: 22–26 November 2005 (ripess-dakar)'."""
-    wording = date_wording(record)
-    text = f"{wording.text()} ({'; '.join(wording.doubts)})" if wording.doubts else wording.text()
-    if record.disputed:
-        text = "disputed: " + "; ".join(claim.named() for claim in lookup.claims_note(record).claims)
-    return text
+def _happening_row(listing: Listing, view: HappeningView, cells: tuple[str, ...], group: str | None) -> None:
+    listing.groups.append(group)
+    listing.cells.append(cells)
+    listing.citations.append(view.every_citation())
+    if view.dating and len(view.dating.claims) > 1:
+        listing.notes.append(claims_note(view.id, view.dating))
 
 
-def happening_record(record: Happening, lookup: Lookup) -> HappeningJSON:
-    """A milestone or event in the JSON contract."""
-    era = lookup.eras.get(record.era) if record.era else None
-    dated = dated_fields(record, lookup)
-    row: HappeningJSON = {
-        "id": record.id,
-        "kind": "event" if isinstance(record, Event) else "milestone",
-        "title": localized(record.title, lookup.lang),
-        "date": dated["date"],
-        "date_label": dated["date_label"],
-        "date_words": dated["date_words"],
-        "start": dated["start"],
-        "end": dated["end"],
-        "uncertain": dated["uncertain"],
-        "disputed": dated["disputed"],
-        "claims": dated["claims"],
-        "era": record.era,
-        "era_title": localized(era.title, lookup.lang) if era else None,
-        "summary": record.summary,
-        "places": [lookup.reference("place", p) for p in record.places],
-        "people": [lookup.reference("person", p) for p in record.people],
-        "organisations": [lookup.reference("organisation", o) for o in record.organisations],
-        "sources": [lookup.citation(c) for c in record.sources],
-        "note": record.note,
-        "inferred": record.inferred,
-    }
-    if isinstance(record, Event):
-        series = lookup.series.get(record.series) if record.series else None
-        row["series"] = record.series
-        row["series_title"] = localized(series.title, lookup.lang) if series else None
-        row["role"] = record.role
-        row["role_note"] = record.role_note
-    return row
-
-
-def _who(record: Happening, lookup: Lookup) -> str:
-    names = [lookup.people[p].name for p in record.people]
-    return ", ".join(names or [lookup.organisation_name(o) for o in record.organisations])
-
-
-def _where(record: Happening, lookup: Lookup) -> str:
-    return "; ".join(lookup.place_name(p) for p in record.places)
-
-
-def timeline_listing(records: list[Happening], lookup: Lookup) -> Listing:
+def timeline_listing(records: Sequence[Happening], presentation: Presentation) -> Listing:
     """The chronology, grouped by era in the dataset's order of eras."""
-    era_order = {era_id: position for position, era_id in enumerate(lookup.eras)}
+    era_order = {era_id: position for position, era_id in enumerate(presentation.eras)}
     ordered = sorted(records, key=lambda r: era_order.get(r.era or "", len(era_order)))  # stable: keeps dates
 
     def rows(listing: Listing) -> None:
         for record in ordered:
-            era = lookup.eras.get(record.era) if record.era else None
-            listing.groups.append(localized(era.title, lookup.lang) if era else "Other")
-            title = localized(record.title, lookup.lang)
-            listing.cells.append(
-                (date_cell(record), title, _where(record, lookup), _who(record, lookup), record.id)
-            )
-            listing.citations.append(lookup.cited_by(record))
-            if len(record.dates) > 1:
-                listing.notes.append(lookup.claims_note(record))
+            view = presentation.happening(record)
+            cells = (date_cell(view.dating), view.title.value, view.where(), view.who(), view.id)
+            _happening_row(listing, view, cells, view.era.title.value if view.era else "Other")
 
     return Listing(
-        title=lookup.dataset.title,
+        title=presentation.title,
         columns=("Date", "What", "Where", "Who", "ID"),
         fields=EVENT_FIELDS,
         widths=(2, 4, 2, 2),
         legend=DATE_LEGEND,
         fill_rows=rows,
-        stream_records=lambda: (happening_record(r, lookup) for r in ordered),
+        stream_records=lambda: (presentation.happening(r).json() for r in ordered),
     )
 
 
-def events_listing(records: list[Event], lookup: Lookup) -> Listing:
+def events_listing(records: Sequence[Event], presentation: Presentation) -> Listing:
     """The events the WSSE took part in, with its role."""
 
     def rows(listing: Listing) -> None:
-        for event in records:
-            role = ROLE_WORDS[event.role]
-            listing.groups.append(None)
-            listing.cells.append(
-                (date_cell(event), localized(event.title, lookup.lang), role, _where(event, lookup), event.id)
-            )
-            listing.citations.append(lookup.cited_by(event))
-            if len(event.dates) > 1:
-                listing.notes.append(lookup.claims_note(event))
+        for record in records:
+            view = presentation.happening(record)
+            role = view.role_note or view.role_words or ""  # the sources' words for the part, where given
+            cells = (date_cell(view.dating), view.title.value, role, view.where(), view.id)
+            _happening_row(listing, view, cells, None)
 
     return Listing(
         title="Events",
@@ -427,27 +164,11 @@ def events_listing(records: list[Event], lookup: Lookup) -> Listing:
         widths=(2, 4, 2, 2),
         legend=DATE_LEGEND,
         fill_rows=rows,
-        stream_records=lambda: (happening_record(e, lookup) for e in records),
+        stream_records=lambda: (presentation.happening(r).json() for r in records),
     )
 
 
-def workshop_record(workshop: Workshop, lookup: Lookup) -> WorkshopJSON:
-    """A workshop in the JSON contract; `category` is a list (empty where no source groups it)."""
-    return {
-        "id": workshop.id,
-        "kind": "workshop",
-        "title": localized(workshop.title, lookup.lang),
-        "category": list(workshop.categories),
-        "phases": list(workshop.phases),
-        "other_names": [n.name for n in workshop.other_names],
-        "probably_same_as": list(workshop.probably_same_as),
-        "note": workshop.note,
-        "inferred": workshop.inferred,
-        "sources": [lookup.citation(c) for c in workshop.sources],
-    }
-
-
-def workshops_listing(records: list[Workshop], lookup: Lookup) -> Listing:
+def workshops_listing(records: Sequence[Workshop], presentation: Presentation) -> Listing:
     """The workshops with their categories and phases."""
     listing = Listing(
         title="Workshops",
@@ -456,23 +177,14 @@ def workshops_listing(records: list[Workshop], lookup: Lookup) -> Listing:
         widths=(3, 3, 3),
         title_column=0,
     )
-    for workshop in records:
-        categories = ", ".join(
-            localized(lookup.categories[c].title, lookup.lang) for c in workshop.categories
-        )
-        phases = ", ".join(localized(lookup.phases[p].title, lookup.lang) for p in workshop.phases)
-        listing.groups.append(None)
-        title = localized(workshop.title, lookup.lang)
+    for workshop in presentation.workshop_views(list(records)):
+        categories = ", ".join(category.label for category in workshop.categories)
+        phases = ", ".join(phase.label for phase in workshop.phases)
+        title = workshop.title.value
         if workshop.probably_same_as:
             title += f"\nprobably the same as {', '.join(workshop.probably_same_as)} (our reading)"
-        listing.cells.append(
-            (
-                title,
-                categories or "(none in the sources)",
-                phases,
-                workshop.id,
-            )
-        )
-        listing.citations.append(lookup.cited_by(workshop))
-        listing.records.append(workshop_record(workshop, lookup))
+        listing.groups.append(None)
+        listing.cells.append((title, categories or "(none in the sources)", phases, workshop.id))
+        listing.citations.append(workshop.every_citation())
+        listing.records.append(workshop.json())
     return listing

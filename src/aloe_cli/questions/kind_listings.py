@@ -7,13 +7,19 @@ kind cannot be half-added. Every listing gives the usual formats (table, JSON, C
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
-from aloe_cli.evidence.views import CitedSource, Listing, Lookup, date_cell, dated_fields
+from aloe_cli.evidence.views import Listing, date_cell
 from aloe_cli.kinds import RecordKind
+from aloe_cli.presentation.dating import UNDATED_JSON
+from aloe_cli.presentation.views import CitedSource, every_cited
 
 if TYPE_CHECKING:
-    from aloe_cli.model.models import Dataset, SourcedRecord
+    from aloe_cli.model.models import Dataset
+    from aloe_cli.presentation.build import Presentation
+    from aloe_cli.presentation.dating import Dating
+    from aloe_cli.presentation.payloads import DatedJSON
+    from aloe_cli.presentation.views import CitationView
 
 
 def _cited_by(dataset: Dataset) -> dict[str, list[str]]:
@@ -30,7 +36,7 @@ def _cited_by(dataset: Dataset) -> dict[str, list[str]]:
     return found
 
 
-def sources_listing(dataset: Dataset, lookup: Lookup) -> Listing:
+def sources_listing(dataset: Dataset, presentation: Presentation) -> Listing:
     """Every source with its kind, address, and the records that cite it."""
     cited_by = _cited_by(dataset)
     listing = Listing(
@@ -53,21 +59,21 @@ def sources_listing(dataset: Dataset, lookup: Lookup) -> Listing:
         widths=(4, 1, 3, 2),
         legend="A title in [square brackets] describes a page whose own title was not read.",
     )
-    for source in dataset.sources:
+    for source in presentation.sources:
         citing = cited_by.get(source.id, [])
         listing.groups.append(None)
         listing.cells.append(
-            (source.display_title, source.kind, source.url or "", f"{len(citing)} records", source.id)
+            (source.title, source.kind, source.url or "", f"{len(citing)} records", source.id)
         )
         listing.records.append(
             {
                 "id": source.id,
                 "kind": "source",
-                "title": source.display_title,
+                "title": source.title,
                 "descriptive_title": source.descriptive_title,
                 "source_kind": source.kind,
                 "author": source.author,
-                "issued": source.issued.text if source.issued else None,
+                "issued": source.issued,
                 "publisher": source.publisher,
                 "language": source.language,
                 "url": source.url,
@@ -78,7 +84,7 @@ def sources_listing(dataset: Dataset, lookup: Lookup) -> Listing:
     return listing
 
 
-def gaps_listing(dataset: Dataset, lookup: Lookup) -> Listing:
+def gaps_listing(dataset: Dataset, presentation: Presentation) -> Listing:
     """What the sources leave open: a research agenda, each gap with what it is about and its sources."""
     listing = Listing(
         title="What the sources leave open",
@@ -88,17 +94,17 @@ def gaps_listing(dataset: Dataset, lookup: Lookup) -> Listing:
         title_column=0,
         id_columns=(1,),
     )
-    for gap in dataset.gaps:
+    for gap in presentation.gaps:
         listing.groups.append(None)
         listing.cells.append((gap.summary, ", ".join(gap.about), gap.id))
-        listing.citations.append(lookup.cited_by(gap))
+        listing.citations.append(every_cited(gap.citations))
         listing.records.append(
             {
                 "id": gap.id,
                 "kind": "gap",
                 "summary": gap.summary,
                 "about": list(gap.about),
-                "sources": [lookup.citation(c) for c in gap.sources],
+                "sources": [c.json() for c in gap.citations],
                 "note": gap.note,
             }
         )
@@ -126,36 +132,47 @@ def _simple_listing(
     return listing
 
 
-def _common(record: SourcedRecord, kind: str) -> dict[str, object]:
-    return {"id": record.id, "kind": kind}
+class _Described(Protocol):
+    """What every record's view has: an id, its own citations, a note, our reading."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def citations(self) -> tuple[CitationView, ...]: ...
+    @property
+    def note(self) -> str | None: ...
+    @property
+    def inferred(self) -> str | None: ...
 
 
-def _tail(record: SourcedRecord, lookup: Lookup) -> dict[str, object]:
-    return {
-        "note": record.note,
-        "inferred": record.inferred,
-        "sources": [lookup.citation(c) for c in record.sources],
-    }
+def _common(view: _Described, kind: str) -> dict[str, object]:
+    return {"id": view.id, "kind": kind}
 
 
-def organisations_listing(dataset: Dataset, lookup: Lookup) -> Listing:
+def _tail(view: _Described) -> dict[str, object]:
+    return {"note": view.note, "inferred": view.inferred, "sources": [c.json() for c in view.citations]}
+
+
+def _dated(dating: Dating | None) -> DatedJSON:
+    return dating.json() if dating else UNDATED_JSON
+
+
+def organisations_listing(dataset: Dataset, presentation: Presentation) -> Listing:
     """The organisations, their names, acronyms and dates."""
-    from aloe_cli.model.models import localized
-
+    views = list(presentation.organisations.values())
     rows: list[tuple[tuple[str, ...], dict[str, object]]] = []
-    for org in dataset.organisations:
-        name = localized(org.name, lookup.lang)
-        acronym = localized(org.acronym, lookup.lang) if org.acronym else ""
+    for org in views:
+        acronym = org.acronym.value if org.acronym else ""
         rows.append(
             (
-                (name, acronym, date_cell(org), org.id),
+                (org.name.value, acronym, date_cell(org.dating), org.id),
                 {
                     **_common(org, "organisation"),
-                    "name": name,
+                    "name": org.name.value,
                     "acronym": acronym or None,
-                    **dated_fields(org, lookup),
+                    **_dated(org.dating),
                     "summary": org.summary,
-                    **_tail(org, lookup),
+                    **_tail(org),
                 },
             )
         )
@@ -164,66 +181,53 @@ def organisations_listing(dataset: Dataset, lookup: Lookup) -> Listing:
         ("Name", "Acronym", "Date", "ID"),
         rows,
         (4, 1, 3),
-        citations=[lookup.cited_by(r) for r in dataset.organisations],
+        citations=[every_cited(o.citations, o.dating, o.other_names) for o in views],
     )
 
 
-def people_listing(dataset: Dataset, lookup: Lookup) -> Listing:
+def people_listing(dataset: Dataset, presentation: Presentation) -> Listing:
     """The people the sources name, with what they did."""
+    views = list(presentation.people.values())
     rows: list[tuple[tuple[str, ...], dict[str, object]]] = [
-        (
-            (p.name, p.role or "", p.id),
-            {**_common(p, "person"), "name": p.name, "role": p.role, **_tail(p, lookup)},
-        )
-        for p in dataset.people
+        ((p.name, p.role or "", p.id), {**_common(p, "person"), "name": p.name, "role": p.role, **_tail(p)})
+        for p in views
     ]
     return _simple_listing(
-        "People", ("Name", "Role", "ID"), rows, (2, 5), citations=[lookup.cited_by(r) for r in dataset.people]
+        "People", ("Name", "Role", "ID"), rows, (2, 5), citations=[every_cited(p.citations) for p in views]
     )
 
 
-def places_listing(dataset: Dataset, lookup: Lookup) -> Listing:
+def places_listing(dataset: Dataset, presentation: Presentation) -> Listing:
     """The places, with their country."""
-    from aloe_cli.model.models import localized
-
+    views = list(presentation.places.values())
     rows: list[tuple[tuple[str, ...], dict[str, object]]] = [
         (
-            (localized(p.name, lookup.lang), p.country or "", p.id),
-            {
-                **_common(p, "place"),
-                "name": localized(p.name, lookup.lang),
-                "country": p.country,
-                **_tail(p, lookup),
-            },
+            (p.name.value, p.country or "", p.id),
+            {**_common(p, "place"), "name": p.name.value, "country": p.country, **_tail(p)},
         )
-        for p in dataset.places
+        for p in views
     ]
     return _simple_listing(
-        "Places",
-        ("Name", "Country", "ID"),
-        rows,
-        (3, 2),
-        citations=[lookup.cited_by(r) for r in dataset.places],
+        "Places", ("Name", "Country", "ID"), rows, (3, 2), citations=[every_cited(p.citations) for p in views]
     )
 
 
-def eras_listing(dataset: Dataset, lookup: Lookup) -> Listing:
+def eras_listing(dataset: Dataset, presentation: Presentation) -> Listing:
     """The eras of the timeline, with their dates and organisations."""
-    from aloe_cli.model.models import localized
-
+    views = list(presentation.eras.values())
     rows: list[tuple[tuple[str, ...], dict[str, object]]] = [
         (
-            (localized(e.title, lookup.lang), date_cell(e), e.organisation or "", e.id),
+            (e.title.value, date_cell(e.dating), e.organisation or "", e.id),
             {
                 **_common(e, "era"),
-                "title": localized(e.title, lookup.lang),
+                "title": e.title.value,
                 "organisation": e.organisation,
-                **dated_fields(e, lookup),
+                **_dated(e.dating),
                 "summary": e.summary,
-                **_tail(e, lookup),
+                **_tail(e),
             },
         )
-        for e in dataset.eras
+        for e in views
     ]
     return _simple_listing(
         "Eras",
@@ -231,27 +235,26 @@ def eras_listing(dataset: Dataset, lookup: Lookup) -> Listing:
         rows,
         (4, 3, 2),
         id_columns=(2,),
-        citations=[lookup.cited_by(r) for r in dataset.eras],
+        citations=[every_cited(e.citations, e.dating) for e in views],
     )
 
 
-def series_listing(dataset: Dataset, lookup: Lookup) -> Listing:
+def series_listing(dataset: Dataset, presentation: Presentation) -> Listing:
     """The recurring gatherings, with their events."""
-    from aloe_cli.model.models import localized
-
+    views = list(presentation.series.values())
     rows: list[tuple[tuple[str, ...], dict[str, object]]] = []
-    for s in dataset.series:
+    for s in views:
         events = [e.id for e in dataset.events if e.series == s.id]
-        acronym = localized(s.acronym, lookup.lang) if s.acronym else ""
+        acronym = s.acronym.value if s.acronym else ""
         rows.append(
             (
-                (localized(s.title, lookup.lang), acronym, ", ".join(events), s.id),
+                (s.title.value, acronym, ", ".join(events), s.id),
                 {
                     **_common(s, "series"),
-                    "title": localized(s.title, lookup.lang),
+                    "title": s.title.value,
                     "acronym": acronym or None,
                     "events": events,
-                    **_tail(s, lookup),
+                    **_tail(s),
                 },
             )
         )
@@ -261,26 +264,25 @@ def series_listing(dataset: Dataset, lookup: Lookup) -> Listing:
         rows,
         (3, 1, 4),
         id_columns=(2,),
-        citations=[lookup.cited_by(r) for r in dataset.series],
+        citations=[every_cited(s.citations) for s in views],
     )
 
 
-def categories_listing(dataset: Dataset, lookup: Lookup) -> Listing:
+def categories_listing(dataset: Dataset, presentation: Presentation) -> Listing:
     """The workshop categories, with their workshops."""
-    from aloe_cli.model.models import localized
-
+    views = list(presentation.categories.values())
     rows: list[tuple[tuple[str, ...], dict[str, object]]] = []
-    for c in dataset.categories:
+    for c in views:
         members = [w.id for w in dataset.workshops if c.id in w.categories]
         rows.append(
             (
-                (localized(c.title, lookup.lang), c.description, ", ".join(members), c.id),
+                (c.title.value, c.description, ", ".join(members), c.id),
                 {
                     **_common(c, "category"),
-                    "title": localized(c.title, lookup.lang),
+                    "title": c.title.value,
                     "description": c.description,
                     "workshops": members,
-                    **_tail(c, lookup),
+                    **_tail(c),
                 },
             )
         )
@@ -290,34 +292,28 @@ def categories_listing(dataset: Dataset, lookup: Lookup) -> Listing:
         rows,
         (2, 4, 3),
         id_columns=(2,),
-        citations=[lookup.cited_by(r) for r in dataset.categories],
+        citations=[every_cited(c.citations) for c in views],
     )
 
 
-def phases_listing(dataset: Dataset, lookup: Lookup) -> Listing:
+def phases_listing(dataset: Dataset, presentation: Presentation) -> Listing:
     """The phases of the workshop programme: how many workshops the sources count, and which are named."""
-    from aloe_cli.model.models import localized
-
+    views = list(presentation.phases.values())
     rows: list[tuple[tuple[str, ...], dict[str, object]]] = []
-    for p in dataset.phases:
+    for p in views:
         members = [w.id for w in dataset.workshops if p.id in w.phases]
         counted = "" if p.workshops_counted is None else str(p.workshops_counted)
         rows.append(
             (
-                (
-                    localized(p.title, lookup.lang),
-                    date_cell(p),
-                    f"{counted} counted, {len(members)} named",
-                    p.id,
-                ),
+                (p.title.value, date_cell(p.dating), f"{counted} counted, {len(members)} named", p.id),
                 {
                     **_common(p, "phase"),
-                    "title": localized(p.title, lookup.lang),
+                    "title": p.title.value,
                     "workshops_counted": p.workshops_counted,
                     "workshops": members,
-                    **dated_fields(p, lookup),
+                    **_dated(p.dating),
                     "summary": p.summary,
-                    **_tail(p, lookup),
+                    **_tail(p),
                 },
             )
         )
@@ -326,11 +322,11 @@ def phases_listing(dataset: Dataset, lookup: Lookup) -> Listing:
         ("Phase", "Date", "Workshops", "ID"),
         rows,
         (3, 3, 2),
-        citations=[lookup.cited_by(r) for r in dataset.phases],
+        citations=[every_cited(p.citations, p.dating) for p in views],
     )
 
 
-KIND_LISTINGS: dict[RecordKind, Callable[[Dataset, Lookup], Listing]] = {
+KIND_LISTINGS: dict[RecordKind, Callable[[Dataset, Presentation], Listing]] = {
     RecordKind.sources: sources_listing,
     RecordKind.gaps: gaps_listing,
     RecordKind.organisations: organisations_listing,

@@ -5,11 +5,12 @@ from __future__ import annotations
 import unicodedata
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from aloe_cli.evidence.views import Listing, Lookup, date_cell, dated_fields
+from aloe_cli.evidence.views import Listing, claims_note, date_cell
 from aloe_cli.model.models import DatedRecord
 
 if TYPE_CHECKING:
     from aloe_cli.model.models import Dataset
+    from aloe_cli.presentation.build import Presentation
     from aloe_cli.questions.record_detail import Found
 
 # How much a match counts, by where it is: a name outranks a passing mention.
@@ -182,9 +183,9 @@ def snippet(text: str, spans: list[tuple[int, int]]) -> tuple[str, list[tuple[in
     return prefix + flat[start:end] + suffix, kept
 
 
-def search_listing(hits: list[Hit], terms: list[str], lookup: Lookup) -> Listing:
+def search_listing(hits: list[Hit], terms: list[str], presentation: Presentation) -> Listing:
     """Search results, best first, where each matched, the matches marked (`terms`: from `search_terms`)."""
-    from aloe_cli.questions.record_detail import title_of
+    from aloe_cli.questions.record_detail import every_cited_of, title_of
 
     def spans_in(text: str) -> list[tuple[int, int]]:
         return sorted(span for term in terms for span in match_spans(text, term))
@@ -197,7 +198,8 @@ def search_listing(hits: list[Hit], terms: list[str], lookup: Lookup) -> Listing
     )
     for hit in hits:
         record = hit.found.record
-        title = title_of(hit.found, lookup)
+        title = title_of(hit.found, presentation)
+        dating = presentation.dating(record) if isinstance(record, DatedRecord) else None
         field_name, text = hit.matches[0]
         extract, extract_spans = snippet(text, spans_in(text))
         if not extract_spans:
@@ -209,16 +211,16 @@ def search_listing(hits: list[Hit], terms: list[str], lookup: Lookup) -> Listing
             (
                 hit.found.kind,
                 title,
-                date_cell(record) if isinstance(record, DatedRecord) else "",
+                date_cell(dating) if isinstance(record, DatedRecord) else "",
                 matched_cell,
                 record.id,
             )
         )
-        listing.citations.append(() if hit.found.kind == "source" else lookup.cited_by(record))
+        listing.citations.append(() if hit.found.kind == "source" else every_cited_of(record, presentation))
         listing.marks.append({1: spans_in(title), 3: [(a + offset, b + offset) for a, b in extract_spans]})
-        if isinstance(record, DatedRecord) and record.disputed:
-            listing.notes.append(lookup.claims_note(record))  # the "see below" of its date cell
-        dated = dated_fields(record, lookup) if isinstance(record, DatedRecord) else None
+        if dating is not None and dating.disputed:
+            listing.notes.append(claims_note(record.id, dating))  # the "see below" of its date cell
+        dated = dating.json() if dating else None
         listing.records.append(
             {
                 "id": record.id,

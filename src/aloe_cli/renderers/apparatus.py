@@ -6,7 +6,8 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from aloe_cli.evidence.views import CitedSource, ClaimNote, ClaimsNote, Listing
+    from aloe_cli.evidence.views import ClaimNote, ClaimsNote, Listing
+    from aloe_cli.presentation.views import CitedSource
 
 
 class Apparatus:
