@@ -50,3 +50,15 @@ def escape_markup(text: str) -> str:
         .replace('"', "&quot;")
         .replace("'", "&#x27;")
     )
+
+
+# What XML 1.0 cannot hold at all, even escaped, beyond the controls `printable` shows as symbols.
+_NOT_IN_XML = re.compile("[\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_text(text: str) -> str:
+    """Dataset text safe inside an XML element or quoted attribute: markup escaped, controls shown as symbols.
+
+    An SVG file with a control character (U+0001 ...) is not well-formed, and a browser shows none of it.
+    """
+    return escape_markup(_NOT_IN_XML.sub("\ufffd", printable(text)))
