@@ -294,3 +294,107 @@ def test_25_9_svg_chart_with_control_characters_in_names_is_well_formed_xml(
     texts = " ".join(root.itertext())
     for shown in ("Era␁␌", "Org␛[31m\ufffd<&>", "M␂␡\ufffd", 'E␈"', "t␃"):
         assert shown in texts, shown
+
+
+# 11. A CSV folder export is written all or none ------------------------------------------------------------------
+
+
+def old_csv_folder(aloe: Callable[..., Result], folder: Path) -> dict[str, str]:
+    """A folder of an earlier CSV export (each file marked as old) and a file of the user's."""
+    assert aloe("export", "--to", "csv", "-o", str(folder)).exit_code == 0
+    for number, table in enumerate(sorted(folder.iterdir())):
+        table.write_text(f"old {number}\n", encoding="utf-8")
+    (folder / "notes.txt").write_text("mine", encoding="utf-8")
+    return {path.name: path.read_text(encoding="utf-8") for path in folder.iterdir()}
+
+
+def fail_after(monkeypatch: pytest.MonkeyPatch, name: str, calls: int, error: OSError) -> None:
+    """Make `files.os.NAME` fail once, at its call number `calls + 1` (a disk that fills, say)."""
+    from aloe_cli import files
+
+    real = getattr(os, name)
+    count = {"calls": 0}
+
+    def failing(*args: object) -> object:
+        count["calls"] += 1
+        if count["calls"] == calls + 1:
+            if name == "fdopen":
+                os.close(args[0])  # type: ignore[arg-type]
+            raise error
+        return real(*args)
+
+    monkeypatch.setattr(files.os, name, failing)
+
+
+@pytest.mark.parametrize(
+    ("failing", "calls"),
+    [("fdopen", 3), ("replace", 3)],
+    ids=["disk-full-while-writing", "fails-while-renaming"],
+)
+def test_25_11_a_forced_csv_folder_export_that_fails_half_way_leaves_the_old_files(
+    aloe: Callable[..., Result], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failing: str, calls: int
+) -> None:
+    folder = tmp_path / "tables"
+    before = old_csv_folder(aloe, folder)
+    fail_after(monkeypatch, failing, calls, OSError(28, "No space left on device"))
+    clean_failure(aloe("export", "--to", "csv", "-o", str(folder), "--force"), 1, "No space left on device")
+    assert {path.name: path.read_text(encoding="utf-8") for path in folder.iterdir()} == before
+    assert [path.name for path in tmp_path.iterdir()] == ["tables"]  # no temporary left beside either
+
+
+def test_25_11_a_forced_csv_folder_export_replaces_every_table_and_keeps_other_files(
+    aloe: Callable[..., Result], tmp_path: Path
+) -> None:
+    folder = tmp_path / "tables"
+    before = old_csv_folder(aloe, folder)
+    assert aloe("export", "--to", "csv", "-o", str(folder), "--force").exit_code == 0
+    after = {path.name: path.read_text(encoding="utf-8") for path in folder.iterdir()}
+    assert after.keys() == before.keys() and after["notes.txt"] == "mine"
+    assert not [name for name, text in after.items() if text.startswith("old ")]
+
+
+def test_25_11_a_csv_export_to_a_new_folder_that_fails_leaves_nothing(
+    aloe: Callable[..., Result], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fail_after(monkeypatch, "fdopen", 3, OSError(28, "No space left on device"))
+    clean_failure(aloe("export", "--to", "csv", "-o", str(tmp_path / "new")), 1, "No space left on device")
+    assert list(tmp_path.iterdir()) == []
+
+
+# 17a. Only what aloe made is ever removed ----------------------------------------------------------------------------
+
+
+def test_25_17a_a_file_that_only_looks_like_a_temporary_is_kept(
+    aloe: Callable[..., Result], tmp_path: Path
+) -> None:
+    # Not aloe's shape (".NAME.aloe-PID-HEX.tmp"), though each holds ".aloe-", a dead pid and ".tmp".
+    lookalikes = ["my.aloe-4194303-draft.tmp", "notes.aloe-4194303.tmp", ".aloe-4194303-x-y.tmp.tmp"]
+    for name in lookalikes:
+        (tmp_path / name).write_text("the user's", encoding="utf-8")
+    assert aloe("export", "--to", "html", "-o", str(tmp_path / "page.html")).exit_code == 0
+    assert aloe("export", "--to", "csv", "-o", str(tmp_path / "tables")).exit_code == 0
+    assert sorted(path.name for path in tmp_path.iterdir()) == sorted([*lookalikes, "page.html", "tables"])
+
+
+# 17b. An output path's trailing slash names a folder -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "args", [("export", "--to", "html", "-o"), ("export", "--to", "sqlite", "-o"), ("chart", "--svg")]
+)
+@pytest.mark.parametrize("suffix", ["/", "/."])
+def test_25_17b_a_file_output_ending_in_a_slash_is_refused(
+    aloe: Callable[..., Result], tmp_path: Path, args: tuple[str, ...], suffix: str
+) -> None:
+    named = f"{tmp_path / 'out'}{suffix}"
+    clean_failure(aloe(*args, named), 1, f"{named}: names a folder; give the name of a file")
+    assert list(tmp_path.iterdir()) == []  # no file named `out`
+
+
+def test_25_17b_a_csv_output_ending_in_a_slash_is_a_folder(
+    aloe: Callable[..., Result], tmp_path: Path
+) -> None:
+    result = aloe("export", "--to", "csv", "-o", f"{tmp_path / 'out'}/")
+    assert (
+        result.exit_code == 0 and (tmp_path / "out").is_dir() and len(list((tmp_path / "out").iterdir())) > 3
+    )
