@@ -23,6 +23,11 @@ def printable(text: str) -> str:
     return _UNSAFE.sub(_visible, text) if _UNSAFE.search(text) else text
 
 
+def printable_line(text: str) -> str:
+    """Printable text that stays one line: a newline or tab in it (a file name's, say) shown as ␊ or ␉."""
+    return printable(text).replace("\n", "\u240a").replace("\t", "\u2409")
+
+
 def one_line(text: str) -> str:
     """Printable text folded onto one line (for Markdown table cells and messages)."""
     return " ".join(printable(text).split())

@@ -398,3 +398,26 @@ def test_25_17b_a_csv_output_ending_in_a_slash_is_a_folder(
     assert (
         result.exit_code == 0 and (tmp_path / "out").is_dir() and len(list((tmp_path / "out").iterdir())) > 3
     )
+
+
+# 17c. A file name's characters never break the one-line message ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("character", "shown"),
+    [("\n", "␊"), ("\t", "␉"), ("\x1b", "␛"), ("\u202e", "\ufffd"), ("\x9b", "\ufffd")],
+)
+def test_25_17c_a_control_character_in_a_file_name_is_shown_escaped_on_one_line(
+    aloe: Callable[..., Result], tmp_path: Path, character: str, shown: str
+) -> None:
+    missing = tmp_path / f"no{character}such.yaml"
+    clean_failure(aloe("--data", str(missing), "timeline"), 1, f"no{shown}such.yaml: no such file")
+    invalid = tmp_path / f"bad{character}name.yaml"
+    invalid.write_text("format: aloe/1\ntitle: t\nbad: 1\n", encoding="utf-8")
+    clean_failure(aloe("--data", str(invalid), "timeline"), 1, f"bad{shown}name.yaml:3:1: bad: unknown field")
+    listed = aloe("validate", str(invalid))
+    assert listed.exit_code == 1 and listed.stdout.count("\n") == 2  # a problem and the count
+    assert character == "\n" or character not in listed.stdout
+    assert f"bad{shown}name.yaml: 1 problem\n" in listed.stdout
+    folder = tmp_path / f"no{character}folder"
+    clean_failure(aloe("export", "--to", "html", "-o", str(folder / "x.html")), 1, f"no{shown}folder")

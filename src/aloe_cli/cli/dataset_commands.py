@@ -11,7 +11,7 @@ import typer
 from aloe_cli.cli.application import app, settings_of
 from aloe_cli.errors import DatasetInvalid, ExitCode, Problem
 from aloe_cli.loading.source import DatasetSource
-from aloe_cli.sanitize import printable
+from aloe_cli.sanitize import printable_line
 
 
 class ReportFormat(StrEnum):
@@ -62,7 +62,7 @@ def validate(
             lines.append(f"{source.display_name}: {count} problem{'s' if count > 1 else ''}")
         else:
             lines.append(f"{source.display_name}: valid ({sum(1 for _ in dataset.records())} records)")
-        settings.output.emit("".join(printable(line) + "\n" for line in lines))
+        settings.output.emit("".join(printable_line(line) + "\n" for line in lines))
     if problems:
         raise typer.Exit(ExitCode.DATA_ERROR)
 
