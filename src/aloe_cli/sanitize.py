@@ -67,3 +67,16 @@ def xml_text(text: str) -> str:
     An SVG file with a control character (U+0001 ...) is not well-formed, and a browser shows none of it.
     """
     return escape_markup(_NOT_IN_XML.sub("\ufffd", printable(text)))
+
+
+# Every character Markdown (CommonMark, GitHub's tables and footnotes) reads as syntax; `&` too, so that no
+# text becomes an HTML entity. A backslash makes each literal.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#+!|~&])")
+# What opens a list or a heading at the start of a line: `- x`, `1. x`, `2) x`, `= ` (a setext underline).
+_MARKDOWN_LINE_START = re.compile(r"^(?:\d{1,9}[.)]|[-=])")
+
+
+def markdown_text(text: str) -> str:
+    """One line of dataset text as literal Markdown: printed as written, never emphasis, a link or HTML."""
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    return _MARKDOWN_LINE_START.sub(lambda start: start.group()[:-1] + "\\" + start.group()[-1], escaped)

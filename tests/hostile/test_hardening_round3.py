@@ -421,3 +421,82 @@ def test_25_17c_a_control_character_in_a_file_name_is_shown_escaped_on_one_line(
     assert f"bad{shown}name.yaml: 1 problem\n" in listed.stdout
     folder = tmp_path / f"no{character}folder"
     clean_failure(aloe("export", "--to", "html", "-o", str(folder / "x.html")), 1, f"no{shown}folder")
+
+
+# 17d. Every listing format prints data text literally ----------------------------------------------------------------
+
+# Rich markup, Markdown, HTML, an emoji code, an entity and a YAML tag in one text: each must come out as written.
+MARK = "[bold]B[/bold] *em* _u_ `c` <i>i</i> [x](javascript:alert(1)) &amp; :smile: !!python/object:os.system"
+FORMULA = "=HYPERLINK(1)"
+
+
+def marked_dataset() -> str:
+    mark = json.dumps(MARK)
+    text = f"{{source: s, locator: {mark}}}"
+    return (
+        f"format: aloe/1\ntitle: {mark}\nsources:\n  - {{id: s, title: {mark}, publisher: {mark}}}\n"
+        f"organisations:\n  - {{id: o, name: {mark}, sources: [{text}]}}\n"
+        f"people:\n  - {{id: p, name: {mark}, sources: [{text}]}}\n"
+        f"places:\n  - {{id: pl, name: {mark}, sources: [{text}]}}\n"
+        f"categories:\n  - {{id: c, title: {mark}, description: {mark}, sources: [{text}]}}\n"
+        f"events:\n  - {{id: e, title: {mark}, summary: {mark}, places: [pl], people: [p], organisations: [o], "
+        f"dates: [{{edtf: '2002', label: {mark}}}], sources: [{text}]}}\n"
+        f"  - {{id: f, title: '{FORMULA}', dates: [{{edtf: '2003'}}], sources: [{text}]}}\n"
+        f"workshops:\n  - {{id: w, title: {mark}, categories: [c], sources: [{text}]}}\n"
+        f"gaps:\n  - {{id: g, summary: {mark}, sources: [{text}]}}\n"
+    )
+
+
+def values_in(data: object) -> list[str]:
+    """Every text value inside parsed JSON or YAML."""
+    if isinstance(data, dict):
+        return [text for value in data.values() for text in values_in(value)]
+    if isinstance(data, list):
+        return [text for value in data for text in values_in(value)]
+    return [data] if isinstance(data, str) else []
+
+
+LISTINGS = [("timeline",), ("events",), ("workshops",), ("sources",), ("gaps",), ("list", "people"),
+            ("list", "places"), ("list", "organisations"), ("list", "categories"), ("search", "bold")]  # fmt: skip
+
+
+@pytest.mark.parametrize("output_format", ["table", "json", "jsonl", "csv", "yaml", "markdown"])
+def test_25_17d_every_listing_format_prints_data_text_literally(
+    aloe: Callable[..., Result], write_dataset: Callable[..., Path], output_format: str
+) -> None:
+    import csv
+    import io
+
+    import yaml
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.footnote import footnote_plugin
+
+    path = write_dataset(marked_dataset())
+    for args in LISTINGS:
+        result = aloe("--data", str(path), *args, "-f", output_format, env={"COLUMNS": "500"})
+        assert result.exit_code == 0, (args, result.stderr)
+        out = result.stdout
+        if output_format == "json":
+            texts = values_in(json.loads(out))
+        elif output_format == "jsonl":
+            texts = [text for line in out.splitlines() for text in values_in(json.loads(line))]
+        elif output_format == "yaml":
+            texts = values_in(yaml.safe_load(out))  # a tag in the data would make safe_load refuse
+        elif output_format == "csv":
+            texts = [cell for row in csv.reader(io.StringIO(out)) for cell in row]
+            assert FORMULA not in texts  # written as text for spreadsheets: `'=HYPERLINK(1)`
+        elif output_format == "markdown":
+            html = MarkdownIt("commonmark").enable("table").use(footnote_plugin).render(out)
+            for live in (
+                "<em>em</em>",
+                "<em>u</em>",
+                "<code>c</code>",
+                "<i>i</i>",
+                'href="javascript',
+                "&amp;amp;amp;",
+            ):
+                assert live not in html, (args, live)
+            texts = [html.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")]
+        else:
+            texts = [out]
+        assert any(MARK in text for text in texts), (args, out[:400])

@@ -6,6 +6,8 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from aloe_cli.evidence.views import ClaimNote, ClaimsNote, Listing
     from aloe_cli.presentation.views import CitedSource
 
@@ -55,14 +57,17 @@ class Apparatus:
             cells=[(*c[:at], marker, *c[at:]) for c, marker in zip(listing.cells, self.markers, strict=True)],
         )
 
-    def claim(self, claim: ClaimNote) -> str:
-        """'22–26 November 2005 [7]', or with the sources named when there is no apparatus."""
+    def claim(self, claim: ClaimNote, escape: Callable[[str], str] = str) -> str:
+        """'22–26 November 2005 [7]', or with the sources named when there is no apparatus.
+
+        `escape` is applied to the data's words only, never to the apparatus's own markers.
+        """
         if not self.markers:
-            return claim.named()
+            return escape(claim.named())
         cited = ", ".join(str(self.number(c)) for c in claim.sources)
         cited = f"[{cited}]" if cited else "[its record's sources]"
-        return f"{claim.words} {cited}" + (" (our reading)" if claim.inferred else "")
+        return f"{escape(claim.words)} {cited}" + (" (our reading)" if claim.inferred else "")
 
-    def claims(self, note: ClaimsNote) -> str:
-        """'dakar-2005: October 2005 [3]; 22–26 November 2005 [7]'."""
-        return f"{note.record_id}: " + "; ".join(self.claim(claim) for claim in note.claims)
+    def claims(self, note: ClaimsNote, escape: Callable[[str], str] = str) -> str:
+        """'dakar-2005: October 2005 [3]; 22–26 November 2005 [7]' (`escape`: as for `claim`)."""
+        return f"{escape(note.record_id)}: " + "; ".join(self.claim(claim, escape) for claim in note.claims)

@@ -10,7 +10,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 from aloe_cli.renderers.apparatus import Apparatus
-from aloe_cli.sanitize import one_line, printable, spreadsheet_cell
+from aloe_cli.sanitize import markdown_text, one_line, printable, spreadsheet_cell
 
 if TYPE_CHECKING:  # the models and the table layout are imported only when a listing is drawn
     from aloe_cli.evidence.views import Listing
@@ -114,9 +114,14 @@ def render_csv(listing: Listing) -> Iterator[str]:
     yield printable(buffer.getvalue())
 
 
+def _markdown_line(text: str) -> str:
+    """Dataset text as literal Markdown on one line."""
+    return markdown_text(one_line(text))
+
+
 def _markdown_cell(text: str) -> str:
-    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("|", "\\|")
-    return "<br>".join(one_line(line) for line in escaped.splitlines()) or " "
+    """Dataset text as a literal table cell: each line escaped, the lines joined by aloe's own <br>."""
+    return "<br>".join(_markdown_line(line) for line in text.splitlines()) or " "
 
 
 def render_markdown(listing: Listing) -> str:
@@ -126,8 +131,11 @@ def render_markdown(listing: Listing) -> str:
     if not listing.cells:
         return "\n".join([*lines, "No records match.", ""])
     apparatus = Apparatus(listing)
-    disputes = [apparatus.claims(n) for n in listing.for_people().notes if n.disputed]  # numbered first
-    agreeing = [apparatus.claims(n) for n in listing.notes if not n.disputed]
+    literal = _markdown_line  # the data's words escaped, the apparatus's markers left to be read
+    disputes = [
+        apparatus.claims(n, literal) for n in listing.for_people().notes if n.disputed
+    ]  # numbered first
+    agreeing = [apparatus.claims(n, literal) for n in listing.notes if not n.disputed]
     listing = apparatus.with_column(listing)
     sources_column = listing.columns.index("Sources") if apparatus.markers else -1
     group: str | object | None = object()
@@ -148,10 +156,10 @@ def render_markdown(listing: Listing) -> str:
         lines += ["", f"_{_markdown_cell(listing.legend)}_"]
     if disputes:
         lines += ["", "**Disputed dates** (each claim with its own sources)", ""]
-        lines += [f"- {_markdown_cell(dispute)}" for dispute in disputes]
+        lines += [f"- {dispute}" for dispute in disputes]
     if agreeing:
         lines += ["", "**Dates given by several sources** (each with its own)", ""]
-        lines += [f"- {_markdown_cell(claims)}" for claims in agreeing]
+        lines += [f"- {claims}" for claims in agreeing]
     if apparatus.numbers:
         lines += ["", *(f"[^{n}]: {_markdown_cell(cited.full())}" for cited, n in apparatus.numbers.items())]
     return "\n".join(lines).replace("\n\n\n", "\n\n") + "\n"
