@@ -80,3 +80,13 @@ def markdown_text(text: str) -> str:
     """One line of dataset text as literal Markdown: printed as written, never emphasis, a link or HTML."""
     escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
     return _MARKDOWN_LINE_START.sub(lambda start: start.group()[:-1] + "\\" + start.group()[-1], escaped)
+
+
+# What `json` writes raw with ensure_ascii=False though a terminal acts on it: DEL, C1 controls (U+009B
+# starts an escape sequence), the bidirectional overrides. C0 controls `json` escapes itself.
+_RAW_IN_JSON = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def json_without_raw_controls(document: str) -> str:
+    """JSON text with those characters as JSON escapes: the same JSON to any reader, inert on a terminal."""
+    return _RAW_IN_JSON.sub(lambda found: f"\\u{ord(found.group()):04x}", document)

@@ -500,3 +500,23 @@ def test_25_17d_every_listing_format_prints_data_text_literally(
         else:
             texts = [out]
         assert any(MARK in text for text in texts), (args, out[:400])
+
+
+# Also noted: C1 controls in JSON ------------------------------------------------------------------------------------
+
+
+def test_25_json_output_escapes_c1_controls_and_stays_the_same_json(
+    aloe: Callable[..., Result], write_dataset: Callable[..., Path], tmp_path: Path
+) -> None:
+    title = "CSI\x9b31m DEL\x7f RLO\u202e ESC\x1b"
+    path = write_dataset(dataset(
+        f"events:\n  - {{id: e, title: {json.dumps(title)}, dates: [{{edtf: '2002'}}], sources: [{{source: s}}]}}\n"
+    ))  # fmt: skip
+    for args in (("timeline", "-f", "json"), ("events", "-f", "jsonl"), ("show", "e", "-f", "json")):
+        piped = aloe("--data", str(path), *args).stdout
+        assert not [c for c in "\x9b\x7f\u202e\x1b" if c in piped], args  # each a JSON escape instead
+        document = json.loads(piped.splitlines()[0] if args[-1] == "jsonl" else piped)
+        record = document[0] if isinstance(document, list) else document
+        assert record["title"] == title, args  # the same value for any JSON reader
+    seen = run_in_terminal_with_code(["--no-pager", "--data", str(path), "timeline", "-f", "json"], {})[0]
+    assert b"\xc2\x9b" not in seen and b"\\u009b31m" in seen

@@ -11,7 +11,7 @@ import typer
 from aloe_cli.cli.application import app, settings_of
 from aloe_cli.errors import DatasetInvalid, ExitCode, Problem
 from aloe_cli.loading.source import DatasetSource
-from aloe_cli.sanitize import printable_line
+from aloe_cli.sanitize import json_without_raw_controls, printable_line
 
 
 class ReportFormat(StrEnum):
@@ -54,7 +54,9 @@ def validate(
             {"file": p.file, "line": p.line, "column": p.column, "location": p.location, "message": p.message}
             for p in problems
         ]
-        settings.output.emit(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
+        settings.output.emit(
+            json_without_raw_controls(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
+        )
     else:
         lines = [problem.as_text() for problem in problems]
         if problems:

@@ -11,7 +11,7 @@ import typer
 from aloe_cli.cli.application import app, settings_of, show_listing
 from aloe_cli.cli.options import FormatOption, FromYear, SourcesOption, ToYear, complete_ids
 from aloe_cli.renderers import Format
-from aloe_cli.sanitize import printable
+from aloe_cli.sanitize import json_without_raw_controls, printable
 
 
 class DocumentFormat(StrEnum):
@@ -33,7 +33,7 @@ def document_text(document: Any, output_format: DocumentFormat) -> str:
         from aloe_cli.renderers.listing import plain_yaml
 
         return plain_yaml(document)
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return json_without_raw_controls(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
 
 
 @app.command(short_help="Where ALOE came from: the organisations as a tree.")

@@ -10,7 +10,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 from aloe_cli.renderers.apparatus import Apparatus
-from aloe_cli.sanitize import markdown_text, one_line, printable, spreadsheet_cell
+from aloe_cli.sanitize import json_without_raw_controls, markdown_text, one_line, printable, spreadsheet_cell
 
 if TYPE_CHECKING:  # the models and the table layout are imported only when a listing is drawn
     from aloe_cli.evidence.views import Listing
@@ -38,14 +38,16 @@ def render_json(listing: Listing) -> str:
     if not listing.records:
         return "[]\n"
     encode = json.JSONEncoder(ensure_ascii=False).encode  # one encoder, not one a record as json.dumps makes
-    return "[\n" + ",\n".join(encode(record) for record in listing.records) + "\n]\n"
+    return json_without_raw_controls(
+        "[\n" + ",\n".join(encode(record) for record in listing.records) + "\n]\n"
+    )
 
 
 def render_jsonl(listing: Listing) -> str:
     """One JSON object per line."""
     listing = listing.for_programs()
     encode = json.JSONEncoder(ensure_ascii=False).encode
-    return "".join(encode(record) + "\n" for record in listing.records)
+    return json_without_raw_controls("".join(encode(record) + "\n" for record in listing.records))
 
 
 def render_yaml(listing: Listing) -> str:
