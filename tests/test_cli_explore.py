@@ -11,13 +11,13 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from tests.conftest import examples
 from typer.testing import Result
 
 from aloe_cli.loading.dataset import load_dataset
 from aloe_cli.loading.source import DatasetSource
 from aloe_cli.questions.record_detail import index_records
 from aloe_cli.questions.search import fold, match_spans
+from conftest import examples
 
 WIDE = {"COLUMNS": "250"}
 
@@ -190,8 +190,9 @@ def test_search_with_no_match(aloe: Callable[..., Result]) -> None:
 def test_search_marks_the_match_on_a_terminal() -> None:
     from rich.console import Console
 
+    from aloe_cli.evidence.search_results import search_listing
     from aloe_cli.presentation.build import Presentation
-    from aloe_cli.questions.search import search, search_listing
+    from aloe_cli.questions.search import search
     from aloe_cli.renderers import RENDERERS, Format
 
     dataset = load_dataset(DatasetSource(None))

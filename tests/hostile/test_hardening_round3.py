@@ -15,6 +15,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 from test_hostile import GUARD, clean_failure, dataset
@@ -143,14 +144,25 @@ def dated_by_product(claims: int, records: int) -> str:
     )
 
 
-def test_25_2_a_dated_by_cross_product_is_refused(
-    aloe: Callable[..., Result], write_dataset: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
-) -> None:
+def count_derived_claims(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """A list that grows by one each time a record's derived claims are built."""
     from aloe_cli.loading import derived_dates
 
     made: list[int] = []
     real = derived_dates.derived_claims
-    monkeypatch.setattr(derived_dates, "derived_claims", lambda *args: made.append(1) or real(*args))
+
+    def counted(*args: Any) -> Any:
+        made.append(1)
+        return real(*args)
+
+    monkeypatch.setattr(derived_dates, "derived_claims", counted)
+    return made
+
+
+def test_25_2_a_dated_by_cross_product_is_refused(
+    aloe: Callable[..., Result], write_dataset: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    made = count_derived_claims(monkeypatch)
     path = write_dataset(dated_by_product(300, 100))  # the issue's file: 300 x 300 claims for each of 100
     result = aloe("--no-cache", "--data", str(path), "timeline")
     clean_failure(
@@ -163,11 +175,7 @@ def test_25_2_a_dated_by_cross_product_is_refused(
 def test_25_2_dated_by_claims_are_built_once(
     aloe: Callable[..., Result], write_dataset: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from aloe_cli.loading import derived_dates
-
-    made: list[int] = []
-    real = derived_dates.derived_claims
-    monkeypatch.setattr(derived_dates, "derived_claims", lambda *args: made.append(1) or real(*args))
+    made = count_derived_claims(monkeypatch)
     path = write_dataset(dated_by_product(4, 10))  # 4 x 4: as many claims as allowed
     result = aloe("--no-cache", "--data", str(path), "events", "-f", "json")
     assert result.exit_code == 0, result.stderr
@@ -310,8 +318,6 @@ def old_csv_folder(aloe: Callable[..., Result], folder: Path) -> dict[str, str]:
 
 def fail_after(monkeypatch: pytest.MonkeyPatch, name: str, calls: int, error: OSError) -> None:
     """Make `files.os.NAME` fail once, at its call number `calls + 1` (a disk that fills, say)."""
-    from aloe_cli import files
-
     real = getattr(os, name)
     count = {"calls": 0}
 
@@ -323,7 +329,7 @@ def fail_after(monkeypatch: pytest.MonkeyPatch, name: str, calls: int, error: OS
             raise error
         return real(*args)
 
-    monkeypatch.setattr(files.os, name, failing)
+    monkeypatch.setattr(f"aloe_cli.files.os.{name}", failing)
 
 
 @pytest.mark.parametrize(
@@ -512,10 +518,15 @@ def test_25_json_output_escapes_c1_controls_and_stays_the_same_json(
     path = write_dataset(dataset(
         f"events:\n  - {{id: e, title: {json.dumps(title)}, dates: [{{edtf: '2002'}}], sources: [{{source: s}}]}}\n"
     ))  # fmt: skip
-    for args in (("timeline", "-f", "json"), ("events", "-f", "jsonl"), ("show", "e", "-f", "json")):
+    commands: list[tuple[str, ...]] = [
+        ("timeline", "-f", "json"),
+        ("events", "-f", "jsonl"),
+        ("show", "e", "-f", "json"),
+    ]
+    for args in commands:
         piped = aloe("--data", str(path), *args).stdout
         assert not [c for c in "\x9b\x7f\u202e\x1b" if c in piped], args  # each a JSON escape instead
-        document = json.loads(piped.splitlines()[0] if args[-1] == "jsonl" else piped)
+        document = json.loads(piped.splitlines()[0] if "jsonl" in args else piped)
         record = document[0] if isinstance(document, list) else document
         assert record["title"] == title, args  # the same value for any JSON reader
     seen = run_in_terminal_with_code(["--no-pager", "--data", str(path), "timeline", "-f", "json"], {})[0]

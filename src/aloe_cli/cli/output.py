@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import io
 import os
+import shutil
+import subprocess
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -35,7 +38,7 @@ class Output:
 
     def console(self, file: TextIO | None = None) -> Console:
         """A Rich console (on stdout by default) that never reads markup or emoji codes in what it prints."""
-        from rich.console import Console
+        from rich.console import Console  # start-up: Rich only when it draws for people
 
         class ClosedPipeAware(Console):
             """Rich exits with status 1 on a closed pipe; aloe ends quietly with 0 (see its README)."""
@@ -61,8 +64,6 @@ class Output:
         Narrower than 40 nothing can be laid out (a table would lose its text); wider than 500 no line
         is read.
         """
-        import shutil
-
         return min(max(shutil.get_terminal_size((80, 24)).columns, MIN_WIDTH), MAX_WIDTH)
 
     def emit(self, rendered: Any) -> None:
@@ -92,13 +93,9 @@ class Output:
             if isinstance(rendered, str):
                 text = rendered
             else:
-                import io
-
                 buffer = io.StringIO()
                 self.console(file=buffer).print(rendered)
                 text = buffer.getvalue()
-            import shutil
-
             if text.count("\n") >= shutil.get_terminal_size((80, 24)).lines:
                 failure = run_pager(pager, text)
                 if failure is None:
@@ -157,8 +154,6 @@ SHELL_CANNOT_RUN = {126: "cannot be run", 127: "was not found"}
 
 def run_pager(command: str, text: str) -> str | None:
     """Show text through a pager command (run by the shell, as git does); why not, if it could not run."""
-    import subprocess
-
     env = dict(os.environ)
     env.setdefault("LESS", "FRX")  # quit if one screen, keep colours, leave the text on screen
     env.setdefault("LV", "-c")

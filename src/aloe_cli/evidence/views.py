@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, NamedTuple
-
-from aloe_cli.presentation.views import CitedSource
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 if TYPE_CHECKING:
     from aloe_cli.model.models import Event, Happening, Workshop
     from aloe_cli.presentation.build import Presentation
     from aloe_cli.presentation.dating import Dating
     from aloe_cli.presentation.payloads import JSONRecord
-    from aloe_cli.presentation.views import HappeningView
+    from aloe_cli.presentation.views import CitedSource, HappeningView
 
 HAPPENING_FIELDS = (
     "id", "kind", "title", "date", "date_label", "date_words", "start", "end", "uncertain", "disputed",
@@ -25,73 +24,53 @@ WORKSHOP_FIELDS = ("id", "kind", "title", "category", "phases", "other_names", "
                    "inferred", "sources")  # fmt: skip
 
 
-class ClaimNote(NamedTuple):
-    """One claim of a disputed date, with its own sources: '22–26 November 2005', [ripess-dakar]."""
+class ColumnSpec(NamedTuple):
+    """A column of a listing's table: its header, its share of a narrow screen, and what it holds."""
 
-    words: str
-    sources: tuple[CitedSource, ...]
-    inferred: bool
-
-    def named(self) -> str:
-        """'22–26 November 2005 (ripess-dakar)', and '(our reading)' where it is."""
-        cited = ", ".join(source.short() for source in self.sources) or "its record's sources"
-        return f"{self.words} ({cited})" + (" (our reading)" if self.inferred else "")
+    header: str
+    weight: int = 1  # relative width where the screen is too narrow for every cell's text
+    holds: Literal["text", "ids", "id"] = "text"  # ids: a list of ids, never broken; id: the row's own
 
 
-class ClaimsNote(NamedTuple):
-    """Under a table: a record dated by several claims, each with its own sources; disputed or not."""
+NO_MARKS: Mapping[int, list[tuple[int, int]]] = {}
+
+
+class Row(NamedTuple):
+    """One record as a table row: its cells, its sources, its heading, its claims, matches to mark."""
 
     record_id: str
-    claims: tuple[ClaimNote, ...]
-    disputed: bool
+    cells: tuple[str, ...]  # one per column, the id last
+    citations: tuple[CitedSource, ...] = ()
+    group: str | None = None  # the heading it falls under (an era); None: the listing's title
+    claims: Dating | None = None  # a dating told claim by claim under the table
+    marks: Mapping[int, list[tuple[int, int]]] = NO_MARKS  # column -> spans of search matches
 
 
 @dataclass(frozen=True)
 class Listing:
-    """What a listing command shows: one JSON-ready record and one row of display cells per item."""
+    """What a listing command shows: rows of cells for people, or JSON records for programs.
+
+    Each is made only when a renderer asks (a large dataset costs time, and no format needs both);
+    the records come one at a time, kept nowhere, so CSV streams 100,000 of them.
+    """
 
     title: str
-    columns: tuple[str, ...]  # the table's headers
+    columns: tuple[ColumnSpec, ...]
     fields: tuple[str, ...]  # the records' keys, in order (a CSV header even when nothing matched)
-    widths: tuple[int, ...] = ()  # relative widths of the table's columns, the ID column aside
+    make_rows: Callable[[], list[Row]]
+    make_records: Callable[[], Iterator[JSONRecord]]
     title_column: int = 1  # where a narrow table puts each row's id, under the title
-    cells: list[tuple[str, ...]] = field(default_factory=list)
-    notes: list[ClaimsNote] = field(default_factory=list)  # under a table: records dated by several claims
-    citations: list[tuple[CitedSource, ...]] = field(default_factory=list)  # per row: its sources
     show_sources: bool = True  # the numbered sources under a table, as a scholarly apparatus
     legend: str = ""  # shown under a table: how to read its cells
-    id_columns: tuple[int, ...] = ()  # columns that list ids: never broken inside an id
-    marks: list[dict[int, list[tuple[int, int]]]] = field(default_factory=list)  # per row: column -> spans
-    groups: list[str | None] = field(default_factory=list)  # per row: the heading it falls under
-    records: list[JSONRecord] = field(default_factory=list)
-    # A listing may build its rows (for people) and its records (for programs) only when a renderer
-    # asks: on a large dataset each costs time, and no format needs both.
-    fill_rows: Callable[[Listing], None] | None = None
-    fill_records: Callable[[Listing], None] | None = None
-    # Or the records one at a time, kept nowhere: CSV streams 100,000 of them without holding them all.
-    stream_records: Callable[[], Iterator[JSONRecord]] | None = None
 
-    def for_people(self) -> Listing:
-        """The listing with its table rows built (what the table and Markdown renderers read)."""
-        if self.fill_rows is not None and not self.cells:
-            self.fill_rows(self)
-        return self
+    @cached_property
+    def rows(self) -> list[Row]:
+        """The rows for people, made once."""
+        return self.make_rows()
 
-    def for_programs(self) -> Listing:
-        """The listing with its JSON records built (what JSON, CSV and YAML read)."""
-        if not self.records:
-            if self.fill_records is not None:
-                self.fill_records(self)
-            elif self.stream_records is not None:
-                self.records.extend(self.stream_records())
-        return self
-
-    def each_record(self) -> Iterator[JSONRecord]:
-        """The JSON records one by one: streamed where the listing can, else built first."""
-        if not self.records and self.stream_records is not None:
-            yield from self.stream_records()
-        else:
-            yield from self.for_programs().records
+    def records(self) -> Iterator[JSONRecord]:
+        """The JSON records, one at a time."""
+        return self.make_records()
 
 
 DATE_LEGEND = (
@@ -100,29 +79,14 @@ DATE_LEGEND = (
 )
 
 
-def claims_note(record_id: str, dating: Dating) -> ClaimsNote:
-    """The claims of a record, each with its own sources."""
-    return ClaimsNote(
-        record_id,
-        tuple(
-            ClaimNote(claim.words, tuple(c.cited for c in claim.citations), bool(claim.inferred))
-            for claim in dating.claims
-        ),
-        dating.disputed,
-    )
-
-
 def date_cell(dating: Dating | None, disputed_mark: str = "(disputed: see below)") -> str:
     """A date cell of a table: the words, the doubt, the dispute; 'undated' where there is no date."""
     return dating.cell(disputed_mark) if dating else "undated"
 
 
-def _happening_row(listing: Listing, view: HappeningView, cells: tuple[str, ...], group: str | None) -> None:
-    listing.groups.append(group)
-    listing.cells.append(cells)
-    listing.citations.append(view.every_citation())
-    if view.dating and len(view.dating.claims) > 1:
-        listing.notes.append(claims_note(view.id, view.dating))
+def _happening_row(view: HappeningView, cells: tuple[str, ...], group: str | None) -> Row:
+    several = view.dating if view.dating and len(view.dating.claims) > 1 else None
+    return Row(view.id, cells, view.every_citation(), group, several)
 
 
 def timeline_listing(records: Sequence[Happening], presentation: Presentation) -> Listing:
@@ -130,61 +94,78 @@ def timeline_listing(records: Sequence[Happening], presentation: Presentation) -
     era_order = {era_id: position for position, era_id in enumerate(presentation.eras)}
     ordered = sorted(records, key=lambda r: era_order.get(r.era or "", len(era_order)))  # stable: keeps dates
 
-    def rows(listing: Listing) -> None:
-        for record in ordered:
-            view = presentation.happening(record)
+    def rows() -> list[Row]:
+        found = []
+        for view in presentation.happenings(ordered):
             cells = (date_cell(view.dating), view.title.value, view.where(), view.who(), view.id)
-            _happening_row(listing, view, cells, view.era.title.value if view.era else "Other")
+            found.append(_happening_row(view, cells, view.era.title.value if view.era else "Other"))
+        return found
 
     return Listing(
         title=presentation.title,
-        columns=("Date", "What", "Where", "Who", "ID"),
+        columns=(
+            ColumnSpec("Date", 2),
+            ColumnSpec("What", 4),
+            ColumnSpec("Where", 2),
+            ColumnSpec("Who", 2),
+            ColumnSpec("ID", holds="id"),
+        ),
         fields=EVENT_FIELDS,
-        widths=(2, 4, 2, 2),
         legend=DATE_LEGEND,
-        fill_rows=rows,
-        stream_records=lambda: (presentation.happening(r).json() for r in ordered),
+        make_rows=rows,
+        make_records=lambda: (presentation.happening(r).json() for r in ordered),
     )
 
 
 def events_listing(records: Sequence[Event], presentation: Presentation) -> Listing:
     """The events the WSSE took part in, with its role."""
 
-    def rows(listing: Listing) -> None:
-        for record in records:
-            view = presentation.happening(record)
+    def rows() -> list[Row]:
+        found = []
+        for view in presentation.happenings(list(records)):
             role = view.role_note or view.role_words or ""  # the sources' words for the part, where given
             cells = (date_cell(view.dating), view.title.value, role, view.where(), view.id)
-            _happening_row(listing, view, cells, None)
+            found.append(_happening_row(view, cells, None))
+        return found
 
     return Listing(
         title="Events",
-        columns=("Date", "Event", "Role", "Where", "ID"),
+        columns=(
+            ColumnSpec("Date", 2),
+            ColumnSpec("Event", 4),
+            ColumnSpec("Role", 2),
+            ColumnSpec("Where", 2),
+            ColumnSpec("ID", holds="id"),
+        ),
         fields=EVENT_FIELDS,
-        widths=(2, 4, 2, 2),
         legend=DATE_LEGEND,
-        fill_rows=rows,
-        stream_records=lambda: (presentation.happening(r).json() for r in records),
+        make_rows=rows,
+        make_records=lambda: (presentation.happening(r).json() for r in records),
     )
 
 
 def workshops_listing(records: Sequence[Workshop], presentation: Presentation) -> Listing:
     """The workshops with their categories and phases."""
-    listing = Listing(
-        title="Workshops",
-        columns=("Workshop", "Category", "Phases", "ID"),
-        fields=WORKSHOP_FIELDS,
-        widths=(3, 3, 3),
-        title_column=0,
-    )
-    for workshop in presentation.workshop_views(list(records)):
+    views = presentation.workshop_views(list(records))
+    rows = []
+    for workshop in views:
         categories = ", ".join(category.label for category in workshop.categories)
         phases = ", ".join(phase.label for phase in workshop.phases)
         title = workshop.title.value
         if workshop.probably_same_as:
             title += f"\nprobably the same as {', '.join(workshop.probably_same_as)} (our reading)"
-        listing.groups.append(None)
-        listing.cells.append((title, categories or "(none in the sources)", phases, workshop.id))
-        listing.citations.append(workshop.every_citation())
-        listing.records.append(workshop.json())
-    return listing
+        cells = (title, categories or "(none in the sources)", phases, workshop.id)
+        rows.append(Row(workshop.id, cells, workshop.every_citation()))
+    return Listing(
+        title="Workshops",
+        columns=(
+            ColumnSpec("Workshop", 3),
+            ColumnSpec("Category", 3),
+            ColumnSpec("Phases", 3),
+            ColumnSpec("ID", holds="id"),
+        ),
+        fields=WORKSHOP_FIELDS,
+        title_column=0,
+        make_rows=lambda: rows,
+        make_records=lambda: (workshop.json() for workshop in views),
+    )

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Protocol
 
-from aloe_cli.evidence.views import Listing, date_cell
+from aloe_cli.evidence.views import ColumnSpec, Listing, Row, date_cell
 from aloe_cli.kinds import RecordKind
 from aloe_cli.presentation.dating import UNDATED_JSON
 from aloe_cli.presentation.views import CitedSource, every_cited
@@ -39,33 +39,12 @@ def _cited_by(dataset: Dataset) -> dict[str, list[str]]:
 def sources_listing(dataset: Dataset, presentation: Presentation) -> Listing:
     """Every source with its kind, address, and the records that cite it."""
     cited_by = _cited_by(dataset)
-    listing = Listing(
-        title="Sources",
-        columns=("Source", "Kind", "Address", "Cited by", "ID"),
-        fields=(
-            "id",
-            "kind",
-            "title",
-            "descriptive_title",
-            "source_kind",
-            "author",
-            "issued",
-            "publisher",
-            "language",
-            "url",
-            "note",
-            "cited_by",
-        ),
-        widths=(4, 1, 3, 2),
-        legend="A title in [square brackets] describes a page whose own title was not read.",
-    )
+    rows, records = [], []
     for source in presentation.sources:
         citing = cited_by.get(source.id, [])
-        listing.groups.append(None)
-        listing.cells.append(
-            (source.title, source.kind, source.url or "", f"{len(citing)} records", source.id)
-        )
-        listing.records.append(
+        cells = (source.title, source.kind, source.url or "", f"{len(citing)} records", source.id)
+        rows.append(Row(source.id, cells))
+        records.append(
             {
                 "id": source.id,
                 "kind": "source",
@@ -81,24 +60,48 @@ def sources_listing(dataset: Dataset, presentation: Presentation) -> Listing:
                 "cited_by": citing,
             }
         )
-    return listing
+    return Listing(
+        title="Sources",
+        columns=(
+            ColumnSpec("Source", 4),
+            ColumnSpec("Kind", 1),
+            ColumnSpec("Address", 3),
+            ColumnSpec("Cited by", 2),
+            ColumnSpec("ID", holds="id"),
+        ),
+        fields=(
+            "id",
+            "kind",
+            "title",
+            "descriptive_title",
+            "source_kind",
+            "author",
+            "issued",
+            "publisher",
+            "language",
+            "url",
+            "note",
+            "cited_by",
+        ),
+        make_rows=lambda: rows,
+        make_records=lambda: iter(records),
+        legend="A title in [square brackets] describes a page whose own title was not read.",
+    )
 
 
 def gaps_listing(dataset: Dataset, presentation: Presentation) -> Listing:
     """What the sources leave open: a research agenda, each gap with what it is about and its sources."""
-    listing = Listing(
+    gaps = presentation.gaps
+    return Listing(
         title="What the sources leave open",
-        columns=("Gap", "About", "ID"),
+        columns=(ColumnSpec("Gap", 5), ColumnSpec("About", 2, holds="ids"), ColumnSpec("ID", holds="id")),
         fields=("id", "kind", "summary", "about", "sources", "note"),
-        widths=(5, 2),
         title_column=0,
-        id_columns=(1,),
-    )
-    for gap in presentation.gaps:
-        listing.groups.append(None)
-        listing.cells.append((gap.summary, ", ".join(gap.about), gap.id))
-        listing.citations.append(every_cited(gap.citations))
-        listing.records.append(
+        make_rows=lambda: [
+            Row(gap.id, (gap.summary, ", ".join(gap.about), gap.id), every_cited(gap.citations))
+            for gap in gaps
+        ],
+        make_records=lambda: (
             {
                 "id": gap.id,
                 "kind": "gap",
@@ -107,29 +110,28 @@ def gaps_listing(dataset: Dataset, presentation: Presentation) -> Listing:
                 "sources": [c.json() for c in gap.citations],
                 "note": gap.note,
             }
-        )
-    return listing
+            for gap in gaps
+        ),
+    )
 
 
 def _simple_listing(
     title: str,
-    columns: tuple[str, ...],
+    columns: tuple[ColumnSpec, ...],
     rows: list[tuple[tuple[str, ...], dict[str, object]]],
-    widths: tuple[int, ...],
-    id_columns: tuple[int, ...] = (),
-    citations: list[tuple[CitedSource, ...]] | None = None,
+    citations: list[tuple[CitedSource, ...]],
 ) -> Listing:
     """A listing whose records share their fields, from (cells, JSON record) pairs, and their sources."""
-    fields = tuple(rows[0][1]) if rows else ("id", "kind")
-    listing = Listing(
-        title=title, columns=columns, fields=fields, widths=widths, title_column=0, id_columns=id_columns
+    return Listing(
+        title=title,
+        columns=(*columns, ColumnSpec("ID", holds="id")),
+        fields=tuple(rows[0][1]) if rows else ("id", "kind"),
+        title_column=0,
+        make_rows=lambda: [
+            Row(cells[-1], cells, cited) for (cells, _), cited in zip(rows, citations, strict=True)
+        ],
+        make_records=lambda: (record for _, record in rows),
     )
-    for cells, record in rows:
-        listing.groups.append(None)
-        listing.cells.append(cells)
-        listing.records.append(record)
-    listing.citations.extend(citations or [])
-    return listing
 
 
 class _Described(Protocol):
@@ -178,10 +180,9 @@ def organisations_listing(dataset: Dataset, presentation: Presentation) -> Listi
         )
     return _simple_listing(
         "Organisations",
-        ("Name", "Acronym", "Date", "ID"),
+        (ColumnSpec("Name", 4), ColumnSpec("Acronym", 1), ColumnSpec("Date", 3)),
         rows,
-        (4, 1, 3),
-        citations=[every_cited(o.citations, o.dating, o.other_names) for o in views],
+        [every_cited(o.citations, o.dating, o.other_names) for o in views],
     )
 
 
@@ -193,7 +194,10 @@ def people_listing(dataset: Dataset, presentation: Presentation) -> Listing:
         for p in views
     ]
     return _simple_listing(
-        "People", ("Name", "Role", "ID"), rows, (2, 5), citations=[every_cited(p.citations) for p in views]
+        "People",
+        (ColumnSpec("Name", 2), ColumnSpec("Role", 5)),
+        rows,
+        [every_cited(p.citations) for p in views],
     )
 
 
@@ -208,7 +212,10 @@ def places_listing(dataset: Dataset, presentation: Presentation) -> Listing:
         for p in views
     ]
     return _simple_listing(
-        "Places", ("Name", "Country", "ID"), rows, (3, 2), citations=[every_cited(p.citations) for p in views]
+        "Places",
+        (ColumnSpec("Name", 3), ColumnSpec("Country", 2)),
+        rows,
+        [every_cited(p.citations) for p in views],
     )
 
 
@@ -231,11 +238,9 @@ def eras_listing(dataset: Dataset, presentation: Presentation) -> Listing:
     ]
     return _simple_listing(
         "Eras",
-        ("Era", "Date", "Organisation", "ID"),
+        (ColumnSpec("Era", 4), ColumnSpec("Date", 3), ColumnSpec("Organisation", 2, holds="ids")),
         rows,
-        (4, 3, 2),
-        id_columns=(2,),
-        citations=[every_cited(e.citations, e.dating) for e in views],
+        [every_cited(e.citations, e.dating) for e in views],
     )
 
 
@@ -260,11 +265,9 @@ def series_listing(dataset: Dataset, presentation: Presentation) -> Listing:
         )
     return _simple_listing(
         "Series",
-        ("Series", "Acronym", "Events", "ID"),
+        (ColumnSpec("Series", 3), ColumnSpec("Acronym", 1), ColumnSpec("Events", 4, holds="ids")),
         rows,
-        (3, 1, 4),
-        id_columns=(2,),
-        citations=[every_cited(s.citations) for s in views],
+        [every_cited(s.citations) for s in views],
     )
 
 
@@ -288,11 +291,9 @@ def categories_listing(dataset: Dataset, presentation: Presentation) -> Listing:
         )
     return _simple_listing(
         "Categories",
-        ("Category", "Description", "Workshops", "ID"),
+        (ColumnSpec("Category", 2), ColumnSpec("Description", 4), ColumnSpec("Workshops", 3, holds="ids")),
         rows,
-        (2, 4, 3),
-        id_columns=(2,),
-        citations=[every_cited(c.citations) for c in views],
+        [every_cited(c.citations) for c in views],
     )
 
 
@@ -319,10 +320,9 @@ def phases_listing(dataset: Dataset, presentation: Presentation) -> Listing:
         )
     return _simple_listing(
         "Phases",
-        ("Phase", "Date", "Workshops", "ID"),
+        (ColumnSpec("Phase", 3), ColumnSpec("Date", 3), ColumnSpec("Workshops", 2)),
         rows,
-        (3, 3, 2),
-        citations=[every_cited(p.citations, p.dating) for p in views],
+        [every_cited(p.citations, p.dating) for p in views],
     )
 
 
