@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import pty
 import subprocess
 import sys
 from collections.abc import Callable
@@ -21,7 +20,7 @@ import pytest
 from test_hostile import GUARD, clean_failure, dataset
 from typer.testing import Result
 
-from conftest import FULL_TESTS
+from conftest import FULL_TESTS, run_in_terminal_with_code
 
 # 4. Year options keep their range ---------------------------------------------------------------------------
 
@@ -69,28 +68,6 @@ def test_25_13_a_query_of_one_word_repeated_is_searched_once(
 
 
 # 15. A pager that cannot run --------------------------------------------------------------------------------
-
-
-def run_in_terminal_with_code(args: list[str], env: dict[str, str]) -> tuple[bytes, int]:
-    """Run `aloe ARGS` on a terminal of 20 lines (a pty); what reached it, and the exit code."""
-    controller, terminal = pty.openpty()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "aloe_cli", *args], stdout=terminal, stderr=terminal, stdin=subprocess.DEVNULL,
-        env={**os.environ, "COLUMNS": "80", "LINES": "20", "TERM": "xterm", **env},
-    )  # fmt: skip
-    os.close(terminal)
-    chunks = []
-    while True:
-        try:
-            chunk = os.read(controller, 65536)
-        except OSError:  # the pty is closed once the process has exited
-            break
-        if not chunk:
-            break
-        chunks.append(chunk)
-    code = process.wait(timeout=GUARD)
-    os.close(controller)
-    return b"".join(chunks), code
 
 
 @pytest.mark.parametrize("pager", ["/etc/passwd", "/no/such/pager"])
