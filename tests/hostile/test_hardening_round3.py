@@ -95,6 +95,8 @@ def test_25_15_a_pager_that_cannot_run_loses_no_output(pager: str) -> None:
         (("timeline", "--lang"), "--lang needs a value (such as --lang fr)"),
         (("search", "--data"), "--data needs a value"),
         (("events", "--year", "2002", "--lang", "--"), "--lang needs a value"),
+        (("timeline", "--data="), "--data needs a value"),
+        (("--data=", "timeline"), "--data needs a value"),
     ],
 )
 def test_25_16_a_global_option_without_its_value(
