@@ -429,9 +429,9 @@ class Source(Record):
     """Who published the document."""
     language: str | None = None
     """The document's language, as a language code (en, fr, pt)."""
-    kind: Literal["primary", "secondary", "notes"] = "secondary"
-    """primary (written by the actors at the time), secondary (written about them) or notes (the dataset
-    authors' own working notes).
+    kind: Literal["primary", "secondary", "notes", "import"] = "secondary"
+    """primary (written by the actors at the time), secondary (written about them), notes (the dataset
+    authors' own working notes) or import (a timeline or sheet `aloe import` read: its own sources unknown).
     """
     note: str | None = None
     """What the source is, and how far to trust it."""
@@ -533,6 +533,8 @@ class Happening(DatedRecord):
     """The ids of the people the sources name in it."""
     organisations: list[RecordId] = Field(default_factory=list)
     """The ids of the organisations that took part."""
+    categories: list[RecordId] = Field(default_factory=list)
+    """The ids of the categories it is in (an imported timeline's groups, with `--group-as category`)."""
 
 
 class Milestone(Happening):
@@ -777,6 +779,7 @@ REFERENCES: tuple[tuple[str, str, str, str | None], ...] = (
             ("organisations", "organisations"),
         )
     ),
+    *((happenings, "categories", "categories", "categories") for happenings in ("milestones", "events")),
     ("events", "series", "series", "series"),
     ("lineage", "from", "from_org", "organisations"),
     ("lineage", "to", "to_org", "organisations"),
