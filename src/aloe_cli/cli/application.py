@@ -62,7 +62,7 @@ def settings_of(ctx: typer.Context) -> Settings:
 
 # The order of `aloe --help`: the questions first, then publishing, then the dataset tools.
 COMMAND_ORDER = ("timeline", "events", "workshops", "sources", "gaps", "list", "lineage", "show", "search",
-                 "chart", "export", "validate", "schema")  # fmt: skip
+                 "chart", "export", "validate", "schema", "import", "new")  # fmt: skip
 
 # Options of the whole program that people also type after the command (`aloe timeline --lang fr`).
 GLOBAL_FLAGS = frozenset({"--no-color", "--no-cache", "--debug", "--no-pager"})
