@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 
 def csv_tables(selection: Selection) -> dict[str, str]:
     """File name -> CSV text, for every kind of record and for dates, citations and names."""
+    from aloe_cli.evidence.media import media_views
     from aloe_cli.evidence.views import date_wording
     from aloe_cli.model.models import RECORD_KINDS, DatedRecord, fields_as_json
 
@@ -23,6 +24,7 @@ def csv_tables(selection: Selection) -> dict[str, str]:
     tables: dict[str, str] = {}
     dates: list[dict[str, Any]] = []
     citations: list[dict[str, Any]] = []
+    media: list[dict[str, Any]] = []
     for list_name in RECORD_KINDS:
         records = getattr(dataset, list_name)
         if list_name in ("milestones", "events"):
@@ -30,7 +32,14 @@ def csv_tables(selection: Selection) -> dict[str, str]:
         rows = []
         expanded: dict[str, list[str]] = {}  # a field in several languages -> its columns, English first
         for record in records:
-            dumped = fields_as_json(record, exclude=frozenset({"dates", "sources", "other_names"}))
+            dumped = fields_as_json(record, exclude=frozenset({"dates", "sources", "other_names", "media"}))
+            media += [
+                {"record_id": record.id, "position": position, "kind": m.kind,
+                 "url": m.href if m.remote else "",
+                 "path": "" if m.remote else m.href, "alt": m.alt, "caption": m.caption, "credit": m.credit,
+                 "cited_sources": m.cited_words}
+                for position, m in enumerate(media_views(getattr(record, "media", [])))
+            ]  # fmt: skip
             row: dict[str, Any] = {}
             for key, value in dumped.items():
                 if isinstance(value, dict):  # one column per language (or part): `title_en`, `title_fr`
@@ -114,6 +123,9 @@ def csv_tables(selection: Selection) -> dict[str, str]:
          "record_disputed", "inferred", "claim_sources", "note"],
     )  # fmt: skip
     tables["citations.csv"] = _write(citations, ["record_id", "date_position", "source", "locator", "quote"])
+    tables["media.csv"] = _write(
+        media, ["record_id", "position", "kind", "url", "path", "alt", "caption", "credit", "cited_sources"]
+    )
     if selection.bom:  # Excel on Windows reads UTF-8 only after a byte-order mark ("LÃ©opold" otherwise)
         tables = {name: "\ufeff" + text for name, text in tables.items()}
     return tables
@@ -143,7 +155,7 @@ def _write(rows: list[dict[str, Any]], fields: list[str]) -> str:
     buffer = io.StringIO()
     writer = csv.DictWriter(
         buffer,
-        fieldnames=[f for f in fields if f not in ("dates", "sources", "other_names")],
+        fieldnames=[f for f in fields if f not in ("dates", "sources", "other_names", "media")],
         extrasaction="ignore",
         lineterminator="\n",
     )

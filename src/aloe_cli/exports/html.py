@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from aloe_cli.evidence.media import MediumView, media_views
 from aloe_cli.exports.common import (
     EraGroup,
     citation_words,
@@ -49,6 +50,9 @@ table { border-collapse: collapse; width: 100%; }
 figure.overview { margin: 1.5rem 0 0; }
 figure.overview svg { width: 100%; height: auto; display: block; }
 figure.overview figcaption { font-size: .9rem; color: var(--muted); }
+figure.medium { margin: .5rem 0; }
+figure.medium img { max-width: 100%; height: auto; display: block; }
+figure.medium figcaption { font-size: .9rem; color: var(--muted); }
 th, td { text-align: left; vertical-align: top; border-bottom: 1px solid var(--rule); padding: .3rem .5rem; }
 footer { border-top: 1px solid var(--rule); margin-top: 3rem; padding: 1rem 1.25rem; color: var(--muted); }
 @media print {
@@ -152,9 +156,28 @@ def _happening(record: Happening, selection: Selection) -> str:
     if record.inferred:
         meta.append('<span class="flag">Our reading:</span> ' + escape_markup(record.inferred))
     items += [f'<p class="meta">{m}</p>' for m in meta]
+    items += [_medium(medium, selection) for medium in media_views(record.media)]
     items.append(_sources(record.sources, selection))
     items.append("</article></li>")
     return "\n".join(i for i in items if i)
+
+
+def _medium(medium: MediumView, selection: Selection) -> str:
+    """A figure: the image (lazy, with its alt text) or a link, then its caption, credit and sources."""
+    href = escape_markup(medium.href)
+    if medium.drawn(selection.remote_media):
+        shown = f'<img src="{href}" alt="{escape_markup(medium.alt)}" loading="lazy" decoding="async">'
+    else:
+        where = " (on another site: not loaded)" if medium.picture and medium.remote else ""
+        label = escape_markup(f"{medium.kind.capitalize()}: {medium.words}")
+        shown = f'<a href="{href}">{label}</a>{where}'
+    words = [escape_markup(medium.caption)] if medium.caption and medium.drawn(selection.remote_media) else []
+    if medium.credit:
+        words.append(f'<span class="credit">Credit: {escape_markup(medium.credit)}</span>')
+    if medium.sources:
+        words.append("Source: " + "; ".join(_cite(c, selection) for c in medium.sources))
+    caption = f"<figcaption>{' '.join(words)}</figcaption>" if words else ""
+    return f'<figure class="medium">{shown}{caption}</figure>'
 
 
 def _workshop(workshop: Workshop, selection: Selection, *, anchored: bool = True) -> str:

@@ -128,7 +128,29 @@ def jsonld_document(selection: Selection) -> dict[str, Any]:
 
     def cited(record: Any) -> dict[str, Any]:
         places = places_in_sources(record.sources)
-        return {"subjectOf": places} if places else {}
+        return {**({"subjectOf": places} if places else {}), **media_of(record)}
+
+    def media_of(record: Any) -> dict[str, Any]:
+        """schema.org's `image` (images, scans) and `associatedMedia` (the rest), with their sources."""
+        from aloe_cli.evidence.media import media_views
+
+        found: dict[str, list[dict[str, Any]]] = {}
+        for medium in media_views(getattr(record, "media", [])):
+            node: dict[str, Any] = {
+                "@type": "ImageObject" if medium.picture else "MediaObject",
+                "contentUrl": medium.href,
+            }
+            for term, text in (
+                ("description", medium.alt),
+                ("caption", medium.caption),
+                ("creditText", medium.credit),
+            ):
+                if text:
+                    node[term] = text
+            if medium.sources:
+                node["citation"] = [{"@id": iri(c.source)} for c in medium.sources]
+            found.setdefault("image" if medium.picture else "associatedMedia", []).append(node)
+        return found
 
     graph: list[dict[str, Any]] = [
         {  # the dataset itself: a blank node, since any IRI under the prefix could be a record's

@@ -109,6 +109,25 @@ def _date_words(record: Happening) -> str:
     return " ".join(date_cell(record, disputed_mark="(disputed)").splitlines())
 
 
+def _media_lines(record: Happening, selection: Selection, notes: Footnotes) -> list[str]:
+    """Each medium: an image where a page may draw it (with its alt text), else a link; then its words."""
+    from aloe_cli.evidence.media import media_views
+
+    lines = []
+    for medium in media_views(record.media):
+        href = safe_url(medium.href)
+        if medium.drawn(selection.remote_media):
+            shown = f"![{md(medium.alt)}]({href})"
+            words = [md(medium.caption)] if medium.caption else []
+        else:
+            shown = f"[{md(medium.kind.capitalize())}: {md(medium.words)}]({href})"
+            words = []
+        if medium.credit:
+            words.append(f"Credit: {md(medium.credit)}")
+        lines.append(" ".join([shown, *words]) + notes.cite(list(medium.sources)))
+    return lines
+
+
 def export_markdown(selection: Selection) -> bytes:
     """The document, UTF-8."""
     from aloe_cli.evidence.views import ROLE_WORDS
@@ -157,6 +176,7 @@ def export_markdown(selection: Selection) -> bytes:
                 reasons.append(record.inferred)
             for reason in reasons:
                 lines += ["", f"  Our reading, not a source's: {md(reason)}"]
+            lines += [f"\n  {line}" for line in _media_lines(record, selection, notes)]
         lines.append("")
 
     events = [h for h in selection.happenings if isinstance(h, Event)]

@@ -123,6 +123,17 @@ TABLES: dict[str, tuple[str, list[tuple[str, str, str]]]] = {
         ("locator", "TEXT", "Where in it: a paragraph, a section, a page."),
         ("quote", "TEXT", "A short quoted phrase, where the exact wording matters."),
     ]),
+    "media": ("Images, scans and documents shown with records, each with its words and sources.", [
+        ("record_id", f"TEXT NOT NULL {RECORD}", "The record it is shown with."),
+        ("position", "INTEGER NOT NULL", "Its place among the record's media (0 first)."),
+        ("kind", "TEXT NOT NULL", "image, scan, document, video, audio or link."),
+        ("url", "TEXT", "Its web address (when it is on the web)."),
+        ("path", "TEXT", "Its file, relative to the dataset's folder (when it is beside the dataset)."),
+        ("alt", "TEXT", "What it shows, in words (an image's alt text)."),
+        ("caption", "TEXT", "Its caption."),
+        ("credit", "TEXT", "Who made or holds it."),
+        ("sources", "TEXT", "The sources it comes from: 'id locator', separated by '; '."),
+    ]),
     "happening_places": ("Where milestones and events took place.", [
         ("happening_id", "TEXT NOT NULL REFERENCES happenings(id)", "The milestone or event."),
         ("place_id", "TEXT NOT NULL REFERENCES places(id)", "The place."),
@@ -192,6 +203,7 @@ def schema_sql() -> str:
 
 def build_database(selection: Selection, connection: sqlite3.Connection) -> None:
     """Fill an empty database with the selection."""
+    from aloe_cli.evidence.media import media_views
     from aloe_cli.evidence.views import date_wording
     from aloe_cli.model.models import RECORD_KINDS, Event, localized
     from aloe_cli.questions.record_detail import Found, title_of
@@ -229,6 +241,11 @@ def build_database(selection: Selection, connection: sqlite3.Connection) -> None
         for record in getattr(dataset, list_name):
             if kind in ("milestone", "event") and record.id not in happening_ids:
                 continue  # filtered out of this export
+            rows["media"] += [
+                (record.id, position, m.kind, m.href if m.remote else None, None if m.remote else m.href,
+                 m.alt or None, m.caption or None, m.credit or None, m.cited_words or None)
+                for position, m in enumerate(media_views(getattr(record, "media", [])))
+            ]  # fmt: skip
             is_dated = bool(getattr(record, "dates", None))
             texts = corpus[record.id]
             rows["records"].append((

@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import IO
 
-from aloe_cli.importing.entries import Entry, Where
+from aloe_cli.importing.entries import Entry, ImportedMedium, Where
 from aloe_cli.importing.reading import CannotImport, NotTheFormat
 from aloe_cli.model.edtf import EdtfError, describe_edtf, parse_edtf
 
@@ -41,11 +41,15 @@ def read_aloe_zip(stream: IO[bytes], name: str, notices: list[str]) -> Iterator[
             f"{name}: not aloe's CSV archive: it has no dates.csv and no milestones.csv or events.csv"
         )
     claims = _claims(_rows(archive.read(members["dates.csv"]), f"{name}: dates.csv"))
+    media = (
+        _media(_rows(archive.read(members["media.csv"]), f"{name}: media.csv"))
+        if "media.csv" in members
+        else {}
+    )
     for table in TABLES:
         if f"{table}.csv" in members:
-            yield from _records(
-                _rows(archive.read(members[f"{table}.csv"]), name), table, claims, f"{table}.csv"
-            )
+            rows = _rows(archive.read(members[f"{table}.csv"]), name)
+            yield from _records(rows, table, claims, f"{table}.csv", media)
 
 
 def read_aloe_table(stream: IO[bytes], name: str, path: Path, notices: list[str]) -> Iterator[Entry]:
@@ -56,7 +60,9 @@ def read_aloe_table(stream: IO[bytes], name: str, path: Path, notices: list[str]
     if path.name != "dates.csv" and beside.is_file():
         claims = _claims(_rows(beside.read_bytes(), str(beside)))
         notices.append(f"{name}: dates from {beside}")
-    yield from _records(_rows(stream.read(), name), table, claims, "")
+    media_beside = path.with_name("media.csv")
+    media = _media(_rows(media_beside.read_bytes(), str(media_beside))) if media_beside.is_file() else {}
+    yield from _records(_rows(stream.read(), name), table, claims, "", media)
 
 
 def _rows(data: bytes, name: str) -> Iterator[tuple[int, dict[str, str]]]:
@@ -83,6 +89,20 @@ def _claims(rows: Iterator[tuple[int, dict[str, str]]]) -> dict[str, list[tuple[
     return claims
 
 
+def _media(rows: Iterator[tuple[int, dict[str, str]]]) -> dict[str, list[ImportedMedium]]:
+    media: dict[str, list[ImportedMedium]] = {}
+    for _, row in rows:
+        medium = ImportedMedium(
+            url=row.get("url") or row.get("path") or "",
+            kind=row.get("kind", ""),
+            caption=row.get("caption", ""),
+            credit=row.get("credit", ""),
+            alt=row.get("alt", ""),
+        )
+        media.setdefault(row.get("record_id", ""), []).append(medium)
+    return media
+
+
 def _readable(edtf: str) -> bool:
     try:
         parse_edtf(edtf)
@@ -96,6 +116,7 @@ def _records(
     table: str,
     claims: dict[str, list[tuple[str, str]]] | None,
     member: str,
+    media: dict[str, list[ImportedMedium]],
 ) -> Iterator[Entry]:
     for number, row in rows:
         if not any(value.strip() for value in row.values()):
@@ -120,6 +141,7 @@ def _records(
             entry.claims = _from_days(row.get("start", ""), row.get("end", ""), row.get("date_words", ""))
         if table != "eras":
             entry.era = (row.get("era") or "").strip()
+        entry.media = media.get(record_id, [])
         yield entry
 
 

@@ -13,13 +13,14 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
-from typing import Any
+from typing import Any, get_args
 
 from aloe_cli.importing.dates import DateProblem, edtf_of
 from aloe_cli.importing.entries import Entry, ImportedMedium, ImportProblem
 from aloe_cli.importing.html_text import plain_text
 from aloe_cli.importing.ids import IdMaker, slug
 from aloe_cli.importing.yaml_text import lines_of, list_lines
+from aloe_cli.model.models import MediaKind
 
 _PICTURE = re.compile(r"\.(?:jpe?g|png|gif|webp|svg|avif|tiff?|bmp)$", re.IGNORECASE)
 _DOCUMENT = re.compile(r"\.(?:pdf|docx?|odt|rtf|txt|epub)$", re.IGNORECASE)
@@ -27,6 +28,7 @@ _VIDEO_HOSTS = ("youtube.com/", "youtu.be/", "vimeo.com/", "dailymotion.com/")
 _AUDIO = re.compile(r"soundcloud\.com/|\.(?:mp3|ogg|oga|wav|m4a|flac)$", re.IGNORECASE)
 # aloe's own TimelineJS export puts milestones and events in groups named so: they say the record's kind.
 KIND_GROUPS = {"Milestones": "milestones", "Events": "events"}
+MEDIA_KINDS = frozenset(get_args(MediaKind))
 
 
 class GroupAs(StrEnum):
@@ -159,7 +161,7 @@ class DatasetBuilder:
     def _medium(self, medium: ImportedMedium, notes: list[str]) -> dict[str, Any] | None:
         """A media field as a medium of the record, or (no address in it) a line of the note."""
         location = medium.url.strip()
-        kind = _kind_of(location)
+        kind = medium.kind if medium.kind in MEDIA_KINDS else _kind_of(location)
         if re.fullmatch(r"https?://\S+", location):
             where = {"url": location}
         elif (

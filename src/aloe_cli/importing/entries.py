@@ -35,7 +35,8 @@ class Where:
 class ImportedMedium:
     """A slide's media fields as the file gives them (text already plain)."""
 
-    url: str
+    url: str  # a web address, or a path beside the dataset
+    kind: str = ""  # as the file says (aloe's CSV); else guessed from the address
     caption: str = ""
     credit: str = ""
     alt: str = ""
