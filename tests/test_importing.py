@@ -305,3 +305,56 @@ def test_ids_are_stable_unique_and_ascii() -> None:
     made = [ids.make("Same", fallback="x") for _ in range(3)] + [ids.make("日本", fallback="row 4")]
     assert made == ["same", "same-2", "same-3", "row-4"]
     assert all(m.isascii() for m in made)
+
+
+def test_gaps_and_the_page_say_which_records_rest_only_on_the_import(
+    tmp_path: Path, aloe: Callable[..., Result]
+) -> None:
+    out = tmp_path / "x.yaml"
+    aloe("import", str(TEMPLATE), "-o", str(out))
+    text = out.read_text(encoding="utf-8")
+    # One record gets a source of its own: it no longer rests on the import alone.
+    text = text.replace("sources:\n", "sources:\n  - id: own\n    title: A checked source\n", 1)
+    text = text.replace(
+        "      - source: imported-my-own-timeline-csv\n        locator: row 3\n",
+        "      - source: imported-my-own-timeline-csv\n        locator: row 3\n      - source: own\n",
+    )
+    out.write_text(text, encoding="utf-8")
+    gaps = json.loads(aloe("--data", str(out), "gaps", "--format", "json").stdout)
+    assert [gap["id"] for gap in gaps] == ["imported-my-own-timeline-csv-only"]
+    assert gaps[0]["summary"].startswith("9 records rest only on the imported file 'MY OWN CSV'")
+    assert "ada-lovelace" not in gaps[0]["about"] and "the-first-computer" in gaps[0]["about"]
+    page = aloe("--data", str(out), "export", "--to", "html").stdout
+    assert '<a href="#the-first-computer">the-first-computer</a>' in page
+    assert "(an imported file)</span>" in page
+
+
+def test_new_writes_a_valid_commented_starter_and_never_overwrites(
+    tmp_path: Path, aloe: Callable[..., Result]
+) -> None:
+    import jsonschema
+
+    from test_schema import core_yaml
+
+    target = tmp_path / "my.yaml"
+    result = aloe("new", str(target), "--title", "Notre réseau: 1998", "--lang", "fr")
+    assert result.exit_code == 0, result.stderr
+    text = target.read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=./aloe-dataset.schema.json\n")
+    assert aloe("--data", str(target), "validate").exit_code == 0
+    dataset = imported(target)
+    assert dataset.title == "Notre réseau: 1998"
+    for list_name in ("sources", "organisations", "lineage", "eras", "people", "places", "series", "milestones",
+                      "events", "categories", "phases", "workshops", "gaps"):  # fmt: skip
+        assert getattr(dataset, list_name), f"no {list_name} in the starter"
+    assert dataset.milestones[0].title == {"fr": "First general assembly"}
+    assert dataset.milestones[0].media[0].alt
+    # The schema beside it is aloe's, and it accepts the starter: an editor completes fields from it.
+    schema = json.loads((tmp_path / "aloe-dataset.schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator(schema).validate(core_yaml(target))  # read as an editor reads YAML 1.2
+    assert {"kind", "url", "path", "alt", "caption", "credit", "sources"} <= set(
+        schema["$defs"]["Media"]["properties"]
+    )
+    again = aloe("new", str(target))
+    assert again.exit_code == 1 and "already exists" in again.stderr
+    assert target.read_text(encoding="utf-8") == text

@@ -19,6 +19,7 @@ from aloe_cli.exports.common import (
     era_groups,
     json_for_script,
 )
+from aloe_cli.questions.imports import import_gaps
 from aloe_cli.sanitize import escape_markup
 
 if TYPE_CHECKING:
@@ -86,9 +87,11 @@ def _place(place_id: str, selection: Selection) -> str:
 def _cite(citation: Citation, selection: Selection) -> str:
     source = selection.lookup.sources[citation.source]
     words = escape_markup(citation_words(citation, selection.lookup))
+    # An imported file is said to be one wherever it is cited: it is only as good as its own sources.
+    imported = ' <span class="flag">(an imported file)</span>' if source.kind == "import" else ""
     if source.url:
-        return f'<a href="{escape_markup(source.url)}">{words}</a>'
-    return f'<a href="#source-{escape_markup(source.id)}">{words}</a>'
+        return f'<a href="{escape_markup(source.url)}">{words}</a>{imported}'
+    return f'<a href="#source-{escape_markup(source.id)}">{words}</a>{imported}'
 
 
 def _sources(citations: list[Citation], selection: Selection) -> str:
@@ -176,7 +179,7 @@ def _medium(medium: MediumView, selection: Selection) -> str:
         words.append(f'<span class="credit">Credit: {escape_markup(medium.credit)}</span>')
     if medium.sources:
         words.append("Source: " + "; ".join(_cite(c, selection) for c in medium.sources))
-    caption = f"<figcaption>{' '.join(words)}</figcaption>" if words else ""
+    caption = f"<figcaption>{'<br>'.join(words)}</figcaption>" if words else ""
     return f'<figure class="medium">{shown}{caption}</figure>'
 
 
@@ -303,6 +306,16 @@ def export_html(selection: Selection) -> bytes:
         f'<li id="{escape_markup(g.id)}">{escape_markup(g.summary)} {_sources(g.sources, selection)}</li>'
         for g in dataset.gaps
     ]
+    on_the_page = {h.id for h in selection.happenings}
+    for gap in import_gaps(dataset):
+        listed = ", ".join(
+            f'<a href="#{escape_markup(r)}">{escape_markup(r)}</a>' if r in on_the_page else escape_markup(r)
+            for r in gap.about
+        )
+        body.append(
+            f'<li id="{escape_markup(gap.id)}">{escape_markup(gap.summary)} '
+            f'<span class="meta">Records: {listed}.</span> {_sources(gap.sources, selection)}</li>'
+        )
     body.append("</ul></section>")
     body.append('<section id="sources" aria-labelledby="sources-h"><h2 id="sources-h">Sources</h2><ol>')
     for source in dataset.sources:

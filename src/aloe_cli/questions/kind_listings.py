@@ -88,7 +88,9 @@ def gaps_listing(dataset: Dataset, lookup: Lookup) -> Listing:
         title_column=0,
         id_columns=(1,),
     )
-    for gap in dataset.gaps:
+    from aloe_cli.questions.imports import import_gaps
+
+    for gap in [*dataset.gaps, *import_gaps(dataset)]:
         listing.groups.append(None)
         listing.cells.append((gap.summary, ", ".join(gap.about), gap.id))
         listing.citations.append(lookup.cited_by(gap))
