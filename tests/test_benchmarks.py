@@ -20,6 +20,7 @@ def test_benchmark_suite_runs_and_reports_every_case(tmp_path: Path) -> None:
         [sys.executable, str(ROOT / "benchmarks" / "run.py"), "--repeat", "3" if FULL_TESTS else "1",
          "--scale-repeat", "2" if FULL_TESTS else "1",
          "--sizes", "300,1000,10000" if FULL_TESTS else "300", "--write", str(report),
+         "--import-sizes", "300,10000" if FULL_TESTS else "300",
          *([] if FULL_TESTS else ["--no-warm-up"])],
         capture_output=True, text=True, timeout=900, check=False,
     )  # fmt: skip
@@ -40,6 +41,7 @@ def test_benchmark_suite_runs_and_reports_every_case(tmp_path: Path) -> None:
     assert "| 300 | " in text.split("streaming adds: median of pairs")[1]  # paired, not two medians
     assert "minimal app beside them" in text  # scale ratios are to the app run beside each case
     assert "| 300 | no cache entry" in text  # 300 records are under the cache's threshold
+    assert "| 300 | " in text.split("## Import of a TimelineJS sheet")[1]
 
 
 def test_generated_datasets_are_valid(tmp_path: Path) -> None:
@@ -57,3 +59,21 @@ def test_generated_datasets_are_valid(tmp_path: Path) -> None:
     assert len(list(dataset.records())) == 500
     assert any(record.disputed for record in dataset.events)
     assert any(claim.edtf.approximate for record in dataset.milestones for claim in record.dates)
+
+
+def test_generated_sheets_import(tmp_path: Path) -> None:
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        from generate import generate_sheet
+    finally:
+        sys.path.pop(0)
+    from aloe_cli.importing.build import ImportSettings
+    from aloe_cli.importing.run import import_file
+
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text(generate_sheet(200), encoding="utf-8", newline="")
+    result, _ = import_file(
+        sheet, ImportSettings(file_name="sheet.csv", base_name="sheet.csv", format_words=""), None
+    )
+    assert result.problems == []
+    assert result.counts["milestones"] == 200
