@@ -176,7 +176,9 @@ def test_vague_words_become_marks(words: str, mark: str) -> None:
 def test_an_interval_and_a_year_before_1000() -> None:
     assert edtf_of(DateParts("602"), DateParts("629"), "") == "0602/0629"
     assert edtf_of(DateParts("1998", "06"), DateParts("1998"), "") == "1998-06/1998"
-    assert edtf_of(DateParts("2001", "6", "15"), DateParts(), "from 15 June 2001, end unknown") == "2001-06-15/"
+    assert (
+        edtf_of(DateParts("2001", "6", "15"), DateParts(), "from 15 June 2001, end unknown") == "2001-06-15/"
+    )
     assert edtf_of(DateParts("1998"), DateParts(), "summer 1998") == "1998-22"
     assert edtf_of(DateParts("1998"), DateParts(), "été 1998") == "1998-22"
 

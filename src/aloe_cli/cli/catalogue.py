@@ -43,7 +43,7 @@ def sources(
 
     Example: aloe sources --format bibtex > aloe.bib
     """
-    from aloe_cli.questions.kind_listings import sources_listing
+    from aloe_cli.evidence.kind_listings import sources_listing
 
     settings = settings_of(ctx)
     dataset = settings.session.dataset()
@@ -57,7 +57,7 @@ def sources(
         settings.output.emit(render_bibtex(dataset.sources))
     else:
         show_listing(
-            settings, sources_listing(dataset, settings.session.lookup()), Format(output_format.value)
+            settings, sources_listing(dataset, settings.session.presentation()), Format(output_format.value)
         )
 
 
@@ -69,12 +69,12 @@ def gaps(
 
     Example: aloe gaps --format markdown
     """
-    from aloe_cli.questions.kind_listings import gaps_listing
+    from aloe_cli.evidence.kind_listings import gaps_listing
 
     settings = settings_of(ctx)
     show_listing(
         settings,
-        gaps_listing(settings.session.dataset(), settings.session.lookup()),
+        gaps_listing(settings.session.dataset(), settings.session.presentation()),
         output_format,
         sources=sources,
     )
@@ -99,12 +99,12 @@ def list_kind(
 
     Example: aloe list people
     """
-    from aloe_cli.questions.kind_listings import KIND_LISTINGS
+    from aloe_cli.evidence.kind_listings import KIND_LISTINGS
 
     settings = settings_of(ctx)
     show_listing(
         settings,
-        KIND_LISTINGS[kind](settings.session.dataset(), settings.session.lookup()),
+        KIND_LISTINGS[kind](settings.session.dataset(), settings.session.presentation()),
         output_format,
         sources=sources,
     )
