@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from tests.conftest import FULL_TESTS
@@ -44,12 +45,19 @@ def test_benchmark_suite_runs_and_reports_every_case(tmp_path: Path) -> None:
     assert "| 300 | " in text.split("## Import of a TimelineJS sheet")[1]
 
 
-def test_generated_datasets_are_valid(tmp_path: Path) -> None:
+@pytest.fixture
+def generate_module() -> Any:
+    """benchmarks/generate.py, imported from its folder."""
     sys.path.insert(0, str(ROOT / "benchmarks"))
     try:
-        from generate import generate
+        import generate
     finally:
         sys.path.pop(0)
+    return generate
+
+
+def test_generated_datasets_are_valid(tmp_path: Path, generate_module: Any) -> None:
+    generate = generate_module.generate
     from aloe_cli.loading.dataset import load_dataset
     from aloe_cli.loading.source import DatasetSource
 
@@ -61,12 +69,8 @@ def test_generated_datasets_are_valid(tmp_path: Path) -> None:
     assert any(claim.edtf.approximate for record in dataset.milestones for claim in record.dates)
 
 
-def test_generated_sheets_import(tmp_path: Path) -> None:
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    try:
-        from generate import generate_sheet
-    finally:
-        sys.path.pop(0)
+def test_generated_sheets_import(tmp_path: Path, generate_module: Any) -> None:
+    generate_sheet = generate_module.generate_sheet
     from aloe_cli.importing.build import ImportSettings
     from aloe_cli.importing.run import import_file
 
