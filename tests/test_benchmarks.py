@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tests.conftest import FULL_TESTS
+
+from conftest import FULL_TESTS
 
 ROOT = Path(__file__).parents[1]
 

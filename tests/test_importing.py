@@ -10,8 +10,7 @@ import pytest
 import yaml
 from typer.testing import Result
 
-from aloe_cli.importing import FORMAT_WORDS, ImportFormat
-from aloe_cli.importing.build import GroupAs
+from aloe_cli.importing import FORMAT_WORDS, GroupAs, ImportFormat
 from aloe_cli.importing.dates import DateParts, DateProblem, doubt_mark, edtf_of
 from aloe_cli.importing.html_text import plain_text
 from aloe_cli.importing.ids import IdMaker, slug

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from aloe_cli import __version__
 from aloe_cli.cli.application import app, settings_of
 from aloe_cli.errors import ExitCode
-from aloe_cli.importing import ImportFormat
-from aloe_cli.importing.build import GroupAs
+from aloe_cli.importing import GroupAs, ImportFormat
 
 OutputFile = Annotated[
     str | None,
@@ -55,7 +56,7 @@ def import_command(
 
     Example: aloe import my-timeline.csv -o my-chronology.yaml
     """
-    from aloe_cli import __version__
+    # start-up: the readers, the models and validation load only when a file is imported, not for --help
     from aloe_cli.files import check_writable_target, write_new_file
     from aloe_cli.importing.build import ImportSettings
     from aloe_cli.importing.run import import_file
@@ -111,8 +112,7 @@ def new(
 
     Example: aloe new my-chronology.yaml --title "Our network's history"
     """
-    import json
-
+    # start-up: the starter and the schema (the models) load only when a file is made, not for --help
     from aloe_cli.files import write_new_file
     from aloe_cli.importing.starter import SCHEMA_FILE, starter_dataset
     from aloe_cli.model.schema import dataset_json_schema

@@ -206,7 +206,6 @@ def schema_sql() -> str:
 
 def build_database(selection: Selection, connection: sqlite3.Connection) -> None:
     """Fill an empty database with the selection."""
-    from aloe_cli.model.models import RECORD_KINDS
     from aloe_cli.questions.search import fold_text, search_corpus
 
     presentation = selection.presentation
@@ -241,15 +240,12 @@ def build_database(selection: Selection, connection: sqlite3.Connection) -> None
             int(dating.disputed) if dating else None,
             " | ".join([*texts, *(fold_text(t) for t in texts)]),
         ))  # fmt: skip
-    exported = {row[0] for row in rows["records"]}
-    for list_name in RECORD_KINDS:
-        for record in getattr(presentation.dataset, list_name) if list_name != "sources" else ():
-            if record.media and record.id in exported:
-                rows["media"] += [
-                    (record.id, position, m.kind, m.href if m.remote else None, None if m.remote else m.href,
-                     m.alt or None, m.caption or None, m.credit or None, m.cited_words or None)
-                    for position, m in enumerate(presentation.media(record))
-                ]  # fmt: skip
+    for record_id, media in presentation.every_medium(selection.happenings):
+        rows["media"] += [
+            (record_id, position, m.kind, m.href if m.remote else None, None if m.remote else m.href,
+             m.alt or None, m.caption or None, m.credit or None, m.cited_words or None)
+            for position, m in enumerate(media)
+        ]  # fmt: skip
     for s in presentation.sources:
         rows["sources"].append((s.id, s.title, s.url, s.author, s.publisher, s.language, s.kind, s.note))
     for organisation in presentation.organisations.values():

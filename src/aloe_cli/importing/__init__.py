@@ -18,6 +18,14 @@ class ImportFormat(StrEnum):
     aloe_csv = "aloe-csv"
 
 
+class GroupAs(StrEnum):
+    """What a TimelineJS group becomes in aloe."""
+
+    category = "category"
+    organisation = "organisation"
+    era = "era"
+
+
 # How each format is named in messages and in the imported file's source record. One entry per member
 # of ImportFormat (a test checks it), like the readers in `run.py`.
 FORMAT_WORDS: dict[ImportFormat, str] = {

@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from enum import StrEnum
 from typing import Any, get_args
 
+from aloe_cli.importing import GroupAs
 from aloe_cli.importing.dates import DateProblem, edtf_of
 from aloe_cli.importing.entries import Entry, ImportedMedium, ImportProblem
 from aloe_cli.importing.html_text import plain_text
@@ -29,14 +29,6 @@ _AUDIO = re.compile(r"soundcloud\.com/|\.(?:mp3|ogg|oga|wav|m4a|flac)$", re.IGNO
 # aloe's own TimelineJS export puts milestones and events in groups named so: they say the record's kind.
 KIND_GROUPS = {"Milestones": "milestones", "Events": "events"}
 MEDIA_KINDS = frozenset(get_args(MediaKind))
-
-
-class GroupAs(StrEnum):
-    """What a TimelineJS group becomes in aloe."""
-
-    category = "category"
-    organisation = "organisation"
-    era = "era"
 
 
 @dataclass(frozen=True)

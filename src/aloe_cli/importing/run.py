@@ -19,6 +19,7 @@ from aloe_cli.importing.reading import CannotImport, NotTheFormat, decoded
 from aloe_cli.importing.sheet import is_timeline_header, read_sheet
 from aloe_cli.importing.timelinejs_json import read_timelinejs
 from aloe_cli.loading.collector import kept_for_the_run
+from aloe_cli.loading.validation import validate_text
 
 Reader = Callable[[IO[bytes], str, Path, list[str]], Iterator[Entry]]
 
@@ -107,8 +108,6 @@ def import_file(
 
 def check_as_aloe_reads_it(text: str, name: str) -> None:
     """Aloe's own validation of the dataset made: an import never writes what `aloe validate` refuses."""
-    from aloe_cli.loading.validation import validate_text
-
     try:
         validate_text(text, f"(the dataset made from {name})")
     except DatasetInvalid as invalid:

@@ -381,6 +381,19 @@ class Presentation:
         """A record's media, in its order (a source has none)."""
         return tuple(self._medium(medium) for medium in getattr(record, "media", ()))
 
+    def every_medium(self, happenings: list[HappeningView]) -> list[tuple[str, tuple[MediumView, ...]]]:
+        """(record id, its media) for every record with media, milestones and events only those given."""
+        from aloe_cli.model.models import RECORD_KINDS
+
+        wanted = {view.id for view in happenings}
+        return [
+            (record.id, self.media(record))
+            for list_name in RECORD_KINDS
+            if list_name != "sources"
+            for record in getattr(self.dataset, list_name)
+            if record.media and (list_name not in ("milestones", "events") or record.id in wanted)
+        ]
+
     def _medium(self, medium: Media) -> MediumView:
         return MediumView(
             kind=medium.kind,
