@@ -362,3 +362,30 @@ def test_new_writes_a_valid_commented_starter_and_never_overwrites(
     again = aloe("new", str(target))
     assert again.exit_code == 1 and "already exists" in again.stderr
     assert target.read_text(encoding="utf-8") == text
+
+
+def test_a_sheet_of_headlines_only_and_one_with_an_era_row(
+    tmp_path: Path, aloe: Callable[..., Result]
+) -> None:
+    only = tmp_path / "headlines.csv"
+    only.write_text("Headline\nFirst meeting\n\nSecond meeting\n", encoding="utf-8")
+    out = tmp_path / "x.yaml"
+    assert aloe("import", str(only), "-o", str(out)).exit_code == 0
+    dataset = imported(out)
+    assert [(m.id, m.dates) for m in dataset.milestones] == [("first-meeting", []), ("second-meeting", [])]
+    eras = tmp_path / "eras.csv"
+    eras.write_text(
+        f"{HEADER}\n1998,,,,2001,,,,,The founding years,,,,,,era,,\n1999,,,,,,,,,A meeting,,,,,,,,\n"
+    )
+    out2 = tmp_path / "y.yaml"
+    assert aloe("import", str(eras), "-o", str(out2)).exit_code == 0
+    dataset = imported(out2)
+    assert [(e.id, e.dates[0].edtf.text) for e in dataset.eras] == [("the-founding-years", "1998/2001")]
+    assert [m.id for m in dataset.milestones] == ["a-meeting"]
+
+
+def test_a_missing_file_or_a_folder(tmp_path: Path, aloe: Callable[..., Result]) -> None:
+    missing = aloe("import", str(tmp_path / "nowhere.csv"))
+    assert missing.exit_code == 1 and "nowhere.csv: no such file" in missing.stderr
+    folder = aloe("import", str(tmp_path))
+    assert folder.exit_code == 1 and "is a directory" in folder.stderr
