@@ -172,6 +172,16 @@ def test_vague_words_become_marks(words: str, mark: str) -> None:
     assert edtf_of(DateParts("1998"), DateParts(), words) == "1998" + mark
 
 
+@pytest.mark.parametrize(
+    ("typed", "edtf"),
+    [("June 1998", "1998-06"), ("15 juin 1998", "1998-06-15"), ("15 de junio de 1998", "1998-06-15"),
+     ("Sept. 2001", "2001-09"), ("15/06/1998", "1998-06-15"), ("06/15/1998", "1998-06-15"),
+     ("c. June 1998", "1998-06~"), ("1998-06-15", "1998-06-15"), ("1998.0", "1998")],
+)  # fmt: skip
+def test_a_date_typed_as_text_in_the_year_cell(typed: str, edtf: str) -> None:
+    assert edtf_of(DateParts(typed), DateParts(), "") == edtf
+
+
 def test_an_interval_and_a_year_before_1000() -> None:
     assert edtf_of(DateParts("602"), DateParts("629"), "") == "0602/0629"
     assert edtf_of(DateParts("1998", "06"), DateParts("1998"), "") == "1998-06/1998"
@@ -187,7 +197,13 @@ def test_an_interval_and_a_year_before_1000() -> None:
     [
         (DateParts("1998", "13"), DateParts(), "Month", "Month 13: expected a month, 1 to 12 or its name"),
         (DateParts("1998", "2", "30"), DateParts(), "Day", "Day 30: February 1998 has days 1 to 28"),
-        (DateParts("June 1998"), DateParts(), "Year", "Year 'June 1998': expected a year such as 1998"),
+        (DateParts("Blue 1998"), DateParts(), "Year", "Year 'Blue 1998': expected a year such as 1998"),
+        (
+            DateParts("05/06/1998"),
+            DateParts(),
+            "Year",
+            "is it day/month or month/day? write it as 1998-MM-DD",
+        ),
         (DateParts("-258"), DateParts(), "Year", "Year -258: aloe's dates run from year 1 to 9999"),
         (DateParts("1999"), DateParts("1998"), "End Year", "the interval starts (1999) after it ends (1998)"),
         (DateParts("1998", "", "5"), DateParts(), "Month", "Day 5 without a month"),

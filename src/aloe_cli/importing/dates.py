@@ -102,6 +102,33 @@ def _is_whole_number(text: str) -> bool:
     return re.fullmatch(r"-?\d+\.0+", text) is not None
 
 
+_IN_WORDS = re.compile(r"^(?:(\d{1,2})(?:st|nd|rd|th|er)?\.? )?(?:de )?([^\W\d]+)\.?,? (?:de )?(\d{3,4})$")
+_SLASHED = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$")
+
+
+def _date_in_words(text: str, year_name: str, written: str) -> tuple[str, str, str]:
+    """(year, month, day) of a date typed as text in one cell; the text as it is when it is not one.
+
+    A day and a month in figures are read only where they cannot be the other way round: 15/06/1998 is
+    15 June, 06/15/1998 is 15 June too, and 05/06/1998 is a problem (5 June, or May 6?).
+    """
+    found = _IN_WORDS.fullmatch(text.lower())
+    if found and _folded(found[2]) in MONTH_WORDS:
+        return found[3], str(MONTH_WORDS[_folded(found[2])]), found[1] or ""
+    slashed = _SLASHED.fullmatch(text)
+    if slashed:
+        first, second = int(slashed[1]), int(slashed[2])
+        if first > 12 >= second:
+            return slashed[3], str(second), str(first)
+        if second > 12 >= first:
+            return slashed[3], str(first), str(second)
+        raise DateProblem(
+            year_name,
+            f"Year '{written}': is it day/month or month/day? write it as {slashed[3]}-MM-DD",
+        )
+    return text, "", ""
+
+
 def read_point(parts: DateParts, names: tuple[str, str, str, str]) -> tuple[str, str]:
     """One side of a date as EDTF without a mark, and the doubt its own cells carry ('~', '?', '')."""
     year_name, month_name, day_name, time_name = names
@@ -109,10 +136,12 @@ def read_point(parts: DateParts, names: tuple[str, str, str, str]) -> tuple[str,
     mark = doubt_mark(year_text)
     bare = re.sub(r"[?~%]", "", _APPROXIMATE.sub(" ", year_text)).strip()
     month_text, day_text = parts.month.strip(), parts.day.strip()
+    if not month_text and not day_text:  # "June 1998", "15 juin 1998", "15/06/1998" typed in the Year cell
+        bare, month_text, day_text = _date_in_words(bare, year_name, year_text)
     typed = _TYPED_DATE.fullmatch(bare)
     if typed is None and not _is_whole_number(bare):
         raise DateProblem(
-            year_name, f"Year '{year_text}': expected a year such as 1998 (or 1998-06, 1998-06-15)"
+            year_name, f"Year '{year_text}': expected a year such as 1998 (or 1998-06, 1998-06-15, June 1998)"
         )
     if typed is not None and typed[2] and not month_text:  # "1998-06-15" typed in the Year cell
         bare, month_text, day_text = typed[1], typed[2], typed[3] or day_text
