@@ -405,3 +405,20 @@ def test_a_missing_file_or_a_folder(tmp_path: Path, aloe: Callable[..., Result])
     assert missing.exit_code == 1 and "nowhere.csv: no such file" in missing.stderr
     folder = aloe("import", str(tmp_path))
     assert folder.exit_code == 1 and "is a directory" in folder.stderr
+
+
+def test_hostile_files(tmp_path: Path, aloe: Callable[..., Result]) -> None:
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    result = aloe("import", str(deep))
+    assert result.exit_code == 1 and "nested deeper than aloe reads" in result.stderr
+    long_cell = tmp_path / "long.csv"
+    long_cell.write_text(f'Headline,Text\nA,"{"x" * 200_000}"\n', encoding="utf-8")
+    imported_text = aloe("import", str(long_cell))
+    assert imported_text.exit_code == 0
+    assert validate_text(imported_text.stdout, "stdout").milestones[0].summary == "x" * 200_000
+    controls = tmp_path / "controls.csv"
+    controls.write_bytes(b'Headline,Text\nA\x00B\x1b[31m,"line one\x07\nline two"\n')
+    dataset = validate_text(aloe("import", str(controls)).stdout, "stdout")
+    assert dataset.milestones[0].title == {"en": "AB[31m"}  # control characters dropped, the rest literal
+    assert dataset.milestones[0].summary == "line one\nline two"

@@ -15,6 +15,8 @@ _BLOCKS = frozenset(
 )
 _SKIPPED = frozenset({"script", "style", "template", "iframe", "object", "noscript"})
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
+# Control characters mean nothing in a timeline's text (a NUL, an escape): dropped, line breaks kept.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 class _TextCollector(HTMLParser):
@@ -69,6 +71,7 @@ def plain_text(fragment: str) -> str:
 
 
 def _tidy(text: str) -> str:
+    text = _CONTROLS.sub("", text)
     lines = [_SPACES.sub(" ", line).strip() for line in text.replace("\r\n", "\n").split("\n")]
     paragraphs: list[str] = []
     current: list[str] = []

@@ -19,13 +19,21 @@ from aloe_cli.importing.reading import CannotImport, NotTheFormat, decoded
 from aloe_cli.importing.sheet import is_timeline_header, read_sheet
 from aloe_cli.importing.timelinejs_json import read_timelinejs
 from aloe_cli.loading.collector import kept_for_the_run
+from aloe_cli.loading.source import MAX_DATASET_BYTES
 from aloe_cli.loading.validation import validate_text
 
 Reader = Callable[[IO[bytes], str, Path, list[str]], Iterator[Entry]]
 
 
 def _timelinejs(stream: IO[bytes], name: str, path: Path, notices: list[str]) -> Iterator[Entry]:
-    return read_timelinejs(decoded(stream.read(), name), name)  # JSON is read whole: no stdlib streaming
+    # JSON is read whole (the standard library does not stream it): as large as a dataset may be, no more.
+    data = stream.read(MAX_DATASET_BYTES + 1)
+    if len(data) > MAX_DATASET_BYTES:
+        raise CannotImport(
+            f"{name}: larger than the {MAX_DATASET_BYTES // (1024 * 1024)} MiB a TimelineJS JSON file may "
+            "have (a sheet of any size streams: export the timeline as a sheet)"
+        )
+    return read_timelinejs(decoded(data, name), name)
 
 
 def _sheet(stream: IO[bytes], name: str, path: Path, notices: list[str]) -> Iterator[Entry]:

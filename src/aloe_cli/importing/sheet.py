@@ -55,8 +55,13 @@ def is_timeline_header(cells: list[str]) -> bool:
     return any(_BY_NAME.get(folded(cell)) == "Headline" for cell in cells)
 
 
+# A cell may hold a long text (the csv module's own limit is 128 KiB); one row is still read at a time.
+MAX_CELL_CHARACTERS = 16 * 1024 * 1024
+
+
 def read_sheet(stream: IO[bytes], name: str, notices: list[str]) -> Iterator[Entry]:
     """Each row of the sheet with something in it, as an entry; empty rows are passed over."""
+    csv.field_size_limit(MAX_CELL_CHARACTERS)
     text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
     try:
         first = text.readline()

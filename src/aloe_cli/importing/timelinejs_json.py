@@ -21,6 +21,8 @@ def read_timelinejs(text: str, name: str) -> Iterator[Entry]:
     """The title slide, the eras and the events of a TimelineJS JSON document, in the file's order."""
     try:
         document = json.loads(text)
+    except RecursionError:
+        raise NotTheFormat(f"{name}: not TimelineJS JSON: nested deeper than aloe reads") from None
     except json.JSONDecodeError as error:
         raise NotTheFormat(
             f"{name}: not TimelineJS JSON: line {error.lineno}, column {error.colno}: {error.msg}"
