@@ -14,7 +14,6 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from tests.conftest import SMALL_DATASET, examples, synthetic_yaml
 from typer.testing import Result
 
 from aloe_cli.loading import cache as cache_module
@@ -27,6 +26,7 @@ from aloe_cli.loading.unread import head_and_body
 from aloe_cli.model.models import RECORD_KINDS, Dataset
 from aloe_cli.questions import queries
 from aloe_cli.questions.queries import HappeningFilter, Match, Period
+from conftest import SMALL_DATASET, examples, synthetic_yaml
 
 ROOT = Path(__file__).parent.parent
 

@@ -16,11 +16,11 @@ import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from tests.conftest import examples
-from tests.test_edtf import interval_ends, single_dates
 
 from aloe_cli.model.edtf import EDTF_SCHEMA_PATTERN, EdtfError, parse_edtf
 from aloe_cli.model.schema import dataset_json_schema
+from conftest import examples
+from test_edtf import interval_ends, single_dates
 
 ROOT = Path(__file__).parents[1]
 DATASETS = ROOT / "tests" / "datasets"
@@ -63,6 +63,7 @@ SCHEMA_CAN_SAY = {
     "wrong-types.yaml": "a format other than aloe/1, a list where text goes",
     "unknown-field.yaml": "a misspelt key",
     "unsafe-url.yaml": "a javascript: address",
+    "bad-media.yaml": "a path leaving the dataset's folder, a medium with both or neither of url and path",
     "schema-and-reference-problems.yaml": "a list where a name goes",
     "top-level-list.yaml": "a list, not a mapping",
     "top-level-scalar.yaml": "text, not a mapping",

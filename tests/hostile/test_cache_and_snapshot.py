@@ -18,7 +18,7 @@ from typer.testing import Result
 
 from aloe_cli.loading import dataset as dataset_module
 from aloe_cli.loading import source as source_module
-from aloe_cli.loading.cache import cache_entry, cache_folder, cache_key, cache_secret, entry_bytes, load_entry
+from aloe_cli.loading.cache import cache_folder, cache_key, cache_secret, entry_bytes, load_entry
 from aloe_cli.loading.dataset import load_dataset
 from aloe_cli.loading.source import DatasetSource, bundled_snapshot_path
 from aloe_cli.loading.store import DatasetStore
@@ -55,7 +55,7 @@ def entry_path(data: bytes) -> Path:
 
 def changed_after_reading(monkeypatch: pytest.MonkeyPatch, path: Path, new_text: str) -> None:
     """The hook of the race: the file is rewritten right after aloe's first read of it, every time."""
-    read = dataset_module.read_dataset_bytes
+    read = source_module.read_dataset_bytes
 
     def read_then_change(source: DatasetSource) -> bytes:
         data = read(source)
@@ -255,4 +255,3 @@ def test_25_12_the_secret_is_the_owners_alone(
     folder = cache_folder()
     assert folder is not None
     assert (folder / "secret").stat().st_mode & 0o077 == 0
-    assert cache_entry  # the writer the tests above forge against
