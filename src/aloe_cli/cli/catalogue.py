@@ -3,18 +3,33 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from aloe_cli.cli.application import app, settings_of, show_listing
-from aloe_cli.cli.options import FormatOption, SourcesOption
+from aloe_cli.cli.application import Settings, app, settings_of, show_listing
+from aloe_cli.cli.listings import happening_filter
+from aloe_cli.cli.options import (
+    FormatOption,
+    FromYear,
+    MatchOption,
+    OrgOption,
+    PersonOption,
+    PlaceOption,
+    SeriesOption,
+    SourcesOption,
+    ToYear,
+)
 from aloe_cli.kinds import RecordKind
+from aloe_cli.questions.queries import Match
 from aloe_cli.renderers import Format
+
+if TYPE_CHECKING:
+    from aloe_cli.model.models import Source
 
 
 class SourceFormat(StrEnum):
-    """The formats of `aloe sources`: every listing format, and two for reference managers."""
+    """The formats of `aloe sources`: every listing format, and three for reference managers."""
 
     table = "table"
     json = "json"
@@ -24,41 +39,93 @@ class SourceFormat(StrEnum):
     markdown = "markdown"
     csl_json = "csl-json"
     bibtex = "bibtex"
+    ris = "ris"
 
 
-@app.command(short_help="Every source and what cites it; CSL-JSON, BibTeX too.")
+# The bibliography formats, each with its renderer's name in `renderers.bibliography`.
+BIBLIOGRAPHY_RENDERERS = {
+    SourceFormat.csl_json: "render_csl_json",
+    SourceFormat.bibtex: "render_bibtex",
+    SourceFormat.ris: "render_ris",
+}
+
+
+def emit_bibliography(settings: Settings, sources: list[Source], output_format: str) -> None:
+    """Write the sources in a bibliography format; on a terminal, control characters shown as symbols."""
+    from aloe_cli.renderers import bibliography
+
+    render = getattr(bibliography, BIBLIOGRAPHY_RENDERERS[SourceFormat(output_format)])
+    settings.output.emit_bytes(render(sources).encode("utf-8"))
+
+
+@app.command(short_help="Every source and what cites it; BibTeX, RIS, CSL-JSON too.")
 def sources(
     ctx: typer.Context,
     output_format: Annotated[
         SourceFormat,
         typer.Option(
             "--format", "-f", case_sensitive=False,
-            help="Output format; csl-json and bibtex import into Zotero and other reference managers.",
+            help="Output format; csl-json, bibtex and ris import into Zotero and other reference managers.",
         ),
     ] = SourceFormat.table,
+    for_ids: Annotated[
+        list[str] | None,
+        typer.Option("--for", metavar="ID", help="Only the sources behind these records (repeat --for)."),
+    ] = None,
+    year: Annotated[
+        int | None,
+        typer.Option("--year", min=1, max=9999, metavar="YEAR", help="Only the sources behind its records."),
+    ] = None,
+    first_year: FromYear = None,
+    last_year: ToYear = None,
+    match: MatchOption = Match.overlap,
+    org: OrgOption = None,
+    person: PersonOption = None,
+    place: PlaceOption = None,
+    series: SeriesOption = None,
 ) -> None:  # fmt: skip
     """Every source the dataset cites, with its kind, address and the records that cite it.
 
-    A title in [square brackets] describes a page whose own title was not read.
+    With --for, or the timeline's filters (--year, --from, --to, --org, --person, --place, --series),
+    only the sources behind those records: the evidence for one answer. A title in [square brackets]
+    describes a page whose own title was not read.
 
-    Example: aloe sources --format bibtex > aloe.bib
+    Example: aloe sources --for findhorn-2001 --format bibtex > findhorn.bib
     """
     from aloe_cli.questions.kind_listings import sources_listing
 
     settings = settings_of(ctx)
     dataset = settings.session.dataset()
-    if output_format is SourceFormat.csl_json:
-        from aloe_cli.renderers.bibliography import render_csl_json
+    if year is not None and (first_year is not None or last_year is not None):
+        raise typer.BadParameter("give --year, or --from/--to, not both", param_hint="--year")
+    if year is not None:
+        first_year = last_year = year
+    filtered = any(v is not None for v in (first_year, last_year, org, person, place, series))
+    chosen = dataset.sources
+    if for_ids or filtered:
+        from aloe_cli.questions import queries
+        from aloe_cli.questions.record_detail import find_record
 
-        settings.output.emit(render_csl_json(dataset.sources))
-    elif output_format is SourceFormat.bibtex:
-        from aloe_cli.renderers.bibliography import render_bibtex
-
-        settings.output.emit(render_bibtex(dataset.sources))
+        records: list[object] = [find_record(dataset, record_id).record for record_id in for_ids or []]
+        if filtered:
+            where = happening_filter(
+                settings,
+                first_year=first_year,
+                last_year=last_year,
+                match=match,
+                org=org,
+                person=person,
+                place=place,
+                series=series,
+            )
+            records += queries.timeline(dataset, where)
+        chosen = queries.sources_behind(dataset, records)
+    if output_format in BIBLIOGRAPHY_RENDERERS:
+        emit_bibliography(settings, chosen, output_format)
     else:
-        show_listing(
-            settings, sources_listing(dataset, settings.session.lookup()), Format(output_format.value)
-        )
+        only = None if chosen is dataset.sources else {s.id for s in chosen}
+        listing = sources_listing(dataset, settings.session.lookup(), only)
+        show_listing(settings, listing, Format(output_format.value))
 
 
 @app.command(short_help="What the sources leave open: a research agenda.")

@@ -22,6 +22,17 @@ class DocumentFormat(StrEnum):
     yaml = "yaml"
 
 
+class ShowFormat(StrEnum):
+    """The formats of `aloe show`: the document's, and the bibliographies of the sources behind it."""
+
+    table = "table"
+    json = "json"
+    yaml = "yaml"
+    csl_json = "csl-json"
+    bibtex = "bibtex"
+    ris = "ris"
+
+
 DocumentFormatOption = Annotated[
     DocumentFormat, typer.Option("--format", "-f", case_sensitive=False, help="Output format.")
 ]
@@ -63,22 +74,37 @@ def show(
             metavar="ID", help="The id of any record (see the ID columns).", autocompletion=complete_ids()
         ),
     ],
-    output_format: DocumentFormatOption = DocumentFormat.table,
-) -> None:
-    """Everything about one record: fields, every dated claim with its source, related records.
+    output_format: Annotated[
+        ShowFormat,
+        typer.Option(
+            "--format", "-f", case_sensitive=False,
+            help="Output format; csl-json, bibtex and ris give the sources behind the record.",
+        ),
+    ] = ShowFormat.table,
+) -> None:  # fmt: skip
+    """Everything about one record: fields, every statement and dated claim with its sources, related records.
 
     Example: aloe show dakar-2005
     """
     from aloe_cli.questions.record_detail import record_detail
 
     settings = settings_of(ctx)
+    if output_format in (ShowFormat.csl_json, ShowFormat.bibtex, ShowFormat.ris):
+        from aloe_cli.cli.catalogue import emit_bibliography
+        from aloe_cli.questions.queries import sources_behind
+        from aloe_cli.questions.record_detail import find_record
+
+        dataset = settings.session.dataset()
+        record = find_record(dataset, record_id).record
+        emit_bibliography(settings, sources_behind(dataset, [record]), output_format.value)
+        return
     detail = record_detail(settings.session.dataset(), record_id, settings.session.lookup())
-    if output_format is DocumentFormat.table:
+    if output_format is ShowFormat.table:
         from aloe_cli.renderers.detail import render_detail
 
         settings.output.emit(render_detail(detail))
     else:
-        settings.output.emit(document_text(detail, output_format))
+        settings.output.emit(document_text(detail, DocumentFormat(output_format.value)))
 
 
 @app.command(short_help="Find records by name, acronym, title or any text.")

@@ -19,6 +19,7 @@ class CitationJSON(TypedDict):
     title: str  # in [brackets] where it describes the document rather than being its own title
     descriptive_title: bool
     url: str | None
+    supports: list[str]  # the record's statements this source gives: 'summary', 'name.fr' ...
     quote: NotRequired[str]
 
 

@@ -145,7 +145,7 @@ class Lookup:
         self.categories = {c.id: c for c in dataset.categories}
         self.phases = {p.id: p for p in dataset.phases}
         # Citations and names repeat across records: each is built once and shared (never mutated).
-        self._citations: dict[tuple[str, str | None, str | None], CitationJSON] = {}
+        self._citations: dict[tuple[str, str | None, str | None, tuple[str, ...]], CitationJSON] = {}
         self._place_names: dict[str, str] = {}
         self._references: dict[tuple[str, str], ReferenceJSON] = {}
         self._cited: dict[tuple[str, str | None], CitedSource] = {}
@@ -179,7 +179,7 @@ class Lookup:
 
     def citation(self, citation: Citation) -> CitationJSON:
         """A citation as the JSON contract gives it: the source's id, where in it, title and URL."""
-        key = (citation.source, citation.locator, citation.quote)
+        key = (citation.source, citation.locator, citation.quote, tuple(citation.supports))
         known = self._citations.get(key)
         if known is not None:
             return known
@@ -190,6 +190,7 @@ class Lookup:
             "title": source.display_title,
             "descriptive_title": source.descriptive_title,
             "url": source.url,
+            "supports": list(citation.supports),
         }
         if citation.quote:
             found["quote"] = citation.quote

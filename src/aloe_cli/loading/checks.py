@@ -6,7 +6,15 @@ from collections.abc import Iterator
 from typing import Any
 
 from aloe_cli.loading.yaml_loader import Path
-from aloe_cli.model.models import RECORD_KINDS, REFERENCES, Citation, Dataset, DatedRecord, OtherName
+from aloe_cli.model.models import (
+    RECORD_KINDS,
+    REFERENCES,
+    STATEMENT_FIELDS,
+    Citation,
+    Dataset,
+    DatedRecord,
+    OtherName,
+)
 
 Finding = tuple[Path, str]  # where, and what is wrong
 
@@ -48,6 +56,7 @@ def check_references(dataset: Dataset, also_known: dict[str, set[str]] | None = 
         for index, record in enumerate(getattr(dataset, list_name)):
             for path, citation in _citations_of(record, (list_name, index), source_ids):
                 findings.append((path, _unknown(citation.source, "sources", source_ids)))
+            findings.extend(_support_problems(record, list_name, index))
             if not _cites_a_source(record):
                 findings.append(
                     ((list_name, index, "sources"), f"'{record.id}' cites no source: add at least one")
@@ -119,6 +128,29 @@ def _citations_of(record: Any, base: Path, source_ids: set[str]) -> Iterator[tup
         for position, citation in enumerate(other.sources):
             if citation.source not in source_ids:
                 yield (*base, "other_names", name_index, "sources", position, "source"), citation
+
+
+def _support_problems(record: Any, list_name: str, index: int) -> Iterator[Finding]:
+    """A citation's `supports` names a statement the record makes: a field it sets, a language it has."""
+    fields = STATEMENT_FIELDS[list_name]
+    for position, citation in enumerate(record.sources):
+        for at, statement in enumerate(citation.supports):
+            field_name, _, lang = statement.partition(".")
+            where = (list_name, index, "sources", position, "supports", at)
+            if field_name not in fields:
+                yield (
+                    where,
+                    (
+                        f"'{field_name}' is not a statement of a {RECORD_KINDS[list_name]}: "
+                        f"name one of {', '.join(fields)}"
+                    ),
+                )
+                continue
+            value = getattr(record, field_name, None)
+            if value is None or value in ([], ""):
+                yield where, f"'{record.id}' has no {field_name} for this source to support"
+            elif lang and not (isinstance(value, dict) and lang in value):
+                yield where, f"'{record.id}' has no {field_name} in '{lang}' for this source to support"
 
 
 def _cites_a_source(record: object) -> bool:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from aloe_cli.evidence.views import CitedSource, Listing, Lookup, date_cell, dated_fields
 from aloe_cli.kinds import RecordKind
+from aloe_cli.model.models import fields_as_json
 
 if TYPE_CHECKING:
     from aloe_cli.model.models import Dataset, SourcedRecord
@@ -30,8 +31,8 @@ def _cited_by(dataset: Dataset) -> dict[str, list[str]]:
     return found
 
 
-def sources_listing(dataset: Dataset, lookup: Lookup) -> Listing:
-    """Every source with its kind, address, and the records that cite it."""
+def sources_listing(dataset: Dataset, lookup: Lookup, only: set[str] | None = None) -> Listing:
+    """Every source (or those in `only`) with its kind, address, and the records that cite it."""
     cited_by = _cited_by(dataset)
     listing = Listing(
         title="Sources",
@@ -42,11 +43,19 @@ def sources_listing(dataset: Dataset, lookup: Lookup) -> Listing:
             "title",
             "descriptive_title",
             "source_kind",
+            "type",
             "author",
+            "authors",
             "issued",
+            "container",
             "publisher",
+            "place",
+            "doi",
             "language",
             "url",
+            "copy_read",
+            "archived",
+            "accessed",
             "note",
             "cited_by",
         ),
@@ -54,6 +63,8 @@ def sources_listing(dataset: Dataset, lookup: Lookup) -> Listing:
         legend="A title in [square brackets] describes a page whose own title was not read.",
     )
     for source in dataset.sources:
+        if only is not None and source.id not in only:
+            continue
         citing = cited_by.get(source.id, [])
         listing.groups.append(None)
         listing.cells.append(
@@ -66,11 +77,22 @@ def sources_listing(dataset: Dataset, lookup: Lookup) -> Listing:
                 "title": source.display_title,
                 "descriptive_title": source.descriptive_title,
                 "source_kind": source.kind,
-                "author": source.author,
+                "type": source.type,
+                "author": "; ".join(a.display for a in source.author_names) or None,
+                "authors": [
+                    {key: value for key, value in fields_as_json(a).items() if value is not None}
+                    for a in source.authors
+                ],
                 "issued": source.issued.text if source.issued else None,
+                "container": source.container,
                 "publisher": source.publisher,
+                "place": source.place,
+                "doi": source.doi,
                 "language": source.language,
                 "url": source.url,
+                "copy_read": source.copy_read,
+                "archived": source.archived,
+                "accessed": source.accessed.text if source.accessed else None,
                 "note": source.note,
                 "cited_by": citing,
             }

@@ -128,7 +128,7 @@ def record_detail(dataset: Dataset, record_id: str, lookup: Lookup) -> DetailJSO
     if len(names) > 1:
         detail["names"] = names
     if not isinstance(record, Source):
-        unique = {(c.source, c.locator, c.quote): c for c in citations_of(record)}
+        unique = {(c.source, c.locator, c.quote, tuple(c.supports)): c for c in citations_of(record)}
         detail["sources"] = [lookup.citation(c) for c in unique.values()]
     detail["related"] = related(dataset, record.id, lookup)
     return detail

@@ -46,6 +46,44 @@ def _citation(citation: CitationJSON) -> str:
     return f"{citation['source']}{where}{quote} — {citation['title']}{url}"
 
 
+def _by_statement(citations: list[CitationJSON]) -> str:
+    """Each statement with its sources, a source once per statement (its quotes together); then the rest.
+
+    A citation naming no statement (a claim's, a name's) is listed under "also cited" only when no
+    statement already lists that source at that place.
+    """
+    groups: dict[str, dict[tuple[str, str | None], list[CitationJSON]]] = {}
+    for citation in citations:
+        for statement in citation["supports"] or ["also cited"]:
+            groups.setdefault(statement, {}).setdefault((citation["source"], citation["locator"]), []).append(
+                citation
+            )
+    listed = {key for name, group in groups.items() if name != "also cited" for key in group}
+    others = groups.pop("also cited", {})
+    groups["also cited"] = {key: found for key, found in others.items() if key not in listed}
+    # Statements given by the same citations are listed together: "title, places:".
+    merged: dict[tuple[tuple[str, str | None, tuple[str, ...]], ...], list[str]] = {}
+    bodies: dict[
+        tuple[tuple[str, str | None, tuple[str, ...]], ...], dict[tuple[str, str | None], list[CitationJSON]]
+    ] = {}
+    for statement, group in groups.items():
+        if not group:
+            continue
+        key = tuple((k[0], k[1], tuple(c.get("quote", "") for c in v)) for k, v in group.items())
+        merged.setdefault(key, []).append(statement)
+        bodies[key] = group
+    lines: list[str] = []
+    for key, statements in merged.items():
+        group = bodies[key]
+        lines.append(f"{', '.join(statements)}:")
+        for (source, locator), found in group.items():
+            where = f" {locator}" if locator else ""
+            quotes = "".join(f' "{c["quote"]}"' for c in found if c.get("quote"))
+            url = f" <{found[0]['url']}>" if found[0].get("url") else ""
+            lines.append(f"  {source}{where}{quotes} — {found[0]['title']}{url}")
+    return "\n".join(lines)
+
+
 def _name(name: NameJSON) -> str:
     """'Social Money and Local Exchange Systems (en; probably the same: our reading, ...)'."""
     extras = [name["lang"]]
@@ -73,7 +111,7 @@ def render_detail(detail: DetailJSON) -> Blocks:
         span = _possible_days(detail["start"], detail["end"], detail["claims"][0]["end_kind"])
         row("Date", f"{detail['date_words']}  [{detail['date']}]  possible days: {span}")
         if detail["disputed"]:
-            row("Disputed", "the sources give dates that cannot all be true:", "bold")
+            row("Disputed", "the sources give different dates, each below with its source:", "bold")
         dated_by = detail["fields"].get("dated_by")
         if isinstance(dated_by, dict):
             named = ", ".join(
@@ -93,7 +131,7 @@ def render_detail(detail: DetailJSON) -> Blocks:
     for field, value in detail["fields"].items():
         if field not in _SHOWN_APART:
             row(_FIELD_LABELS.get(field, field.replace("_", " ").capitalize()), _plain(value))
-    row("Sources", "\n".join(_citation(c) for c in detail.get("sources", [])))
+    row("Sources", _by_statement(detail.get("sources", [])))
     related = detail.get("related", [])
     row(
         "Related",
