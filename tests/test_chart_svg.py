@@ -10,16 +10,16 @@ from xml.etree import ElementTree
 
 from typer.testing import Result
 
-from aloe_cli.evidence.views import Lookup
 from aloe_cli.loading.dataset import load_dataset
 from aloe_cli.loading.source import DatasetSource
+from aloe_cli.presentation.build import Presentation
 from aloe_cli.questions.chart import bar_segments, build_chart
 from aloe_cli.renderers.chart_svg import LABELS, chart_svg
 from browser import dump_dom, serve
 
 SVG = "{http://www.w3.org/2000/svg}"
 BUNDLED = load_dataset(DatasetSource(None))
-CHART = build_chart(BUNDLED, Lookup(BUNDLED, "en"), None, None)
+CHART = build_chart(Presentation(BUNDLED, "en"), None, None)
 
 
 def figure() -> ElementTree.Element:
@@ -49,10 +49,10 @@ def test_every_mark_and_bar_has_a_title_naming_it_with_its_date_in_words() -> No
 def test_doubt_is_drawn_not_only_coloured() -> None:
     """Agreed spans filled solid, doubtful ones hatched with a dashed outline, unknown ends dotted with '?'."""
     text = chart_svg(CHART, BUNDLED.title)
-    wsse = next(bar for bar in CHART.bars if bar.record.id == "wsse")
-    kinds = [segment.kind for segment in bar_segments(wsse.record, *_axis())]
+    wsse = next(bar for bar in CHART.bars if bar.label == "WSSE")
+    kinds = [segment.kind for segment in bar_segments(wsse.dating, *_axis())]
     assert kinds[0] == "doubtful" and kinds[-1] == "unknown"  # mid-1997 doubtful; its end is unknown
-    assert any("agreed" in [s.kind for s in bar_segments(bar.record, *_axis())] for bar in CHART.bars)
+    assert any("agreed" in [s.kind for s in bar_segments(bar.dating, *_axis())] for bar in CHART.bars)
     assert text.count('fill="url(#doubt)"') >= 4 and 'stroke-dasharray="4 2"' in text
     assert 'stroke-dasharray="1 5"' in text and ">?</text>" in text  # FPH, the Alliance, ALOE: end unknown
     hollow = len(re.findall(r'<(circle|path) [^>]*fill="#ffffff"[^>]*stroke-dasharray="2 1.5"', text))

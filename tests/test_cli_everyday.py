@@ -14,9 +14,9 @@ import pytest
 from typer.testing import Result
 
 from aloe_cli.cli.application import hoist_global_options
+from aloe_cli.evidence.kind_listings import KIND_LISTINGS
 from aloe_cli.kinds import RecordKind
 from aloe_cli.loading.yaml_loader import parse_yaml
-from aloe_cli.questions.kind_listings import KIND_LISTINGS
 from aloe_cli.questions.search import snippet
 from conftest import run_in_terminal
 

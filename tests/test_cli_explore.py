@@ -128,12 +128,12 @@ def test_show_works_for_every_record_with_no_python_in_sight(aloe: Callable[...,
     """Every record's `show`, built in-process (the CLI path is the same function), reads as prose."""
     from rich.console import Console
 
-    from aloe_cli.evidence.views import Lookup
+    from aloe_cli.presentation.build import Presentation
     from aloe_cli.questions.record_detail import record_detail
     from aloe_cli.renderers.detail import render_detail
 
     dataset = load_dataset(DatasetSource(None))
-    lookup = Lookup(dataset, "en")
+    lookup = Presentation(dataset, "en")
     for record_id in index_records(dataset):
         detail = record_detail(dataset, record_id, lookup)
         assert json.loads(json.dumps(detail))["id"] == record_id
@@ -192,12 +192,13 @@ def test_search_with_no_match(aloe: Callable[..., Result]) -> None:
 def test_search_marks_the_match_on_a_terminal() -> None:
     from rich.console import Console
 
-    from aloe_cli.evidence.views import Lookup
-    from aloe_cli.questions.search import search, search_listing
+    from aloe_cli.evidence.search_results import search_listing
+    from aloe_cli.presentation.build import Presentation
+    from aloe_cli.questions.search import search
     from aloe_cli.renderers import RENDERERS, Format
 
     dataset = load_dataset(DatasetSource(None))
-    listing = search_listing(search(dataset, "findhorn"), ["findhorn"], Lookup(dataset, "en"))
+    listing = search_listing(search(dataset, "findhorn"), ["findhorn"], Presentation(dataset, "en"))
     console = Console(file=io.StringIO(), force_terminal=True, color_system="standard", width=200)
     console.print(RENDERERS[Format.table](listing))
     output = console.file.getvalue()  # type: ignore[attr-defined]

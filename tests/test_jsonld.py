@@ -29,15 +29,16 @@ PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
 
 @pytest.fixture(scope="module")
 def document() -> dict[str, Any]:
-    from aloe_cli.evidence.views import Lookup
     from aloe_cli.exports import Selection
     from aloe_cli.exports.jsonld import jsonld_document
     from aloe_cli.loading.dataset import load_dataset
     from aloe_cli.loading.source import DatasetSource
+    from aloe_cli.presentation.build import Presentation
 
     dataset = load_dataset(DatasetSource(None))
     happenings = [*dataset.milestones, *dataset.events]
-    return jsonld_document(Selection(dataset, happenings, Lookup(dataset, "en"), "test"))
+    presentation = Presentation(dataset, "en")
+    return jsonld_document(Selection(presentation, presentation.happenings(happenings), "test"))
 
 
 @pytest.fixture(scope="module")

@@ -9,8 +9,8 @@ from aloe_cli.errors import AloeError, ExitCode
 from aloe_cli.loading.source import DatasetSource
 
 if TYPE_CHECKING:
-    from aloe_cli.evidence.views import Lookup
     from aloe_cli.model.models import Dataset
+    from aloe_cli.presentation.build import Presentation
 
 
 class UnknownLanguage(AloeError):
@@ -28,6 +28,7 @@ class Session:
     use_cache: bool = True
     _dataset: Dataset | None = field(default=None, repr=False)
     _lang_checked: bool = field(default=False, repr=False)
+    _presentation: Presentation | None = field(default=None, repr=False)
 
     def dataset(self) -> Dataset:
         """The selected dataset, loaded and validated once per run (from the cache when it can)."""
@@ -37,10 +38,10 @@ class Session:
             self._dataset = load_dataset(self.source, use_cache=self.use_cache)
         return self._dataset
 
-    def lookup(self) -> Lookup:
-        """Names in the chosen language; a language the dataset has no text in is UnknownLanguage."""
-        from aloe_cli.evidence.views import Lookup
+    def presentation(self) -> Presentation:
+        """The dataset's views in the chosen language; a language it has no text in is UnknownLanguage."""
         from aloe_cli.model.models import languages_of
+        from aloe_cli.presentation.build import Presentation
 
         dataset = self.dataset()
         if not self._lang_checked and self.lang != "en":  # English is always there: every text falls back
@@ -50,4 +51,6 @@ class Session:
                     f"--lang: the dataset has no text in '{self.lang}'; use one of {', '.join(sorted(known))}"
                 )
             self._lang_checked = True
-        return Lookup(dataset, self.lang)
+        if self._presentation is None:
+            self._presentation = Presentation(dataset, self.lang)
+        return self._presentation

@@ -47,7 +47,7 @@ def show_listing(
 
     from aloe_cli.renderers import RENDERERS, Format
 
-    if output_format is Format.table and not listing.for_people().cells:
+    if output_format is Format.table and not listing.rows:
         settings.output.note("No records match.")
         return
     settings.output.emit(RENDERERS[output_format](replace(listing, show_sources=sources)))

@@ -92,7 +92,7 @@ def sources(
 
     Example: aloe sources --for findhorn-2001 --format bibtex > findhorn.bib
     """
-    from aloe_cli.questions.kind_listings import sources_listing
+    from aloe_cli.evidence.kind_listings import sources_listing
 
     settings = settings_of(ctx)
     dataset = settings.session.dataset()
@@ -124,7 +124,7 @@ def sources(
         emit_bibliography(settings, chosen, output_format)
     else:
         only = None if chosen is dataset.sources else {s.id for s in chosen}
-        listing = sources_listing(dataset, settings.session.lookup(), only)
+        listing = sources_listing(dataset, settings.session.presentation(), only)
         show_listing(settings, listing, Format(output_format.value))
 
 
@@ -136,12 +136,12 @@ def gaps(
 
     Example: aloe gaps --format markdown
     """
-    from aloe_cli.questions.kind_listings import gaps_listing
+    from aloe_cli.evidence.kind_listings import gaps_listing
 
     settings = settings_of(ctx)
     show_listing(
         settings,
-        gaps_listing(settings.session.dataset(), settings.session.lookup()),
+        gaps_listing(settings.session.dataset(), settings.session.presentation()),
         output_format,
         sources=sources,
     )
@@ -166,12 +166,12 @@ def list_kind(
 
     Example: aloe list people
     """
-    from aloe_cli.questions.kind_listings import KIND_LISTINGS
+    from aloe_cli.evidence.kind_listings import KIND_LISTINGS
 
     settings = settings_of(ctx)
     show_listing(
         settings,
-        KIND_LISTINGS[kind](settings.session.dataset(), settings.session.lookup()),
+        KIND_LISTINGS[kind](settings.session.dataset(), settings.session.presentation()),
         output_format,
         sources=sources,
     )

@@ -56,13 +56,13 @@ def lineage(ctx: typer.Context, output_format: DocumentFormatOption = DocumentFo
     from aloe_cli.questions.lineage import lineage_forest, lineage_record
 
     settings = settings_of(ctx)
-    dataset, lookup = settings.session.dataset(), settings.session.lookup()
+    presentation = settings.session.presentation()
     if output_format is DocumentFormat.table:
         from aloe_cli.renderers.tree import render_lineage
 
-        settings.output.emit(render_lineage(lineage_forest(dataset), lookup))
+        settings.output.emit(render_lineage(lineage_forest(presentation), presentation.title))
     else:
-        settings.output.emit(document_text(lineage_record(dataset, lookup), output_format))
+        settings.output.emit(document_text(lineage_record(presentation), output_format))
 
 
 @app.command(short_help="Everything about one record, each claim with its source.")
@@ -98,7 +98,7 @@ def show(
         record = find_record(dataset, record_id).record
         emit_bibliography(settings, sources_behind(dataset, [record]), output_format.value)
         return
-    detail = record_detail(settings.session.dataset(), record_id, settings.session.lookup())
+    detail = record_detail(settings.session.dataset(), record_id, settings.session.presentation())
     if output_format is ShowFormat.table:
         from aloe_cli.renderers.detail import render_detail
 
@@ -120,7 +120,8 @@ def search(
 
     Example: aloe search economie
     """
-    from aloe_cli.questions.search import MAX_SEARCH_WORDS, search_listing, search_terms
+    from aloe_cli.evidence.search_results import search_listing
+    from aloe_cli.questions.search import MAX_SEARCH_WORDS, search_terms
     from aloe_cli.questions.search import search as find
 
     settings = settings_of(ctx)
@@ -134,7 +135,7 @@ def search(
         )
     hits = find(settings.session.dataset(), " ".join(terms))
     show_listing(
-        settings, search_listing(hits, terms, settings.session.lookup()), output_format, sources=sources
+        settings, search_listing(hits, terms, settings.session.presentation()), output_format, sources=sources
     )
 
 
@@ -153,12 +154,13 @@ def chart(
 
     Example: aloe chart --svg decade.svg
     """
-    from aloe_cli.questions.chart import build_chart, render_chart
+    from aloe_cli.questions.chart import build_chart
+    from aloe_cli.renderers.chart_text import render_chart
 
     if first_year is not None and last_year is not None and first_year > last_year:
         raise typer.BadParameter(f"--from {first_year} is after --to {last_year}", param_hint="--from/--to")
     settings = settings_of(ctx)
-    built = build_chart(settings.session.dataset(), settings.session.lookup(), first_year, last_year)
+    built = build_chart(settings.session.presentation(), first_year, last_year)
     if svg is None:
         settings.output.emit(printable(render_chart(built, settings.output.width())))
         return

@@ -91,7 +91,7 @@ def timeline(
         settings, first_year=first_year, last_year=last_year, match=match, org=org, person=person, place=place
     )
     records = queries.timeline(settings.session.dataset(), where)
-    listing = views.timeline_listing(records, settings.session.lookup())
+    listing = views.timeline_listing(records, settings.session.presentation())
     show_listing(settings, listing, output_format, sources=sources)
 
 
@@ -128,7 +128,7 @@ def events(
         org=org, person=person, place=place, series=series,
     )  # fmt: skip
     records = queries.events(settings.session.dataset(), where)
-    listing = views.events_listing(records, settings.session.lookup())
+    listing = views.events_listing(records, settings.session.presentation())
     show_listing(settings, listing, output_format, sources=sources)
 
 
@@ -153,5 +153,8 @@ def workshops(
     phase = _known(phase, (p.id for p in dataset.phases), "--phase", "phase")
     records = queries.workshops(dataset, category=category, phase=phase)
     show_listing(
-        settings, views.workshops_listing(records, settings.session.lookup()), output_format, sources=sources
+        settings,
+        views.workshops_listing(records, settings.session.presentation()),
+        output_format,
+        sources=sources,
     )

@@ -68,9 +68,8 @@ def export(
         settings, first_year=first_year, last_year=last_year, match=match, org=org, person=person, place=place
     )
     happenings = queries.timeline(settings.session.dataset(), where)
-    selection = Selection(
-        settings.session.dataset(), happenings, settings.session.lookup(), __version__, base_iri, bom
-    )
+    presentation = settings.session.presentation()
+    selection = Selection(presentation, presentation.happenings(happenings), __version__, base_iri, bom)
     with _progress(f"Exporting {len(happenings)} milestones and events to {to.value}"):
         if to is ExportFormat.csv and output is not None and not output.endswith(".zip"):
             written = _write_csv_folder(selection, Path(output), force)

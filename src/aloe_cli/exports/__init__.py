@@ -7,8 +7,8 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
-    from aloe_cli.evidence.views import Lookup
-    from aloe_cli.model.models import Dataset, Happening
+    from aloe_cli.presentation.build import Presentation
+    from aloe_cli.presentation.views import HappeningView
 
 
 class ExportFormat(StrEnum):
@@ -25,11 +25,10 @@ class ExportFormat(StrEnum):
 
 
 class Selection(NamedTuple):
-    """What an export writes: the dataset, its milestones and events (filtered like `timeline`), names."""
+    """What an export writes: the dataset's views, its milestones and events (filtered like `timeline`)."""
 
-    dataset: Dataset
-    happenings: list[Happening]
-    lookup: Lookup
+    presentation: Presentation
+    happenings: list[HappeningView]
     version: str
     base_iri: str = "urn:aloe:"  # JSON-LD: record ids become IRIs under this prefix
     bom: bool = False  # CSV: each file starts with a UTF-8 byte-order mark, for Excel

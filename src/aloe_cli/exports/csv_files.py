@@ -11,28 +11,20 @@ from aloe_cli.sanitize import spreadsheet_cell
 
 if TYPE_CHECKING:
     from aloe_cli.exports import Selection
+    from aloe_cli.presentation.views import CitationView
 
 
 def csv_tables(selection: Selection) -> dict[str, str]:
     """File name -> CSV text, for every kind of record and for dates, citations and names."""
-    from aloe_cli.evidence.views import date_wording
-    from aloe_cli.model.models import RECORD_KINDS, DatedRecord, fields_as_json
-
-    dataset = selection.dataset
-    happening_ids = {h.id for h in selection.happenings}
     tables: dict[str, str] = {}
     dates: list[dict[str, Any]] = []
     citations: list[dict[str, Any]] = []
-    for list_name in RECORD_KINDS:
-        records = getattr(dataset, list_name)
-        if list_name in ("milestones", "events"):
-            records = [r for r in records if r.id in happening_ids]
+    for table in selection.presentation.field_tables(selection.happenings):
         rows = []
         expanded: dict[str, list[str]] = {}  # a field in several languages -> its columns, English first
-        for record in records:
-            dumped = fields_as_json(record, exclude=frozenset({"dates", "sources", "other_names"}))
+        for record in table.rows:
             row: dict[str, Any] = {}
-            for key, value in dumped.items():
+            for key, value in record.fields.items():
                 if isinstance(value, dict):  # one column per language (or part): `title_en`, `title_fr`
                     for part, text in value.items():
                         row[f"{key}_{part}"] = _cell(text)
@@ -41,73 +33,46 @@ def csv_tables(selection: Selection) -> dict[str, str]:
                             columns.append(f"{key}_{part}")
                 else:
                     row[key] = _cell(value)
-            if isinstance(record, DatedRecord):  # the date as people read it, and how sure it is
+            dating = record.dating
+            if table.dated:  # the date as people read it, and how sure it is
                 row.update(
-                    date_words=date_wording(record).text() if record.dates else "",
-                    start=_iso(record.earliest) if record.dates else "",
-                    end=_iso(record.latest) if record.dates else "",
-                    disputed="true" if record.disputed else "false",
+                    date_words=dating.text() if dating else "",
+                    start=_iso(dating.earliest) if dating else "",
+                    end=_iso(dating.latest) if dating else "",
+                    disputed="true" if dating and dating.disputed else "false",
                 )
             rows.append(row)
-            if isinstance(record, DatedRecord):
-                for position, claim in enumerate(record.dates):
-                    edtf = claim.edtf
-                    dates.append(
-                        {
-                            "record_id": record.id,
-                            "position": position,
-                            "edtf": edtf.text,
-                            "label": claim.words,
-                            "start": _iso(edtf.earliest),
-                            "end": _iso(edtf.latest),
-                            "end_kind": "open"
-                            if edtf.open_end
-                            else "unknown"
-                            if edtf.unknown_end
-                            else "known",
-                            "approximate": "true" if edtf.approximate else "false",
-                            "uncertain": "true" if edtf.uncertain else "false",
-                            "record_disputed": "true" if record.disputed else "false",
-                            "inferred": claim.inferred or "",
-                            "claim_sources": "; ".join(
-                                f"{c.source} {c.locator or ''}".strip() for c in claim.sources
-                            ),
-                            "note": claim.note or "",
-                        }
-                    )
-                    citations += [
-                        {
-                            "record_id": record.id,
-                            "date_position": position,
-                            "source": c.source,
-                            "locator": c.locator or "",
-                            "quote": c.quote or "",
-                        }
-                        for c in claim.sources
-                    ]
-            citations += [
-                {
-                    "record_id": record.id,
-                    "date_position": "",
-                    "source": c.source,
-                    "locator": c.locator or "",
-                    "quote": c.quote or "",
-                }
-                for c in getattr(record, "sources", [])
-                if list_name != "sources"
-            ]
+            for position, claim in enumerate(dating.claims if dating else ()):
+                dates.append(
+                    {
+                        "record_id": record.id,
+                        "position": position,
+                        "edtf": claim.edtf,
+                        "label": claim.words,
+                        "start": _iso(claim.earliest),
+                        "end": _iso(claim.latest),
+                        "end_kind": claim.end_kind,
+                        "approximate": "true" if claim.approximate else "false",
+                        "uncertain": "true" if claim.uncertain else "false",
+                        "record_disputed": "true" if dating and dating.disputed else "false",
+                        "inferred": claim.inferred or "",
+                        "claim_sources": "; ".join(c.short() for c in claim.citations),
+                        "note": claim.note or "",
+                    }
+                )
+                citations += [_citation(record.id, position, c) for c in claim.citations]
+            citations += [_citation(record.id, "", c) for c in record.citations]
         last = ("note", "inferred")  # remarks on the evidence after the facts
-        fields = [f for f in type(records[0]).model_fields if f not in ("id", *last)] if records else []
         names = ["id"]
-        if records and isinstance(records[0], DatedRecord):
+        if table.rows and table.dated:
             names += ["date_words", "start", "end", "disputed"]  # the date next to the id
-        for name in [*(_alias(records, f) for f in fields), *last] if records else []:
+        for name in [*table.fields, *last] if table.rows else []:
             names += (
                 sorted(expanded[name], key=lambda c: (not c.endswith("_en"), c))
                 if name in expanded
                 else [name]
             )
-        tables[f"{list_name}.csv"] = _write(rows, names)
+        tables[f"{table.list_name}.csv"] = _write(rows, names)
     tables["dates.csv"] = _write(
         dates,
         ["record_id", "position", "edtf", "label", "start", "end", "end_kind", "approximate", "uncertain",
@@ -119,9 +84,14 @@ def csv_tables(selection: Selection) -> dict[str, str]:
     return tables
 
 
-def _alias(records: list[Any], field: str) -> str:
-    info = type(records[0]).model_fields[field]
-    return info.alias or field
+def _citation(record_id: str, position: int | str, citation: CitationView) -> dict[str, Any]:
+    return {
+        "record_id": record_id,
+        "date_position": position,
+        "source": citation.source,
+        "locator": citation.locator or "",
+        "quote": citation.quote or "",
+    }
 
 
 def _iso(day: Any) -> str:

@@ -10,19 +10,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from aloe_cli.exports.common import (
-    EraGroup,
-    citation_words,
-    claims_to_show,
-    date_text,
-    era_groups,
-    json_for_script,
-)
+from aloe_cli.exports.common import NO_CATEGORY, era_groups, json_for_script, workshop_groups
+from aloe_cli.presentation.dating import date_text
 from aloe_cli.sanitize import escape_markup
 
 if TYPE_CHECKING:
     from aloe_cli.exports import Selection
-    from aloe_cli.model.models import Citation, DateClaim, DatedRecord, Happening, Workshop
+    from aloe_cli.exports.common import EraGroup
+    from aloe_cli.presentation.dating import ClaimView, Dating
+    from aloe_cli.presentation.views import CitationView, HappeningView, PhaseView, Text, WorkshopView
 
 # Readable without JavaScript, printable, dark text on white (contrast above 7:1), no outside resource.
 STYLE = """
@@ -60,104 +56,89 @@ footer { border-top: 1px solid var(--rule); margin-top: 3rem; padding: 1rem 1.25
 """
 
 
-def _text_in(text: dict[str, str], selection: Selection) -> str:
+def _text_in(text: Text) -> str:
     """Dataset text in the chosen language (or the one it falls back to), marked with its language."""
-    from aloe_cli.model.models import localized_with_lang
-
-    value, lang = localized_with_lang(text, selection.lookup.lang)
-    return (
-        escape_markup(value)
-        if lang == "en"
-        else f'<span lang="{escape_markup(lang)}">{escape_markup(value)}</span>'
-    )
+    if text.lang == "en":
+        return escape_markup(text.value)
+    return f'<span lang="{escape_markup(text.lang)}">{escape_markup(text.value)}</span>'
 
 
-def _place(place_id: str, selection: Selection) -> str:
-    """'Porto Alegre (Brazil)', the name marked with its language."""
-    place = selection.lookup.places[place_id]
-    country = f" ({escape_markup(place.country)})" if place.country else ""
-    return _text_in(place.name, selection) + country
+def _cite(citation: CitationView) -> str:
+    cited = citation.cited
+    words = escape_markup(cited.words())
+    if cited.url:
+        return f'<a href="{escape_markup(cited.url)}">{words}</a>'
+    return f'<a href="#source-{escape_markup(cited.source)}">{words}</a>'
 
 
-def _cite(citation: Citation, selection: Selection) -> str:
-    source = selection.lookup.sources[citation.source]
-    words = escape_markup(citation_words(citation, selection.lookup))
-    if source.url:
-        return f'<a href="{escape_markup(source.url)}">{words}</a>'
-    return f'<a href="#source-{escape_markup(source.id)}">{words}</a>'
-
-
-def _sources(citations: list[Citation], selection: Selection) -> str:
+def _sources(citations: tuple[CitationView, ...]) -> str:
     if not citations:
         return ""
-    return f'<p class="sources">Sources: {"; ".join(_cite(c, selection) for c in citations)}</p>'
+    return f'<p class="sources">Sources: {"; ".join(_cite(c) for c in citations)}</p>'
 
 
-def _date(record: DatedRecord, selection: Selection) -> str:
+def _date(dating: Dating | None, own: tuple[CitationView, ...]) -> str:
     """The date in the source's words, the exact days where a source gives them, and flags for doubt."""
-    from aloe_cli.evidence.views import date_wording
-
-    if not record.dates:
+    if dating is None:
         return '<p class="date">Undated</p>'
-    wording = date_wording(record)
-    claim = record.finest_claim or record.date_claim
-    start = claim.edtf.start_parts() if claim is not None else None
-    words = escape_markup(wording.text())
+    start = dating.shown.start_parts
+    words = escape_markup(dating.text())
     if start:  # the start at the precision its source gives: 2002, 2005-10 or 2001-06-10
         words = f'<time datetime="{date_text(start)}">{words}</time>'
     parts = [words]
-    parts += [f'<span class="flag">{escape_markup(doubt)}</span>' for doubt in wording.doubts]
-    if record.disputed:
-        parts.append(f'<span class="flag">disputed: {_claims(record, selection)}</span>')
-    elif claims_to_show(record):  # claims that agree: still each with its own source
-        parts.append(f'<span class="claims">{_claims(record, selection)}</span>')
-    reasons = {claim.inferred for claim in record.dates if claim.inferred}
-    parts += [f'<span class="flag">our reading: {escape_markup(reason)}</span>' for reason in sorted(reasons)]
+    parts += [f'<span class="flag">{escape_markup(doubt)}</span>' for doubt in dating.doubts]
+    if dating.disputed:
+        parts.append(f'<span class="flag">disputed: {_claims(dating)}</span>')
+    elif dating.claims_to_show(own):  # claims that agree: still each with its own source
+        parts.append(f'<span class="claims">{_claims(dating)}</span>')
+    parts += [f'<span class="flag">our reading: {escape_markup(reason)}</span>' for reason in dating.readings]
     return f'<p class="date">{" ".join(parts)}</p>'
 
 
-def _claims(record: DatedRecord, selection: Selection) -> str:
+def _claims(dating: Dating) -> str:
     """'October 2005 (A story..., ¶9); 22–26 November 2005 ([RIPESS ...])', each source a link."""
-    return "; ".join(_claim(claim, selection) for claim in record.dates)
+    return "; ".join(_claim(claim) for claim in dating.claims)
 
 
-def _claim(claim: DateClaim, selection: Selection) -> str:
+def _claim(claim: ClaimView) -> str:
     """'October 2005 (A story..., ¶9)': the claim's words, then its sources as links."""
-    sources = "; ".join(_cite(c, selection) for c in claim.sources) or "its sources"
+    sources = "; ".join(_cite(c) for c in claim.citations) or "its sources"
     return f"{escape_markup(claim.words)} ({sources})"
 
 
-def _happening(record: Happening, selection: Selection) -> str:
-    from aloe_cli.model.models import Event
-
-    lookup = selection.lookup
-    kind = "Event" if isinstance(record, Event) else "Milestone"
+def _happening(record: HappeningView) -> str:
+    kind = "Event" if record.is_event else "Milestone"
     items = [
         f'<li id="{escape_markup(record.id)}"><article aria-labelledby="{escape_markup(record.id)}-title">',
         f'<span class="kind">{kind}</span>',
-        f'<h3 id="{escape_markup(record.id)}-title">{_text_in(record.title, selection)}</h3>',
-        _date(record, selection),
+        f'<h3 id="{escape_markup(record.id)}-title">{_text_in(record.title)}</h3>',
+        _date(record.dating, record.citations),
     ]
     if record.summary:
         items.append(f"<p>{escape_markup(record.summary)}</p>")
     meta = []
     if record.places:
-        meta.append("Where: " + "; ".join(_place(p, selection) for p in record.places))
+        meta.append("Where: " + "; ".join(_place(place.name, place.label) for place in record.places))
     if record.people:
-        meta.append("Who: " + escape_markup(", ".join(lookup.people[p].name for p in record.people)))
-    if isinstance(record, Event) and record.role_note:
+        meta.append("Who: " + escape_markup(record.people_names()))
+    if record.role_note:
         meta.append("Role: " + escape_markup(record.role_note))
     if record.note:
         meta.append("Note: " + escape_markup(record.note))
     if record.inferred:
         meta.append('<span class="flag">Our reading:</span> ' + escape_markup(record.inferred))
     items += [f'<p class="meta">{m}</p>' for m in meta]
-    items.append(_sources(record.sources, selection))
+    items.append(_sources(record.citations))
     items.append("</article></li>")
     return "\n".join(i for i in items if i)
 
 
-def _workshop(workshop: Workshop, selection: Selection, *, anchored: bool = True) -> str:
+def _place(name: Text, label: str) -> str:
+    """'Porto Alegre (Brazil)', the name marked with its language."""
+    return _text_in(name) + escape_markup(label[len(name.value) :])
+
+
+def _workshop(workshop: WorkshopView, *, anchored: bool = True) -> str:
     others = ", ".join(
         escape_markup(n.name) + (" (probably the same workshop: our reading)" if n.inferred else "")
         for n in workshop.other_names
@@ -167,27 +148,24 @@ def _workshop(workshop: Workshop, selection: Selection, *, anchored: bool = True
         notes.append(f'<span class="flag">Our reading:</span> {escape_markup(workshop.inferred)}')
     return (
         (f'<tr id="{escape_markup(workshop.id)}">' if anchored else "<tr>")
-        + f"<td>{_text_in(workshop.title, selection)}"
+        + f"<td>{_text_in(workshop.title)}"
         + (f'<br><span class="meta">also: {others}</span>' if others else "")
         + f"</td><td>{' '.join(n for n in notes if n)}</td>"
-        + f"<td>{'; '.join(_cite(c, selection) for c in workshop.sources)}</td></tr>"
+        + f"<td>{'; '.join(_cite(c) for c in workshop.citations)}</td></tr>"
     )
 
 
-def _phases(selection: Selection) -> list[str]:
+def _phases(phases: list[PhaseView], workshops: list[WorkshopView]) -> list[str]:
     """Each phase of the programme once, with its dates, count and workshops (not a column repeating it)."""
-    dataset = selection.dataset
-    if not dataset.phases:
+    if not phases:
         return []
     rows = []
-    for phase in dataset.phases:
-        members = [w for w in dataset.workshops if phase.id in w.phases]
-        names = ", ".join(
-            f'<a href="#{escape_markup(w.id)}">{_text_in(w.title, selection)}</a>' for w in members
-        )
+    for phase in phases:
+        members = [w for w in workshops if any(p.id == phase.id for p in w.phases)]
+        names = ", ".join(f'<a href="#{escape_markup(w.id)}">{_text_in(w.title)}</a>' for w in members)
         counted = f"{phase.workshops_counted} counted by the sources" if phase.workshops_counted else ""
         rows.append(
-            f'<tr><th scope="row">{_text_in(phase.title, selection)}</th><td>{_date(phase, selection)}'
+            f'<tr><th scope="row">{_text_in(phase.title)}</th><td>{_date(phase.dating, phase.citations)}'
             f"{escape_markup(counted)}</td><td>{names or 'none named'}</td></tr>"
         )
     return [
@@ -206,7 +184,7 @@ def _overview(selection: Selection) -> str:
     from aloe_cli.questions.chart import build_chart
     from aloe_cli.renderers.chart_svg import chart_svg
 
-    chart = build_chart(selection.dataset, selection.lookup, None, None)
+    chart = build_chart(selection.presentation, None, None)
     on_page = {record.id for record in selection.happenings}
     chart = replace(chart, marks=[mark for mark in chart.marks if mark.record_id in on_page], outside=[])
     title = f"The decade at a glance, {chart.first_year}-{chart.last_year}"
@@ -223,15 +201,14 @@ def export_html(selection: Selection) -> bytes:
     """The page, UTF-8: every text from the dataset escaped, so none can become markup or script."""
     from aloe_cli.exports.jsonld import jsonld_document
 
-    dataset = selection.dataset
+    presentation = selection.presentation
     eras = era_groups(selection)
     linked_data = json_for_script(jsonld_document(selection))
-    description = dataset.description or dataset.title
+    description = presentation.description or presentation.title
     body: list[str] = []
-    era_titles = {era.id: _text_in(era.title, selection) for era in dataset.eras}
 
     def era_title(group: EraGroup) -> str:
-        return era_titles.get(group.id, escape_markup(group.title))  # "Other": aloe's own word
+        return _text_in(group.title) if group.title else "Other"  # "Other": aloe's own word
 
     nav = [f'<li><a href="#era-{escape_markup(era.id)}">{era_title(era)}</a></li>' for era in eras]
     nav += [
@@ -245,47 +222,40 @@ def export_html(selection: Selection) -> bytes:
             f'<section id="era-{escape_markup(era_id)}" aria-labelledby="era-{escape_markup(era_id)}-h">'
         )
         body.append(f'<h2 id="era-{escape_markup(era_id)}-h">{era_title(era)}</h2>')
-        body.append(
-            '<ol class="chronology">' + "\n".join(_happening(r, selection) for r in records) + "</ol>"
-        )
+        body.append('<ol class="chronology">' + "\n".join(_happening(r) for r in records) + "</ol>")
         body.append("</section>")
     body.append('<section id="workshops" aria-labelledby="workshops-h"><h2 id="workshops-h">Workshops</h2>')
-    groups = [(c.id, _text_in(c.title, selection), c.description) for c in dataset.categories]
-    groups.append(("", "In no category the sources give", ""))
     anchored: set[str] = set()
-    for category_id, title, description in groups:
-        members = [
-            w for w in dataset.workshops if (category_id in w.categories if category_id else not w.categories)
-        ]
-        if not members:
-            continue
+    for group in workshop_groups(presentation):
+        category_id = group.category_id
         anchor = f' id="category-{escape_markup(category_id)}"' if category_id else ' id="category-none"'
+        title = _text_in(group.title) if group.title else escape_markup(NO_CATEGORY)
         body.append(f"<h3{anchor}>{title}</h3>")
-        if description:
-            body.append(f"<p>{escape_markup(description)}</p>")
+        if group.description:
+            body.append(f"<p>{escape_markup(group.description)}</p>")
         body.append(
             '<table><thead><tr><th scope="col">Workshop</th>'
             '<th scope="col">Note</th><th scope="col">Sources</th></tr></thead><tbody>'
         )
         # A workshop in two categories has two rows; only its first carries its id (ids are unique).
-        body.append("\n".join(_workshop(w, selection, anchored=w.id not in anchored) for w in members))
-        anchored.update(w.id for w in members)
+        body.append("\n".join(_workshop(w, anchored=w.id not in anchored) for w in group.members))
+        anchored.update(w.id for w in group.members)
         body.append("</tbody></table>")
-    body += _phases(selection)
+    body += _phases(list(presentation.phases.values()), presentation.workshops)
     body.append("</section>")
     body.append(
         '<section id="gaps" aria-labelledby="gaps-h"><h2 id="gaps-h">What the sources leave open</h2><ul>'
     )
     body += [
-        f'<li id="{escape_markup(g.id)}">{escape_markup(g.summary)} {_sources(g.sources, selection)}</li>'
-        for g in dataset.gaps
+        f'<li id="{escape_markup(g.id)}">{escape_markup(g.summary)} {_sources(g.citations)}</li>'
+        for g in presentation.gaps
     ]
     body.append("</ul></section>")
     body.append('<section id="sources" aria-labelledby="sources-h"><h2 id="sources-h">Sources</h2><ol>')
-    for source in dataset.sources:
+    for source in presentation.sources:
         link = f' <a href="{escape_markup(source.url)}">{escape_markup(source.url)}</a>' if source.url else ""
         kind = " (primary source)" if source.kind == "primary" else ""
-        title = escape_markup(source.display_title)
+        title = escape_markup(source.title)
         body.append(f'<li id="source-{escape_markup(source.id)}">{title}{kind}{link}</li>')
     body.append("</ol></section>")
     page = f"""<!doctype html>
@@ -295,14 +265,14 @@ def export_html(selection: Selection) -> bytes:
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="aloe {escape_markup(selection.version)}">
 <meta name="description" content="{escape_markup(" ".join(description.split()))}">
-<title>{escape_markup(dataset.title)}</title>
+<title>{escape_markup(presentation.title)}</title>
 <style>{STYLE}</style>
 <script type="application/ld+json">{linked_data}</script>
 </head>
 <body>
 <header>
-<h1>{escape_markup(dataset.title)}</h1>
-{f"<p>{escape_markup(dataset.description)}</p>" if dataset.description else ""}
+<h1>{escape_markup(presentation.title)}</h1>
+{f"<p>{escape_markup(presentation.description)}</p>" if presentation.description else ""}
 <p>Dates in the sources' own words; approximate, uncertain and disputed dates are marked, and so is
 what is our reading rather than a source's statement. A title in [square brackets] describes a page
 whose own title was not read.</p>

@@ -19,11 +19,14 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from aloe_cli.exports.common import date_text
+from aloe_cli.presentation.dating import date_text
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from aloe_cli.exports import Selection
-    from aloe_cli.model.models import Citation, DatedRecord
+    from aloe_cli.presentation.dating import Dating
+    from aloe_cli.presentation.views import CitationView
 
 EDTF_DATATYPE = "http://id.loc.gov/datatypes/edtf/EDTF"
 
@@ -62,24 +65,20 @@ def typed_date(parts: tuple[int, ...] | None) -> dict[str, str] | None:
 
 def jsonld_document(selection: Selection) -> dict[str, Any]:
     """The dataset as one JSON-LD graph with an inline context (no remote fetch is ever needed)."""
-    from aloe_cli.evidence.views import ROLE_WORDS
-    from aloe_cli.questions.lineage import org_mapping
-
-    dataset, lookup, base_iri = selection.dataset, selection.lookup, selection.base_iri
+    presentation, base_iri = selection.presentation, selection.base_iri
 
     def iri(record_id: str) -> str:
         return base_iri + record_id
 
-    def names(text: dict[str, str]) -> list[dict[str, str]]:
+    def names(text: Mapping[str, str]) -> list[dict[str, str]]:
         return [{"@value": value, "@language": lang} for lang, value in text.items()]
 
-    def places_in_sources(cited: list[Citation]) -> list[dict[str, Any]]:
+    def places_in_sources(cited: tuple[CitationView, ...]) -> list[dict[str, Any]]:
         """Each citation as the place in the source it points to: a part of the source, at a position."""
         found = []
         for citation in cited:
-            source = lookup.sources[citation.source]
             node: dict[str, Any] = {
-                "@type": "CreativeWork", "isPartOf": iri(source.id), "name": source.display_title,
+                "@type": "CreativeWork", "isPartOf": iri(citation.source), "name": citation.cited.title,
             }  # fmt: skip
             if citation.locator:
                 node["position"] = citation.locator
@@ -88,16 +87,16 @@ def jsonld_document(selection: Selection) -> dict[str, Any]:
             found.append(node)
         return found
 
-    def claim_nodes(record: DatedRecord) -> list[dict[str, Any]]:
+    def claim_nodes(record_id: str, dating: Dating | None) -> list[dict[str, Any]]:
         """Each dating of the record as a node of its own, with its own citations (and our reading)."""
         nodes = []
-        for position, claim in enumerate(record.dates):
+        for position, claim in enumerate(dating.claims if dating else ()):
             node: dict[str, Any] = {
-                "@id": f"{iri(record.id)}#date-{position + 1}",
+                "@id": f"{iri(record_id)}#date-{position + 1}",
                 "@type": ["aloe:DateClaim", "StructuredValue"],
-                "aloe:edtf": claim.edtf.text,
+                "aloe:edtf": claim.edtf,
                 "name": claim.words,
-                "subjectOf": places_in_sources(claim.sources),
+                "subjectOf": places_in_sources(claim.citations),
             }
             if claim.inferred:
                 node["aloe:inferred"] = claim.inferred
@@ -106,39 +105,36 @@ def jsonld_document(selection: Selection) -> dict[str, Any]:
             nodes.append(node)
         return nodes
 
-    def ends(record: DatedRecord) -> tuple[dict[str, str] | None, dict[str, str] | None]:
-        """The record's start and end at their sources' precision: the finest claim where they agree."""
-        claim = record.finest_claim or record.date_claim
-        if claim is None:
-            return None, None
-        return typed_date(claim.edtf.start_parts()), typed_date(claim.edtf.end_parts())
-
     def dating(
-        record: DatedRecord, start_term: str = "startDate", end_term: str = "endDate"
+        record_id: str, dated: Dating | None, start_term: str = "startDate", end_term: str = "endDate"
     ) -> dict[str, Any]:
-        if not record.dates:
+        """The claims, whether they are disputed, and the start and end at their sources' precision."""
+        if dated is None:
             return {}
-        start, end = ends(record)
-        fields: dict[str, Any] = {"aloe:dateClaim": claim_nodes(record), "aloe:disputed": record.disputed}
+        fields: dict[str, Any] = {
+            "aloe:dateClaim": claim_nodes(record_id, dated),
+            "aloe:disputed": dated.disputed,
+        }
+        start, end = typed_date(dated.shown.start_parts), typed_date(dated.shown.end_parts)
         if start is not None:
             fields[start_term] = start
         if end is not None:
             fields[end_term] = end
         return fields
 
-    def cited(record: Any) -> dict[str, Any]:
-        places = places_in_sources(record.sources)
+    def cited(citations: tuple[CitationView, ...]) -> dict[str, Any]:
+        places = places_in_sources(citations)
         return {"subjectOf": places} if places else {}
 
     graph: list[dict[str, Any]] = [
         {  # the dataset itself: a blank node, since any IRI under the prefix could be a record's
             "@type": "Dataset",
-            "name": dataset.title,
-            **({"description": dataset.description} if dataset.description else {}),
+            "name": presentation.title,
+            **({"description": presentation.description} if presentation.description else {}),
         }
     ]
-    for source in dataset.sources:
-        node: dict[str, Any] = {"@id": iri(source.id), "@type": "CreativeWork", "name": source.display_title}
+    for source in presentation.sources:
+        node: dict[str, Any] = {"@id": iri(source.id), "@type": "CreativeWork", "name": source.title}
         if source.url:
             node["url"] = source.url
         if source.publisher:
@@ -148,25 +144,25 @@ def jsonld_document(selection: Selection) -> dict[str, Any]:
         graph.append(node)
     sponsors: dict[str, list[str]] = {}
     parents: dict[str, list[str]] = {}
-    for link in dataset.lineage:
+    for link in presentation.lineage:
         if link.relation == "supported_by":
-            sponsors.setdefault(link.from_org, []).append(iri(link.to_org))
+            sponsors.setdefault(link.from_org.id, []).append(iri(link.to_org.id))
         elif link.relation == "emerged_within":
-            parents.setdefault(link.from_org, []).append(iri(link.to_org))
-    for organisation in dataset.organisations:
+            parents.setdefault(link.from_org.id, []).append(iri(link.to_org.id))
+    for organisation in presentation.organisations.values():
         # A body that emerged within another is a unit of it (the WSSE, a workgroup of the Alliance); no
         # source says which bodies are legally constituted, so the others are ORG's plain Organization.
         kind = "org:OrganizationalUnit" if organisation.id in parents else "org:Organization"
         node = {
             "@id": iri(organisation.id),
             "@type": ["Organization", kind],
-            "name": names(organisation.name),
+            "name": names(organisation.name.every),
             "alternateName": [
-                *names(organisation.acronym or {}),
+                *names(organisation.acronym.every if organisation.acronym else {}),
                 *({"@value": n.name, "@language": n.lang} for n in organisation.other_names),
             ],
-            **dating(organisation, "foundingDate", "dissolutionDate"),
-            **cited(organisation),
+            **dating(organisation.id, organisation.dating, "foundingDate", "dissolutionDate"),
+            **cited(organisation.citations),
         }
         if organisation.summary:
             node["description"] = organisation.summary
@@ -175,11 +171,11 @@ def jsonld_document(selection: Selection) -> dict[str, Any]:
         if organisation.id in parents:
             node["org:subOrganizationOf"] = parents[organisation.id]
         graph.append(node)
-    for link in dataset.lineage:
-        node = {"@id": iri(link.id), **dating(link), **cited(link)}
+    for link in presentation.lineage:
+        node = {"@id": iri(link.id), **dating(link.id, link.dating), **cited(link.citations)}
         if link.summary:
             node["description"] = link.summary
-        mapping = org_mapping(link)
+        mapping = link.org_mapping()
         if mapping.type == "org:ChangeEvent":
             node.update(mapping.terms(iri))
             node["@type"] = ["org:ChangeEvent", "Event"]
@@ -188,93 +184,102 @@ def jsonld_document(selection: Selection) -> dict[str, Any]:
         else:  # support is no change of organisation: a dated role, the sponsor on the organisation
             node["@type"] = "Role"
             node["roleName"] = "sponsor"
-            node["aloe:supported"] = {"@id": iri(link.from_org)}
-            node["aloe:supporter"] = {"@id": iri(link.to_org)}
-        node["name"] = f"{link.from_org} {link.relation.replace('_', ' ')} {link.to_org}"
+            node["aloe:supported"] = {"@id": iri(link.from_org.id)}
+            node["aloe:supporter"] = {"@id": iri(link.to_org.id)}
+        node["name"] = f"{link.from_org.id} {link.relation.replace('_', ' ')} {link.to_org.id}"
         graph.append(node)
-    for place in dataset.places:
-        node = {"@id": iri(place.id), "@type": "Place", "name": names(place.name), **cited(place)}
+    for place in presentation.places.values():
+        node = {
+            "@id": iri(place.id),
+            "@type": "Place",
+            "name": names(place.name.every),
+            **cited(place.citations),
+        }
         if place.country:
             node["address"] = {"@type": "PostalAddress", "addressCountry": place.country}
         graph.append(node)
-    for person in dataset.people:
-        node = {"@id": iri(person.id), "@type": "Person", "name": person.name, **cited(person)}
+    for person in presentation.people.values():
+        node = {"@id": iri(person.id), "@type": "Person", "name": person.name, **cited(person.citations)}
         if person.role:
             node["description"] = person.role
         graph.append(node)
-    for series in dataset.series:
+    for series in presentation.series.values():
         graph.append(
-            {"@id": iri(series.id), "@type": "EventSeries", "name": names(series.title), **cited(series)}
+            {
+                "@id": iri(series.id),
+                "@type": "EventSeries",
+                "name": names(series.title.every),
+                **cited(series.citations),
+            }
         )
-    from aloe_cli.model.models import Event
-
     for record in selection.happenings:
         node = {
             "@id": iri(record.id),
             "@type": "Event",
-            "name": names(record.title),
-            **dating(record),
-            "location": [iri(p) for p in record.places],
-            "attendee": [iri(p) for p in record.people],
-            **cited(record),
+            "name": names(record.title.every),
+            **dating(record.id, record.dating),
+            "location": [iri(p.id) for p in record.places],
+            "attendee": [iri(p.id) for p in record.people],
+            **cited(record.citations),
         }
-        if isinstance(record, Event):
-            if record.series:
-                node["superEvent"] = iri(record.series)
+        if record.is_event:
+            if record.series_id:
+                node["superEvent"] = iri(record.series_id)
             # Each organisation that took part, through schema.org's Role: which part it played.
             for taking_part in record.organisations:
                 role: dict[str, Any] = {
                     "@type": "OrganizationRole",
-                    "attendee": {"@id": iri(taking_part)},
-                    "roleName": ROLE_WORDS[record.role],
+                    "attendee": {"@id": iri(taking_part.id)},
+                    "roleName": record.role_words,
                 }
                 if record.role_note:
                     role["description"] = record.role_note
                 node["attendee"].append(role)
         else:
-            node["attendee"] += [iri(o) for o in record.organisations]
+            node["attendee"] += [iri(o.id) for o in record.organisations]
         if record.summary:
             node["description"] = record.summary
         graph.append(node)
     # Categories and phases: terms the workshops are filed under (`keywords`), each in its set.
     for term_set in ("categories", "phases"):
         graph.append({"@id": iri(term_set), "@type": "DefinedTermSet", "name": f"The workshops' {term_set}"})
-    for category in dataset.categories:
+    for category in presentation.categories.values():
         graph.append({
-            "@id": iri(category.id), "@type": "DefinedTerm", "name": names(category.title),
-            "inDefinedTermSet": iri("categories"), "description": category.description, **cited(category),
+            "@id": iri(category.id), "@type": "DefinedTerm", "name": names(category.title.every),
+            "inDefinedTermSet": iri("categories"), "description": category.description,
+            **cited(category.citations),
         })  # fmt: skip
-    for phase in dataset.phases:
+    for phase in presentation.phases.values():
         node = {
-            "@id": iri(phase.id), "@type": "DefinedTerm", "name": names(phase.title),
-            "inDefinedTermSet": iri("phases"), **cited(phase),
+            "@id": iri(phase.id), "@type": "DefinedTerm", "name": names(phase.title.every),
+            "inDefinedTermSet": iri("phases"), **cited(phase.citations),
         }  # fmt: skip
-        if phase.dates:
-            node["aloe:dateClaim"] = claim_nodes(phase)
+        if phase.dating:
+            node["aloe:dateClaim"] = claim_nodes(phase.id, phase.dating)
         if phase.summary:
             node["description"] = phase.summary
         if phase.workshops_counted is not None:
             node["aloe:workshopsCounted"] = phase.workshops_counted
         graph.append(node)
-    for workshop in dataset.workshops:
+    for workshop in presentation.workshops:
         graph.append(
             {
                 "@id": iri(workshop.id),
                 "@type": "Project",
-                "name": names(workshop.title),
+                "name": names(workshop.title.every),
                 "alternateName": [{"@value": n.name, "@language": n.lang} for n in workshop.other_names],
-                "keywords": [iri(c) for c in [*workshop.categories, *workshop.phases]],
-                **cited(workshop),
+                "keywords": [iri(ref.id) for ref in (*workshop.categories, *workshop.phases)],
+                **cited(workshop.citations),
             }
         )
-    for gap in dataset.gaps:
+    for gap in presentation.gaps:
         graph.append(
             {
                 "@id": iri(gap.id),
                 "@type": ["CreativeWork", "aloe:Gap"],
                 "description": gap.summary,
                 "about": [iri(a) for a in gap.about],
-                "citation": places_in_sources(gap.sources),
+                "citation": places_in_sources(gap.citations),
             }
         )
     return {"@context": CONTEXT, "@graph": graph}

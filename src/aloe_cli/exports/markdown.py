@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from aloe_cli.exports import Selection
-    from aloe_cli.model.models import Citation, Happening
+    from aloe_cli.presentation.views import CitationView, CitedSource, HappeningView
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#+!|~&])")  # & too: no text may become an HTML entity
 
@@ -48,150 +48,125 @@ MERMAID_LEGEND = (
 )
 
 
-def mermaid_era(records: list[Happening], lang: str) -> list[str]:
+def mermaid_era(records: list[HappeningView]) -> list[str]:
     """One era as a Mermaid flowchart that grows downward: a box per dated record, in order.
 
     A `timeline` diagram grows sideways, one column a record: 27 records made it 5,790 pixels wide, its
     text unreadable in a wiki's column. Downward, every box keeps its text at full size.
     """
-    from aloe_cli.model.models import localized
-
-    dated = [record for record in records if record.dates]
+    dated = [(record, record.dating) for record in records if record.dating]
     if not dated:
         return []
     lines = ["```mermaid", "flowchart TD", *MERMAID_CLASSES]
-    for number, record in enumerate(dated, start=1):
-        label = f"{mermaid_label(_date_words(record))}<br/>{mermaid_label(localized(record.title, lang))}"
-        doubt = "disputed" if record.disputed else "doubtful" if _doubtful(record) else "agreed"
+    for number, (record, dating) in enumerate(dated, start=1):
+        label = f"{mermaid_label(dating.one_line())}<br/>{mermaid_label(record.title.value)}"
+        doubt = "disputed" if dating.disputed else "doubtful" if dating.doubtful else "agreed"
         lines.append(f'    n{number}["{label}"]:::{doubt}')
     if len(dated) > 1:
         lines.append("    " + " --> ".join(f"n{number}" for number in range(1, len(dated) + 1)))
     return [*lines, "```", ""]
 
 
-def _doubtful(record: Happening) -> bool:
-    from aloe_cli.evidence.views import date_wording
-
-    return bool(date_wording(record).doubts)
-
-
 class Footnotes:
     """Numbered footnotes, one per distinct citation, in the order they are first used."""
 
-    def __init__(self, selection: Selection) -> None:
-        self.selection = selection
-        self.labels: dict[tuple[str, str | None], str] = {}
+    def __init__(self) -> None:
+        self.labels: dict[CitedSource, str] = {}
 
-    def cite(self, citations: list[Citation]) -> str:
+    def cite(self, citations: tuple[CitationView, ...]) -> str:
         """The footnote references for these citations: '[^1][^2]'."""
         references = []
         for citation in citations:
-            key = (citation.source, citation.locator)
-            if key not in self.labels:
-                self.labels[key] = str(len(self.labels) + 1)
-            references.append(f"[^{self.labels[key]}]")
+            if citation.cited not in self.labels:
+                self.labels[citation.cited] = str(len(self.labels) + 1)
+            references.append(f"[^{self.labels[citation.cited]}]")
         return "".join(dict.fromkeys(references))
 
     def definitions(self) -> list[str]:
         """The footnote definitions, for the end of the document."""
         lines = []
-        for (source_id, locator), label in self.labels.items():
-            source = self.selection.lookup.sources[source_id]
-            where = f", {md(locator)}" if locator else ""
-            url = f" <{safe_url(source.url)}>" if source.url else ""
-            lines.append(f"[^{label}]: {md(source.display_title)}{where}.{url}")
+        for cited, label in self.labels.items():
+            where = f", {md(cited.locator)}" if cited.locator else ""
+            url = f" <{safe_url(cited.url)}>" if cited.url else ""
+            lines.append(f"[^{label}]: {md(cited.title)}{where}.{url}")
         return lines
 
 
-def _date_words(record: Happening) -> str:
-    from aloe_cli.evidence.views import date_cell
-
-    return " ".join(date_cell(record, disputed_mark="(disputed)").splitlines())
+def _date_words(record: HappeningView) -> str:
+    return record.dating.one_line() if record.dating else "undated"
 
 
 def export_markdown(selection: Selection) -> bytes:
     """The document, UTF-8."""
-    from aloe_cli.evidence.views import ROLE_WORDS
-    from aloe_cli.exports.common import claims_in_words, claims_to_show, era_groups
-    from aloe_cli.model.models import Event, localized
+    from aloe_cli.exports.common import NO_CATEGORY, era_groups, workshop_groups
 
-    dataset, lookup = selection.dataset, selection.lookup
-    notes = Footnotes(selection)
-    lines = [f"# {md(dataset.title)}", ""]
-    if dataset.description:
-        lines += [md(dataset.description), ""]
+    presentation = selection.presentation
+    notes = Footnotes()
+    lines = [f"# {md(presentation.title)}", ""]
+    if presentation.description:
+        lines += [md(presentation.description), ""]
     lines += [
         "Dates are in the sources' own words; approximate, uncertain and disputed dates are marked.",
         "",
     ]
 
     era_list = era_groups(selection)
-    eras = [(group.id, group.title) for group in era_list]
-    by_era = {group.id: group.records for group in era_list}
-
-    if any(h.dates for h in selection.happenings):
+    if any(h.dating for h in selection.happenings):
         lines += [MERMAID_LEGEND, ""]
 
-    for era_id, era_title in eras:
-        if not by_era[era_id]:
+    for group in era_list:
+        if not group.records:
             continue
-        lines += [f"## {md(era_title)}", "", *mermaid_era(by_era[era_id], lookup.lang)]
-        for record in by_era[era_id]:
-            kind = "event" if isinstance(record, Event) else "milestone"
-            where = "; ".join(lookup.place_name(p) for p in record.places)
-            entry = f"- **{md(_date_words(record))}**: {md(localized(record.title, lookup.lang))}"
+        lines += [f"## {md(group.title.value if group.title else 'Other')}", "", *mermaid_era(group.records)]
+        for record in group.records:
+            where = record.where()
+            entry = f"- **{md(_date_words(record))}**: {md(record.title.value)}"
             entry += f", {md(where)}" if where else ""  # not in brackets: places carry their own
-            entry += f" _{kind}_ `{record.id}`{notes.cite(record.sources)}"
+            entry += f" _{record.kind}_ `{record.id}`{notes.cite(record.citations)}"
             lines.append(entry)
             # Each further line its own paragraph of the item (a blank line before it), not run on.
             if record.summary:
                 lines += ["", f"  {md(record.summary)}"]
-            if claims_to_show(record):  # each claim with its own sources, as footnotes
-                lead = "Disputed" if record.disputed else "Dates given"
-                claims = "; ".join(
-                    f"{md(words)}{notes.cite(cited)}" for words, cited in claims_in_words(record, lookup)
-                )
+            if record.role_note:
+                lines += ["", f"  Role: {md(record.role_note)}"]
+            dating = record.dating
+            if dating and dating.claims_to_show(record.citations):  # each claim with its own sources
+                lead = "Disputed" if dating.disputed else "Dates given"
+                claims = "; ".join(f"{md(c.words_marked())}{notes.cite(c.citations)}" for c in dating.claims)
                 lines += ["", f"  {lead}: {claims}"]
-            reasons = sorted({c.inferred for c in record.dates if c.inferred})
+            reasons = list(dating.readings) if dating else []
             if record.inferred:
                 reasons.append(record.inferred)
             for reason in reasons:
                 lines += ["", f"  Our reading, not a source's: {md(reason)}"]
         lines.append("")
 
-    events = [h for h in selection.happenings if isinstance(h, Event)]
+    events = [h for h in selection.happenings if h.is_event]
     if events:
         lines += ["## Events", "", "| Date | Event | Role | Where | Sources |", "|---|---|---|---|---|"]
         for event in events:
-            where = "; ".join(lookup.place_name(p) for p in event.places)
-            cells = [_date_words(event), localized(event.title, lookup.lang), ROLE_WORDS[event.role], where]
-            lines.append("| " + " | ".join(md(c) for c in cells) + f" | {notes.cite(event.sources)} |")
+            cells = [_date_words(event), event.title.value, event.role_words or "", event.where()]
+            lines.append("| " + " | ".join(md(c) for c in cells) + f" | {notes.cite(event.citations)} |")
         lines.append("")
 
-    if dataset.workshops:
+    workshops = presentation.workshops
+    if workshops:
         lines += ["## Workshops", ""]
-        groups = [(c.id, localized(c.title, lookup.lang), c.description) for c in dataset.categories]
-        groups.append(("", "In no category the sources give", ""))
-        for category_id, title, description in groups:
-            members = [
-                w
-                for w in dataset.workshops
-                if (category_id in w.categories if category_id else not w.categories)
-            ]
-            if not members:
-                continue
-            lines += [f"### {md(title)}", ""]
-            if description:
-                lines += [md(description), ""]
-            for workshop in members:
-                phases = ", ".join(localized(lookup.phases[p].title, lookup.lang) for p in workshop.phases)
-                name = md(localized(workshop.title, lookup.lang))
-                lines.append(f"- {name}{f' ({md(phases)})' if phases else ''}{notes.cite(workshop.sources)}")
+        for category in workshop_groups(presentation):
+            lines += [f"### {md(category.title.value if category.title else NO_CATEGORY)}", ""]
+            if category.description:
+                lines += [md(category.description), ""]
+            for workshop in category.members:
+                phases = ", ".join(phase.label for phase in workshop.phases)
+                name = md(workshop.title.value)
+                lines.append(
+                    f"- {name}{f' ({md(phases)})' if phases else ''}{notes.cite(workshop.citations)}"
+                )
             lines.append("")
 
-    if dataset.gaps:
+    if presentation.gaps:
         lines += ["## What the sources leave open", ""]
-        lines += [f"- {md(gap.summary)}{notes.cite(gap.sources)}" for gap in dataset.gaps]
+        lines += [f"- {md(gap.summary)}{notes.cite(gap.citations)}" for gap in presentation.gaps]
         lines.append("")
 
     lines += ["## Notes", "", *notes.definitions(), ""]

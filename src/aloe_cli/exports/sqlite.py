@@ -16,8 +16,11 @@ import sqlite3
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from aloe_cli.exports import Selection
-    from aloe_cli.model.models import Citation, DatedRecord
+    from aloe_cli.presentation.dating import Dating
+    from aloe_cli.presentation.views import CitationView, Text
 
 RECORD = "REFERENCES records(id)"
 
@@ -192,109 +195,100 @@ def schema_sql() -> str:
 
 def build_database(selection: Selection, connection: sqlite3.Connection) -> None:
     """Fill an empty database with the selection."""
-    from aloe_cli.evidence.views import date_wording
-    from aloe_cli.model.models import RECORD_KINDS, Event, localized
-    from aloe_cli.questions.record_detail import Found, title_of
     from aloe_cli.questions.search import fold_text, search_corpus
 
-    dataset, lookup = selection.dataset, selection.lookup
+    presentation = selection.presentation
     connection.execute("PRAGMA foreign_keys = ON")
     connection.executescript(schema_sql())
     rows: dict[str, list[tuple[Any, ...]]] = {name: [] for name in TABLES}
 
-    def cite(record_id: str, cited: list[Citation], position: int | None = None) -> None:
+    def cite(record_id: str, cited: tuple[CitationView, ...], position: int | None = None) -> None:
         rows["citations"].extend((record_id, position, c.source, c.locator, c.quote) for c in cited)
 
-    def dated(record: DatedRecord) -> None:
-        for position, claim in enumerate(record.dates):
-            edtf = claim.edtf
-            end_kind = "open" if edtf.open_end else "unknown" if edtf.unknown_end else "known"
+    def dated(record_id: str, dating: Dating | None) -> None:
+        for position, claim in enumerate(dating.claims if dating else ()):
             rows["dates"].append((
-                record.id, position, edtf.text, claim.words,
-                edtf.earliest.isoformat() if edtf.earliest else None,
-                edtf.latest.isoformat() if edtf.latest else None,
-                end_kind, int(edtf.approximate), int(edtf.uncertain), claim.inferred, claim.note,
+                record_id, position, claim.edtf, claim.words, day(claim.earliest), day(claim.latest),
+                claim.end_kind, int(claim.approximate), int(claim.uncertain), claim.inferred, claim.note,
             ))  # fmt: skip
-            cite(record.id, claim.sources, position)
+            cite(record_id, claim.citations, position)
 
-    def text(value: dict[str, str] | None) -> str | None:
-        return localized(value, lookup.lang) if value else None
+    def text(value: Text | None) -> str | None:
+        return value.value if value else None
 
-    def day(value: Any) -> str | None:
+    def day(value: date | None) -> str | None:
         return value.isoformat() if value is not None else None
 
-    corpus = search_corpus(dataset)
-    happening_ids = {h.id for h in selection.happenings}
-    for list_name, kind in RECORD_KINDS.items():
-        for record in getattr(dataset, list_name):
-            if kind in ("milestone", "event") and record.id not in happening_ids:
-                continue  # filtered out of this export
-            is_dated = bool(getattr(record, "dates", None))
-            texts = corpus[record.id]
-            rows["records"].append((
-                record.id, kind, title_of(Found(kind, record), lookup),
-                date_wording(record).text() if is_dated else None,
-                day(record.earliest) if is_dated else None, day(record.latest) if is_dated else None,
-                int(record.disputed) if is_dated else None,
-                " | ".join([*texts, *(fold_text(t) for t in texts)]),
-            ))  # fmt: skip
-    for s in dataset.sources:
-        rows["sources"].append(
-            (s.id, s.display_title, s.url, s.author, s.publisher, s.language, s.kind, s.note)
-        )
-    for organisation in dataset.organisations:
+    corpus = search_corpus(presentation.dataset)
+    for titled in presentation.record_titles(selection.happenings):
+        texts = corpus[titled.id]
+        dating = titled.dating
+        rows["records"].append((
+            titled.id, titled.kind, titled.title, dating.text() if dating else None,
+            day(dating.earliest) if dating else None, day(dating.latest) if dating else None,
+            int(dating.disputed) if dating else None,
+            " | ".join([*texts, *(fold_text(t) for t in texts)]),
+        ))  # fmt: skip
+    for s in presentation.sources:
+        rows["sources"].append((s.id, s.title, s.url, s.author, s.publisher, s.language, s.kind, s.note))
+    for organisation in presentation.organisations.values():
         rows["organisations"].append((organisation.id, text(organisation.name), text(organisation.acronym),
                                       organisation.summary, organisation.note))  # fmt: skip
-        rows["names"] += [(organisation.id, value, lang, None) for lang, value in organisation.name.items()]
+        rows["names"] += [
+            (organisation.id, value, lang, None) for lang, value in organisation.name.every.items()
+        ]
         rows["names"] += [(organisation.id, n.name, n.lang, n.note) for n in organisation.other_names]
-        dated(organisation)
-        cite(organisation.id, organisation.sources)
-    for era in dataset.eras:
+        dated(organisation.id, organisation.dating)
+        cite(organisation.id, organisation.citations)
+    for era in presentation.eras.values():
         rows["eras"].append((era.id, text(era.title), era.organisation, era.summary))
-        dated(era)
-        cite(era.id, era.sources)
-    rows["people"] = [(p.id, p.name, p.role) for p in dataset.people]
-    rows["places"] = [(p.id, text(p.name), p.country) for p in dataset.places]
-    rows["series"] = [(s.id, text(s.title), text(s.acronym)) for s in dataset.series]
-    for link in dataset.lineage:
-        rows["lineage"].append((link.id, link.relation, link.from_org, link.to_org, link.summary))
-        dated(link)
-        cite(link.id, link.sources)
+        dated(era.id, era.dating)
+        cite(era.id, era.citations)
+    rows["people"] = [(p.id, p.name, p.role) for p in presentation.people.values()]
+    rows["places"] = [(p.id, text(p.name), p.country) for p in presentation.places.values()]
+    rows["series"] = [(s.id, text(s.title), text(s.acronym)) for s in presentation.series.values()]
+    for link in presentation.lineage:
+        rows["lineage"].append((link.id, link.relation, link.from_org.id, link.to_org.id, link.summary))
+        dated(link.id, link.dating)
+        cite(link.id, link.citations)
     for record in selection.happenings:
-        event = record if isinstance(record, Event) else None
+        dating = record.dating
         rows["happenings"].append((
-            record.id, "event" if event else "milestone",
-            date_wording(record).text() if record.dates else None,
-            day(record.earliest) if record.dates else None, day(record.latest) if record.dates else None,
-            int(record.disputed), text(record.title), record.summary, record.era,
-            event.series if event else None, event.role if event else None,
-            event.role_note if event else None, record.inferred, record.note,
+            record.id, record.kind, dating.text() if dating else None,
+            day(dating.earliest) if dating else None, day(dating.latest) if dating else None,
+            int(dating.disputed) if dating else 0, text(record.title), record.summary, record.era_id,
+            record.series_id, record.role, record.role_note, record.inferred, record.note,
         ))  # fmt: skip
-        rows["happening_places"] += [(record.id, p) for p in record.places]
-        rows["happening_people"] += [(record.id, p) for p in record.people]
-        rows["happening_organisations"] += [(record.id, o) for o in record.organisations]
-        dated(record)
-        cite(record.id, record.sources)
-    rows["categories"] = [(c.id, text(c.title), c.description) for c in dataset.categories]
-    for category in dataset.categories:
-        cite(category.id, category.sources)
-    for phase in dataset.phases:
+        rows["happening_places"] += [(record.id, p.id) for p in record.places]
+        rows["happening_people"] += [(record.id, p.id) for p in record.people]
+        rows["happening_organisations"] += [(record.id, o.id) for o in record.organisations]
+        dated(record.id, dating)
+        cite(record.id, record.citations)
+    categories = presentation.categories.values()
+    rows["categories"] = [(c.id, text(c.title), c.description) for c in categories]
+    for category in categories:
+        cite(category.id, category.citations)
+    for phase in presentation.phases.values():
         rows["phases"].append((phase.id, text(phase.title), phase.workshops_counted, phase.summary))
-        dated(phase)
-        cite(phase.id, phase.sources)
-    for workshop in dataset.workshops:
+        dated(phase.id, phase.dating)
+        cite(phase.id, phase.citations)
+    for workshop in presentation.workshops:
         rows["workshops"].append((workshop.id, text(workshop.title), workshop.note))
-        rows["workshop_categories"] += [(workshop.id, c) for c in workshop.categories]
-        rows["workshop_phases"] += [(workshop.id, p) for p in workshop.phases]
+        rows["workshop_categories"] += [(workshop.id, c.id) for c in workshop.categories]
+        rows["workshop_phases"] += [(workshop.id, p.id) for p in workshop.phases]
         rows["names"] += [(workshop.id, n.name, n.lang, n.note) for n in workshop.other_names]
-        cite(workshop.id, workshop.sources)
+        cite(workshop.id, workshop.citations)
     exported = {row[0] for row in rows["records"]}
-    for gap in dataset.gaps:
+    for gap in presentation.gaps:
         rows["gaps"].append((gap.id, gap.summary))
         rows["gap_about"] += [(gap.id, r) for r in gap.about if r in exported]  # a filter may leave some out
-        cite(gap.id, gap.sources)
-    for other in [*dataset.people, *dataset.places, *dataset.series]:
-        cite(other.id, other.sources)
+        cite(gap.id, gap.citations)
+    for person in presentation.people.values():
+        cite(person.id, person.citations)
+    for place in presentation.places.values():
+        cite(place.id, place.citations)
+    for series in presentation.series.values():
+        cite(series.id, series.citations)
     for table, values in rows.items():  # in TABLES' order: a row's references are in before it
         if values:
             marks = ", ".join("?" * len(values[0]))
@@ -315,8 +309,8 @@ def export_sqlite(selection: Selection) -> bytes:
 
 def datasette_metadata(selection: Selection) -> dict[str, Any]:
     """What datasette shows about the database: title, description, source, licence, every column."""
-    dataset = selection.dataset
-    primary = [s for s in dataset.sources if s.kind == "primary" and s.url]
+    presentation = selection.presentation
+    primary = [s for s in presentation.sources if s.kind == "primary" and s.url]
     tables: dict[str, Any] = {
         name: {
             "description": description,
@@ -330,11 +324,11 @@ def datasette_metadata(selection: Selection) -> dict[str, Any]:
     tables["records"]["searchmode"] = "escaped"
     tables["chronology"] = {"description": CHRONOLOGY_DESCRIPTION}
     metadata: dict[str, Any] = {
-        "title": dataset.title,
-        "description": dataset.description or dataset.title,
+        "title": presentation.title,
+        "description": presentation.description or presentation.title,
         # A licence is the dataset's to state; aloe's format has no field for it, so none is claimed.
         "license": "Not stated by the dataset: see each source's own terms",
-        "source": ", ".join(s.display_title for s in primary) or "The sources listed in the sources table",
+        "source": ", ".join(s.title for s in primary) or "The sources listed in the sources table",
         "databases": {"aloe": {"tables": tables}},
     }
     if primary:

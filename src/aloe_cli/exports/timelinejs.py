@@ -6,20 +6,12 @@ import json
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
-from aloe_cli.exports.common import (
-    citation_words,
-    claims_in_words,
-    claims_to_show,
-    doubt_words,
-    era_bounds,
-    json_for_script,
-)
+from aloe_cli.exports.common import era_bounds, json_for_script
 from aloe_cli.sanitize import escape_markup
 
 if TYPE_CHECKING:
-    from aloe_cli.evidence.views import DateWording
     from aloe_cli.exports import Selection
-    from aloe_cli.model.models import Citation, DatedRecord, Happening
+    from aloe_cli.presentation.views import CitationView, HappeningView
 
 
 def _date(parts: tuple[int, ...]) -> dict[str, int]:
@@ -30,87 +22,80 @@ def _day(day: date) -> dict[str, int]:
     return {"year": day.year, "month": day.month, "day": day.day}
 
 
-def _link(citation: Citation, selection: Selection) -> str:
+def _link(citation: CitationView) -> str:
     """A citation as HTML: the source's title and place in it, linked where the source has an address."""
-    source = selection.lookup.sources[citation.source]
-    words = escape_markup(citation_words(citation, selection.lookup))
-    return f'<a href="{escape_markup(source.url)}">{words}</a>' if source.url else words
+    words = escape_markup(citation.cited.words())
+    url = citation.cited.url
+    return f'<a href="{escape_markup(url)}">{words}</a>' if url else words
 
 
-def _text(record: Happening, selection: Selection) -> str:
-    """The slide's HTML: summary, where and who, how sure the date is, and the sources as links.
+def _links(citations: tuple[CitationView, ...]) -> str:
+    """Citations as HTML links, joined by '; '."""
+    return "; ".join(_link(citation) for citation in citations)
+
+
+def _text(record: HappeningView) -> str:
+    """The slide's HTML: summary, where and who, the WSSE's part, how sure the date is, the sources as links.
 
     Every piece of dataset text is escaped: TimelineJS renders this field as HTML.
     """
-    lookup = selection.lookup
     paragraphs: list[str] = []
     if record.summary:
         paragraphs.append(escape_markup(record.summary))
-    where = "; ".join(lookup.place_name(p) for p in record.places)
+    where = record.where()
     if where:
         paragraphs.append(f"Where: {escape_markup(where)}")
-    who = ", ".join([lookup.people[p].name for p in record.people])
+    who = record.people_names()
     if who:
         paragraphs.append(f"Who: {escape_markup(who)}")
-    doubt = doubt_words(record, lookup)
+    if record.role_note:
+        paragraphs.append(f"Role: {escape_markup(record.role_note)}")
+    dating = record.dating
+    doubt = dating.doubt_sentences() if dating else ""
     if doubt:
         paragraphs.append(f"<em>{escape_markup(doubt)}</em>")
-    if claims_to_show(record):  # each claim with its own sources, linked
+    if dating and dating.claims_to_show(record.citations):  # each claim with its own sources, linked
         claims = "; ".join(
-            f"{escape_markup(words)} ({'; '.join(_link(c, selection) for c in cited) or 'its sources'})"
-            for words, cited in claims_in_words(record, lookup)
+            f"{escape_markup(claim.words_marked())} ({_links(claim.citations) or 'its sources'})"
+            for claim in dating.claims
         )
-        lead = "The sources disagree on the date" if record.disputed else "The dates given"
+        lead = "The sources disagree on the date" if dating.disputed else "The dates given"
         paragraphs.append(f"{lead}: {claims}.")
-    links = [_link(citation, selection) for citation in record.sources]
-    if links:
-        paragraphs.append("Sources: " + "; ".join(links))
+    if record.citations:
+        paragraphs.append("Sources: " + _links(record.citations))
     paragraphs.append(f"<small>aloe record {escape_markup(record.id)}</small>")
     return "".join(f"<p>{p}</p>" for p in paragraphs)
 
 
-def _display_date(record: DatedRecord, wording: DateWording) -> str:
-    """'2002 (31 January – 5 February 2002)', with the doubt in words: 'mid-1997, approximate'."""
-    doubts = [*wording.doubts, *(["disputed"] if record.disputed else [])]
-    return wording.text() + (f", {', '.join(doubts)}" if doubts else "")
-
-
 def timelinejs_document(selection: Selection) -> dict[str, Any]:
     """The TimelineJS3 data object (https://timeline.knightlab.com/docs/json-format.html)."""
-    from aloe_cli.model.models import Event, localized
-
-    lookup = selection.lookup
+    presentation = selection.presentation
     events: list[dict[str, Any]] = []
-    undated: list[Happening] = []
-    from aloe_cli.evidence.views import date_wording
-
+    undated: list[HappeningView] = []
     for record in selection.happenings:
         # The marker sits on the exact days where claims that agree give them; the slide says whose.
-        claim = record.finest_claim or record.date_claim
-        start, end = (claim.edtf.start_parts(), claim.edtf.end_parts()) if claim else (None, None)
-        if claim is None or start is None:
+        dating = record.dating
+        start, end = (dating.shown.start_parts, dating.shown.end_parts) if dating else (None, None)
+        if dating is None or start is None:
             undated.append(record)
             continue
         slide: dict[str, Any] = {
             "unique_id": record.id,
             "start_date": _date(start),
-            "display_date": escape_markup(_display_date(record, date_wording(record))),
-            "text": {
-                "headline": escape_markup(localized(record.title, lookup.lang)),
-                "text": _text(record, selection),
-            },
-            "group": "Events" if isinstance(record, Event) else "Milestones",
+            "display_date": escape_markup(dating.with_doubts()),
+            "text": {"headline": escape_markup(record.title.value), "text": _text(record)},
+            "group": "Events" if record.is_event else "Milestones",
         }
         if end is not None and end != start:
             slide["end_date"] = _date(end)
         events.append(slide)
     eras = _eras(selection)
-    intro = escape_markup(selection.dataset.description or "")
+    intro = escape_markup(presentation.description or "")
     if undated:
-        named = [f"{localized(record.title, lookup.lang)} ({record.id})" for record in undated]
+        named = [f"{record.title.value} ({record.id})" for record in undated]
         intro += f"<p>Not on the timeline, for want of a date: {escape_markup('; '.join(named))}.</p>"
     return {
-        "title": {"text": {"headline": escape_markup(selection.dataset.title), "text": intro}},
+        "title": {"text": {"headline": escape_markup(presentation.title), "text": intro}},
         "events": events,
         "eras": eras,
     }
@@ -124,12 +109,9 @@ def _eras(selection: Selection) -> list[dict[str, Any]]:
     where the next era's earliest possible day is, and its headline says the era's dates in words,
     with their doubt.
     """
-    from aloe_cli.evidence.views import date_wording
-    from aloe_cli.model.models import localized
-
     bounded = [
         (era, bounds)
-        for era in selection.dataset.eras
+        for era in selection.presentation.eras.values()
         if (bounds := era_bounds(era, selection.happenings)) is not None
     ]
     bounded.sort(key=lambda pair: pair[1][0])
@@ -139,8 +121,8 @@ def _eras(selection: Selection) -> list[dict[str, Any]]:
         if number + 1 < len(bounded):
             next_first = bounded[number + 1][1][0]
             last = min(own_last, max(next_first - timedelta(days=1), first))
-        title = localized(era.title, selection.lookup.lang)
-        when = _display_date(era, date_wording(era)) if era.dates else ""
+        title = era.title.value
+        when = era.dating.with_doubts() if era.dating else ""
         eras.append(
             {
                 "start_date": _day(first),
@@ -189,10 +171,10 @@ def export_timelinejs_page(selection: Selection) -> bytes:
     """A ready page for the TimelineJS data: opens offline with TimelineJS's dist folder beside it."""
     data = json_for_script(timelinejs_document(selection))
     page = TIMELINEJS_PAGE.format(
-        title=escape_markup(selection.dataset.title),
-        description=escape_markup(selection.dataset.description or selection.dataset.title),
+        title=escape_markup(selection.presentation.title),
+        description=escape_markup(selection.presentation.description or selection.presentation.title),
         version=escape_markup(selection.version),
-        lang=escape_markup(selection.lookup.lang),
+        lang=escape_markup(selection.presentation.lang),
         data=data,
     )
     return page.encode("utf-8")

@@ -2,44 +2,43 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
-    from aloe_cli.evidence.views import Lookup
-    from aloe_cli.model.models import Dataset, LineageLink, Organisation
+    from aloe_cli.presentation.build import Presentation
+    from aloe_cli.presentation.views import LineageView, OrganisationView
 
 
 class LineageNode(NamedTuple):
     """An organisation, the link that places it under its parent, and what grew out of it."""
 
-    organisation: Organisation
-    via: LineageLink | None  # emerged_within (child within parent) or became (parent became child)
+    organisation: OrganisationView
+    via: LineageView | None  # emerged_within (child within parent) or became (parent became child)
     children: tuple[LineageNode, ...]
-    supporters: tuple[LineageLink, ...]  # its supported_by links
+    supporters: tuple[LineageView, ...]  # its supported_by links
 
 
-def lineage_forest(dataset: Dataset) -> list[LineageNode]:
+def lineage_forest(presentation: Presentation) -> list[LineageNode]:
     """One tree per root of the lineage: a body that neither emerged within another nor came from one."""
-    organisations = {o.id: o for o in dataset.organisations}
-    in_lineage = {link.from_org for link in dataset.lineage} | {link.to_org for link in dataset.lineage}
-    parent_link: dict[str, LineageLink] = {}
-    for link in dataset.lineage:
+    organisations, lineage = presentation.organisations, presentation.lineage
+    in_lineage = {link.from_org.id for link in lineage} | {link.to_org.id for link in lineage}
+    parent_link: dict[str, LineageView] = {}
+    for link in lineage:
         if link.relation == "emerged_within":
-            parent_link.setdefault(link.from_org, link)
+            parent_link.setdefault(link.from_org.id, link)
         elif link.relation == "became":
-            parent_link.setdefault(link.to_org, link)
+            parent_link.setdefault(link.to_org.id, link)
 
-    def parent_of(link: LineageLink) -> str:
-        return link.to_org if link.relation == "emerged_within" else link.from_org
+    def parent_of(link: LineageView) -> str:
+        return link.to_org.id if link.relation == "emerged_within" else link.from_org.id
 
     children_of: dict[str, list[str]] = {}
     for child_id, link in parent_link.items():
         children_of.setdefault(parent_of(link), []).append(child_id)
-    supporters_of: dict[str, list[LineageLink]] = {}
-    for link in dataset.lineage:
+    supporters_of: dict[str, list[LineageView]] = {}
+    for link in lineage:
         if link.relation == "supported_by":
-            supporters_of.setdefault(link.from_org, []).append(link)
+            supporters_of.setdefault(link.from_org.id, []).append(link)
 
     def build(root_id: str) -> LineageNode:
         # Built from the leaves up, without recursion: a lineage may be thousands of links deep.
@@ -59,76 +58,41 @@ def lineage_forest(dataset: Dataset) -> list[LineageNode]:
             )
         return built[root_id]
 
-    roots = [o.id for o in dataset.organisations if o.id in in_lineage and o.id not in parent_link]
+    roots = [o for o in organisations if o in in_lineage and o not in parent_link]
     return [build(root) for root in roots]
 
 
-class OrgMapping(NamedTuple):
-    """A lineage link in the W3C Organization Ontology's terms (https://www.w3.org/TR/vocab-org/)."""
-
-    type: str  # "org:ChangeEvent", or "org:linkedTo" for support, which ORG has no event for
-    original: str | None = None  # org:originalOrganization
-    resulting: str | None = None  # org:resultingOrganization
-    parent: str | None = None  # org:subOrganizationOf, said of `resulting`
-    linked: tuple[str, str] | None = None  # org:linkedTo ("an arbitrary relationship"), from -> to
-
-    def terms(self, name: Callable[[str], str] = str) -> dict[str, Any]:
-        """The ORG properties, each organisation named by `name` (an id, or an IRI for JSON-LD)."""
-        found: dict[str, Any] = {"@type": self.type} if self.type != "org:linkedTo" else {}
-        if self.original:
-            found["org:originalOrganization"] = name(self.original)
-        if self.resulting:
-            found["org:resultingOrganization"] = name(self.resulting)
-        if self.parent:
-            found["org:subOrganizationOf"] = name(self.parent)
-        if self.linked:
-            found["org:linkedTo"] = [name(self.linked[0]), name(self.linked[1])]
-        return found
-
-
-def org_mapping(link: LineageLink) -> OrgMapping:
-    """The one ORG reading of a link, for `aloe lineage --format json` and the JSON-LD export alike."""
-    if link.relation == "became":
-        return OrgMapping("org:ChangeEvent", original=link.from_org, resulting=link.to_org)
-    if link.relation == "emerged_within":
-        return OrgMapping("org:ChangeEvent", resulting=link.from_org, parent=link.to_org)
-    return OrgMapping("org:linkedTo", linked=(link.from_org, link.to_org))
-
-
-def lineage_record(dataset: Dataset, lookup: Lookup) -> dict[str, object]:
+def lineage_record(presentation: Presentation) -> dict[str, object]:
     """Nodes and dated, typed edges with their sources: the JSON of `aloe lineage`."""
-    from aloe_cli.evidence.views import dated_fields
-    from aloe_cli.model.models import localized
+    from aloe_cli.presentation.dating import UNDATED_JSON
 
-    in_lineage = {link.from_org for link in dataset.lineage} | {link.to_org for link in dataset.lineage}
-    milestones = {m.id: m for m in dataset.milestones}
+    lineage = presentation.lineage
+    in_lineage = {link.from_org.id for link in lineage} | {link.to_org.id for link in lineage}
     nodes = [
         {
             "id": o.id,
-            "name": localized(o.name, lookup.lang),
-            "names": dict(o.name),
-            "acronym": localized(o.acronym, lookup.lang) if o.acronym else None,
+            "name": o.name.value,
+            "names": dict(o.name.every),
+            "acronym": o.acronym.value if o.acronym else None,
             "other_names": [{"name": n.name, "lang": n.lang, "note": n.note} for n in o.other_names],
-            **dated_fields(o, lookup),
-            "sources": [lookup.citation(c) for c in o.sources],
+            **(o.dating.json() if o.dating else UNDATED_JSON),
+            "sources": [c.json() for c in o.citations],
         }
-        for o in dataset.organisations
+        for o in presentation.organisations.values()
         if o.id in in_lineage
     ]
     edges = [
         {
             "id": link.id,
             "relation": link.relation,
-            "from": link.from_org,
-            "to": link.to_org,
-            "org": org_mapping(link).terms(),
-            **dated_fields(link, lookup),
-            "milestones": [
-                {"id": m, "title": localized(milestones[m].title, lookup.lang)} for m in link.milestones
-            ],
+            "from": link.from_org.id,
+            "to": link.to_org.id,
+            "org": link.org_mapping().terms(),
+            **(link.dating.json() if link.dating else UNDATED_JSON),
+            "milestones": [{"id": m.id, "title": m.title.value} for m in link.milestones],
             "summary": link.summary,
-            "sources": [lookup.citation(c) for c in link.sources],
+            "sources": [c.json() for c in link.citations],
         }
-        for link in dataset.lineage
+        for link in lineage
     ]
     return {"nodes": nodes, "edges": edges}

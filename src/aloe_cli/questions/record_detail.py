@@ -5,12 +5,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from aloe_cli.errors import UnknownRecordError
-from aloe_cli.evidence.payloads import DetailJSON, NameJSON, RelatedJSON
 from aloe_cli.model.models import REFERENCES, citations_of, fields_as_json
+from aloe_cli.presentation.dating import UNDATED_JSON
+from aloe_cli.presentation.payloads import DetailJSON, NameJSON, RelatedJSON
 
 if TYPE_CHECKING:
-    from aloe_cli.evidence.views import Lookup
     from aloe_cli.model.models import Dataset, Record, Source, SourcedRecord
+    from aloe_cli.presentation.build import Presentation
+    from aloe_cli.presentation.views import CitedSource
 
 
 # The attributes through which a record names others, and each one's field as written in YAML.
@@ -60,7 +62,7 @@ def references_of(record: Record) -> list[tuple[str, str]]:
     return pairs
 
 
-def title_of(found: Found, lookup: Lookup) -> str:
+def title_of(found: Found, presentation: Presentation) -> str:
     """A record's title or name in the chosen language."""
     from aloe_cli.model.models import localized
 
@@ -72,13 +74,13 @@ def title_of(found: Found, lookup: Lookup) -> str:
     for field in ("title", "name"):
         value = getattr(record, field, None)
         if isinstance(value, dict):
-            return localized(value, lookup.lang)
+            return localized(value, presentation.lang)
         if isinstance(value, str):
             return value
     return str(getattr(record, "summary", "") or record.id)
 
 
-def related(dataset: Dataset, target_id: str, lookup: Lookup) -> list[RelatedJSON]:
+def related(dataset: Dataset, target_id: str, presentation: Presentation) -> list[RelatedJSON]:
     """Records the target names, and records that name it or cite it."""
     records = index_records(dataset)
     target = records[target_id]
@@ -87,23 +89,22 @@ def related(dataset: Dataset, target_id: str, lookup: Lookup) -> list[RelatedJSO
         other = records.get(other_id)
         if other is not None:
             found.append(RelatedJSON(direction="names", via=field, id=other_id, kind=other.kind,
-                                      title=title_of(other, lookup)))  # fmt: skip
+                                      title=title_of(other, presentation)))  # fmt: skip
     for other_id, other in records.items():
         if other_id == target_id:
             continue
         for field, referenced in references_of(other.record):
             if referenced == target_id:
                 found.append(RelatedJSON(direction="named by", via=field, id=other_id, kind=other.kind,
-                                      title=title_of(other, lookup)))  # fmt: skip
+                                      title=title_of(other, presentation)))  # fmt: skip
         if target.kind == "source" and any(c.source == target_id for c in citations_of(other.record)):
             found.append(RelatedJSON(direction="cited by", via="sources", id=other_id, kind=other.kind,
-                                      title=title_of(other, lookup)))  # fmt: skip
+                                      title=title_of(other, presentation)))  # fmt: skip
     return found
 
 
-def record_detail(dataset: Dataset, record_id: str, lookup: Lookup) -> DetailJSON:
+def record_detail(dataset: Dataset, record_id: str, presentation: Presentation) -> DetailJSON:
     """The JSON of `aloe show`: fields as written, resolved dates and sources, names, related records."""
-    from aloe_cli.evidence.views import dated_fields
     from aloe_cli.model.models import DatedRecord, Source
 
     found = find_record(dataset, record_id)
@@ -111,12 +112,13 @@ def record_detail(dataset: Dataset, record_id: str, lookup: Lookup) -> DetailJSO
     detail: DetailJSON = {
         "id": record.id,
         "kind": found.kind,
-        "title": title_of(found, lookup),
+        "title": title_of(found, presentation),
         "fields": fields_as_json(record, exclude_defaults=True),
         "related": [],
     }
     if isinstance(record, DatedRecord):
-        dated = dated_fields(record, lookup)
+        dating = presentation.dating(record)
+        dated = dating.json() if dating else UNDATED_JSON
         detail["date"], detail["date_label"], detail["date_words"] = (
             dated["date"], dated["date_label"], dated["date_words"]
         )  # fmt: skip
@@ -129,9 +131,14 @@ def record_detail(dataset: Dataset, record_id: str, lookup: Lookup) -> DetailJSO
         detail["names"] = names
     if not isinstance(record, Source):
         unique = {(c.source, c.locator, c.quote, tuple(c.supports)): c for c in citations_of(record)}
-        detail["sources"] = [lookup.citation(c) for c in unique.values()]
-    detail["related"] = related(dataset, record.id, lookup)
+        detail["sources"] = [presentation.citation(c).json() for c in unique.values()]
+    detail["related"] = related(dataset, record.id, presentation)
     return detail
+
+
+def every_cited_of(record: Any, presentation: Presentation) -> tuple[CitedSource, ...]:
+    """Every source a record cites, its claims' and its other names' included, each place once, in order."""
+    return tuple(dict.fromkeys(presentation.citation(c).cited for c in citations_of(record)))
 
 
 def all_names(record: Any) -> list[NameJSON]:

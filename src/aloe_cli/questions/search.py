@@ -5,9 +5,6 @@ from __future__ import annotations
 import unicodedata
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from aloe_cli.evidence.views import Listing, Lookup, date_cell, dated_fields
-from aloe_cli.model.models import DatedRecord
-
 if TYPE_CHECKING:
     from aloe_cli.model.models import Dataset
     from aloe_cli.questions.record_detail import Found
@@ -180,56 +177,3 @@ def snippet(text: str, spans: list[tuple[int, int]]) -> tuple[str, list[tuple[in
     shift = len(prefix) - start
     kept = [(a + shift, b + shift) for a, b in spans if a >= start and b <= end]
     return prefix + flat[start:end] + suffix, kept
-
-
-def search_listing(hits: list[Hit], terms: list[str], lookup: Lookup) -> Listing:
-    """Search results, best first, with where each matched and the matches marked."""
-    from aloe_cli.questions.record_detail import title_of
-
-    def spans_in(text: str) -> list[tuple[int, int]]:
-        return sorted(span for term in terms for span in match_spans(text, term))
-
-    listing = Listing(
-        title="Search results",
-        columns=("Kind", "Title", "Date", "Matched", "ID"),
-        fields=("id", "kind", "title", "date", "date_label", "start", "end", "score", "matched"),
-        widths=(2, 4, 2, 4),
-    )
-    for hit in hits:
-        record = hit.found.record
-        title = title_of(hit.found, lookup)
-        field_name, text = hit.matches[0]
-        extract, extract_spans = snippet(text, spans_in(text))
-        if not extract_spans:
-            extract_spans = spans_in(extract)
-        matched_cell = f"{field_name}: {extract}"
-        offset = len(field_name) + 2
-        listing.groups.append(None)
-        listing.cells.append(
-            (
-                hit.found.kind,
-                title,
-                date_cell(record) if isinstance(record, DatedRecord) else "",
-                matched_cell,
-                record.id,
-            )
-        )
-        listing.citations.append(() if hit.found.kind == "source" else lookup.cited_by(record))
-        listing.marks.append({1: spans_in(title), 3: [(a + offset, b + offset) for a, b in extract_spans]})
-        if isinstance(record, DatedRecord) and record.disputed:
-            listing.notes.append(lookup.claims_note(record))  # the "see below" of its date cell
-        dated = dated_fields(record, lookup) if isinstance(record, DatedRecord) else None
-        listing.records.append(
-            {
-                "id": record.id,
-                "kind": hit.found.kind,
-                "title": title,
-                "date": dated["date"] if dated else None,
-                "date_label": dated["date_label"] if dated else None,
-                "start": dated["start"] if dated else None,
-                "end": dated["end"] if dated else None,
-                "score": hit.score,
-                "matched": [{"field": f, "text": t} for f, t in hit.matches],
-            }
-        )
-    return listing

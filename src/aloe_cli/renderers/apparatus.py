@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from aloe_cli.evidence.views import ColumnSpec, Row
+from aloe_cli.presentation.dating import claim_named
+
 if TYPE_CHECKING:
-    from aloe_cli.evidence.views import CitedSource, ClaimNote, ClaimsNote, Listing
+    from aloe_cli.presentation.dating import ClaimView
+    from aloe_cli.presentation.views import CitedSource
+
+SOURCES_COLUMN = ColumnSpec("Sources", 1, holds="ids")  # "1, 12": numbers are never broken either
 
 
 class Apparatus:
@@ -15,14 +20,15 @@ class Apparatus:
     Each source (and place in it) is numbered once, in the order it is first cited.
     """
 
-    def __init__(self, listing: Listing) -> None:
+    def __init__(self, rows: list[Row], show_sources: bool) -> None:
         self.numbers: dict[CitedSource, int] = {}
-        self.markers = [self.mark(row) for row in listing.citations] if listing.show_sources else []
+        cites = show_sources and any(row.citations for row in rows)  # a listing of sources cites none
+        self.markers = [self.mark(row.citations) for row in rows] if cites else []
         # Row by row, the sources first cited there: a table lists them under the section they open.
         self.new_in_row: list[list[CitedSource]] = [[] for _ in self.markers]
         seen: set[CitedSource] = set()
-        for row_number, row in enumerate(listing.citations if self.markers else []):
-            for cited in row:
+        for row_number, row in enumerate(rows if self.markers else []):
+            for cited in row.citations:
                 if cited not in seen:
                     seen.add(cited)
                     self.new_in_row[row_number].append(cited)
@@ -36,32 +42,41 @@ class Apparatus:
         """The number of a source (a new one the first time it is cited)."""
         return self.numbers.setdefault(cited, len(self.numbers) + 1)
 
-    def mark(self, row: tuple[CitedSource, ...]) -> str:
+    def mark(self, citations: tuple[CitedSource, ...]) -> str:
         """'1, 4': the numbers of a row's sources."""
-        return ", ".join(str(self.number(cited)) for cited in row)
+        return ", ".join(str(self.number(cited)) for cited in citations)
 
-    def with_column(self, listing: Listing) -> Listing:
-        """The listing with a Sources column before its ID column (or last), holding the markers."""
+    def with_column(
+        self, columns: tuple[ColumnSpec, ...], rows: list[Row]
+    ) -> tuple[tuple[ColumnSpec, ...], list[Row]]:
+        """The columns and rows with a Sources column before the ID column (or last), holding the markers."""
         if not self.markers:
-            return listing
-        at = len(listing.columns) - 1 if listing.columns[-1] == "ID" else len(listing.columns)
-        widths = [*listing.widths, *[1] * (len(listing.columns) - len(listing.widths))]
-        return replace(
-            listing,
-            columns=(*listing.columns[:at], "Sources", *listing.columns[at:]),
-            widths=(*widths[:at], 1, *widths[at:]),
-            id_columns=(*listing.id_columns, at),  # "1, 12": numbers are never broken either
-            cells=[(*c[:at], marker, *c[at:]) for c, marker in zip(listing.cells, self.markers, strict=True)],
+            return columns, rows
+        at = len(columns) - 1 if columns[-1].holds == "id" else len(columns)
+        return (
+            (*columns[:at], SOURCES_COLUMN, *columns[at:]),
+            [
+                row._replace(cells=(*row.cells[:at], marker, *row.cells[at:]))
+                for row, marker in zip(rows, self.markers, strict=True)
+            ],
         )
 
-    def claim(self, claim: ClaimNote) -> str:
+    def claim(self, claim: ClaimView) -> str:
         """'22–26 November 2005 [7]', or with the sources named when there is no apparatus."""
         if not self.markers:
-            return claim.named()
-        cited = ", ".join(str(self.number(c)) for c in claim.sources)
+            return claim_named(claim)
+        cited = ", ".join(str(self.number(c.cited)) for c in claim.citations)
         cited = f"[{cited}]" if cited else "[its record's sources]"
         return f"{claim.words} {cited}" + (" (our reading)" if claim.inferred else "")
 
-    def claims(self, note: ClaimsNote) -> str:
+    def claims(self, row: Row) -> str:
         """'dakar-2005: October 2005 [3]; 22–26 November 2005 [7]'."""
-        return f"{note.record_id}: " + "; ".join(self.claim(claim) for claim in note.claims)
+        claims = row.claims.claims if row.claims else ()
+        return f"{row.record_id}: " + "; ".join(self.claim(claim) for claim in claims)
+
+    def notes(self, rows: list[Row]) -> tuple[list[str], list[str]]:
+        """The claims told under a table: the disputed dates first (numbered first), then the agreeing."""
+        told = [row for row in rows if row.claims is not None]
+        disputes = [self.claims(row) for row in told if row.claims and row.claims.disputed]
+        agreeing = [self.claims(row) for row in told if row.claims and not row.claims.disputed]
+        return disputes, agreeing

@@ -110,7 +110,7 @@ def _bar_row(
     out = [f"<g><title>{words} ({kind})</title>", label]
     height = 12 if kind == "era" else 16
     middle = top + 14
-    for segment in bar_segments(bar.record, first_day, last_day):
+    for segment in bar_segments(bar.dating, first_day, last_day):
         left, right = place(segment.first), place(segment.last) + 1
         if segment.kind == "unknown":
             out.append(f'<line x1="{left:.1f}" y1="{middle}" x2="{right:.1f}" y2="{middle}" stroke="{INK}" '
@@ -124,9 +124,9 @@ def _bar_row(
         dash = ' stroke-dasharray="4 2"' if segment.kind == "doubtful" else ""
         out.append(f'<rect x="{left:.1f}" y="{middle - height / 2:.1f}" width="{max(right - left, 1):.1f}" '
                    f'height="{height}" fill="{fill}" stroke="{INK}"{dash}/>')  # fmt: skip
-    if runs_before(bar.record, first_day):
+    if runs_before(bar.dating, first_day):
         out.append(f'<path d="M {LABELS - 8} {middle} l 8 -6 v 12 z" fill="{INK}"/>')
-    if runs_after(bar.record, last_day) and not any(c.edtf.unknown_end for c in bar.record.dates):
+    if runs_after(bar.dating, last_day) and not any(c.unknown_end for c in bar.dating.claims):
         edge = WIDTH - RIGHT
         out.append(f'<path d="M {edge + 8} {middle} l -8 -6 v 12 z" fill="{INK}"/>')
     out.append("</g>")

@@ -8,7 +8,7 @@ from aloe_cli.renderers.blocks import Blocks, FieldGrid, Pieces
 from aloe_cli.sanitize import printable
 
 if TYPE_CHECKING:
-    from aloe_cli.evidence.payloads import CitationJSON, DetailJSON, NameJSON
+    from aloe_cli.presentation.payloads import CitationJSON, DetailJSON, NameJSON
 
 # Fields shown in their own sections, not among the plain fields.
 _SHOWN_APART = {"id", "title", "name", "dates", "sources", "other_names", "acronym", "inferred", "dated_by"}

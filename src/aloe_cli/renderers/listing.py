@@ -9,7 +9,6 @@ from collections.abc import Callable, Iterator
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
-from aloe_cli.renderers.apparatus import Apparatus
 from aloe_cli.sanitize import one_line, printable, spreadsheet_cell
 
 if TYPE_CHECKING:  # the models and the table layout are imported only when a listing is drawn
@@ -34,26 +33,25 @@ def render_json(listing: Listing) -> str:
     Not `indent=2`: with an indent the `json` module falls back to its pure-Python encoder, about
     ten times slower on large answers.
     """
-    listing = listing.for_programs()
-    if not listing.records:
+    records = list(listing.records())
+    if not records:
         return "[]\n"
     encode = json.JSONEncoder(ensure_ascii=False).encode  # one encoder, not one a record as json.dumps makes
-    return "[\n" + ",\n".join(encode(record) for record in listing.records) + "\n]\n"
+    return "[\n" + ",\n".join(encode(record) for record in records) + "\n]\n"
 
 
 def render_jsonl(listing: Listing) -> str:
     """One JSON object per line."""
-    listing = listing.for_programs()
     encode = json.JSONEncoder(ensure_ascii=False).encode
-    return "".join(encode(record) + "\n" for record in listing.records)
+    return "".join(encode(record) + "\n" for record in listing.records())
 
 
 def render_yaml(listing: Listing) -> str:
     """A YAML list of the same objects as JSON."""
-    listing = listing.for_programs()
-    if not listing.records:
+    records = list(listing.records())
+    if not records:
         return "[]\n"
-    return plain_yaml(listing.records)
+    return plain_yaml(records)
 
 
 def plain_yaml(document: Any) -> str:
@@ -99,7 +97,7 @@ def render_csv(listing: Listing) -> Iterator[str]:
     writer = csv.writer(buffer, lineterminator="\n")
     fields = list(listing.fields)
     writer.writerow(fields)
-    for number, record in enumerate(listing.each_record(), start=1):
+    for number, record in enumerate(listing.records(), start=1):
         get = record.get
         writer.writerow(
             [
@@ -121,27 +119,31 @@ def _markdown_cell(text: str) -> str:
 
 def render_markdown(listing: Listing) -> str:
     """Markdown tables a wiki takes as they are, one per group, under a heading."""
-    listing = listing.for_people()
+    # The apparatus (and the listing types under it) is imported with the first listing drawn for
+    # people: every command imports this module for `Format`, most never draw one.
+    from aloe_cli.renderers.apparatus import SOURCES_COLUMN, Apparatus
+
+    rows = listing.rows
     lines = [f"# {_markdown_cell(listing.title)}", ""]
-    if not listing.cells:
+    if not rows:
         return "\n".join([*lines, "No records match.", ""])
-    apparatus = Apparatus(listing)
-    disputes = [apparatus.claims(n) for n in listing.for_people().notes if n.disputed]  # numbered first
-    agreeing = [apparatus.claims(n) for n in listing.notes if not n.disputed]
-    listing = apparatus.with_column(listing)
-    sources_column = listing.columns.index("Sources") if apparatus.markers else -1
+    apparatus = Apparatus(rows, listing.show_sources)
+    disputes, agreeing = apparatus.notes(rows)  # numbered before the table's own sources
+    specs, rows = apparatus.with_column(listing.columns, rows)
+    headers = [spec.header for spec in specs]
+    sources_column = specs.index(SOURCES_COLUMN) if apparatus.markers else -1
     group: str | object | None = object()
-    for row_group, cells in zip(listing.groups, listing.cells, strict=True):
-        if row_group != group:
-            group = row_group
-            if row_group is not None:
-                lines += ["", f"## {_markdown_cell(row_group)}", ""]
-            lines += ["| " + " | ".join(listing.columns) + " |", "|" + "---|" * len(listing.columns)]
+    for row in rows:
+        if row.group != group:
+            group = row.group
+            if row.group is not None:
+                lines += ["", f"## {_markdown_cell(row.group)}", ""]
+            lines += ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
         shown = [
             "".join(f"[^{n.strip()}]" for n in cell.split(",") if n.strip())
             if position == sources_column
             else _markdown_cell(cell)
-            for position, cell in enumerate(cells)
+            for position, cell in enumerate(row.cells)
         ]
         lines.append("| " + " | ".join(shown) + " |")
     if listing.legend:

@@ -10,52 +10,50 @@ from aloe_cli.renderers.blocks import Block, Blocks, Column, Paragraph, Piece, P
 from aloe_cli.sanitize import printable
 
 if TYPE_CHECKING:
-    from aloe_cli.evidence.views import Listing
+    from aloe_cli.evidence.views import ColumnSpec, Listing, Row
 
 WIDE_ENOUGH_FOR_ID_COLUMN = 120
 
 
 def listing_tables(listing: Listing) -> Blocks:
     """Tables, one per group, each followed by the sources first cited in it; every cell literal text."""
-    people = listing.for_people()
-    return Blocks(lambda width: _listing_blocks(people, width))
+    rows = listing.rows
+    return Blocks(lambda width: _listing_blocks(listing, rows, width))
 
 
-def _listing_blocks(listing: Listing, width: int) -> list[Block]:
+def _listing_blocks(listing: Listing, rows: list[Row], width: int) -> list[Block]:
     """The listing laid out for a width: on a narrow screen the ids go under the titles."""
-    apparatus = Apparatus(listing)
-    disputes = [apparatus.claims(n) for n in listing.notes if n.disputed]  # numbered first
-    agreeing = [apparatus.claims(n) for n in listing.notes if not n.disputed]
-    listing = apparatus.with_column(listing)
-    separate_ids = width >= WIDE_ENOUGH_FOR_ID_COLUMN or listing.columns[-1] != "ID"
-    fixed = _id_widths(listing, width, separate_ids)
-    headers = listing.columns if separate_ids else listing.columns[:-1]
+    apparatus = Apparatus(rows, listing.show_sources)
+    disputes, agreeing = apparatus.notes(rows)  # numbered before the table's own sources
+    specs, rows = apparatus.with_column(listing.columns, rows)
+    has_id_column = specs[-1].holds == "id"
+    separate_ids = width >= WIDE_ENOUGH_FOR_ID_COLUMN or not has_id_column
+    fixed = _id_widths(specs, rows, listing.title_column, width, separate_ids)
     columns = []
-    for position, header in enumerate(headers):
-        if header == "ID":  # an id is copied whole into `aloe show`: never broken
-            columns.append(Column(header, no_wrap=True, style="cyan"))
+    for position, spec in enumerate(specs if separate_ids else specs[:-1]):
+        if spec.holds == "id":  # an id is copied whole into `aloe show`: never broken
+            columns.append(Column(spec.header, no_wrap=True, style="cyan"))
         elif separate_ids:
-            columns.append(Column(header))
+            columns.append(Column(spec.header))
         elif position in fixed:
-            columns.append(Column(header, width=fixed[position]))  # ids fit whole
+            columns.append(Column(spec.header, width=fixed[position]))  # ids fit whole
         else:
-            ratio = listing.widths[position] if position < len(listing.widths) else 1
-            columns.append(Column(header, ratio=ratio))
+            columns.append(Column(spec.header, ratio=spec.weight))
     blocks: list[Block] = []
     sections: list[tuple[str | None, int, int]] = []  # group, first row, row after the last
-    for row_number, row_group in enumerate(listing.groups):
-        if not sections or row_group != sections[-1][0]:
-            sections.append((row_group, row_number, row_number + 1))
+    for row_number, row in enumerate(rows):
+        if not sections or row.group != sections[-1][0]:
+            sections.append((row.group, row_number, row_number + 1))
         else:
-            sections[-1] = (row_group, sections[-1][1], row_number + 1)
+            sections[-1] = (row.group, sections[-1][1], row_number + 1)
     for section_number, (group, first, end) in enumerate(sections):
         if section_number:
             blocks.append(Paragraph((("", ""),)))
         # On a wide screen the columns take the width their text needs, no more; on a narrow one they
         # share it by weight, the title column never narrower than the ids it carries.
-        rows = [_table_row(listing, row_number, separate_ids) for row_number in range(first, end)]
+        cells = [_table_row(rows[n], listing.title_column, separate_ids) for n in range(first, end)]
         heading = group if group is not None else listing.title
-        blocks.append(TableBlock(printable(heading), tuple(columns), rows, expand=not separate_ids))
+        blocks.append(TableBlock(printable(heading), tuple(columns), cells, expand=not separate_ids))
         entries = apparatus.entries(range(first, end)) if apparatus.markers else ""
         if entries:
             blocks.append(Paragraph(((printable(entries), "dim"),)))
@@ -70,16 +68,13 @@ def _listing_blocks(listing: Listing, width: int) -> list[Block]:
     return blocks
 
 
-def _table_row(listing: Listing, row_number: int, separate_ids: bool) -> tuple[Pieces, ...]:
+def _table_row(row: Row, title_column: int, separate_ids: bool) -> tuple[Pieces, ...]:
     """One row's cells as styled runs: search matches marked, the id under the title on narrow screens."""
-    cells = listing.cells[row_number]
-    marks = listing.marks[row_number] if listing.marks else {}
-    row = [_marked(printable(cell), marks.get(column, ())) for column, cell in enumerate(cells)]
+    cells = [_marked(printable(cell), row.marks.get(column, ())) for column, cell in enumerate(row.cells)]
     if not separate_ids:
-        row = row[:-1]
-        title = listing.title_column
-        row[title] = (*row[title], (f"\n{printable(cells[-1])}", "cyan"))
-    return tuple(row)
+        cells = cells[:-1]
+        cells[title_column] = (*cells[title_column], (f"\n{printable(row.cells[-1])}", "cyan"))
+    return tuple(cells)
 
 
 def _marked(text: str, spans: Sequence[tuple[int, int]]) -> Pieces:
@@ -98,22 +93,24 @@ def _marked(text: str, spans: Sequence[tuple[int, int]]) -> Pieces:
     return tuple(pieces)
 
 
-def _id_widths(listing: Listing, max_width: int, separate_ids: bool) -> dict[int, int]:
+def _id_widths(
+    specs: tuple[ColumnSpec, ...], rows: list[Row], title_column: int, max_width: int, separate_ids: bool
+) -> dict[int, int]:
     """Columns that must be fixed at some width so that no id in them is broken: position -> width.
 
-    A column holds ids when it is the title column with the ids under the titles, or one of the
-    listing's `id_columns` (lists of ids). It is fixed only where its share of the width is too narrow.
+    A column holds ids when it is the title column with the ids under the titles, or a column of
+    lists of ids. It is fixed only where its share of the width is too narrow.
     """
-    columns = len(listing.columns) - (0 if separate_ids else 1)
-    weights = [listing.widths[i] if i < len(listing.widths) else 1 for i in range(columns)]
+    columns = len(specs) - (0 if separate_ids else 1)
+    weights = [spec.weight for spec in specs[:columns]]
     needed: dict[int, int] = {}
     for position in range(columns):
-        if position == listing.title_column and not separate_ids:
-            needed[position] = max((len(cells[-1]) for cells in listing.cells), default=0)
-        elif position in listing.id_columns:
-            words = (word for cells in listing.cells for word in cells[position].split())
+        if position == title_column and not separate_ids:
+            needed[position] = max((len(row.cells[-1]) for row in rows), default=0)
+        elif specs[position].holds == "ids":
+            words = (word for row in rows for word in row.cells[position].split())
             needed[position] = max((len(word) for word in words), default=0)
-            needed[position] = max(needed[position], len(listing.columns[position]))  # and its header
+            needed[position] = max(needed[position], len(specs[position].header))  # and its header
     fixed: dict[int, int] = {}
     changed = True
     while changed:  # fixing one column narrows the others' shares: look again

@@ -1,0 +1,476 @@
+"""Views built from a validated dataset, once per record, in the reader's language chosen once."""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+from aloe_cli.model.models import Event, fields_as_json, localized_with_lang
+from aloe_cli.presentation.dating import ClaimView, Dating
+from aloe_cli.presentation.views import (
+    CategoryView,
+    CitationView,
+    CitedSource,
+    EraRef,
+    EraView,
+    FieldRow,
+    FieldTable,
+    GapView,
+    HappeningView,
+    LineageView,
+    NameView,
+    OrganisationView,
+    PersonView,
+    PhaseView,
+    PlaceView,
+    RecordTitle,
+    Reference,
+    SeriesView,
+    SourceView,
+    Text,
+    WorkshopView,
+)
+
+if TYPE_CHECKING:
+    from aloe_cli.model.models import (
+        Category,
+        Citation,
+        Dataset,
+        DateClaim,
+        DatedRecord,
+        Era,
+        Gap,
+        Happening,
+        LineageLink,
+        Milestone,
+        Organisation,
+        OtherName,
+        Person,
+        Phase,
+        Place,
+        Source,
+        Workshop,
+    )
+
+
+class Presentation:
+    """Every view of one dataset in one language: each built the first time an output asks for it."""
+
+    def __init__(self, dataset: Dataset, lang: str) -> None:
+        self.dataset = dataset
+        self.lang = lang
+        self.title: str = dataset.title
+        self.description: str | None = dataset.description
+        # Citations repeat across records: each distinct one is resolved once and shared.
+        self._citations: dict[tuple[str, str | None, str | None, tuple[str, ...]], CitationView] = {}
+        self._happenings: dict[str, HappeningView] = {}
+
+    def text(self, text: dict[str, str]) -> Text:
+        """A dataset text in the reader's language, else English, else the first given."""
+        value, lang = localized_with_lang(text, self.lang)
+        return Text(value, lang, text)
+
+    def optional_text(self, text: dict[str, str] | None) -> Text | None:
+        """`text`, for a field that may be absent."""
+        return self.text(text) if text else None
+
+    # Citations and dates
+
+    @cached_property
+    def source_by_id(self) -> dict[str, Source]:
+        """The dataset's sources by id."""
+        return {source.id: source for source in self.dataset.sources}
+
+    def citation(self, citation: Citation) -> CitationView:
+        """A citation resolved: the source as cited, the place in it, the quoted phrase."""
+        key = (citation.source, citation.locator, citation.quote, tuple(citation.supports))
+        found = self._citations.get(key)
+        if found is None:
+            source = self.source_by_id[citation.source]
+            cited = CitedSource(citation.source, citation.locator, source.display_title, source.url)
+            found = self._citations[key] = CitationView(
+                cited, citation.quote, source.descriptive_title, tuple(citation.supports)
+            )
+        return found
+
+    def citations(self, citations: list[Citation]) -> tuple[CitationView, ...]:
+        """Each citation resolved, in order."""
+        return tuple(self.citation(citation) for citation in citations)
+
+    def claim(self, claim: DateClaim) -> ClaimView:
+        """One dated claim, resolved."""
+        edtf = claim.edtf
+        return ClaimView(
+            edtf=edtf.text,
+            label=claim.label,
+            words=claim.words,
+            exact_words=claim.exact_words,
+            earliest=edtf.earliest,
+            latest=edtf.latest,
+            start_parts=edtf.start_parts(),
+            end_parts=edtf.end_parts(),
+            start_precision=edtf.start_precision,
+            end_precision=edtf.end_precision,
+            approximate=edtf.approximate,
+            uncertain=edtf.uncertain,
+            qualified=edtf.qualified,
+            qualified_start=edtf.qualified_start,
+            qualified_end=edtf.qualified_end,
+            start_latest=edtf.start_latest,
+            end_earliest=edtf.end_earliest,
+            open_start=edtf.open_start,
+            open_end=edtf.open_end,
+            unknown_start=edtf.unknown_start,
+            unknown_end=edtf.unknown_end,
+            inferred=claim.inferred,
+            note=claim.note,
+            citations=self.citations(claim.sources),
+        )
+
+    def dating(self, record: DatedRecord) -> Dating | None:
+        """Every claim of a record and what follows from them; None for an undated record."""
+        if not record.dates:
+            return None
+        claims = tuple(self.claim(claim) for claim in record.dates)
+        finest = record.finest_claim
+        return Dating(
+            claims=claims,
+            finest=claims[record.dates.index(finest)] if finest is not None else None,
+            disputed=record.disputed,
+            uncertain=record.uncertain,
+            earliest=record.earliest,
+            latest=record.latest,
+        )
+
+    def names(self, names: list[OtherName]) -> tuple[NameView, ...]:
+        """Other names, each with its language and sources."""
+        return tuple(
+            NameView(name.name, name.lang, name.note, name.inferred, self.citations(name.sources))
+            for name in names
+        )
+
+    # The records of each kind
+
+    @cached_property
+    def sources(self) -> list[SourceView]:
+        """The documents the dataset cites."""
+        return [self._source(source) for source in self.dataset.sources]
+
+    @staticmethod
+    def _source(source: Source) -> SourceView:
+        return SourceView(
+            id=source.id,
+            title=source.display_title,
+            own_title=source.title,
+            descriptive_title=source.descriptive_title,
+            url=source.url,
+            author="; ".join(a.display for a in source.author_names) or None,
+            issued=source.issued.text if source.issued else None,
+            issued_parts=source.issued.start_parts() if source.issued else None,
+            publisher=source.publisher,
+            language=source.language,
+            kind=source.kind,
+            note=source.note,
+            type=source.type,
+            authors=tuple(
+                {key: value for key, value in fields_as_json(a).items() if value is not None}
+                for a in source.authors
+            ),
+            container=source.container,
+            place=source.place,
+            doi=source.doi,
+            copy_read=source.copy_read,
+            archived=source.archived,
+            accessed=source.accessed.text if source.accessed else None,
+        )
+
+    @cached_property
+    def places(self) -> dict[str, PlaceView]:
+        """The places, by id."""
+        return {place.id: self._place(place) for place in self.dataset.places}
+
+    def _place(self, place: Place) -> PlaceView:
+        name = self.text(place.name)
+        label = f"{name.value} ({place.country})" if place.country else name.value
+        return PlaceView(
+            place.id, name, place.country, label, self.citations(place.sources), place.note, place.inferred
+        )
+
+    @cached_property
+    def people(self) -> dict[str, PersonView]:
+        """The people, by id."""
+        return {person.id: self._person(person) for person in self.dataset.people}
+
+    def _person(self, person: Person) -> PersonView:
+        return PersonView(
+            person.id, person.name, person.role, self.citations(person.sources), person.note, person.inferred
+        )
+
+    @cached_property
+    def organisations(self) -> dict[str, OrganisationView]:
+        """The organisations, by id."""
+        return {
+            organisation.id: self._organisation(organisation) for organisation in self.dataset.organisations
+        }
+
+    def _organisation(self, organisation: Organisation) -> OrganisationView:
+        name = self.text(organisation.name)
+        acronym = self.optional_text(organisation.acronym)
+        short_name = self.optional_text(organisation.short_name)
+        return OrganisationView(
+            id=organisation.id,
+            name=name,
+            acronym=acronym,
+            short_name=short_name,
+            label=(acronym or short_name or name).value,
+            other_names=self.names(organisation.other_names),
+            summary=organisation.summary,
+            dating=self.dating(organisation),
+            citations=self.citations(organisation.sources),
+            note=organisation.note,
+            inferred=organisation.inferred,
+        )
+
+    @cached_property
+    def lineage(self) -> list[LineageView]:
+        """How the organisations came from one another."""
+        return [self._link(link) for link in self.dataset.lineage]
+
+    def _link(self, link: LineageLink) -> LineageView:
+        from aloe_cli.model.models import RELATION_WORDS
+
+        return LineageView(
+            id=link.id,
+            relation=link.relation,
+            relation_words=RELATION_WORDS[link.relation],
+            from_org=self.organisation_reference(link.from_org),
+            to_org=self.organisation_reference(link.to_org),
+            milestones=tuple(self.happening(self.milestone_by_id[m]) for m in link.milestones),
+            summary=link.summary,
+            dating=self.dating(link),
+            citations=self.citations(link.sources),
+            note=link.note,
+            inferred=link.inferred,
+        )
+
+    @cached_property
+    def eras(self) -> dict[str, EraView]:
+        """The eras, by id, in the dataset's order."""
+        return {era.id: self._era(era) for era in self.dataset.eras}
+
+    def _era(self, era: Era) -> EraView:
+        return EraView(
+            era.id,
+            self.text(era.title),
+            era.organisation,
+            era.summary,
+            self.dating(era),
+            self.citations(era.sources),
+            era.note,
+            era.inferred,
+        )
+
+    @cached_property
+    def series(self) -> dict[str, SeriesView]:
+        """The series of gatherings, by id."""
+        return {
+            series.id: SeriesView(
+                series.id,
+                self.text(series.title),
+                self.optional_text(series.acronym),
+                self.citations(series.sources),
+                series.note,
+                series.inferred,
+            )
+            for series in self.dataset.series
+        }
+
+    @cached_property
+    def categories(self) -> dict[str, CategoryView]:
+        """The workshop categories, by id."""
+        return {category.id: self._category(category) for category in self.dataset.categories}
+
+    def _category(self, category: Category) -> CategoryView:
+        return CategoryView(
+            category.id,
+            self.text(category.title),
+            category.description,
+            self.citations(category.sources),
+            category.note,
+            category.inferred,
+        )
+
+    @cached_property
+    def phases(self) -> dict[str, PhaseView]:
+        """The phases of the workshop programme, by id."""
+        return {phase.id: self._phase(phase) for phase in self.dataset.phases}
+
+    def _phase(self, phase: Phase) -> PhaseView:
+        return PhaseView(
+            phase.id,
+            self.text(phase.title),
+            phase.workshops_counted,
+            phase.summary,
+            self.dating(phase),
+            self.citations(phase.sources),
+            phase.note,
+            phase.inferred,
+        )
+
+    @cached_property
+    def workshops(self) -> list[WorkshopView]:
+        """Every workshop."""
+        return self.workshop_views(self.dataset.workshops)
+
+    def workshop_views(self, workshops: list[Workshop]) -> list[WorkshopView]:
+        """These workshops as views."""
+        categories, phases = self.categories, self.phases
+        return [
+            WorkshopView(
+                id=workshop.id,
+                title=self.text(workshop.title),
+                other_names=self.names(workshop.other_names),
+                categories=tuple(
+                    Reference(c, categories[c].title, categories[c].title.value) for c in workshop.categories
+                ),
+                phases=tuple(Reference(p, phases[p].title, phases[p].title.value) for p in workshop.phases),
+                probably_same_as=tuple(workshop.probably_same_as),
+                citations=self.citations(workshop.sources),
+                note=workshop.note,
+                inferred=workshop.inferred,
+            )
+            for workshop in workshops
+        ]
+
+    @cached_property
+    def gaps(self) -> list[GapView]:
+        """What the sources leave open."""
+        return [self._gap(gap) for gap in self.dataset.gaps]
+
+    def _gap(self, gap: Gap) -> GapView:
+        return GapView(
+            gap.id, gap.summary, tuple(gap.about), self.citations(gap.sources), gap.note, gap.inferred
+        )
+
+    # References between records
+
+    def place_reference(self, place_id: str) -> Reference:
+        """A place a record names: 'Porto Alegre (Brazil)'."""
+        place = self.places[place_id]
+        return Reference(place_id, place.name, place.label)
+
+    def person_reference(self, person_id: str) -> Reference:
+        """A person a record names."""
+        person = self.people[person_id]
+        return Reference(person_id, Text(person.name, "", {}), person.name)
+
+    def organisation_reference(self, organisation_id: str) -> Reference:
+        """An organisation a record names, by its acronym where there is one."""
+        organisation = self.organisations[organisation_id]
+        return Reference(organisation_id, organisation.name, organisation.label)
+
+    # Every record, by title
+
+    def record_titles(self, happenings: list[HappeningView]) -> list[RecordTitle]:
+        """Every record in the dataset's order, each kind's list in turn, milestones and events as given."""
+        wanted = {view.id: view for view in happenings}
+        found = [RecordTitle(s.id, "source", s.own_title, None) for s in self.sources]
+        found += [
+            RecordTitle(o.id, "organisation", o.name.value, o.dating) for o in self.organisations.values()
+        ]
+        found += [
+            RecordTitle(
+                link.id, "lineage", f"{link.from_org.id} {link.relation_words} {link.to_org.id}", link.dating
+            )
+            for link in self.lineage
+        ]
+        found += [RecordTitle(e.id, "era", e.title.value, e.dating) for e in self.eras.values()]
+        found += [RecordTitle(p.id, "person", p.name, None) for p in self.people.values()]
+        found += [RecordTitle(p.id, "place", p.name.value, None) for p in self.places.values()]
+        found += [RecordTitle(s.id, "series", s.title.value, None) for s in self.series.values()]
+        for records in (self.dataset.milestones, self.dataset.events):
+            found += [
+                RecordTitle(view.id, view.kind, view.title.value, view.dating)
+                for record in records
+                if (view := wanted.get(record.id)) is not None
+            ]
+        found += [RecordTitle(c.id, "category", c.title.value, None) for c in self.categories.values()]
+        found += [RecordTitle(p.id, "phase", p.title.value, p.dating) for p in self.phases.values()]
+        found += [RecordTitle(w.id, "workshop", w.title.value, None) for w in self.workshops]
+        found += [RecordTitle(g.id, "gap", g.summary, None) for g in self.gaps]
+        return found
+
+    def field_tables(self, happenings: list[HappeningView]) -> list[FieldTable]:
+        """Every kind's records field by field, milestones and events only those given, in dataset order."""
+        from aloe_cli.model.models import RECORD_KINDS, DatedRecord, fields_as_json
+
+        wanted = {view.id for view in happenings}
+        apart = frozenset({"dates", "sources", "other_names"})
+        tables = []
+        for list_name in RECORD_KINDS:
+            records: list[Any] = getattr(self.dataset, list_name)
+            if list_name in ("milestones", "events"):
+                records = [r for r in records if r.id in wanted]
+            model = type(records[0]) if records else None
+            names = tuple(
+                info.alias or name
+                for name, info in (model.model_fields.items() if model else ())
+                if name not in ("id", "note", "inferred")
+            )
+            dated = model is not None and issubclass(model, DatedRecord)
+            rows = [
+                FieldRow(
+                    record.id,
+                    fields_as_json(record, exclude=apart),
+                    self.dating(record) if dated else None,
+                    self.citations(record.sources) if list_name != "sources" else (),
+                )
+                for record in records
+            ]
+            tables.append(FieldTable(list_name, names, dated, rows))
+        return tables
+
+    # Milestones and events
+
+    @cached_property
+    def milestone_by_id(self) -> dict[str, Milestone]:
+        """The dataset's milestones by id."""
+        return {milestone.id: milestone for milestone in self.dataset.milestones}
+
+    def happening(self, record: Happening) -> HappeningView:
+        """A milestone or event as every output shows it (built once per record)."""
+        found = self._happenings.get(record.id)
+        if found is None:
+            found = self._happenings[record.id] = self._happening(record)
+        return found
+
+    def happenings(self, records: list[Any]) -> list[HappeningView]:
+        """These milestones and events as views, in the same order."""
+        return [self.happening(record) for record in records]
+
+    def _happening(self, record: Happening) -> HappeningView:
+        era = self.eras.get(record.era) if record.era else None
+        view = HappeningView(
+            id=record.id,
+            kind="event" if isinstance(record, Event) else "milestone",
+            title=self.text(record.title),
+            summary=record.summary,
+            era_id=record.era,
+            era=EraRef(era.id, era.title) if era else None,
+            places=tuple(self.place_reference(p) for p in record.places),
+            people=tuple(self.person_reference(p) for p in record.people),
+            organisations=tuple(self.organisation_reference(o) for o in record.organisations),
+            dating=self.dating(record),
+            citations=self.citations(record.sources),
+            note=record.note,
+            inferred=record.inferred,
+        )
+        if isinstance(record, Event):
+            series = self.series.get(record.series) if record.series else None
+            view = view._replace(
+                series=Reference(series.id, series.title, series.title.value) if series else None,
+                series_id=record.series,
+                role=record.role,
+                role_note=record.role_note,
+            )
+        return view

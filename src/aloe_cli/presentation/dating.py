@@ -1,0 +1,236 @@
+"""A record's dating as every output shows it: each claim with its own sources, the words, the doubt."""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+from typing import TYPE_CHECKING, Literal, NamedTuple
+
+if TYPE_CHECKING:
+    from aloe_cli.presentation.payloads import ClaimJSON, DatedJSON
+    from aloe_cli.presentation.views import CitationView
+
+EndKind = Literal["known", "open", "unknown"]
+
+
+class Doubt(StrEnum):
+    """What makes a date less than sure, in the words every output uses ('disputed' is the dating's own)."""
+
+    APPROXIMATE = "approximate"
+    UNCERTAIN = "uncertain"
+    OPEN = "open"
+    END_UNKNOWN = "end unknown"
+    START_UNKNOWN = "start unknown"
+    OUR_READING = "our reading"
+
+
+class ClaimView(NamedTuple):
+    """One source's dating of a record, resolved: its EDTF value, its words, its days, who says so."""
+
+    edtf: str
+    label: str | None  # the source's own wording, where it is vaguer than the value
+    words: str  # the label, else the value spelled out
+    exact_words: str  # the value spelled out, whatever the label says
+    earliest: date | None
+    latest: date | None
+    start_parts: tuple[int, ...] | None  # the known (year, month, day) of the start, at its precision
+    end_parts: tuple[int, ...] | None
+    start_precision: str
+    end_precision: str
+    approximate: bool
+    uncertain: bool
+    qualified: bool  # approximate or uncertain at either end
+    qualified_start: bool
+    qualified_end: bool
+    start_latest: date | None  # the latest possible day of the start (a single date: its last day)
+    end_earliest: date | None  # the earliest possible day of the end
+    open_start: bool
+    open_end: bool
+    unknown_start: bool
+    unknown_end: bool
+    inferred: str | None  # why this date is our reading, where it is
+    note: str | None
+    citations: tuple[CitationView, ...]
+
+    @property
+    def end_kind(self) -> EndKind:
+        """'open' where a source says it goes on, 'unknown' where no source gives the end."""
+        return "open" if self.open_end else "unknown" if self.unknown_end else "known"
+
+    def words_marked(self) -> str:
+        """The claim's words, with '(our reading)' where it is."""
+        return self.words + (" (our reading)" if self.inferred else "")
+
+    def json(self) -> ClaimJSON:
+        """The claim in the JSON contract."""
+        found: ClaimJSON = {
+            "date": self.edtf,
+            "date_label": self.words,
+            "start": iso(self.earliest),
+            "end": iso(self.latest),
+            "start_precision": self.start_precision,
+            "end_precision": self.end_precision,
+            "end_kind": self.end_kind,
+            "approximate": self.approximate,
+            "uncertain": self.uncertain,
+            "inferred": self.inferred,
+            "sources": [citation.json() for citation in self.citations],
+        }
+        if self.note:
+            found["note"] = self.note
+        return found
+
+
+class Dating(NamedTuple):
+    """Every claim of a dated record, and what follows from them: the words, the doubt, the possible days."""
+
+    claims: tuple[ClaimView, ...]  # the dataset's order: the preferred claim first
+    finest: ClaimView | None  # the most precise claim where the claims agree; None where they dispute
+    disputed: bool  # two claims that cannot both be true
+    uncertain: bool  # a claim qualified (~ ? %) or with an open or unknown end
+    earliest: date | None  # the earliest possible day (None: unknown or open)
+    latest: date | None
+
+    @property
+    def first(self) -> ClaimView:
+        """The claim shown first."""
+        return self.claims[0]
+
+    @property
+    def shown(self) -> ClaimView:
+        """The claim whose days a marker sits on: the finest where the claims agree, else the first."""
+        return self.finest or self.first
+
+    @property
+    def exact(self) -> str | None:
+        """The exact days a claim that agrees gives, where they say more than the first claim's words."""
+        first, shown = self.first, self.shown
+        # One claim: its value is worth showing beside its label only where it gives the day.
+        if shown is first and (not first.label or first.qualified or first.start_precision != "day"):
+            return None
+        return None if shown.exact_words == first.words else shown.exact_words
+
+    @property
+    def doubts(self) -> tuple[Doubt, ...]:
+        """How sure the date is, in the order people read it ('disputed' aside: see `disputed`).
+
+        The shown claim's own qualification first; a qualification or an open or unknown end that only
+        another claim gives is said too, so that no claim's doubt goes unsaid.
+        """
+        first, exact, claims = self.first, self.exact, self.claims
+        doubts: list[Doubt] = []
+        if first.approximate:
+            doubts.append(Doubt.APPROXIMATE)
+        elif first.uncertain or any(claim.qualified for claim in claims):
+            doubts.append(Doubt.UNCERTAIN)
+        # Words that already say the doubt ('from 15 June 2001 on', 'end unknown') are not repeated.
+        said = f"{first.words} {exact or ''}"
+        if any(c.open_end or c.open_start for c in claims) and " on" not in said and "until" not in said:
+            doubts.append(Doubt.OPEN)
+        if any(claim.unknown_end for claim in claims) and "end unknown" not in said:
+            doubts.append(Doubt.END_UNKNOWN)
+        if any(claim.unknown_start for claim in claims) and "start unknown" not in said:
+            doubts.append(Doubt.START_UNKNOWN)
+        if first.inferred or (exact is not None and self.shown.inferred):
+            doubts.append(Doubt.OUR_READING)
+        return tuple(doubts)
+
+    @property
+    def doubtful(self) -> bool:
+        """The one rule every output follows: disputed, a doubt said of the date, or a claim our reading."""
+        return self.disputed or bool(self.doubts) or bool(self.readings)
+
+    @property
+    def readings(self) -> tuple[str, ...]:
+        """Why any claim is our reading, each reason once, sorted."""
+        return tuple(sorted({claim.inferred for claim in self.claims if claim.inferred}))
+
+    def text(self) -> str:
+        """'2002 (31 January – 5 February 2002)': the first claim's words, then the exact days."""
+        exact = self.exact
+        return f"{self.first.words} ({exact})" if exact else self.first.words
+
+    def cell(self, disputed_mark: str = "(disputed: see below)") -> str:
+        """The date as a table cell: the words, then the doubt, then the dispute, each on a line."""
+        lines = [self.text()]
+        if self.doubts:
+            lines.append(f"({'; '.join(self.doubts)})")
+        if self.disputed:
+            lines.append(disputed_mark)
+        return "\n".join(lines)
+
+    def one_line(self) -> str:
+        """The table cell on one line, the dispute marked '(disputed)' (Markdown, diagrams)."""
+        return " ".join(self.cell(disputed_mark="(disputed)").splitlines())
+
+    def with_doubts(self) -> str:
+        """'mid-1997, approximate' or '2005 (…), disputed': the words with every doubt named."""
+        doubts = [*self.doubts, *(["disputed"] if self.disputed else [])]
+        return self.text() + (f", {', '.join(doubts)}" if doubts else "")
+
+    def in_words(self) -> str:
+        """Every claim on one line where they dispute: 'disputed: October 2005 (story ¶9); …'."""
+        if self.disputed:
+            return "disputed: " + "; ".join(claim_named(claim) for claim in self.claims)
+        doubts = self.doubts
+        return f"{self.text()} ({'; '.join(doubts)})" if doubts else self.text()
+
+    def doubt_sentences(self) -> str:
+        """A sentence on how sure the date is, or '' when it is certain."""
+        first = self.first
+        notes: list[str] = []
+        if first.approximate:
+            notes.append("The date is approximate.")
+        elif first.uncertain:
+            notes.append("The date is uncertain.")
+        if first.unknown_start or first.unknown_end:
+            notes.append("One end of the period is unknown: no source gives it.")
+        elif first.open_start or first.open_end:
+            notes.append("The period is open: a source says it goes on.")
+        notes += [f"Our reading, not a source's: {reason}" for reason in self.readings]
+        return " ".join(notes)
+
+    def claims_to_show(self, own: tuple[CitationView, ...]) -> bool:
+        """Whether the claims need showing one by one: several, or one citing what the record does not."""
+        return len(self.claims) > 1 or any(set(claim.citations) - set(own) for claim in self.claims)
+
+    def json(self) -> DatedJSON:
+        """The date fields every dated record carries in the JSON contract."""
+        return {
+            "date": self.first.edtf,
+            "date_label": self.first.words,
+            "date_words": self.text(),
+            "start": iso(self.earliest),
+            "end": iso(self.latest),
+            "uncertain": self.uncertain,
+            "disputed": self.disputed,
+            "claims": [claim.json() for claim in self.claims],
+        }
+
+
+UNDATED_JSON: DatedJSON = {
+    "date": None,
+    "date_label": None,
+    "date_words": None,
+    "start": None,
+    "end": None,
+    "uncertain": False,
+    "disputed": False,
+    "claims": [],
+}
+
+
+def claim_named(claim: ClaimView) -> str:
+    """'22–26 November 2005 (ripess-dakar)', and '(our reading)' where it is."""
+    cited = ", ".join(citation.short() for citation in claim.citations) or "its record's sources"
+    return f"{claim.words} ({cited})" + (" (our reading)" if claim.inferred else "")
+
+
+def iso(day: date | None) -> str | None:
+    """An ISO 8601 day, or None."""
+    return day.isoformat() if day is not None else None
+
+
+def date_text(parts: tuple[int, ...]) -> str:
+    """(2002,), (2002, 3) or (2002, 3, 15) as ISO 8601 at that precision: '2002', '2002-03', '2002-03-15'."""
+    return "-".join([f"{parts[0]:04d}", *(f"{part:02d}" for part in parts[1:])])
