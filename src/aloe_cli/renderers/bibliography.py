@@ -156,10 +156,16 @@ def bibtex_url(url: str) -> str:
 def _bibtex_name(author: Author) -> str:
     if author.organisation is not None:
         return "{" + bibtex_text(author.organisation) + "}"  # braced: one name, never split or inverted
-    family = bibtex_text(str(author.family))
-    if "," in family or " and " in family.casefold():
-        family = "{" + family + "}"
-    return f"{family}, {bibtex_text(author.given)}" if author.given else family
+    family, given = (_name_part(part) for part in (author.family, author.given))
+    return f"{family}, {given}" if given else family
+
+
+def _name_part(part: str | None) -> str:
+    """A family or given name: braced where a comma or an 'and' would split it into other names."""
+    if not part:
+        return ""
+    text = bibtex_text(part)
+    return "{" + text + "}" if "," in text or re.search(r"\sand\s", text, re.IGNORECASE) else text
 
 
 _KEY_UNSAFE = re.compile(r"[^A-Za-z0-9_:.\-]")
