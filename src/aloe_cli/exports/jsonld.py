@@ -9,7 +9,8 @@ the records). Where a record is cited, `subjectOf` points to the place in the so
 that `isPartOf` the source, at its `position`); `citation` only where schema.org allows it, on creative
 works. Each source's dating of a record is a node of aloe's own vocabulary (`aloe:dateClaim`), with its
 EDTF value (Library of Congress datatype) and its own citations. `startDate`, `endDate` and the founding
-dates carry each end at the precision the source gives: `xsd:gYear`, `xsd:gYearMonth` or `xsd:date`.
+dates carry each end at the precision the source gives: `xsd:gYear`, `xsd:gYearMonth` or `xsd:date`, and
+only where the claims agree and are not our reading (else the claims alone say the dates, each marked).
 `tests/test_jsonld.py` answers competency questions over the export with SPARQL and checks every
 schema.org property against its domain.
 """
@@ -115,6 +116,10 @@ def jsonld_document(selection: Selection) -> dict[str, Any]:
             "aloe:dateClaim": claim_nodes(record_id, dated),
             "aloe:disputed": dated.disputed,
         }
+        if dated.disputed or dated.shown.inferred:
+            # A plain start or end would state a disputed claim, or our reading, as fact: the claims say
+            # each with its sources and its mark.
+            return fields
         start, end = typed_date(dated.shown.start_parts), typed_date(dated.shown.end_parts)
         if start is not None:
             fields[start_term] = start

@@ -34,7 +34,7 @@ TABLES: dict[str, tuple[str, list[tuple[str, str, str]]]] = {
         ("date_words", "TEXT", "Its date in the sources' words, the exact days, the doubt (dated records)."),
         ("start", "TEXT", "The earliest day it may have started (ISO 8601); empty when unknown or open."),
         ("end", "TEXT", "The latest day it may have ended (ISO 8601); empty when unknown or open."),
-        ("disputed", "INTEGER", "1 when its sources give dates that cannot all be true."),
+        ("disputed", "INTEGER", "1 when its sources give dates that disagree (each claim is in dates)."),
         ("search_text", "TEXT", "What `aloe search` looks in, as written and without accents: the full-text "
                                 "index reads it."),
     ]),
@@ -96,7 +96,7 @@ TABLES: dict[str, tuple[str, list[tuple[str, str, str]]]] = {
         ("date_words", "TEXT", "The date in the sources' words, the exact days, and the doubt."),
         ("start", "TEXT", "The earliest day it may have begun (ISO 8601)."),
         ("end", "TEXT", "The latest day it may have ended (ISO 8601)."),
-        ("disputed", "INTEGER NOT NULL", "1 when its sources give dates that cannot all be true."),
+        ("disputed", "INTEGER NOT NULL", "1 when its sources give dates that disagree (each claim is in dates)."),
         ("title", "TEXT NOT NULL", "Its title."),
         ("summary", "TEXT", "What happened."),
         ("era_id", "TEXT REFERENCES eras(id)", "The era it belongs to."),
