@@ -508,3 +508,31 @@ def test_csv_one_column_per_language_notes_last_and_a_bom_for_excel(
     export(aloe, "--to", "csv", "-o", str(excel), "--bom")
     data = (excel / "organisations.csv").read_bytes()
     assert data.startswith(b"\xef\xbb\xbf") and "Léopold" in data.decode("utf-8-sig")
+
+
+def test_every_export_shows_each_statement_with_its_sources(
+    aloe: Callable[..., Result], tmp_path: Path
+) -> None:
+    """Findhorn's '58 participants' comes from the Findhorn report, in every output that cites."""
+    markdown = export(aloe, "--to", "markdown").stdout
+    line = next(
+        line for line in markdown.splitlines() if "Sources by statement" in line and "summary" in line
+    )
+    assert re.search(r"summary(\[\^\d+\])+", line)
+    html = export(aloe, "--to", "html").stdout
+    assert re.search(
+        r'<p class="sources">Sources: [^<]*summary: <a href="https://alliance21.org/en/news/equipo', html
+    )
+    database = tmp_path / "aloe.sqlite"
+    export(aloe, "--to", "sqlite", "-o", str(database))
+    with sqlite3.connect(database) as connection:
+        quotes = connection.execute(
+            "SELECT quote FROM citations WHERE record_id = 'findhorn-2001' AND source_id = 'findhorn-report' "
+            "AND supports = 'summary'"
+        ).fetchall()
+    assert ("It gathered 58 participants representing the fifteen existing thematic workshops",) in quotes
+    detail = json.loads(aloe("show", "findhorn-2001", "--format", "json").stdout)
+    report = [c for c in detail["sources"] if c["source"] == "findhorn-report" and "summary" in c["supports"]]
+    assert {c.get("quote") for c in report} >= {
+        "used as a basis the 183 proposals formulated by the workshops"
+    }

@@ -78,7 +78,9 @@ def csv_tables(selection: Selection) -> dict[str, str]:
         ["record_id", "position", "edtf", "label", "start", "end", "end_kind", "approximate", "uncertain",
          "record_disputed", "inferred", "claim_sources", "note"],
     )  # fmt: skip
-    tables["citations.csv"] = _write(citations, ["record_id", "date_position", "source", "locator", "quote"])
+    tables["citations.csv"] = _write(
+        citations, ["record_id", "date_position", "source", "locator", "quote", "supports"]
+    )
     if selection.bom:  # Excel on Windows reads UTF-8 only after a byte-order mark ("LÃ©opold" otherwise)
         tables = {name: "\ufeff" + text for name, text in tables.items()}
     return tables
@@ -91,6 +93,7 @@ def _citation(record_id: str, position: int | str, citation: CitationView) -> di
         "source": citation.source,
         "locator": citation.locator or "",
         "quote": citation.quote or "",
+        "supports": " ".join(citation.supports),
     }
 
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from aloe_cli.exports.common import NO_CATEGORY, era_groups, json_for_script, workshop_groups
 from aloe_cli.presentation.dating import date_text
+from aloe_cli.presentation.views import by_statement
 from aloe_cli.sanitize import escape_markup
 
 if TYPE_CHECKING:
@@ -72,9 +73,16 @@ def _cite(citation: CitationView) -> str:
 
 
 def _sources(citations: tuple[CitationView, ...]) -> str:
+    """'Sources: summary: A, B. title, places: C.' — each statement with the sources that give it."""
     if not citations:
         return ""
-    return f'<p class="sources">Sources: {"; ".join(_cite(c) for c in citations)}</p>'
+    if not any(c.supports for c in citations):
+        return f'<p class="sources">Sources: {"; ".join(_cite(c) for c in citations)}</p>'
+    parts = [
+        f"{escape_markup(statements)}: {'; '.join(_cite(c) for c in cited)}"
+        for statements, cited in by_statement(citations)
+    ]
+    return f'<p class="sources">Sources: {". ".join(parts)}.</p>'
 
 
 def _date(dating: Dating | None, own: tuple[CitationView, ...]) -> str:

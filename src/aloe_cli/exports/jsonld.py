@@ -85,6 +85,8 @@ def jsonld_document(selection: Selection) -> dict[str, Any]:
                 node["position"] = citation.locator
             if citation.quote:
                 node["text"] = citation.quote
+            if citation.supports:  # the record's statements this place in the source gives
+                node["aloe:supports"] = list(citation.supports)
             found.append(node)
         return found
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from aloe_cli.presentation.views import by_statement
+
 if TYPE_CHECKING:
     from aloe_cli.exports import Selection
     from aloe_cli.presentation.views import CitationView, CitedSource, HappeningView
@@ -129,6 +131,11 @@ def export_markdown(selection: Selection) -> bytes:
                 lines += ["", f"  {md(record.summary)}"]
             if record.role_note:
                 lines += ["", f"  Role: {md(record.role_note)}"]
+            if any(c.supports for c in record.citations):  # each statement with the sources that give it
+                given = "; ".join(
+                    f"{md(what)}{notes.cite(cited)}" for what, cited in by_statement(record.citations)
+                )
+                lines += ["", f"  Sources by statement: {given}"]
             dating = record.dating
             if dating and dating.claims_to_show(record.citations):  # each claim with its own sources
                 lead = "Disputed" if dating.disputed else "Dates given"

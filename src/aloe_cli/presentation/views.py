@@ -79,6 +79,24 @@ class CitationView(NamedTuple):
         return found
 
 
+def by_statement(citations: tuple[CitationView, ...]) -> list[tuple[str, tuple[CitationView, ...]]]:
+    """Each statement of a record with the citations that give it, a source once per statement.
+
+    Statements given by the same citations go together ('title, places'); citations naming none, 'other'.
+    """
+    groups: dict[str, dict[tuple[str, str | None], CitationView]] = {}
+    for citation in citations:
+        for statement in citation.supports or ("other",):
+            groups.setdefault(statement, {}).setdefault((citation.source, citation.locator), citation)
+    merged: dict[tuple[tuple[str, str | None], ...], list[str]] = {}
+    for statement, group in groups.items():
+        merged.setdefault(tuple(group), []).append(statement)
+    return [
+        (", ".join(statements), tuple(groups[statements[0]][key] for key in keys))
+        for keys, statements in merged.items()
+    ]
+
+
 def every_cited(
     citations: tuple[CitationView, ...], dating: Dating | None = None, names: tuple[NameView, ...] = ()
 ) -> tuple[CitedSource, ...]:
