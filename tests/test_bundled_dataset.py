@@ -289,6 +289,7 @@ READ_ON_STORED_COPIES = {
     "lille-bulletin-2001-11-30": '"Alliance for a Responsible, Plural and United World" Is Holding a Forum for Ten Days',
     "allies-532": "Alternative Indicators for a Solidarity-based Economy",
     "allies-531": "Beyond Growth Worship: Indicators of Real Wealth",
+    "alliance21-176": "Workgroup on Solidarity Socio-Economy (WSSE) Participates in European Social Forum",
     "alliance21-founding-forum": (
         "La seconde étape de l'Alliance (C/ Perspectives pour la seconde étape de l'Alliance, 2003-2010)"
     ),
