@@ -103,6 +103,7 @@ class NameJSON(TypedDict):
     lang: str
     note: str | None
     inferred: NotRequired[str | None]
+    sources: NotRequired[list[CitationJSON]]  # the sources that give this name
 
 
 class RelatedJSON(TypedDict):

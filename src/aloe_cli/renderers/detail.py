@@ -91,7 +91,12 @@ def _name(name: NameJSON) -> str:
         extras.append(name["note"])
     if name.get("inferred"):
         extras.append(f"our reading: {name['inferred']}")
-    return f"{name['name']} ({'; '.join(extras)})"
+    cited = dict.fromkeys(
+        " ".join(filter(None, (c["source"], c["locator"], f'"{c["quote"]}"' if c.get("quote") else None)))
+        for c in name.get("sources", [])
+    )
+    source = f"\n  source: {'; '.join(cited)}" if cited else ""
+    return f"{name['name']} ({'; '.join(extras)}){source}"
 
 
 def render_detail(detail: DetailJSON) -> Blocks:
