@@ -19,6 +19,7 @@ from aloe_cli.cli.options import (
     SeriesOption,
     SourcesOption,
     ToYear,
+    YearOption,
 )
 from aloe_cli.kinds import RecordKind
 from aloe_cli.questions.queries import Match
@@ -72,10 +73,7 @@ def sources(
         list[str] | None,
         typer.Option("--for", metavar="ID", help="Only the sources behind these records (repeat --for)."),
     ] = None,
-    year: Annotated[
-        int | None,
-        typer.Option("--year", min=1, max=9999, metavar="YEAR", help="Only the sources behind its records."),
-    ] = None,
+    year: YearOption = None,
     first_year: FromYear = None,
     last_year: ToYear = None,
     match: MatchOption = Match.overlap,
@@ -96,11 +94,7 @@ def sources(
 
     settings = settings_of(ctx)
     dataset = settings.session.dataset()
-    if year is not None and (first_year is not None or last_year is not None):
-        raise typer.BadParameter("give --year, or --from/--to, not both", param_hint="--year")
-    if year is not None:
-        first_year = last_year = year
-    filtered = any(v is not None for v in (first_year, last_year, org, person, place, series))
+    filtered = any(v is not None for v in (year, first_year, last_year, org, person, place, series))
     chosen = dataset.sources
     if for_ids or filtered:
         from aloe_cli.questions import queries
@@ -109,15 +103,9 @@ def sources(
         records: list[object] = [find_record(dataset, record_id).record for record_id in for_ids or []]
         if filtered:
             where = happening_filter(
-                settings,
-                first_year=first_year,
-                last_year=last_year,
-                match=match,
-                org=org,
-                person=person,
-                place=place,
-                series=series,
-            )
+                settings, first_year=first_year, last_year=last_year, match=match,
+                org=org, person=person, place=place, series=series, year=year,
+            )  # fmt: skip
             records += queries.timeline(dataset, where)
         chosen = queries.sources_behind(dataset, records)
     if output_format in BIBLIOGRAPHY_RENDERERS:

@@ -19,6 +19,7 @@ from aloe_cli.cli.options import (
     SeriesOption,
     SourcesOption,
     ToYear,
+    YearOption,
 )
 from aloe_cli.questions.queries import HappeningFilter, Match, Period
 from aloe_cli.renderers import Format
@@ -52,8 +53,13 @@ def happening_filter(
     person: str | None,
     place: str | None,
     series: str | None = None,
+    year: int | None = None,
 ) -> HappeningFilter:
-    """The shared filters, with every id checked against the dataset."""
+    """The shared filters, with every id checked against the dataset; `--year Y` is `--from Y --to Y`."""
+    if year is not None and (first_year is not None or last_year is not None):
+        raise typer.BadParameter("give --year, or --from/--to, not both", param_hint="--year")
+    if year is not None:
+        first_year = last_year = year
     if first_year is not None and last_year is not None and first_year > last_year:
         raise typer.BadParameter(f"--from {first_year} is after --to {last_year}", param_hint="--from/--to")
     dataset = settings.session.dataset()
@@ -98,9 +104,7 @@ def timeline(
 @app.command(short_help="The events the WSSE took part in, with its role.")
 def events(
     ctx: typer.Context,
-    year: int | None = typer.Option(
-        None, "--year", min=1, max=9999, metavar="YEAR", help="Only events that possibly fall in this year."
-    ),
+    year: YearOption = None,
     first_year: FromYear = None,
     last_year: ToYear = None,
     match: MatchOption = Match.overlap,
@@ -118,14 +122,10 @@ def events(
     from aloe_cli.evidence import views
     from aloe_cli.questions import queries
 
-    if year is not None and (first_year is not None or last_year is not None):
-        raise typer.BadParameter("give --year, or --from/--to, not both", param_hint="--year")
-    if year is not None:
-        first_year = last_year = year
     settings = settings_of(ctx)
     where = happening_filter(
         settings, first_year=first_year, last_year=last_year, match=match,
-        org=org, person=person, place=place, series=series,
+        org=org, person=person, place=place, series=series, year=year,
     )  # fmt: skip
     records = queries.events(settings.session.dataset(), where)
     listing = views.events_listing(records, settings.session.presentation())
