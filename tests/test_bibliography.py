@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tests.browser import NODE_MODULES, need
 
 from aloe_cli.loading.dataset import load_dataset
 from aloe_cli.loading.source import DatasetSource
@@ -23,6 +22,7 @@ from aloe_cli.renderers.bibliography import (
     render_csl_json,
     render_ris,
 )
+from browser import NODE_MODULES, need
 
 HERE = Path(__file__).parent
 READER = HERE / "js" / "read-bibliography.cjs"
@@ -35,7 +35,8 @@ def dataset() -> Dataset:
 
 def citation_js(format_name: str, text: str, tmp_path: Path, style: str | None = None) -> list[Any]:
     """The items citation-js reads from a bibliography in this format (CSL-JSON objects)."""
-    node = need(Path(found) if (found := shutil.which("node")) else None, "Node.js (Debian package nodejs)")
+    on_path = shutil.which("node")
+    node = need(Path(on_path) if on_path else None, "Node.js (Debian package nodejs)")
     need(
         NODE_MODULES / "@citation-js" / "core", "the npm package @citation-js/core (npm ci --prefix tests/js)"
     )
@@ -44,8 +45,8 @@ def citation_js(format_name: str, text: str, tmp_path: Path, style: str | None =
     command = [str(node), str(READER), format_name, str(path), *([style] if style else [])]
     result = subprocess.run(command, capture_output=True, text=True, timeout=60, check=False, cwd=HERE / "js")
     assert result.returncode == 0, result.stderr
-    found: list[Any] = json.loads(result.stdout)
-    return found
+    items: list[Any] = json.loads(result.stdout)
+    return items
 
 
 def pybtex_entries(text: str) -> Any:

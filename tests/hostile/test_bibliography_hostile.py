@@ -13,10 +13,10 @@ from typing import Any
 
 import pytest
 import yaml
-from tests.test_bibliography import as_read, citation_js, latex_printed, pybtex_entries
 from typer.testing import Result
 
 from conftest import run_in_terminal
+from test_bibliography import as_read, citation_js, latex_printed, pybtex_entries
 
 # Braces (balanced and not), backslashes, @, %, #, quotes, a newline, a tab, ESC, BEL, DEL, a C1 control.
 HOSTILE = 'Proceedings {draft }} \\input{/etc/passwd} @misc{x, % # $ & _ ^ ~ "q" \'s\nnext\tline \x1b]0;pwned\x07 \x7f \x9b end'

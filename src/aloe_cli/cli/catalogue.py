@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
-from aloe_cli.cli.application import Settings, app, settings_of, show_listing
-from aloe_cli.cli.listings import happening_filter
+from aloe_cli.cli.application import app, settings_of, show_listing
+from aloe_cli.cli.formats import SOURCE_FORMATS, SourceFormat
 from aloe_cli.cli.options import (
     FormatOption,
     FromYear,
@@ -22,41 +21,8 @@ from aloe_cli.cli.options import (
     YearOption,
 )
 from aloe_cli.kinds import RecordKind
-from aloe_cli.questions.queries import Match
+from aloe_cli.questions.queries import Match, sources_behind, timeline
 from aloe_cli.renderers import Format
-
-if TYPE_CHECKING:
-    from aloe_cli.model.models import Source
-
-
-class SourceFormat(StrEnum):
-    """The formats of `aloe sources`: every listing format, and three for reference managers."""
-
-    table = "table"
-    json = "json"
-    jsonl = "jsonl"
-    csv = "csv"
-    yaml = "yaml"
-    markdown = "markdown"
-    csl_json = "csl-json"
-    bibtex = "bibtex"
-    ris = "ris"
-
-
-# The bibliography formats, each with its renderer's name in `renderers.bibliography`.
-BIBLIOGRAPHY_RENDERERS = {
-    SourceFormat.csl_json: "render_csl_json",
-    SourceFormat.bibtex: "render_bibtex",
-    SourceFormat.ris: "render_ris",
-}
-
-
-def emit_bibliography(settings: Settings, sources: list[Source], output_format: str) -> None:
-    """Write the sources in a bibliography format; on a terminal, control characters shown as symbols."""
-    from aloe_cli.renderers import bibliography
-
-    render = getattr(bibliography, BIBLIOGRAPHY_RENDERERS[SourceFormat(output_format)])
-    settings.output.emit_bytes(render(sources).encode("utf-8"))
 
 
 @app.command(short_help="Every source and what cites it; BibTeX, RIS, CSL-JSON too.")
@@ -90,30 +56,24 @@ def sources(
 
     Example: aloe sources --for findhorn-2001 --format bibtex > findhorn.bib
     """
-    from aloe_cli.evidence.kind_listings import sources_listing
-
     settings = settings_of(ctx)
     dataset = settings.session.dataset()
-    filtered = any(v is not None for v in (year, first_year, last_year, org, person, place, series))
     chosen = dataset.sources
+    filtered = any(v is not None for v in (year, first_year, last_year, org, person, place, series))
     if for_ids or filtered:
-        from aloe_cli.questions import queries
+        # start-up: `aloe --help` imports every command module, not what they run
+        from aloe_cli.questions.filters import happening_filter
         from aloe_cli.questions.record_detail import find_record
 
         records: list[object] = [find_record(dataset, record_id).record for record_id in for_ids or []]
         if filtered:
             where = happening_filter(
-                settings, first_year=first_year, last_year=last_year, match=match,
+                dataset, first_year=first_year, last_year=last_year, match=match,
                 org=org, person=person, place=place, series=series, year=year,
             )  # fmt: skip
-            records += queries.timeline(dataset, where)
-        chosen = queries.sources_behind(dataset, records)
-    if output_format in BIBLIOGRAPHY_RENDERERS:
-        emit_bibliography(settings, chosen, output_format)
-    else:
-        only = None if chosen is dataset.sources else {s.id for s in chosen}
-        listing = sources_listing(dataset, settings.session.presentation(), only)
-        show_listing(settings, listing, Format(output_format.value))
+            records += timeline(dataset, where)
+        chosen = sources_behind(dataset, records)
+    SOURCE_FORMATS[output_format](settings, chosen)
 
 
 @app.command(short_help="What the sources leave open: a research agenda.")
@@ -124,6 +84,7 @@ def gaps(
 
     Example: aloe gaps --format markdown
     """
+    # start-up: `aloe --help` imports every command module, not what they run
     from aloe_cli.evidence.kind_listings import gaps_listing
 
     settings = settings_of(ctx)
@@ -154,6 +115,7 @@ def list_kind(
 
     Example: aloe list people
     """
+    # start-up: `aloe --help` imports every command module, not what they run
     from aloe_cli.evidence.kind_listings import KIND_LISTINGS
 
     settings = settings_of(ctx)

@@ -120,7 +120,7 @@ def sources_behind(dataset: Dataset, records: list[object]) -> list[Source]:
 
     A source asked for by id is itself behind the answer.
     """
-    from aloe_cli.model.models import Source, citations_of
+    from aloe_cli.model.models import Source, citations_of  # start-up: the models load with the data
 
     wanted: set[str] = set()
     for record in records:
