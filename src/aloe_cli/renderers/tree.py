@@ -23,6 +23,8 @@ def _label(node: LineageNode) -> Pieces:
     text: list[Piece] = []
     if node.via is not None:
         relation = "emerged within it" if node.via.relation == "emerged_within" else "it became"
+        if node.via.inferred:  # the link itself is our reading, not only its dates
+            relation += " (our reading)"
         text.append((printable(f"{relation}, {_dates(node.via.dating) or 'undated'}: "), "italic"))
     text.append((printable(f"{acronym} — {name}" if acronym and acronym != name else name), "bold"))
     if organisation.dating:
@@ -43,7 +45,9 @@ def _add(tree: TreeNode, node: LineageNode) -> TreeNode:
     for link in node.supporters:
         when = f", {_dates(link.dating)}" if link.dating else ""
         cited = ", ".join(c.short() for c in link.citations)
-        branch.add(((printable(f"{link.relation_words} {link.to_org.label}{when} ({cited})"), "dim"),))
+        reading = " (our reading)" if link.inferred else ""
+        words = f"{link.relation_words}{reading} {link.to_org.label}{when} ({cited})"
+        branch.add(((printable(words), "dim"),))
     return branch
 
 
