@@ -147,8 +147,8 @@ def _support_problems(record: Any, list_name: str, index: int) -> Iterator[Findi
                 yield (
                     where,
                     (
-                        f"'{field_name}' is not a statement of a {RECORD_KINDS[list_name]}: "
-                        f"name one of {', '.join(fields)}"
+                        f"'{field_name}' is no statement of a record of {list_name}: "
+                        f"name one of {', '.join(fields) or 'none (it makes none)'}"
                     ),
                 )
                 continue
