@@ -531,6 +531,9 @@ def test_every_export_shows_each_statement_with_its_sources(
             "AND supports = 'summary'"
         ).fetchall()
     assert ("It gathered 58 participants representing the fifteen existing thematic workshops",) in quotes
+    timelinejs = json.loads(export(aloe, "--to", "timelinejs").stdout)
+    slide = next(e for e in timelinejs["events"] if "findhorn-2001" in e["text"]["text"])
+    assert re.search(r"Sources: [^<]*summary: <a href=\"https://alliance21.org/en/news/equipo", slide["text"]["text"])
     detail = json.loads(aloe("show", "findhorn-2001", "--format", "json").stdout)
     report = [c for c in detail["sources"] if c["source"] == "findhorn-report" and "summary" in c["supports"]]
     assert {c.get("quote") for c in report} >= {

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from aloe_cli.exports.common import era_bounds, json_for_script
+from aloe_cli.presentation.views import by_statement
 from aloe_cli.sanitize import escape_markup
 
 if TYPE_CHECKING:
@@ -61,7 +62,12 @@ def _text(record: HappeningView) -> str:
         )
         lead = "The sources disagree on the date" if dating.disputed else "The dates given"
         paragraphs.append(f"{lead}: {claims}.")
-    if record.citations:
+    if record.citations and any(c.supports for c in record.citations):  # each statement with its sources
+        given = ". ".join(
+            f"{escape_markup(what)}: {_links(cited)}" for what, cited in by_statement(record.citations)
+        )
+        paragraphs.append(f"Sources: {given}.")
+    elif record.citations:
         paragraphs.append("Sources: " + _links(record.citations))
     paragraphs.append(f"<small>aloe record {escape_markup(record.id)}</small>")
     return "".join(f"<p>{p}</p>" for p in paragraphs)
