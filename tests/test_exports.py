@@ -437,7 +437,7 @@ def test_csv_zip_round_trips(aloe: Callable[..., Result], tmp_path: Path) -> Non
 def test_csv_folder(aloe: Callable[..., Result], tmp_path: Path) -> None:
     folder = tmp_path / "tables"
     result = export(aloe, "--to", "csv", "-o", str(folder))
-    assert result.stderr == f"Wrote 15 CSV files to {folder}/\n"
+    assert result.stderr == f"Wrote 16 CSV files to {folder}/\n"  # media.csv among them
     assert (folder / "workshops.csv").exists()
     again = aloe("export", "--to", "csv", "-o", str(folder))
     assert again.exit_code == 1 and "add --force" in again.stderr
@@ -533,7 +533,9 @@ def test_every_export_shows_each_statement_with_its_sources(
     assert ("It gathered 58 participants representing the fifteen existing thematic workshops",) in quotes
     timelinejs = json.loads(export(aloe, "--to", "timelinejs").stdout)
     slide = next(e for e in timelinejs["events"] if "findhorn-2001" in e["text"]["text"])
-    assert re.search(r"Sources: [^<]*summary: <a href=\"https://alliance21.org/en/news/equipo", slide["text"]["text"])
+    assert re.search(
+        r"Sources: [^<]*summary: <a href=\"https://alliance21.org/en/news/equipo", slide["text"]["text"]
+    )
     detail = json.loads(aloe("show", "findhorn-2001", "--format", "json").stdout)
     report = [c for c in detail["sources"] if c["source"] == "findhorn-report" and "summary" in c["supports"]]
     assert {c.get("quote") for c in report} >= {
