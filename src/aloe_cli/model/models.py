@@ -912,6 +912,9 @@ def statements_of(record: Any, list_name: str) -> list[str]:
 
 
 def supported(statement: str, citation: Citation) -> bool:
-    """Whether a citation gives a statement: 'name' gives every language of the name, 'name.fr' one."""
-    field_name = statement.partition(".")[0]
-    return statement in citation.supports or field_name in citation.supports
+    """Whether a citation gives a statement: 'name.fr' gives the French name; 'name' the English one.
+
+    A source in one language does not give a name's other languages: each needs its own citation.
+    """
+    field_name, _, lang = statement.partition(".")
+    return statement in citation.supports or (field_name in citation.supports and lang in ("", DEFAULT_LANG))
