@@ -161,6 +161,24 @@ def _support_problems(record: Any, list_name: str, index: int) -> Iterator[Findi
                 yield where, f"'{record.id}' has no {field_name} for this source to support"
             elif lang and not (isinstance(value, dict) and lang in value):
                 yield where, f"'{record.id}' has no {field_name} in '{lang}' for this source to support"
+    # A claim's citations give its date, another name's give that name: `supports` is the record's own.
+    nested = [
+        ((list_name, index, "dates", claim_index, "sources", position), citation)
+        for claim_index, claim in enumerate(record.dates if isinstance(record, DatedRecord) else [])
+        for position, citation in enumerate(claim.sources)
+    ]
+    names: list[OtherName] = record.other_names if "other_names" in type(record).model_fields else []
+    nested += [
+        ((list_name, index, "other_names", name_index, "sources", position), citation)
+        for name_index, other in enumerate(names)
+        for position, citation in enumerate(other.sources)
+    ]
+    for path, citation in nested:
+        if citation.supports:
+            yield (
+                (*path, "supports"),
+                "name statements only in the record's own sources (this one gives what it is under)",
+            )
 
 
 def _cites_a_source(record: object) -> bool:
