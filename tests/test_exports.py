@@ -528,7 +528,7 @@ def test_every_export_shows_each_statement_with_its_sources(
     with sqlite3.connect(database) as connection:
         quotes = connection.execute(
             "SELECT quote FROM citations WHERE record_id = 'findhorn-2001' AND source_id = 'findhorn-report' "
-            "AND supports = 'summary'"
+            "AND ' ' || supports || ' ' LIKE '% summary %'"
         ).fetchall()
     assert ("It gathered 58 participants representing the fifteen existing thematic workshops",) in quotes
     timelinejs = json.loads(export(aloe, "--to", "timelinejs").stdout)
