@@ -8,8 +8,11 @@ from typing import TYPE_CHECKING, Any
 from aloe_cli.model.models import (
     RECORD_KINDS,
     RELATION_WORDS,
+    Citation,
     DatedRecord,
     Event,
+    Gap,
+    citations_of,
     fields_as_json,
     localized_with_lang,
 )
@@ -42,12 +45,10 @@ from aloe_cli.presentation.views import (
 if TYPE_CHECKING:
     from aloe_cli.model.models import (
         Category,
-        Citation,
         Dataset,
         DateClaim,
         DatedRecord,
         Era,
-        Gap,
         Happening,
         LineageLink,
         Media,
@@ -347,8 +348,6 @@ class Presentation:
 
         Worked out on each run, not stored: once a record cites a source of its own, it leaves the list.
         """
-        from aloe_cli.model.models import RECORD_KINDS, Citation, Gap, citations_of
-
         imported = {source.id: source for source in self.dataset.sources if source.kind == "import"}
         if not imported:
             return []
@@ -388,8 +387,6 @@ class Presentation:
 
     def every_medium(self, happenings: list[HappeningView]) -> list[tuple[str, tuple[MediumView, ...]]]:
         """(record id, its media) for every record with media, milestones and events only those given."""
-        from aloe_cli.model.models import RECORD_KINDS
-
         wanted = {view.id for view in happenings}
         return [
             (record.id, self.media(record))
