@@ -24,6 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 from generate import generate, generate_sheet
+from memory import SHAPES, memory_rows
 
 MINIMAL_TYPER_APP = """\
 import typer
@@ -390,6 +391,9 @@ def main() -> None:
         default="10000,100000",
         help="rows of the sheets `aloe import` reads (default 10000,100000)",
     )
+    parser.add_argument(
+        "--memory-mib", type=float, default=8, help="size of each file validation's memory is measured on"
+    )
     parser.add_argument("--write", metavar="FILE", help="also write the report to FILE (BENCHMARKS.md)")
     arguments = parser.parse_args()
     bin_folder = Path(sys.executable).parent
@@ -432,6 +436,10 @@ def main() -> None:
             f"## Import of a TimelineJS sheet ({arguments.scale_repeat} runs each)",
             "",
             *import_rows,
+            "",
+            f"## Validation's memory per input MiB (files of about {arguments.memory_mib:g} MiB)",
+            "",
+            *memory_rows(arguments.memory_mib, list(SHAPES)),
             "",
         ]
     text = "\n".join(report)

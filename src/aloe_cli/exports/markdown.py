@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from aloe_cli.exports.common import NO_CATEGORY, era_groups, workshop_groups
+from aloe_cli.sanitize import markdown_text
 
 if TYPE_CHECKING:
     from aloe_cli.exports import Selection
     from aloe_cli.presentation.views import CitationView, CitedSource, HappeningView
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#+!|~&])")  # & too: no text may become an HTML entity
-
 
 def md(text: str) -> str:
     """Dataset text as literal Markdown: special characters escaped, one line."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    return markdown_text(" ".join(text.split()))
 
 
 def safe_url(url: str) -> str:
