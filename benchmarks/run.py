@@ -387,12 +387,12 @@ def main() -> None:
         "--sizes", default="1000,10000,100000", help="dataset sizes (default 1000,10000,100000)"
     )
     parser.add_argument(
+        "--memory-mib", type=float, default=8, help="size of each file validation's memory is measured on"
+    )
+    parser.add_argument(
         "--import-sizes",
         default="10000,100000",
         help="rows of the sheets `aloe import` reads (default 10000,100000)",
-    )
-    parser.add_argument(
-        "--memory-mib", type=float, default=8, help="size of each file validation's memory is measured on"
     )
     parser.add_argument("--write", metavar="FILE", help="also write the report to FILE (BENCHMARKS.md)")
     arguments = parser.parse_args()
@@ -433,13 +433,13 @@ def main() -> None:
             "",
             *scale_rows,
             "",
-            f"## Import of a TimelineJS sheet ({arguments.scale_repeat} runs each)",
-            "",
-            *import_rows,
-            "",
             f"## Validation's memory per input MiB (files of about {arguments.memory_mib:g} MiB)",
             "",
             *memory_rows(arguments.memory_mib, list(SHAPES)),
+            "",
+            f"## Import of a TimelineJS sheet ({arguments.scale_repeat} runs each)",
+            "",
+            *import_rows,
             "",
         ]
     text = "\n".join(report)
