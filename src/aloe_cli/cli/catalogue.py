@@ -67,11 +67,12 @@ def sources(
 
         records: list[object] = [find_record(dataset, record_id).record for record_id in for_ids or []]
         if filtered:
+            store = settings.session.store()
             where = happening_filter(
-                dataset, first_year=first_year, last_year=last_year, match=match,
+                store.lists(), first_year=first_year, last_year=last_year, match=match,
                 org=org, person=person, place=place, series=series, year=year,
             )  # fmt: skip
-            records += timeline(dataset, where)
+            records += timeline(store, where)
         chosen = sources_behind(dataset, records)
     SOURCE_FORMATS[output_format](settings, chosen)
 
