@@ -159,6 +159,19 @@ def test_a_disputed_or_inferred_date_is_no_plain_date(graph: Graph) -> None:
     assert len(list(graph.objects(URIRef("urn:aloe:wsse"), ALOE.dateClaim))) == 1
 
 
+def test_a_source_as_a_bibliographer_describes_it(graph: Graph) -> None:
+    """Calame's page: its author by family and given name, its date at its precision, its site."""
+    calame = URIRef("urn:aloe:calame-2003")
+    author = graph.value(calame, SCHEMA.author)
+    assert author is not None and str(graph.value(author, SCHEMA.familyName)) == "Calame"
+    assert graph.value(calame, SCHEMA.datePublished) == Literal("2003-02-19", datatype=XSD.date)
+    chiariello = URIRef("urn:aloe:chiariello-2020")
+    assert (
+        str(graph.value(chiariello, SCHEMA.identifier))
+        == "https://doi.org/10.36311/1519-0110.2020.v21n2.p97-116"
+    )
+
+
 def test_an_unknown_end_is_no_end(graph: Graph) -> None:
     assert list(graph.objects(URIRef("urn:aloe:fph"), SCHEMA.dissolutionDate)) == []
     assert list(graph.objects(URIRef("urn:aloe:aloe"), SCHEMA.dissolutionDate)) == []
@@ -192,6 +205,9 @@ DOMAINS = {
     "publisher": {"CreativeWork"}, "author": {"CreativeWork"}, "citation": {"CreativeWork"},
     "about": {"CreativeWork", "Event"}, "keywords": {"CreativeWork", "Event", "Organization", "Place", "Product"},
     "roleName": {"Role"}, "inDefinedTermSet": {"DefinedTerm"},
+    "familyName": {"Person"}, "givenName": {"Person"}, "datePublished": {"CreativeWork"},
+    "inLanguage": {"CreativeWork", "Event", "BroadcastService", "LinkRole", "PronounceableText", "WriteAction"},
+    "identifier": {"Thing"},
 }  # fmt: skip
 # The types the export uses, each with its schema.org super-types.
 SUPERTYPES = {

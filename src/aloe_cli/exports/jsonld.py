@@ -164,8 +164,30 @@ def jsonld_document(selection: Selection) -> dict[str, Any]:
             node["url"] = source.url
         if source.publisher:
             node["publisher"] = {"@type": "Organization", "name": source.publisher}
-        if source.author:
-            node["author"] = {"@type": "Person", "name": source.author}
+        authors = [
+            {"@type": "Organization", "name": author["organisation"]}
+            if "organisation" in author
+            else {
+                "@type": "Person",
+                "name": " ".join(filter(None, (author.get("given"), author.get("family")))),
+                "familyName": author["family"],
+                **({"givenName": author["given"]} if "given" in author else {}),
+            }
+            for author in source.authors
+        ]
+        if authors:
+            node["author"] = authors
+        elif source.author:  # a name kept whole: not said to be a person's
+            node["author"] = {"@type": "Thing", "name": source.author}
+        published = typed_date(source.issued_parts)
+        if published is not None:
+            node["datePublished"] = published
+        if source.language:
+            node["inLanguage"] = source.language
+        if source.container:
+            node["isPartOf"] = {"@type": "CreativeWork", "name": source.container}
+        if source.doi:
+            node["identifier"] = f"https://doi.org/{source.doi}"
         graph.append(node)
     sponsors: dict[str, list[str]] = {}
     parents: dict[str, list[str]] = {}
