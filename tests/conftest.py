@@ -102,6 +102,18 @@ def private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.
 
 
 @pytest.fixture(autouse=True)
+def english_locale(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Tests speak English whatever the machine's locale (aloe follows LC_ALL, LC_MESSAGES, LANG)."""
+    from aloe_cli.i18n import use_language
+
+    for name in ("LC_ALL", "LC_MESSAGES", "LANGUAGE", "ALOE_LANG"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    yield
+    use_language("en")
+
+
+@pytest.fixture(autouse=True)
 def collect_between_tests() -> Iterator[None]:
     """aloe freezes its dataset out of garbage collection for the rest of its run; a test run goes on."""
     yield

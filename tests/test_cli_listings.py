@@ -248,7 +248,7 @@ def test_lang_falls_back_to_english(aloe: Callable[..., Result], small_dataset: 
     )
     assert any(r["title"] == "2nd World Social Forum" for r in records)  # no French title: English
     bad = aloe("--lang", "French", "timeline")
-    assert bad.exit_code == 2 and "language code" in bad.stderr
+    assert bad.exit_code == 2 and "not a language aloe speaks" in bad.stderr
 
 
 def test_filters_by_org_person_place_and_series(aloe: Callable[..., Result]) -> None:
