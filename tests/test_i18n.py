@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import Result
 
+from aloe_cli import i18n
 from aloe_cli.i18n import LanguageError, choose_language, language_option, locale_language, parse_language
 
 
@@ -73,3 +77,107 @@ def test_the_locale_chooses_the_language_without_lang(aloe: Callable[..., Result
     assert "Assemblée mondiale des citoyens" in french.stdout
     english = aloe("timeline", "--format", "json", env={"LANG": "fr_FR.UTF-8", "LC_ALL": "C"})
     assert "Assemblée mondiale des citoyens" not in english.stdout
+
+
+# The catalogues --------------------------------------------------------------------------------------
+
+LOCALE = Path(i18n.__file__).parent / "locale"
+TRANSLATED = ("fr", "es", "pt")
+
+
+def _extracted() -> set[str]:
+    """The msgids `pybabel extract -F babel.cfg` finds in the source now."""
+    from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
+    from babel.messages.frontend import parse_mapping_cfg
+
+    root = Path(i18n.__file__).parents[2]
+    with (root / "babel.cfg").open(encoding="utf-8") as config:
+        method_map, options_map = parse_mapping_cfg(config)
+    found = extract_from_dir(str(root), method_map, options_map, keywords=DEFAULT_KEYWORDS)
+    return {message if isinstance(message, str) else message[0] for _, _, message, _, _ in found}
+
+
+def _catalogue(language: str | None) -> Any:
+    from babel.messages.pofile import read_po
+
+    path = LOCALE / "aloe.pot" if language is None else LOCALE / language / "LC_MESSAGES" / "aloe.po"
+    with path.open("rb") as file:
+        return read_po(file)
+
+
+def test_the_template_holds_every_string_the_source_marks() -> None:
+    template = {m.id if isinstance(m.id, str) else m.id[0] for m in _catalogue(None) if m.id}
+    extracted = _extracted()
+    assert extracted - template == set(), (
+        "run the pybabel extract/update/compile of README's 'Translating aloe'"
+    )
+    assert template - extracted == set(), "strings no longer in the source: run pybabel extract and update"
+
+
+@pytest.mark.parametrize("language", TRANSLATED)
+def test_every_string_is_translated_with_the_same_placeholders(language: str) -> None:
+    template = {m.id for m in _catalogue(None) if m.id}
+    catalogue = _catalogue(language)
+    placeholder = re.compile(r"\{[^}]*\}")
+    for message in catalogue:
+        if not message.id:
+            continue
+        assert message.string, f"{language}: no translation of {message.id!r}"
+        assert not message.fuzzy, f"{language}: fuzzy translation of {message.id!r}"
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        ids = message.id if isinstance(message.id, tuple) else (message.id,)
+        for string in strings:
+            assert sorted(placeholder.findall(string)) == sorted(placeholder.findall(ids[0])), message.id
+    assert {m.id for m in catalogue if m.id} == template
+
+
+@pytest.mark.parametrize("language", TRANSLATED)
+def test_the_compiled_catalogues_are_current(language: str) -> None:
+    import io
+
+    from babel.messages.mofile import write_mo
+
+    compiled = io.BytesIO()
+    write_mo(compiled, _catalogue(language))
+    committed = (LOCALE / language / "LC_MESSAGES" / "aloe.mo").read_bytes()
+    assert committed == compiled.getvalue(), "run: pybabel compile -d src/aloe_cli/locale -D aloe"
+
+
+def test_spanish_and_portuguese_say_they_are_ours_to_be_reviewed() -> None:
+    for language in ("es", "pt"):
+        header = (LOCALE / language / "LC_MESSAGES" / "aloe.po").read_text(encoding="utf-8").split("msgid")[0]
+        assert "to be reviewed" in header
+
+
+def test_french_puts_a_non_breaking_space_before_double_punctuation() -> None:
+    for message in _catalogue("fr"):
+        if message.id and isinstance(message.string, str):
+            assert not re.search(r" [:;!?»]|« ", message.string), message.string
+
+
+def test_typers_own_strings_are_in_the_catalogue() -> None:
+    import typer.core
+
+    source = Path(typer.core.__file__).read_text(encoding="utf-8")
+    used = set(re.findall(r'\b_\("([^"]+)"\)', source))
+    assert used and used <= set(i18n.CLICK_STRINGS)
+
+
+def test_help_and_usage_errors_speak_the_language(aloe: Callable[..., Result]) -> None:
+    help_text = aloe("--lang", "fr", "timeline", "--help").stdout
+    assert "Usage\u00a0: aloe timeline" in help_text and "Afficher ce message et quitter." in help_text
+    assert "Seulement les fiches à partir de cette année." in help_text
+    error = aloe("--lang", "fr", "events", "--bogus")
+    assert error.exit_code == 2
+    assert error.stderr.startswith("aloe\u00a0: erreur\u00a0: pas d'option --bogus")
+
+
+def test_a_run_imports_no_babel() -> None:
+    import subprocess
+    import sys
+
+    probe = "import sys, runpy; sys.argv = ['aloe', '--lang', 'fr', 'gaps', '-f', 'json']\n"
+    probe += "try:\n    runpy.run_module('aloe_cli', run_name='__main__')\nexcept SystemExit:\n    pass\n"
+    probe += "print('babel' in sys.modules, file=sys.stderr)"
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=False)
+    assert done.stderr.strip().endswith("False"), done.stderr

@@ -9,12 +9,13 @@ gettext files (`locale/<lang>/LC_MESSAGES/aloe.po`, compiled to `.mo`), read wit
 
 from __future__ import annotations
 
+import functools
 import gettext
 import inspect
 import os
 import re
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from aloe_cli.errors import AloeError, ExitCode
@@ -112,16 +113,24 @@ def use_language(language: str) -> None:
     if language == _current.language:
         return
     _current.language = language
-    _current.messages = (
-        gettext.NullTranslations()
-        if language == ENGLISH
-        else gettext.translation(DOMAIN, LOCALE_DIR, [language], fallback=True)
-    )
+    _current.messages = _translations(language)
     # Typer words "[default: …]" and "[env var: …]" through the standard `gettext.gettext`, whose
     # language comes from the environment and cannot be told; the name it bound is pointed here.
     typer_core = sys.modules.get("typer.core")
     if typer_core is not None and getattr(typer_core, "_", None) in (gettext.gettext, _):
         typer_core._ = _  # type: ignore[attr-defined]
+
+
+@functools.cache
+def _translations(language: str) -> gettext.NullTranslations:
+    if language == ENGLISH:
+        return gettext.NullTranslations()
+    return gettext.translation(DOMAIN, LOCALE_DIR, [language], fallback=True)
+
+
+def translator(language: str) -> Callable[[str], str]:
+    """`_` for one language, whatever the run speaks (a Presentation words its dates in its own)."""
+    return _translations(language).gettext
 
 
 def current_language() -> str:
@@ -168,6 +177,9 @@ def interface_language_from(args: list[str], environ: Mapping[str, str] | None =
 # (`cli/application.py`). `tests/test_i18n.py` checks Typer's are all here.
 CLICK_STRINGS = (
     N_("Usage: "),
+    N_("{heading}:"),
+    N_("Install completion for the current shell."),
+    N_("Show completion for the current shell, to copy it or customize the installation."),
     N_("Options"),
     N_("Commands"),
     N_("Arguments"),

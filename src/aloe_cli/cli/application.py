@@ -179,7 +179,7 @@ class AloeGroup(TyperGroup):
         if command is not None:
             help_option = command.get_help_option(ctx)  # --help is made apart
             read_values_plainly([*command.params, help_option])
-            translate_help(command, help_option)
+            translate_help(command, *command.params, help_option)
         return command
 
     def get_params(self, ctx: Any) -> Any:
@@ -248,8 +248,9 @@ class _TranslatedUsage:
         super().write_usage(prog, args, _("Usage: ") if prefix is None else prefix)  # type: ignore[misc]
 
     def write_heading(self, heading: str) -> None:
-        """A section heading ("Options"), translated."""
-        super().write_heading(_(heading))  # type: ignore[misc]
+        """A section heading ("Options:"), translated (French puts a space before the colon)."""
+        indent: int = self.current_indent  # type: ignore[attr-defined]
+        self.write(f"{'':>{indent}}{_('{heading}:').format(heading=_(heading))}\n")  # type: ignore[attr-defined]
 
 
 @functools.cache
@@ -284,7 +285,9 @@ _CLICK_ERRORS = [
         (r"Invalid value for (?P<option>[^:]+): Input should be a valid integer, unable to parse string "
          r"as an integer", N_("{option}: give a whole number")),
         (r"Invalid value for (?P<option>[^:]+): (?P<detail>.*)", N_("{option}: {detail}")),
-        (r"No such option: (?P<option>\S+)(?P<rest>.*)", N_("no such option: {option}{rest}")),
+        (r"No such option: (?P<option>\S+) \(Possible options?: (?P<possible>[^)]*)\)",
+         N_("no such option: {option} (did you mean {possible}?)")),
+        (r"No such option: (?P<option>\S+)", N_("no such option: {option}")),
         (r"Option '(?P<option>[^']+)' requires an argument\.", N_("option '{option}' needs a value")),
         (r"Missing argument '(?P<argument>[^']+)'\.", N_("missing argument '{argument}'")),
         (r"Missing option '(?P<option>[^']+)'\.", N_("missing option '{option}'")),

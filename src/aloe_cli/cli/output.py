@@ -124,10 +124,13 @@ class Output:
         sys.stderr.write(printable(message) + "\n")
 
     def error(self, message: str) -> None:
-        """An error line: 'aloe: error: ...' on stderr."""
-        prefix = "aloe: error: "
+        """An error line: 'aloe: error: ...' on stderr (the word 'error' in the run's language)."""
+        from aloe_cli.i18n import _
+
+        prefix = _("aloe: error:")
         if wants_color(sys.stderr, self.no_color):
-            prefix = "\x1b[1;31maloe: error:\x1b[0m "
+            prefix = f"\x1b[1;31m{prefix}\x1b[0m"
+        prefix += " "
         sys.stderr.write(prefix + printable(message) + "\n")
 
 

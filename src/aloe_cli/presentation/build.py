@@ -6,7 +6,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from aloe_cli.model.models import Event, localized_with_lang
-from aloe_cli.presentation.dating import ClaimView, Dating
+from aloe_cli.presentation.dating import ClaimView, Dating, claim_words
 from aloe_cli.presentation.views import (
     CategoryView,
     CitationView,
@@ -98,11 +98,12 @@ class Presentation:
     def claim(self, claim: DateClaim) -> ClaimView:
         """One dated claim, resolved."""
         edtf = claim.edtf
+        words, exact_words = claim_words(claim.label, edtf.text, self.lang)
         return ClaimView(
             edtf=edtf.text,
             label=claim.label,
-            words=claim.words,
-            exact_words=claim.exact_words,
+            words=words,
+            exact_words=exact_words,
             earliest=edtf.earliest,
             latest=edtf.latest,
             start_parts=edtf.start_parts(),
@@ -138,6 +139,7 @@ class Presentation:
             uncertain=record.uncertain,
             earliest=record.earliest,
             latest=record.latest,
+            lang=self.lang,
         )
 
     def names(self, names: list[OtherName]) -> tuple[NameView, ...]:
