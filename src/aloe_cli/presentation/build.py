@@ -63,7 +63,6 @@ class Presentation:
         self.description: str | None = dataset.description
         # Citations repeat across records: each distinct one is resolved once and shared.
         self._citations: dict[tuple[str, str | None, str | None], CitationView] = {}
-        self._happenings: dict[str, HappeningView] = {}
 
     def text(self, text: dict[str, str]) -> Text:
         """A dataset text in the reader's language, else English, else the first given."""
@@ -426,18 +425,15 @@ class Presentation:
         """The dataset's milestones by id."""
         return {milestone.id: milestone for milestone in self.dataset.milestones}
 
-    def happening(self, record: Happening) -> HappeningView:
-        """A milestone or event as every output shows it (built once per record)."""
-        found = self._happenings.get(record.id)
-        if found is None:
-            found = self._happenings[record.id] = self._happening(record)
-        return found
-
     def happenings(self, records: list[Any]) -> list[HappeningView]:
         """These milestones and events as views, in the same order."""
         return [self.happening(record) for record in records]
 
-    def _happening(self, record: Happening) -> HappeningView:
+    def happening(self, record: Happening) -> HappeningView:
+        """A milestone or event as every output shows it.
+
+        Not kept: a CSV listing streams 100,000 of them, each built as it is written.
+        """
         era = self.eras.get(record.era) if record.era else None
         view = HappeningView(
             id=record.id,
