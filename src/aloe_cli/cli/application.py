@@ -59,7 +59,7 @@ def show_listing(
     from aloe_cli.renderers import RENDERERS, Format
 
     if output_format is Format.table and not listing.rows:
-        settings.output.note("No records match.")
+        settings.output.note(_("No records match."))
         return
     settings.output.emit(RENDERERS[output_format](replace(listing, show_sources=sources)))
 
@@ -217,7 +217,9 @@ class AloeGroup(TyperGroup):
         except Exception as error:
             _print_traceback_if_debugging(ctx)
             Output(no_color=_no_color(ctx)).error(
-                f"internal error ({type(error).__name__}: {error}); run again with --debug for the traceback"
+                _("internal error ({error}); run again with --debug for the traceback").format(
+                    error=f"{type(error).__name__}: {error}"
+                )
             )
             raise typer.Exit(ExitCode.INTERNAL_ERROR) from None
 

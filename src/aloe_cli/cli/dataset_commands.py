@@ -10,6 +10,7 @@ import typer
 
 from aloe_cli.cli.application import app, settings_of
 from aloe_cli.errors import DatasetInvalid, ExitCode, Problem
+from aloe_cli.i18n import _, ngettext
 from aloe_cli.loading.source import DatasetSource
 from aloe_cli.sanitize import printable
 
@@ -59,9 +60,11 @@ def validate(
         lines = [problem.as_text() for problem in problems]
         if problems:
             count = len(problems)
-            lines.append(f"{source.display_name}: {count} problem{'s' if count > 1 else ''}")
+            found = ngettext("{file}: {count} problem", "{file}: {count} problems", count)
+            lines.append(found.format(file=source.display_name, count=count))
         else:
-            lines.append(f"{source.display_name}: valid ({sum(1 for _ in dataset.records())} records)")
+            records = sum(1 for _record in dataset.records())
+            lines.append(_("{file}: valid ({count} records)").format(file=source.display_name, count=records))
         settings.output.emit("".join(printable(line) + "\n" for line in lines))
     if problems:
         raise typer.Exit(ExitCode.DATA_ERROR)

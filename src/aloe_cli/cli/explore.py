@@ -10,6 +10,7 @@ import typer
 
 from aloe_cli.cli.application import app, settings_of, show_listing
 from aloe_cli.cli.options import FormatOption, FromYear, SourcesOption, ToYear, complete_ids
+from aloe_cli.i18n import _
 from aloe_cli.renderers import Format
 from aloe_cli.sanitize import printable
 
@@ -102,10 +103,13 @@ def search(
     terms = " ".join(words).split()
     folded = search_terms(" ".join(terms))
     if not folded:
-        raise typer.BadParameter("give at least one word with a letter or a digit", param_hint="TEXT")
+        raise typer.BadParameter(_("give at least one word with a letter or a digit"), param_hint="TEXT")
     if len(folded) > MAX_SEARCH_WORDS:
         raise typer.BadParameter(
-            f"give at most {MAX_SEARCH_WORDS} different words ({len(folded)} given)", param_hint="TEXT"
+            _("give at most {most} different words ({given} given)").format(
+                most=MAX_SEARCH_WORDS, given=len(folded)
+            ),
+            param_hint="TEXT",
         )
     hits = find(settings.session.dataset(), " ".join(terms))
     show_listing(
@@ -132,7 +136,10 @@ def chart(
     from aloe_cli.renderers.chart_text import render_chart
 
     if first_year is not None and last_year is not None and first_year > last_year:
-        raise typer.BadParameter(f"--from {first_year} is after --to {last_year}", param_hint="--from/--to")
+        raise typer.BadParameter(
+            _("--from {first} is after --to {last}").format(first=first_year, last=last_year),
+            param_hint="--from/--to",
+        )
     settings = settings_of(ctx)
     built = build_chart(settings.session.presentation(), first_year, last_year)
     if svg is None:
@@ -142,4 +149,5 @@ def chart(
     from aloe_cli.renderers.chart_svg import chart_svg
 
     write_new_file(svg, chart_svg(built, printable(settings.session.dataset().title)), force=force)
-    settings.output.note(f"Saved the chart as SVG to {svg}")  # the picture went to the file, not the screen
+    # The picture went to the file, not the screen: say where.
+    settings.output.note(_("Saved the chart as SVG to {file}").format(file=svg))

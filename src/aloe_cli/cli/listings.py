@@ -20,6 +20,7 @@ from aloe_cli.cli.options import (
     SourcesOption,
     ToYear,
 )
+from aloe_cli.i18n import N_, _
 from aloe_cli.questions.queries import HappeningFilter, Match, Period
 from aloe_cli.renderers import Format
 
@@ -34,11 +35,11 @@ def _known(value: str | None, ids: Iterable[str], option: str, kind: str) -> str
     import difflib  # only for a value that names nothing
 
     close = difflib.get_close_matches(value, known, n=1)
-    message = f"no {kind} '{value}' in the dataset"
+    message = _("no {kind} '{value}' in the dataset").format(kind=_(kind), value=value)
     if close:
-        message += f" (did you mean '{close[0]}'?)"
+        message += _(" (did you mean '{id}'?)").format(id=close[0])
     if len(known) <= 30:
-        message += f"; valid: {', '.join(known)}"
+        message += _("; valid: {ids}").format(ids=", ".join(known))
     raise typer.BadParameter(message, param_hint=option)
 
 
@@ -55,15 +56,18 @@ def happening_filter(
 ) -> HappeningFilter:
     """The shared filters, with every id checked against the dataset."""
     if first_year is not None and last_year is not None and first_year > last_year:
-        raise typer.BadParameter(f"--from {first_year} is after --to {last_year}", param_hint="--from/--to")
+        raise typer.BadParameter(
+            _("--from {first} is after --to {last}").format(first=first_year, last=last_year),
+            param_hint="--from/--to",
+        )
     dataset = settings.session.dataset()
     return HappeningFilter(
         period=Period(first_year, last_year),
         match=match,
-        organisation=_known(org, (o.id for o in dataset.organisations), "--org", "organisation"),
-        person=_known(person, (p.id for p in dataset.people), "--person", "person"),
-        place=_known(place, (p.id for p in dataset.places), "--place", "place"),
-        series=_known(series, (s.id for s in dataset.series), "--series", "series"),
+        organisation=_known(org, (o.id for o in dataset.organisations), "--org", N_("organisation")),
+        person=_known(person, (p.id for p in dataset.people), "--person", N_("person")),
+        place=_known(place, (p.id for p in dataset.places), "--place", N_("place")),
+        series=_known(series, (s.id for s in dataset.series), "--series", N_("series")),
     )
 
 
@@ -119,7 +123,7 @@ def events(
     from aloe_cli.questions import queries
 
     if year is not None and (first_year is not None or last_year is not None):
-        raise typer.BadParameter("give --year, or --from/--to, not both", param_hint="--year")
+        raise typer.BadParameter(_("give --year, or --from/--to, not both"), param_hint="--year")
     if year is not None:
         first_year = last_year = year
     settings = settings_of(ctx)

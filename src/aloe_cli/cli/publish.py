@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 from aloe_cli.cli.application import app, settings_of
 from aloe_cli.cli.listings import happening_filter
 from aloe_cli.cli.options import FromYear, MatchOption, OrgOption, PersonOption, PlaceOption, UntilYear
+from aloe_cli.i18n import _
 from aloe_cli.questions.queries import Match
 
 
@@ -63,17 +64,21 @@ def export(
     settings = settings_of(ctx)
     made = exporter(to)
     if output in (None, "-") and not made.text:
-        raise typer.BadParameter(f"{to.value} is not text: name a file with -o", param_hint="--output")
+        raise typer.BadParameter(
+            _("{format} is not text: name a file with -o").format(format=to.value), param_hint="--output"
+        )
     where = happening_filter(
         settings, first_year=first_year, last_year=last_year, match=match, org=org, person=person, place=place
     )
     happenings = queries.timeline(settings.session.dataset(), where)
     presentation = settings.session.presentation()
     selection = Selection(presentation, presentation.happenings(happenings), __version__, base_iri, bom)
-    with _progress(f"Exporting {len(happenings)} milestones and events to {to.value}"):
+    exporting = _("Exporting {count} milestones and events to {format}")
+    with _progress(exporting.format(count=len(happenings), format=to.value)):
         if to is ExportFormat.csv and output is not None and not output.endswith(".zip"):
             written = _write_csv_folder(selection, Path(output), force)
-            settings.output.note(f"Wrote {written} CSV files to {output}/")
+            wrote = _("Wrote {count} CSV files to {folder}/")
+            settings.output.note(wrote.format(count=written, folder=output))
             return
         content = made.make(selection)
         if output in (None, "-"):
@@ -82,7 +87,9 @@ def export(
         assert output is not None
         write_new_file(output, content, force=force)
     settings.output.note(
-        f"Wrote {to.value} ({len(happenings)} milestones and events, {len(content):,} bytes) to {output}"
+        _("Wrote {format} ({count} milestones and events, {size} bytes) to {file}").format(
+            format=to.value, count=len(happenings), size=f"{len(content):,}", file=output
+        )
     )
 
 
@@ -94,16 +101,22 @@ def _write_csv_folder(selection: Selection, folder: Path, force: bool) -> int:
 
     try:
         if folder.exists() and not folder.is_dir():
-            raise OutputError(f"{folder}: is a file; name a folder, or a .zip")
+            raise OutputError(_("{folder}: is a file; name a folder, or a .zip").format(folder=folder))
         tables = csv_tables(selection)
         clashes = [name for name in tables if (folder / name).exists()]
         if clashes and not force:
-            raise OutputError(f"{folder}: already holds {', '.join(clashes)}; add --force to replace them")
+            raise OutputError(
+                _("{folder}: already holds {files}; add --force to replace them").format(
+                    folder=folder, files=", ".join(clashes)
+                )
+            )
         for name in tables:
             check_writable_target(folder / name, force=force)
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise OutputError(f"{folder}: cannot write there: {error.strerror or error}") from None
+        raise OutputError(
+            _("{folder}: cannot write there: {reason}").format(folder=folder, reason=error.strerror or error)
+        ) from None
     written: list[Path] = []
     try:
         for name, text in tables.items():

@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
+from aloe_cli.i18n import translator
 from aloe_cli.model.models import Event, localized_with_lang
 from aloe_cli.presentation.dating import ClaimView, Dating, claim_words
 from aloe_cli.presentation.views import (
@@ -230,7 +231,7 @@ class Presentation:
         return LineageView(
             id=link.id,
             relation=link.relation,
-            relation_words=RELATION_WORDS[link.relation],
+            relation_words=translator(self.lang)(RELATION_WORDS[link.relation]),
             from_org=self.organisation_reference(link.from_org),
             to_org=self.organisation_reference(link.to_org),
             milestones=tuple(self.happening(self.milestone_by_id[m]) for m in link.milestones),
