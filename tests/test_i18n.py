@@ -181,3 +181,16 @@ def test_a_run_imports_no_babel() -> None:
     probe += "print('babel' in sys.modules, file=sys.stderr)"
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=False)
     assert done.stderr.strip().endswith("False"), done.stderr
+
+
+def test_french_search_finds_the_european_social_forums(aloe: Callable[..., Result]) -> None:
+    import json
+
+    def found(*words: str) -> list[str]:
+        result = aloe("--lang", "fr", "search", *words, "--format", "json")
+        assert result.exit_code == 0, result.stderr
+        return [record["id"] for record in json.loads(result.stdout)]
+
+    for words in (("forum", "social", "européen"), ("forum", "social", "europeen"), ("FSE",), ("fse",)):
+        assert {"esf-2002", "esf-2003"} <= set(found(*words)), words
+    assert {"wsf-2002", "wsf-2006"} <= set(found("FSM"))
