@@ -23,6 +23,24 @@ def wants_color(stream: TextIO, no_color_flag: bool) -> bool:
     return stream.isatty()
 
 
+def shows_hyperlinks() -> bool:
+    """Whether the terminal shows OSC 8 hyperlinks: known to, or told so by ALOE_HYPERLINKS=1 (0: never).
+
+    A terminal that doesn't would show a title with no address at all: where it is not known, the
+    addresses are printed.
+    """
+    told = os.environ.get("ALOE_HYPERLINKS")
+    if told in ("0", "1"):
+        return told == "1"
+    env = os.environ
+    if env.get("TERM_PROGRAM") in ("iTerm.app", "WezTerm", "vscode", "ghostty", "Hyper"):
+        return True
+    if env.get("TERM") in ("xterm-kitty", "xterm-ghostty", "foot", "wezterm"):
+        return True
+    vte = env.get("VTE_VERSION", "")
+    return bool(env.get("WT_SESSION") or env.get("KONSOLE_VERSION") or (vte.isdigit() and int(vte) >= 5000))
+
+
 MIN_WIDTH, MAX_WIDTH = 40, 500
 
 
@@ -79,6 +97,8 @@ class Output:
                     sys.stdout.flush()
                     return
                 rendered = "".join(rendered)
+            if hasattr(rendered, "hyperlinks"):  # aloe's blocks: sources' titles linked where shown
+                rendered = rendered._replace(hyperlinks=shows_hyperlinks())
             if pager is None:
                 if isinstance(rendered, str):
                     sys.stdout.write(rendered)
@@ -86,7 +106,7 @@ class Output:
                     # No colour to show (a pipe, a file, --no-color): laid out without Rich's import.
                     sys.stdout.write(rendered.plain(self.width()))
                 else:
-                    self.console().print(rendered)
+                    self.console().print(rendered, crop=False)  # addresses never cut
                 sys.stdout.flush()
                 return
             if isinstance(rendered, str):
@@ -95,7 +115,7 @@ class Output:
                 import io
 
                 buffer = io.StringIO()
-                self.console(file=buffer).print(rendered)
+                self.console(file=buffer).print(rendered, crop=False)
                 text = buffer.getvalue()
             import shutil
 
