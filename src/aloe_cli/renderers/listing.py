@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
+from aloe_cli.i18n import _
 from aloe_cli.sanitize import one_line, printable, spreadsheet_cell
 
 if TYPE_CHECKING:  # the models and the table layout are imported only when a listing is drawn
@@ -121,17 +122,17 @@ def render_markdown(listing: Listing) -> str:
     """Markdown tables a wiki takes as they are, one per group, under a heading."""
     # The apparatus (and the listing types under it) is imported with the first listing drawn for
     # people: every command imports this module for `Format`, most never draw one.
-    from aloe_cli.renderers.apparatus import SOURCES_COLUMN, Apparatus
+    from aloe_cli.renderers.apparatus import Apparatus, sources_column
 
     rows = listing.rows
     lines = [f"# {_markdown_cell(listing.title)}", ""]
     if not rows:
-        return "\n".join([*lines, "No records match.", ""])
+        return "\n".join([*lines, _("No records match."), ""])
     apparatus = Apparatus(rows, listing.show_sources)
     disputes, agreeing = apparatus.notes(rows)  # numbered before the table's own sources
     specs, rows = apparatus.with_column(listing.columns, rows)
     headers = [spec.header for spec in specs]
-    sources_column = specs.index(SOURCES_COLUMN) if apparatus.markers else -1
+    sources_at = specs.index(sources_column()) if apparatus.markers else -1
     group: str | object | None = object()
     for row in rows:
         if row.group != group:
@@ -141,7 +142,7 @@ def render_markdown(listing: Listing) -> str:
             lines += ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
         shown = [
             "".join(f"[^{n.strip()}]" for n in cell.split(",") if n.strip())
-            if position == sources_column
+            if position == sources_at
             else _markdown_cell(cell)
             for position, cell in enumerate(row.cells)
         ]
