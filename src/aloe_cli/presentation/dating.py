@@ -194,7 +194,7 @@ class Dating(NamedTuple):
         gettext = translator(self.lang)
         lines = [self.text()]
         if self.doubts:
-            lines.append(gettext("({doubts})").format(doubts="; ".join(self.doubt_words)))
+            lines.append(gettext("({doubts})").format(doubts=gettext("; ").join(self.doubt_words)))
         if self.disputed:
             lines.append(gettext("(disputed: see below)") if disputed_mark is None else disputed_mark)
         return "\n".join(lines)
@@ -214,10 +214,10 @@ class Dating(NamedTuple):
         """Every claim on one line where they dispute: 'disputed: October 2005 (story ¶9); …'."""
         gettext = translator(self.lang)
         if self.disputed:
-            claims = "; ".join(claim_named(claim, self.lang) for claim in self.claims)
+            claims = gettext("; ").join(claim_named(claim, self.lang) for claim in self.claims)
             return gettext("disputed: {claims}").format(claims=claims)
         doubts = self.doubt_words
-        return f"{self.text()} ({'; '.join(doubts)})" if doubts else self.text()
+        return f"{self.text()} ({gettext('; ').join(doubts)})" if doubts else self.text()
 
     def doubt_sentences(self) -> str:
         """A sentence on how sure the date is, or '' when it is certain."""

@@ -150,7 +150,8 @@ def render_markdown(listing: Listing) -> str:
     if listing.legend:
         lines += ["", f"_{_markdown_cell(listing.legend)}_"]
     if disputes:
-        lines += ["", "**Disputed dates** (each claim with its own sources)", ""]
+        heading = _("**Disputed dates** (each claim with its own sources)")
+        lines += ["", heading, ""]
         lines += [f"- {_markdown_cell(dispute)}" for dispute in disputes]
     if agreeing:
         lines += ["", "**Dates given by several sources** (each with its own)", ""]
