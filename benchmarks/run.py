@@ -24,6 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 from generate import generate
+from memory import SHAPES, memory_rows
 
 MINIMAL_TYPER_APP = """\
 import typer
@@ -354,6 +355,9 @@ def main() -> None:
     parser.add_argument(
         "--sizes", default="1000,10000,100000", help="dataset sizes (default 1000,10000,100000)"
     )
+    parser.add_argument(
+        "--memory-mib", type=float, default=8, help="size of each file validation's memory is measured on"
+    )
     parser.add_argument("--write", metavar="FILE", help="also write the report to FILE (BENCHMARKS.md)")
     arguments = parser.parse_args()
     bin_folder = Path(sys.executable).parent
@@ -390,6 +394,10 @@ def main() -> None:
             f"(first run with an empty cache, then {arguments.scale_repeat} runs)",
             "",
             *scale_rows,
+            "",
+            f"## Validation's memory per input MiB (files of about {arguments.memory_mib:g} MiB)",
+            "",
+            *memory_rows(arguments.memory_mib, list(SHAPES)),
             "",
         ]
     text = "\n".join(report)

@@ -7,7 +7,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from tests.conftest import FULL_TESTS
+
+from conftest import FULL_TESTS
 
 ROOT = Path(__file__).parents[1]
 
@@ -19,7 +20,7 @@ def test_benchmark_suite_runs_and_reports_every_case(tmp_path: Path) -> None:
     done = subprocess.run(
         [sys.executable, str(ROOT / "benchmarks" / "run.py"), "--repeat", "3" if FULL_TESTS else "1",
          "--scale-repeat", "2" if FULL_TESTS else "1",
-         "--sizes", "300,1000,10000" if FULL_TESTS else "300", "--write", str(report),
+         "--sizes", "300,1000,10000" if FULL_TESTS else "300", "--memory-mib", "0.2", "--write", str(report),
          *([] if FULL_TESTS else ["--no-warm-up"])],
         capture_output=True, text=True, timeout=900, check=False,
     )  # fmt: skip
@@ -40,6 +41,7 @@ def test_benchmark_suite_runs_and_reports_every_case(tmp_path: Path) -> None:
     assert "| 300 | " in text.split("streaming adds: median of pairs")[1]  # paired, not two medians
     assert "minimal app beside them" in text  # scale ratios are to the app run beside each case
     assert "| 300 | no cache entry" in text  # 300 records are under the cache's threshold
+    assert "## Validation's memory per input MiB" in text and "| minimal records | " in text
 
 
 def test_generated_datasets_are_valid(tmp_path: Path) -> None:

@@ -194,3 +194,62 @@ def test_french_search_finds_the_european_social_forums(aloe: Callable[..., Resu
     for words in (("forum", "social", "européen"), ("forum", "social", "europeen"), ("FSE",), ("fse",)):
         assert {"esf-2002", "esf-2003"} <= set(found(*words)), words
     assert {"wsf-2002", "wsf-2006"} <= set(found("FSM"))
+
+
+# No English word of the interface in a French run ---------------------------------------------------
+
+FRENCH_RUNS = [
+    ("timeline",),
+    ("events", "--year", "2002"),
+    ("workshops", "--category", "regulation"),
+    ("show", "dakar-2005"),
+    ("show", "findhorn-2001"),
+    ("show", "alliance-founded"),
+    ("lineage",),
+    ("gaps",),
+    ("search", "forum", "social", "européen"),
+    ("timeline", "--format", "markdown"),
+    *[("list", kind) for kind in ("organisations", "people", "places", "eras", "series", "categories", "phases")],
+    *[(command, "--help") for command in ("timeline", "events", "workshops", "sources", "gaps", "list",
+                                          "lineage", "show", "search", "chart", "export", "validate", "schema")],
+    ("--help",),
+]  # fmt: skip
+
+
+def _interface_english() -> list[tuple[str, re.Pattern[str]]]:
+    """Each English msgid whose French differs, as a pattern (a placeholder matches any text).
+
+    A msgid the dataset also writes is left out: a French run shows the dataset's English where the
+    dataset has no French, and that is the record's text, not the interface.
+    """
+    dataset_text = " ".join((Path(i18n.__file__).parents[2] / "data" / "timeline.yaml").read_text().split())
+    found = []
+    for message in _catalogue("fr"):
+        if not message.id or isinstance(message.id, tuple) or message.string == message.id:
+            continue
+        literal = re.sub(r"\{[^}]*\}", " ", message.id)
+        if len(re.findall(r"[A-Za-z]", literal)) < 4 or " ".join(message.id.split()) in dataset_text:
+            continue
+        parts = [
+            r"\s+".join(map(re.escape, part.split())) for part in re.split(r"\{[^}]*\}", message.id.strip())
+        ]
+        pattern = r"\S{1,40}".join(parts)  # a placeholder: one word, a date or a number
+        found.append((message.id, re.compile(r"(?<![\w-])" + pattern + r"(?![\w-])")))
+    return found
+
+
+@pytest.mark.parametrize("args", FRENCH_RUNS, ids=" ".join)
+def test_a_french_run_shows_no_english_word_of_the_interface(
+    aloe: Callable[..., Result], args: tuple[str, ...]
+) -> None:
+    result = aloe("--lang", "fr", *args, env={"COLUMNS": "100"})
+    assert result.exit_code == 0, result.stderr
+    shown = " ".join((result.stdout + result.stderr).split())
+    english = [message for message, pattern in _interface_english() if pattern.search(shown)]
+    assert english == []
+
+
+def test_the_global_options_note_is_the_catalogues() -> None:
+    from aloe_cli.cli.application import GLOBAL_OPTIONS_NOTE, GLOBAL_OPTIONS_NOTE_MSGID
+
+    assert GLOBAL_OPTIONS_NOTE == GLOBAL_OPTIONS_NOTE_MSGID

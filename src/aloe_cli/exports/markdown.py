@@ -2,26 +2,25 @@
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
+from aloe_cli.exports.common import NO_CATEGORY, era_groups, workshop_groups
 from aloe_cli.i18n import N_, _
+from aloe_cli.sanitize import markdown_text
 
 if TYPE_CHECKING:
     from aloe_cli.exports import Selection
     from aloe_cli.presentation.views import CitationView, CitedSource, HappeningView
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#+!|~&])")  # & too: no text may become an HTML entity
-
 
 def md(text: str) -> str:
     """Dataset text as literal Markdown: special characters escaped, one line."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    return markdown_text(" ".join(text.split()))
 
 
 def safe_url(url: str) -> str:
     """A URL that stays one autolink whatever it holds: characters Markdown or HTML read are %-encoded."""
-    from urllib.parse import quote
+    from urllib.parse import quote  # only a Markdown export loads it: no other output needs it
 
     # Never <, >, ", `, \\, {, } or |; & stays (a query string needs it, and an autolink shows it as is).
     return quote(url, safe="/:?#[]@!$&'()*+,;=%-._~")
@@ -100,8 +99,6 @@ def _date_words(record: HappeningView) -> str:
 
 def export_markdown(selection: Selection) -> bytes:
     """The document, UTF-8."""
-    from aloe_cli.exports.common import NO_CATEGORY, era_groups, workshop_groups
-
     presentation = selection.presentation
     notes = Footnotes()
     lines = [f"# {md(presentation.title)}", ""]

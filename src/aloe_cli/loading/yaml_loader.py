@@ -9,7 +9,10 @@ before any expansion (so an alias bomb costs nothing), and nesting is capped wit
 from __future__ import annotations
 
 import bisect
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from sys import intern
 from typing import Any
 
 import yaml
@@ -27,6 +30,13 @@ HARMLESS_TAGS = frozenset({"tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "ta
 
 Path = tuple[str | int, ...]
 Position = tuple[int, int]
+
+# libyaml reads YAML 1.1, which breaks lines at U+0085, U+2028 and U+2029; YAML 1.2 and editors read
+# them as ordinary characters (`title: before\u2028after` is one title on one line). While a text is
+# parsed they stand in private-use characters it does not hold, one for one, so positions keep;
+# every key and value gets its own characters back.
+_YAML_11_BREAKS = "\x85\u2028\u2029"
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff\U000f0000-\U000ffffd]")
 
 
 @dataclass
@@ -65,7 +75,7 @@ class _Frame:
     """An open mapping or list while the event stream is read."""
 
     value: dict[str, Any] | list[Any]
-    path: Path
+    path: Path | None  # None inside what no wanted path leads into (see index_positions)
     key: str | None = None  # a mapping's key waiting for its value
     first_key_position: dict[str, Position] = field(default_factory=dict)
     # The pending key repeats an earlier one: its value is read (and checked) but the first is kept.
@@ -100,11 +110,33 @@ def read_yaml(text: str, file: str) -> tuple[Any, list[Problem]]:
     return value, reader.problems
 
 
-def index_positions(text: str, file: str) -> PositionIndex:
-    """Re-read a document that parsed cleanly, recording where every value and key starts."""
-    reader = _Reader(text, file)
+def index_positions(text: str, file: str, wanted: Iterable[Path]) -> PositionIndex:
+    """Re-read a document that parsed cleanly, recording where the `wanted` values and keys start.
+
+    Only the wanted paths and their ancestors are recorded, and no value is kept: a file with a few
+    problems costs little more memory than its text, however large or deeply nested it is.
+    """
+    reader = _Reader(text, file, wanted={path[:end] for path in wanted for end in range(len(path) + 1)})
     reader.read()
     return reader.index
+
+
+def _yaml_1_2_text(text: str) -> tuple[str, dict[int, str] | None]:
+    """The text to parse, and how to give its keys and values their characters back (None: as they are)."""
+    breaks = [character for character in _YAML_11_BREAKS if character in text]
+    if not breaks:
+        return text, None
+    taken = set(_PRIVATE_USE.findall(text))
+    free = (
+        chr(code) for code in (*range(0xE000, 0xF900), *range(0xF0000, 0xFFFFE)) if chr(code) not in taken
+    )
+    stand_ins = dict(zip(breaks, free, strict=False))
+    if len(stand_ins) < len(breaks):  # a file that holds every private-use character: read as YAML 1.1
+        return text, None
+    return (
+        text.translate({ord(old): new for old, new in stand_ins.items()}),
+        {ord(new): old for old, new in stand_ins.items()},
+    )
 
 
 @dataclass(frozen=True)
@@ -115,7 +147,7 @@ class _Mark:
 
 
 class _Lines:
-    r"""Lines as editors count them: only a newline ends one (YAML also breaks at U+2028, U+0085 ...)."""
+    """Lines as editors count them: only a newline ends one (U+2028 ... are ordinary: see _yaml_1_2_text)."""
 
     def __init__(self, text: str) -> None:
         self.starts = [0]
@@ -139,6 +171,7 @@ def _read_fast(text: str) -> Any:  # noqa: PLR0915 - one loop on purpose: a help
     This loop runs once per YAML event (about 50 per record), so it avoids method calls and keeps
     only what a clean document needs; `_Reader` reads the same events slowly and says what is wrong.
     """
+    text, originals = _yaml_1_2_text(text)
     parser = _EventSource(text)
     check, get = parser.check_event, parser.get_event
     scalar, mapping_start, sequence_start = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
@@ -155,13 +188,16 @@ def _read_fast(text: str) -> Any:  # noqa: PLR0915 - one loop on purpose: a help
             if event.anchor is not None or event.tag is not None:
                 raise _NeedsCarefulPass
             value = event.value
+            if originals is not None:
+                value = value.translate(originals)
             if not containers:
                 raise _NeedsCarefulPass  # a single value at the top level
             top = containers[-1]
             if keys[-1] is _NO_KEY:  # a mapping waits for a key
                 if value in top or (value == "<<" and not event.style):
                     raise _NeedsCarefulPass
-                keys[-1] = value
+                # Keys repeat in every record ('id', 'title', 'sources'): one string each, not one per record.
+                keys[-1] = intern(value)
                 continue
             if not event.style and value in NULL_WORDS:
                 value = None
@@ -203,9 +239,11 @@ def _read_fast(text: str) -> Any:  # noqa: PLR0915 - one loop on purpose: a help
 class _Reader:
     """Walks the event stream slowly, recording positions and every problem, so they can be reported."""
 
-    def __init__(self, text: str, file: str) -> None:
+    def __init__(self, text: str, file: str, wanted: set[Path] | None = None) -> None:
         self.text = text
         self.file = file
+        # Only positions are wanted (index_positions): the values are dropped as soon as they are read.
+        self.wanted = wanted
         self.lines = _Lines(text)
         self.index = PositionIndex()
         self.problems: list[Problem] = []
@@ -213,12 +251,18 @@ class _Reader:
         self.root: Any = _MISSING
         self.root_mark: Any = None
         self.fatal = False  # a problem after which the document's values are not known
+        self.originals: dict[int, str] | None = None  # see _yaml_1_2_text
 
-    def report(self, mark: Any, path: Path, message: str, *, fatal: bool = True) -> None:
+    def report(self, mark: Any, path: Path | None, message: str, *, fatal: bool = True) -> None:
         """Record a problem at `mark`; `fatal=False` when every value is still known."""
         line, column = self.lines.position(mark) if mark is not None else (1, 1)
-        self.problems.append(Problem(self.file, line, column, format_path(path), message))
+        self.problems.append(Problem(self.file, line, column, format_path(path or ()), message))
         self.fatal = self.fatal or fatal
+
+    def _note_position(self, table: dict[Path, Position], path: Path | None, mark: Any) -> None:
+        """Remember where `path` starts (the first time only: a repeated key keeps the first)."""
+        if path is not None and path not in table and (self.wanted is None or path in self.wanted):
+            table[path] = self.lines.position(mark)
 
     def read(self) -> Any:
         """Read the whole document; return its value (None when problems were recorded)."""
@@ -232,7 +276,7 @@ class _Reader:
             return None
         except yaml.reader.ReaderError as error:  # a character YAML forbids; it knows only the offset
             message = f"character U+{error.character:04X} is not allowed in YAML"
-            self.report(_Mark(error.position), (), message)
+            self.report(_Mark(self._character_offset(error.position)), (), message)
             return None
         if self.fatal:
             return None
@@ -243,8 +287,15 @@ class _Reader:
             self.report(self.root_mark, (), f"the top level must be a mapping (key: value), found {found}")
         return None if self.fatal else self.root
 
+    def _character_offset(self, offset: int) -> int:
+        """A reader error's offset in characters: libyaml gives it in bytes of the UTF-8 text."""
+        if _EventSource is yaml.SafeLoader:  # PyYAML's own reader counts characters
+            return offset
+        return len(self.text.encode("utf-8")[:offset].decode("utf-8", "ignore"))
+
     def _read_events(self) -> None:
-        parser = _EventSource(self.text)
+        text, self.originals = _yaml_1_2_text(self.text)
+        parser = _EventSource(text)
         documents = 0
         while parser.check_event():
             event: Any = parser.get_event()
@@ -261,7 +312,7 @@ class _Reader:
             elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
                 self._start_container(event)
 
-    def _check_node(self, event: Any, path: Path) -> None:
+    def _check_node(self, event: Any, path: Path | None) -> None:
         """Refuse anchors and tags that would make the value something other than written."""
         if event.anchor is not None:  # the value is still the one written: reading can go on
             message = "anchors (&name) are not supported: write the value out"
@@ -282,14 +333,14 @@ class _Reader:
         else:
             if event.anchor is not None or event.tag is not None:
                 self._check_node(event, path)
-            value = event.value
+            value = event.value if self.originals is None else event.value.translate(self.originals)
             if not event.style and value in NULL_WORDS and not expecting_key:  # plain: '' (C) or None
                 value = None
         if expecting_key:
             assert parent is not None
             self._open_key(parent, value, event)
             return
-        self.index.values.setdefault(path, self.lines.position(event.start_mark))  # a repeated key: the first
+        self._note_position(self.index.values, path, event.start_mark)
         self._finish(value)
 
     def _start_container(self, event: Any) -> None:
@@ -305,23 +356,25 @@ class _Reader:
             raise _StopReading
         if event.anchor is not None or event.tag is not None:
             self._check_node(event, path)
-        self.index.values.setdefault(path, self.lines.position(event.start_mark))
+        self._note_position(self.index.values, path, event.start_mark)
         container: dict[str, Any] | list[Any] = {} if type(event) is yaml.MappingStartEvent else []
+        if self.wanted is not None and path not in self.wanted:
+            path = None  # nothing below is wanted: no path is built for it
         self.stack.append(_Frame(container, path))
 
     def _open_key(self, parent: _Frame, key: str, event: Any) -> None:
         """Record a mapping key; a repeated key is reported with both positions."""
         assert isinstance(parent.value, dict)
-        path = (*parent.path, key)
+        path = None if parent.path is None else (*parent.path, key)
         if type(event) is yaml.ScalarEvent and not event.style and key == "<<":
             self.report(event.start_mark, path, "merge keys (<<) are not supported: write the fields out")
         if key in parent.value:
             first = parent.first_key_position.get(key)
             where = f" (first at line {first[0]}, column {first[1]})" if first else ""
             self.report(event.start_mark, path, f"duplicate key '{key}'{where}: keep one", fatal=False)
-        position = self.lines.position(event.start_mark)
-        parent.first_key_position.setdefault(key, position)
-        self.index.keys.setdefault(path, position)
+        if self.wanted is None:  # the careful pass, which reports repeated keys with both positions
+            parent.first_key_position.setdefault(key, self.lines.position(event.start_mark))
+        self._note_position(self.index.keys, path, event.start_mark)
         parent.key = key
         parent.discard_value = key in parent.value
 
@@ -331,6 +384,8 @@ class _Reader:
             self.root = value
             return
         parent = self.stack[-1]
+        if self.wanted is not None:
+            value = None  # only positions are wanted: keep the keys and the count, not the values
         if isinstance(parent.value, list):
             parent.value.append(value)
         else:
@@ -341,10 +396,12 @@ class _Reader:
             parent.discard_value = False
 
 
-def _child_path(parent: _Frame | None) -> Path:
-    """The path of the value about to be read inside `parent`."""
+def _child_path(parent: _Frame | None) -> Path | None:
+    """The path of the value about to be read inside `parent` (None where no path is wanted)."""
     if parent is None:
         return ()
+    if parent.path is None:
+        return None
     if isinstance(parent.value, list):
         return (*parent.path, len(parent.value))
     return (*parent.path, parent.key) if parent.key is not None else parent.path

@@ -6,7 +6,14 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from aloe_cli.i18n import translator
-from aloe_cli.model.models import Event, localized_with_lang
+from aloe_cli.model.models import (
+    RECORD_KINDS,
+    RELATION_WORDS,
+    DatedRecord,
+    Event,
+    fields_as_json,
+    localized_with_lang,
+)
 from aloe_cli.presentation.dating import ClaimView, Dating, claim_words
 from aloe_cli.presentation.views import (
     CategoryView,
@@ -226,8 +233,6 @@ class Presentation:
         return [self._link(link) for link in self.dataset.lineage]
 
     def _link(self, link: LineageLink) -> LineageView:
-        from aloe_cli.model.models import RELATION_WORDS
-
         return LineageView(
             id=link.id,
             relation=link.relation,
@@ -391,8 +396,6 @@ class Presentation:
 
     def field_tables(self, happenings: list[HappeningView]) -> list[FieldTable]:
         """Every kind's records field by field, milestones and events only those given, in dataset order."""
-        from aloe_cli.model.models import RECORD_KINDS, DatedRecord, fields_as_json
-
         wanted = {view.id for view in happenings}
         apart = frozenset({"dates", "sources", "other_names"})
         tables = []

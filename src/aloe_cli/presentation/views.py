@@ -6,6 +6,7 @@ from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from aloe_cli.i18n import N_, _
+from aloe_cli.presentation.dating import UNDATED_JSON
 
 if TYPE_CHECKING:
     from aloe_cli.presentation.dating import Dating
@@ -369,8 +370,6 @@ class HappeningView(NamedTuple):
 
     def json(self) -> HappeningJSON:
         """The milestone or event in the JSON contract."""
-        from aloe_cli.presentation.dating import UNDATED_JSON
-
         dated = self.dating.json() if self.dating else UNDATED_JSON
         row: HappeningJSON = {
             "id": self.id,

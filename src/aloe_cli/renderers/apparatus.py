@@ -9,6 +9,8 @@ from aloe_cli.i18n import _, current_language
 from aloe_cli.presentation.dating import claim_named
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from aloe_cli.presentation.dating import ClaimView
     from aloe_cli.presentation.views import CitedSource
 
@@ -65,22 +67,25 @@ class Apparatus:
             ],
         )
 
-    def claim(self, claim: ClaimView) -> str:
-        """'22–26 November 2005 [7]', or with the sources named when there is no apparatus."""
+    def claim(self, claim: ClaimView, escape: Callable[[str], str] = str) -> str:
+        """'22–26 November 2005 [7]', or with the sources named when there is no apparatus.
+
+        `escape` is applied to the data's words only, never to the apparatus's own markers.
+        """
         if not self.markers:
-            return claim_named(claim, current_language())
+            return escape(claim_named(claim, current_language()))
         cited = ", ".join(str(self.number(c.cited)) for c in claim.citations)
         cited = f"[{cited}]" if cited else _("[its record's sources]")
-        return f"{claim.words} {cited}" + (_(" (our reading)") if claim.inferred else "")
+        return f"{escape(claim.words)} {cited}" + (_(" (our reading)") if claim.inferred else "")
 
-    def claims(self, row: Row) -> str:
-        """'dakar-2005: October 2005 [3]; 22–26 November 2005 [7]'."""
+    def claims(self, row: Row, escape: Callable[[str], str] = str) -> str:
+        """'dakar-2005: October 2005 [3]; 22–26 November 2005 [7]' (`escape`: as for `claim`)."""
         claims = row.claims.claims if row.claims else ()
-        return f"{row.record_id}: " + "; ".join(self.claim(claim) for claim in claims)
+        return f"{escape(row.record_id)}: " + "; ".join(self.claim(claim, escape) for claim in claims)
 
-    def notes(self, rows: list[Row]) -> tuple[list[str], list[str]]:
+    def notes(self, rows: list[Row], escape: Callable[[str], str] = str) -> tuple[list[str], list[str]]:
         """The claims told under a table: the disputed dates first (numbered first), then the agreeing."""
         told = [row for row in rows if row.claims is not None]
-        disputes = [self.claims(row) for row in told if row.claims and row.claims.disputed]
-        agreeing = [self.claims(row) for row in told if row.claims and not row.claims.disputed]
+        disputes = [self.claims(row, escape) for row in told if row.claims and row.claims.disputed]
+        agreeing = [self.claims(row, escape) for row in told if row.claims and not row.claims.disputed]
         return disputes, agreeing
