@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import lru_cache
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 
 from aloe_cli.model.edtf import describe_edtf
 
@@ -41,6 +41,45 @@ def _point(text: str) -> _Point:
     if len(parts) == 2 or parts[2] == "XX":
         return _Point("month", year, month, 0, qualifier)
     return _Point("day", year, month, int(parts[2]), qualifier)
+
+
+class _Grammar(Protocol):
+    """What a language says of the parts of an EDTF value; `_words` puts them together."""
+
+    start_unknown: str
+    end_unknown: str
+
+    def point(self, point: _Point) -> str: ...  # '15 juin 2001', 'vers 1997'
+    def plain(self, point: _Point) -> str: ...  # the same without the qualifier
+    def day(self, day: int) -> str: ...  # the first day of a range within a month: '1er', '10'
+    def until(self, point: _Point) -> str: ...  # 'jusqu'en juin 2001'
+    def since(self, point: _Point) -> str: ...  # 'à partir de juin 2001'
+    def between(self, start: _Point, end: _Point, same_year: bool) -> str: ...  # 'du … au …'
+
+
+def _words(grammar: _Grammar, text: str) -> str:
+    """A valid EDTF value in one language's words: the cases every language tells apart, in one place."""
+    if "/" not in text:
+        return grammar.point(_point(text))
+    left, right = text.split("/")
+    if left in ("", ".."):  # `..` is the source saying "open"; an empty side is one no source gives
+        until = grammar.until(_point(right))
+        return until if left == ".." else f"{grammar.start_unknown}, {until}"
+    start = _point(left)
+    if right in ("", ".."):
+        since = grammar.since(start)
+        return since if right == ".." else f"{since}, {grammar.end_unknown}"
+    end = _point(right)
+    if start.qualifier or end.qualifier or "unspecified" in (start.precision, end.precision):
+        return f"{grammar.point(start)} – {grammar.point(end)}"
+    if start.precision == end.precision == "day" and (start.year, start.month) == (end.year, end.month):
+        return f"{grammar.day(start.day)}–{grammar.plain(end)}"
+    if start.precision == end.precision == "year":
+        return f"{start.year}–{end.year}"
+    same_year = (
+        start.precision == end.precision and start.year == end.year and start.precision in ("day", "month")
+    )
+    return grammar.between(start, end, same_year)
 
 
 # --- French --------------------------------------------------------------------------------------------
@@ -111,31 +150,37 @@ def _french_until(point: _Point) -> str:
     return f"jusqu'en {_french_plain(point)}"
 
 
+class _FrenchWords:
+    """French's answers to what `_words` asks: 'à partir du 15 juin 2001', 'jusqu'en 2001'."""
+
+    start_unknown = "début inconnu"
+    end_unknown = "fin inconnue"
+
+    def point(self, point: _Point) -> str:
+        return _french_point(point)
+
+    def plain(self, point: _Point) -> str:
+        return _french_plain(point)
+
+    def day(self, day: int) -> str:
+        return _french_day(day)
+
+    def until(self, point: _Point) -> str:
+        return f"jusqu'à {_french_point(point)}" if point.qualifier else _french_until(point)
+
+    def since(self, point: _Point) -> str:
+        return f"à partir de {_french_point(point)}" if point.qualifier else f"à partir {_french_from(point)}"
+
+    def between(self, start: _Point, end: _Point, same_year: bool) -> str:
+        # the year said once, at the end: 'du 31 janvier au 5 février 2002'
+        shorter = _french_plain(start).removesuffix(f" {start.year}") if same_year else None
+        return f"{_french_from(start, shorter)} {_french_to(end)}"
+
+
 @lru_cache(maxsize=4096)
 def describe_edtf_fr(text: str) -> str:
     """A valid EDTF value in French words: '2001-06-10/2001-06-15' -> '10–15 juin 2001'."""
-    if "/" not in text:
-        return _french_point(_point(text))
-    left, right = text.split("/")
-    if left in ("", ".."):
-        end = _point(right)
-        until = _french_until(end) if not end.qualifier else f"jusqu'à {_french_point(end)}"
-        return until if left == ".." else f"début inconnu, {until}"
-    start = _point(left)
-    since = f"à partir de {_french_point(start)}" if start.qualifier else f"à partir {_french_from(start)}"
-    if right in ("", ".."):
-        return since if right == ".." else f"{since}, fin inconnue"
-    end = _point(right)
-    if start.qualifier or end.qualifier or "unspecified" in (start.precision, end.precision):
-        return f"{_french_point(start)} – {_french_point(end)}"
-    if start.precision == end.precision == "day" and (start.year, start.month) == (end.year, end.month):
-        return f"{_french_day(start.day)}–{_french_plain(end)}"
-    if start.precision == end.precision == "year":
-        return f"{start.year}–{end.year}"
-    if start.precision == end.precision and start.year == end.year and start.precision in ("day", "month"):
-        shorter = _french_plain(start).removesuffix(f" {start.year}")  # the year said once, at the end
-        return f"{_french_from(start, shorter)} {_french_to(end)}"
-    return f"{_french_from(start)} {_french_to(end)}"
+    return _words(_FrenchWords(), text)
 
 
 # --- Spanish and Portuguese ----------------------------------------------------------------------------
@@ -197,42 +242,48 @@ def _romance_point(language: _Romance, point: _Point, *, after_preposition: bool
     return {"": words, "~": about, "?": f"{words}?", "%": f"{about}?"}[point.qualifier]
 
 
-def _romance(language: _Romance, text: str) -> str:
-    if "/" not in text:
-        return _romance_point(language, _point(text))
-    left, right = text.split("/")
-    if left in ("", ".."):
-        until = f"{language.until} {_romance_point(language, _point(right), after_preposition=True)}"
-        return until if left == ".." else f"{language.start_unknown}, {until}"
-    start = _point(left)
-    since = f"{language.since} {_romance_point(language, start, after_preposition=True)}"
-    if right in ("", ".."):
-        return since if right == ".." else f"{since}, {language.end_unknown}"
-    end = _point(right)
-    if start.qualifier or end.qualifier or "unspecified" in (start.precision, end.precision):
-        return f"{_romance_point(language, start)} – {_romance_point(language, end)}"
-    if start.precision == end.precision == "day" and (start.year, start.month) == (end.year, end.month):
-        return f"{start.day}–{_romance_plain(language, end)}"
-    if start.precision == end.precision == "year":
-        return f"{start.year}–{end.year}"
-    shorter = _romance_plain(language, start)
-    if start.precision == end.precision and start.year == end.year and start.precision in ("day", "month"):
-        shorter = shorter.removesuffix(f" de {start.year}")
-    with_article = start.precision in ("day", "season")
-    before, after = (language.range_from, language.range_to) if with_article else ("de", "a")
-    return f"{before} {shorter} {after} {_romance_plain(language, end)}"
+class _RomanceWords:
+    """Spanish's or Portuguese's answers to what `_words` asks: 'desde el 15 de junio de 2001'."""
+
+    def __init__(self, language: _Romance) -> None:
+        self.language = language
+        self.start_unknown = language.start_unknown
+        self.end_unknown = language.end_unknown
+
+    def point(self, point: _Point) -> str:
+        return _romance_point(self.language, point)
+
+    def plain(self, point: _Point) -> str:
+        return _romance_plain(self.language, point)
+
+    def day(self, day: int) -> str:
+        return str(day)
+
+    def until(self, point: _Point) -> str:
+        return f"{self.language.until} {_romance_point(self.language, point, after_preposition=True)}"
+
+    def since(self, point: _Point) -> str:
+        return f"{self.language.since} {_romance_point(self.language, point, after_preposition=True)}"
+
+    def between(self, start: _Point, end: _Point, same_year: bool) -> str:
+        shorter = _romance_plain(self.language, start)
+        if same_year:
+            shorter = shorter.removesuffix(f" de {start.year}")
+        with_article = start.precision in ("day", "season")
+        before, after = (self.language.range_from, self.language.range_to) if with_article else ("de", "a")
+        return f"{before} {shorter} {after} {_romance_plain(self.language, end)}"
 
 
 @lru_cache(maxsize=4096)
 def describe_edtf_es(text: str) -> str:
     """A valid EDTF value in Spanish words: '2001-06-10/2001-06-15' -> '10–15 de junio de 2001'."""
-    return _romance(SPANISH, text)
+    return _words(_RomanceWords(SPANISH), text)
 
 
 @lru_cache(maxsize=4096)
 def describe_edtf_pt(text: str) -> str:
     """A valid EDTF value in Portuguese words: '2001-06-10/2001-06-15' -> '10–15 de junho de 2001'."""
-    return _romance(PORTUGUESE, text)
+    return _words(_RomanceWords(PORTUGUESE), text)
 
 
 # One function per language aloe speaks (`i18n.LANGUAGES`; a test checks that none is missing).
