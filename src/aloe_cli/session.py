@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from aloe_cli.loading.source import DatasetSource
 
 if TYPE_CHECKING:
+    from aloe_cli.loading.store import DatasetStore
     from aloe_cli.model.models import Dataset
     from aloe_cli.presentation.build import Presentation
 
@@ -19,21 +20,26 @@ class Session:
     source: DatasetSource
     lang: str = "en"
     use_cache: bool = True
-    _dataset: Dataset | None = field(default=None, repr=False)
+    _store: DatasetStore | None = field(default=None, repr=False)
     _presentation: Presentation | None = field(default=None, repr=False)
 
-    def dataset(self) -> Dataset:
-        """The selected dataset, loaded and validated once per run (from the cache when it can)."""
-        if self._dataset is None:
-            from aloe_cli.loading.dataset import load_dataset
+    def store(self) -> DatasetStore:
+        """The selected dataset, loaded once per run, read as the questions ask (see `loading/store.py`)."""
+        if self._store is None:
+            from aloe_cli.loading.dataset import load_store
 
-            self._dataset = load_dataset(self.source, use_cache=self.use_cache)
-        return self._dataset
+            self._store = load_store(self.source, use_cache=self.use_cache)
+        return self._store
+
+    def dataset(self) -> Dataset:
+        """The selected dataset, whole: for the commands that read every kind of record."""
+        return self.store().read_all()
 
     def presentation(self) -> Presentation:
         """The dataset's views in the chosen language (a text the dataset lacks in it is in English)."""
         from aloe_cli.presentation.build import Presentation
 
         if self._presentation is None:
-            self._presentation = Presentation(self.dataset(), self.lang)
+            # Built on the store's lists: a question about a period reads only the lists its views name.
+            self._presentation = Presentation(self.store().lists(), self.lang)
         return self._presentation

@@ -44,6 +44,13 @@ def export(
             "--bom", help="CSV: start each file with a UTF-8 byte-order mark, so that Excel reads it."
         ),
     ] = False,
+    remote_media: Annotated[
+        bool,
+        typer.Option(
+            "--remote-media",
+            help="Draw images from other sites (else they link to them and load nothing from elsewhere).",
+        ),
+    ] = False,
     first_year: FromYear = None,
     last_year: UntilYear = None,
     match: MatchOption = Match.overlap,
@@ -64,12 +71,14 @@ def export(
             _("{format} is not text: name a file with -o").format(format=to.value), param_hint="--output"
         )
     where = happening_filter(
-        settings.session.dataset(), first_year=first_year, last_year=last_year, match=match,
+        settings.session.store().lists(), first_year=first_year, last_year=last_year, match=match,
         org=org, person=person, place=place,
     )  # fmt: skip
-    happenings = queries.timeline(settings.session.dataset(), where)
+    happenings = queries.timeline(settings.session.store(), where)
     presentation = settings.session.presentation()
-    selection = Selection(presentation, presentation.happenings(happenings), __version__, base_iri, bom)
+    selection = Selection(
+        presentation, presentation.happenings(happenings), __version__, base_iri, bom, remote_media
+    )
     exporting = _("Exporting {count} milestones and events to {format}")
     with _progress(exporting.format(count=len(happenings), format=to.value)):
         if to is ExportFormat.csv and output is not None and not output.endswith(".zip"):

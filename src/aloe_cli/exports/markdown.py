@@ -97,6 +97,24 @@ def _date_words(record: HappeningView) -> str:
     return record.dating.one_line() if record.dating else _("undated")
 
 
+def _media_lines(record: HappeningView, selection: Selection, notes: Footnotes) -> list[str]:
+    """Each medium: an image where a page may draw it (with its alt text), else a link; then its words."""
+    lines = []
+    for medium in record.media:
+        href = safe_url(medium.href)
+        if medium.drawn(selection.remote_media):
+            shown = f"![{md(medium.alt)}]({href})"
+            words = [md(medium.caption)] if medium.caption else []
+        else:
+            label = _("{kind}: {words}").format(kind=md(_(medium.kind).capitalize()), words=md(medium.words))
+            shown = f"[{label}]({href})"
+            words = []
+        if medium.credit:
+            words.append(_("Credit: {credit}").format(credit=md(medium.credit)))
+        lines.append(" ".join([shown, *words]) + notes.cite(medium.citations))
+    return lines
+
+
 def export_markdown(selection: Selection) -> bytes:
     """The document, UTF-8."""
     presentation = selection.presentation
@@ -141,6 +159,7 @@ def export_markdown(selection: Selection) -> bytes:
                 reasons.append(record.inferred)
             for reason in reasons:
                 lines += ["", "  " + _("Our reading, not a source's: {reason}").format(reason=md(reason))]
+            lines += [f"\n  {line}" for line in _media_lines(record, selection, notes)]
         lines.append("")
 
     events = [h for h in selection.happenings if h.is_event]

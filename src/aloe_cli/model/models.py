@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 from functools import cached_property
-from typing import TYPE_CHECKING, Annotated, Any, Literal, Protocol, TypeVar
+from typing import Annotated, Any, Literal, Protocol, TypeVar
 
 from pydantic import (
     BaseModel,
@@ -14,9 +14,9 @@ from pydantic import (
     Field,
     PlainSerializer,
     PlainValidator,
-    PrivateAttr,
     StringConstraints,
     WithJsonSchema,
+    model_validator,
 )
 from pydantic_core import PydanticCustomError
 
@@ -227,6 +227,79 @@ class DateClaim(Record):
         return describe_edtf(self.edtf.text)
 
 
+# A file beside the dataset: a relative path with `/` between folders, never leaving the dataset's folder
+# (no `..`, no leading `/`), and no scheme (a `file:` or `javascript:` address is not a path).
+MEDIA_PATH_PATTERN = r"^(?![/\\])(?!.*(?:^|/)\.\.(?:/|$))[^\\:\x00-\x1f]+$"
+
+
+def _media_path(value: Any) -> str:
+    text = _require_text(value, "a path")
+    parts = text.split("/")
+    if not text or text.startswith("/") or "\\" in text or ":" in text or ".." in parts:
+        raise PydanticCustomError(
+            "aloe_media_path",
+            "'{path}' is not a path beside the dataset: write a relative path such as media/scan-1.jpg "
+            "(no leading /, no .., no backslash, no scheme); for a web address use `url`",
+            {"path": text},
+        )
+    if any(ord(character) < 32 for character in text):
+        raise PydanticCustomError("aloe_media_path", "a path has no control characters")
+    return text
+
+
+MediaPath = Annotated[
+    str,
+    PlainValidator(_media_path),
+    WithJsonSchema(
+        {"type": "string", "pattern": MEDIA_PATH_PATTERN, "examples": ["media/minutes-1998-p1.jpg"]}
+    ),
+]
+MediaKind = Literal["image", "scan", "document", "video", "audio", "link"]
+# What a page can draw as an <img>: the rest is linked, never embedded.
+PICTURE_KINDS = frozenset({"image", "scan"})
+
+
+class Media(Record):
+    """An image, a scan or a document shown with a record: a web address or a file beside the dataset."""
+
+    # Editors learn the one-place rule from the schema too: `url` or `path`, not both, not neither.
+    model_config = ConfigDict(json_schema_extra={"oneOf": [{"required": ["url"]}, {"required": ["path"]}]})
+
+    kind: MediaKind = "image"
+    """image, scan (a photograph of a document), document (a PDF ...), video, audio, or link (a page)."""
+    url: WebAddress | None = None
+    """Where it is on the web: an http(s) address (give this or `path`)."""
+    path: MediaPath | None = None
+    """A file beside the dataset, relative to the dataset's folder: media/scan-1.jpg (this or `url`)."""
+    alt: str | None = None
+    """What the image shows, in words, for readers who cannot see it (the page's alt text)."""
+    caption: str | None = None
+    """The caption shown under it."""
+    credit: str | None = None
+    """Who made it or holds it, as they ask to be credited."""
+    sources: list[Citation] = Field(default_factory=list)
+    """The sources it comes from (a scan: the document it shows)."""
+
+    @property
+    def location(self) -> str:
+        """The web address or the path, whichever it has."""
+        return self.url or self.path or ""
+
+    @property
+    def is_picture(self) -> bool:
+        """Whether a page shows it as an image (an image or a scan), rather than a link."""
+        return self.kind in PICTURE_KINDS
+
+    @model_validator(mode="after")
+    def _in_one_place(self) -> Media:
+        """Exactly one of `url` and `path`: a medium is somewhere, and in one place."""
+        if (self.url is None) == (self.path is None):
+            raise PydanticCustomError(
+                "aloe_media_where", "give either `url` (a web address) or `path` (a file beside the dataset)"
+            )
+        return self
+
+
 class SourcedRecord(Record):
     """A record with a stable id and the sources its facts come from."""
 
@@ -237,6 +310,8 @@ class SourcedRecord(Record):
     note: str | None = None
     """A note for readers: what the sources leave open, how a fact was checked."""
     inferred: Inference = None
+    media: list[Media] = Field(default_factory=list)
+    """Images, scans and documents shown with the record, each with its caption, credit and sources."""
 
 
 class DatedBy(Record):
@@ -354,9 +429,9 @@ class Source(Record):
     """Who published the document."""
     language: str | None = None
     """The document's language, as a language code (en, fr, pt)."""
-    kind: Literal["primary", "secondary", "notes"] = "secondary"
-    """primary (written by the actors at the time), secondary (written about them) or notes (the dataset
-    authors' own working notes).
+    kind: Literal["primary", "secondary", "notes", "import"] = "secondary"
+    """primary (written by the actors at the time), secondary (written about them), notes (the dataset
+    authors' own working notes) or import (a timeline or sheet `aloe import` read: its own sources unknown).
     """
     note: str | None = None
     """What the source is, and how far to trust it."""
@@ -463,6 +538,8 @@ class Happening(DatedRecord):
     """The ids of the people the sources name in it."""
     organisations: list[RecordId] = Field(default_factory=list)
     """The ids of the organisations that took part."""
+    categories: list[RecordId] = Field(default_factory=list)
+    """The ids of the categories it is in (an imported timeline's groups, with `--group-as category`)."""
 
 
 class Milestone(Happening):
@@ -544,25 +621,8 @@ class Gap(SourcedRecord):
     """The ids of the records the gap concerns."""
 
 
-class UnreadLists(Protocol):
-    """Record lists a dataset read from a cache entry still holds as JSON: each built when first read."""
-
-    def __contains__(self, list_name: object) -> bool:
-        """Whether this list is still unread."""
-
-    def read(self, list_name: str) -> list[Any]:
-        """Every record of an unread list, built (it is unread no more)."""
-
-    def possibly_between(self, list_name: str, first: date | None, last: date | None) -> list[Any] | None:
-        """The records of an unread list whose possible days may meet [first, last] (None: no index)."""
-
-
-class Dataset(Record):  # noqa: PLW1641 - Pydantic gives every frozen model its hash
+class Dataset(Record):
     """A whole aloe dataset: its sources and every kind of record."""
-
-    # Set only on a dataset read back from a cache entry: the lists it has not built yet (see
-    # `loading/unread.py`). Reading such a list builds it, so every reader sees whole lists.
-    _unread: UnreadLists | None = PrivateAttr(None)
 
     format: Literal["aloe/1"] = Field(description="The dataset format and its version.")
     title: NonEmptyText
@@ -601,57 +661,76 @@ class Dataset(Record):  # noqa: PLW1641 - Pydantic gives every frozen model its 
         for list_name in RECORD_KINDS:
             yield from getattr(self, list_name)
 
-    def milestones_possibly_between(self, first: date | None, last: date | None) -> list[Milestone]:
-        """The milestones that may fall in [first, last]: a superset of `overlaps`; callers test each."""
-        return self._possibly_between("milestones", first, last)
 
-    def events_possibly_between(self, first: date | None, last: date | None) -> list[Event]:
-        """The events that may fall in [first, last]: a superset of `overlaps`; callers test each."""
-        return self._possibly_between("events", first, last)
+class DatasetLists(Protocol):
+    """A dataset's head and lists read as attributes: a Dataset, or a store's view (`loading/store.py`).
 
-    def _possibly_between(self, list_name: str, first: date | None, last: date | None) -> list[Any]:
-        # A list still unread is filtered on its entry's index of possible days, and only the records
-        # that pass are built: a question about one year of a large dataset builds that year.
-        unread = self._unread
-        if unread is not None and list_name in unread:
-            found = unread.possibly_between(list_name, first, last)
-            if found is not None:
-                return found
-        records: list[Any] = getattr(self, list_name)  # built whole (now, if it was unread)
-        return records
+    What the presentation and the questions over every record read, so that a run reading a cache
+    entry builds only the lists they ask for; the Dataset itself stays plain, whole data.
+    """
 
-    def read_every_list(self) -> None:
-        """Build every list still unread: what a dump or a comparison of the whole dataset needs."""
-        unread = self._unread
-        if unread is not None:
-            for list_name in RECORD_KINDS:
-                if list_name in unread:
-                    getattr(self, list_name)
+    @property
+    def title(self) -> str:
+        """The dataset's title."""
 
-    def model_dump(self, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        """Pydantic's dump, of every list (the unread ones built first)."""
-        self.read_every_list()
-        return super().model_dump(*args, **kwargs)
+    @property
+    def description(self) -> str | None:
+        """What the dataset covers."""
 
-    def __eq__(self, other: object) -> bool:
-        """Pydantic's equality, of every list (the unread ones built first)."""
-        if isinstance(other, Dataset):
-            self.read_every_list()
-            other.read_every_list()
-        return super().__eq__(other)
+    @property
+    def sources(self) -> list[Source]:
+        """The documents cited."""
 
-    if not TYPE_CHECKING:  # to mypy, a __getattr__ would make every misspelt attribute valid
+    @property
+    def organisations(self) -> list[Organisation]:
+        """The organisations."""
 
-        def __getattr__(self, name: str) -> Any:
-            # An unread list is absent from the model's fields until read: reading it builds it.
-            private = self.__pydantic_private__
-            unread = private.get("_unread") if private else None
-            if unread is not None and name in unread:
-                records = self.__dict__[name] = unread.read(name)
-                if not any(list_name in unread for list_name in RECORD_KINDS):
-                    private["_unread"] = None  # all read: free the entry's bytes
-                return records
-            return super().__getattr__(name)
+    @property
+    def lineage(self) -> list[LineageLink]:
+        """The lineage links."""
+
+    @property
+    def eras(self) -> list[Era]:
+        """The eras."""
+
+    @property
+    def people(self) -> list[Person]:
+        """The people."""
+
+    @property
+    def places(self) -> list[Place]:
+        """The places."""
+
+    @property
+    def series(self) -> list[Series]:
+        """The series."""
+
+    @property
+    def milestones(self) -> list[Milestone]:
+        """The milestones."""
+
+    @property
+    def events(self) -> list[Event]:
+        """The events."""
+
+    @property
+    def categories(self) -> list[Category]:
+        """The categories."""
+
+    @property
+    def phases(self) -> list[Phase]:
+        """The phases."""
+
+    @property
+    def workshops(self) -> list[Workshop]:
+        """The workshops."""
+
+    @property
+    def gaps(self) -> list[Gap]:
+        """The gaps."""
+
+    def records(self) -> Iterator[Record]:
+        """Every record of every kind, in the order of RECORD_KINDS."""
 
 
 def citations_of(record: Any) -> list[Citation]:
@@ -661,6 +740,8 @@ def citations_of(record: Any) -> list[Citation]:
         citations.extend(claim.sources)
     for other in getattr(record, "other_names", []) or []:
         citations.extend(other.sources)
+    for medium in getattr(record, "media", []) or []:
+        citations.extend(medium.sources)
     return citations
 
 
@@ -705,6 +786,7 @@ REFERENCES: tuple[tuple[str, str, str, str | None], ...] = (
             ("organisations", "organisations"),
         )
     ),
+    *((happenings, "categories", "categories", "categories") for happenings in ("milestones", "events")),
     ("events", "series", "series", "series"),
     ("lineage", "from", "from_org", "organisations"),
     ("lineage", "to", "to_org", "organisations"),

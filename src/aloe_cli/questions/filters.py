@@ -11,7 +11,7 @@ from aloe_cli.i18n import N_, _
 from aloe_cli.questions.queries import HappeningFilter, Match, Period
 
 if TYPE_CHECKING:
-    from aloe_cli.model.models import Dataset
+    from aloe_cli.model.models import Dataset, DatasetLists
 
 
 def known_id(value: str | None, ids: Iterable[str], option: str, kind: str) -> str | None:
@@ -40,7 +40,7 @@ def checked_period(first_year: int | None, last_year: int | None) -> Period:
 
 
 def happening_filter(
-    dataset: Dataset,
+    dataset: DatasetLists,
     *,
     first_year: int | None,
     last_year: int | None,

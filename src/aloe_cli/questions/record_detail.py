@@ -20,7 +20,7 @@ from aloe_cli.presentation.dating import UNDATED_JSON
 from aloe_cli.presentation.payloads import DetailJSON, NameJSON, RelatedJSON
 
 if TYPE_CHECKING:
-    from aloe_cli.model.models import Dataset, Record, SourcedRecord
+    from aloe_cli.model.models import Dataset, DatasetLists, Record, SourcedRecord
     from aloe_cli.presentation.build import Presentation
     from aloe_cli.presentation.views import CitedSource
 
@@ -36,7 +36,7 @@ class Found(NamedTuple):
     record: Source | SourcedRecord
 
 
-def index_records(dataset: Dataset) -> dict[str, Found]:
+def index_records(dataset: DatasetLists) -> dict[str, Found]:
     """Every record of the dataset by id."""
     return {
         record.id: Found(kind, record)

@@ -12,7 +12,9 @@ if TYPE_CHECKING:
     from aloe_cli.presentation.payloads import CitationJSON, DetailJSON, NameJSON
 
 # Fields shown in their own sections, not among the plain fields.
-_SHOWN_APART = {"id", "title", "name", "dates", "sources", "other_names", "acronym", "inferred", "dated_by"}
+_SHOWN_APART = {
+    "id", "title", "name", "dates", "sources", "other_names", "acronym", "inferred", "dated_by", "media",
+}  # fmt: skip
 # Each field's label (English msgids); a field missing here is shown by its name.
 _FIELD_LABELS = {
     "about": N_("About"),
@@ -64,6 +66,13 @@ _WORDS = (
     N_("names"),
     N_("named by"),
     N_("cited by"),
+    # the kinds of a record's media
+    N_("image"),
+    N_("scan"),
+    N_("document"),
+    N_("video"),
+    N_("audio"),
+    N_("link"),
 )
 
 
@@ -97,6 +106,26 @@ def _citation(citation: CitationJSON) -> str:
     quote = " " + _("“{quotation}”").format(quotation=citation["quote"]) if citation.get("quote") else ""
     url = f" <{citation['url']}>" if citation.get("url") else ""
     return f"{citation['source']}{where}{quote} — {citation['title']}{url}"
+
+
+_MEDIUM_FIELDS = {"alt": N_("alt"), "caption": N_("caption"), "credit": N_("credit")}
+
+
+def _medium(medium: Any) -> str:
+    """'image media/x.jpg' and, under it, its alt text, caption, credit and sources, one per line."""
+    lines = [f"{_(medium.get('kind', 'image'))} {medium.get('url') or medium.get('path')}"]
+    for field in ("alt", "caption", "credit"):
+        if medium.get(field):
+            lines.append(
+                "  " + _("{field}: {value}").format(field=_(_MEDIUM_FIELDS[field]), value=medium[field])
+            )
+    cited = [
+        " ".join(str(part) for part in (c.get("source"), c.get("locator")) if part)
+        for c in medium.get("sources", [])
+    ]
+    if cited:
+        lines.append("  " + _("sources: {cited}").format(cited=_("; ").join(cited)))
+    return "\n".join(lines)
 
 
 def _name(name: NameJSON) -> str:
@@ -158,6 +187,9 @@ def render_detail(detail: DetailJSON) -> Blocks:
         if field not in _SHOWN_APART:
             label = _FIELD_LABELS.get(field)
             row(_(label) if label else field.replace("_", " ").capitalize(), _plain(value))
+    media = detail["fields"].get("media")
+    for number, medium in enumerate(media if isinstance(media, list) else [], start=1):
+        row(_("Media {number}").format(number=number), _medium(medium))
     row(_("Sources"), "\n".join(_citation(c) for c in detail.get("sources", [])))
     related = detail.get("related", [])
     row(
