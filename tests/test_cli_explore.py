@@ -88,7 +88,7 @@ def test_show_dakar_has_both_dates_and_both_sources(aloe: Callable[..., Result])
     text = ok(aloe("show", "dakar-2005", env=WIDE))
     assert "October 2005  [2005-10]" in text
     assert "22–26 November 2005  [2005-11-22/2005-11-26]" in text
-    assert 'story ¶9 "The Dakar meeting in October 2005" — A story...' in text
+    assert "story ¶9 “The Dakar meeting in October 2005” — A story..." in text
     assert (
         "ripess-dakar — [RIPESS assessment of the Dakar 2005 meeting] <http://www.ripess.net/en/bilan_dk2005.html>"
         in text

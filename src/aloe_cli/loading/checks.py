@@ -161,6 +161,15 @@ def _support_problems(record: Any, list_name: str, index: int) -> Iterator[Findi
                 yield where, f"'{record.id}' has no {field_name} for this source to support"
             elif lang and not (isinstance(value, dict) and lang in value):
                 yield where, f"'{record.id}' has no {field_name} in '{lang}' for this source to support"
+    for at, statement in enumerate(getattr(record, "translated", None) or ()):
+        field_name, _, lang = statement.partition(".")
+        value = getattr(record, field_name, None)
+        if field_name not in fields or not lang or not isinstance(value, dict) or lang not in value:
+            words = f"'{record.id}' has no {field_name} in '{lang or '?'}' to call our translation"
+            yield (
+                (list_name, index, "translated", at),
+                words,
+            )
     # A claim's citations give its date, another name's give that name: `supports` is the record's own.
     nested = [
         ((list_name, index, "dates", claim_index, "sources", position), citation)

@@ -20,6 +20,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from aloe_cli.i18n import N_
 from aloe_cli.model.edtf import (
     EDTF_SCHEMA_PATTERN,
     PRECISION_RANK,
@@ -324,6 +325,13 @@ class SourcedRecord(Record):
     inferred: Inference = None
     media: list[Media] = Field(default_factory=list)
     """Images, scans and documents shown with the record, each with its caption, credit and sources."""
+    translated: list[Annotated[str, StringConstraints(pattern=SUPPORT_PATTERN)]] = Field(
+        default_factory=list,
+        description=(
+            "Names in another language that are the dataset authors' translation, no source in that language"
+            " giving the words: 'acronym.fr'. Every output marks them 'our translation'."
+        ),
+    )
 
 
 class DatedBy(Record):
@@ -575,7 +583,12 @@ class Organisation(DatedRecord):
 
 LineageRelation = Literal["emerged_within", "became", "supported_by"]
 # Each relation in words: "the WSSE emerged within the Alliance".
-RELATION_WORDS = {"emerged_within": "emerged within", "became": "became", "supported_by": "supported by"}
+# English msgids: a Presentation gives them in its language.
+RELATION_WORDS = {
+    "emerged_within": N_("emerged within"),
+    "became": N_("became"),
+    "supported_by": N_("supported by"),
+}
 
 
 class LineageLink(DatedRecord):
@@ -912,10 +925,20 @@ def statements_of(record: Any, list_name: str) -> list[str]:
     return found
 
 
-def supported(statement: str, citation: Citation) -> bool:
-    """Whether a citation gives a statement: 'name.fr' gives the French name; 'name' the English one.
+# A proper name a source must give in each language (a body's, a place's): a source in one language does
+# not give its translations. Titles, summaries and descriptions are our wording of what a source says,
+# in any language: a bare `title` gives them all.
+PROPER_NAMES = ("name", "acronym", "short_name")
 
-    A source in one language does not give a name's other languages: each needs its own citation.
-    """
+
+def is_our_translation(statement: str, record: Any) -> bool:
+    """Whether the record marks this statement (a name in one language) as our translation."""
+    return statement in (getattr(record, "translated", None) or ())
+
+
+def supported(statement: str, citation: Citation) -> bool:
+    """Whether a citation gives a statement: 'name.fr' gives the French name; 'name' the English one."""
     field_name, _, lang = statement.partition(".")
-    return statement in citation.supports or (field_name in citation.supports and lang in ("", DEFAULT_LANG))
+    if statement in citation.supports:
+        return True
+    return field_name in citation.supports and (lang in ("", DEFAULT_LANG) or field_name not in PROPER_NAMES)

@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from aloe_cli.errors import UnknownRecordError
+from aloe_cli.i18n import _
 from aloe_cli.model.models import (
+    PROPER_NAMES,
     RECORD_KINDS,
     REFERENCES,
     RELATION_WORDS,
@@ -54,9 +56,11 @@ def find_record(dataset: Dataset, record_id: str) -> Found:
 
     close = difflib.get_close_matches(record_id, list(records), n=3, cutoff=0.5)
     hint = (
-        f"; did you mean {', '.join(repr(c) for c in close)}?" if close else "; `aloe search` finds records"
+        _("; did you mean {ids}?").format(ids=", ".join(repr(c) for c in close))
+        if close
+        else _("; `aloe search` finds records")
     )
-    raise UnknownRecordError(f"no record has the id '{record_id}'{hint}")
+    raise UnknownRecordError(_("no record has the id '{id}'").format(id=record_id) + hint)
 
 
 def references_of(record: Record) -> list[tuple[str, str]]:
@@ -152,7 +156,8 @@ def all_names(record: Any, presentation: Presentation | None = None) -> list[Nam
     own = list(getattr(record, "sources", []) or [])
 
     def sources_of(statement: str) -> list[CitationJSON]:
-        if presentation is None:
+        # A proper name's sources are shown with it; a title is our wording, its sources under Sources.
+        if presentation is None or statement.partition(".")[0] not in PROPER_NAMES:
             return []
         return [presentation.citation(c).json() for c in own if supported(statement, c)]
 
@@ -161,9 +166,21 @@ def all_names(record: Any, presentation: Presentation | None = None) -> list[Nam
     if not isinstance(primary, dict):
         primary_field, primary = "title", getattr(record, "title", None)
     names: list[NameJSON] = []  # "inferred": our reading that it is this record's name
+    translated = set(getattr(record, "translated", None) or ())
+
+    def note(field: str, lang: str, words: str | None) -> str | None:
+        if f"{field}.{lang}" not in translated:
+            return words
+        return "; ".join(filter(None, (words, _("our translation"))))
+
     if isinstance(primary, dict):
         names += [
-            {"name": text, "lang": lang, "note": None, "sources": sources_of(f"{primary_field}.{lang}")}
+            {
+                "name": text,
+                "lang": lang,
+                "note": note(primary_field, lang, None),
+                "sources": sources_of(f"{primary_field}.{lang}"),
+            }
             for lang, text in primary.items()
         ]
     for field in ("acronym", "short_name"):
@@ -173,7 +190,7 @@ def all_names(record: Any, presentation: Presentation | None = None) -> list[Nam
                 {
                     "name": text,
                     "lang": lang,
-                    "note": field.replace("_", " "),
+                    "note": note(field, lang, field.replace("_", " ")),
                     "sources": sources_of(f"{field}.{lang}"),
                 }
                 for lang, text in value.items()
