@@ -59,7 +59,7 @@ def settings_of(ctx: typer.Context) -> Settings:
 
 # The order of `aloe --help`: the questions first, then publishing, then the dataset tools.
 COMMAND_ORDER = ("timeline", "events", "workshops", "sources", "gaps", "list", "lineage", "show", "search",
-                 "chart", "export", "validate", "schema")  # fmt: skip
+                 "chart", "export", "validate", "schema", "import", "new")  # fmt: skip
 
 
 class GlobalOption(NamedTuple):

@@ -43,6 +43,13 @@ def export(
             "--bom", help="CSV: start each file with a UTF-8 byte-order mark, so that Excel reads it."
         ),
     ] = False,
+    remote_media: Annotated[
+        bool,
+        typer.Option(
+            "--remote-media",
+            help="Draw images from other sites (else they link to them and load nothing from elsewhere).",
+        ),
+    ] = False,
     first_year: FromYear = None,
     last_year: UntilYear = None,
     match: MatchOption = Match.overlap,
@@ -66,7 +73,9 @@ def export(
     )  # fmt: skip
     happenings = queries.timeline(settings.session.dataset(), where)
     presentation = settings.session.presentation()
-    selection = Selection(presentation, presentation.happenings(happenings), __version__, base_iri, bom)
+    selection = Selection(
+        presentation, presentation.happenings(happenings), __version__, base_iri, bom, remote_media
+    )
     with _progress(f"Exporting {len(happenings)} milestones and events to {to.value}"):
         if to is ExportFormat.csv and output is not None and not output.endswith(".zip"):
             written = _write_csv_folder(selection, Path(output), force)

@@ -8,17 +8,28 @@ not run. Checked by the W3C Nu HTML checker and axe-core in the tests, at 1400 a
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from aloe_cli.exports.common import NO_CATEGORY, era_groups, json_for_script, workshop_groups
+from aloe_cli.exports.jsonld import jsonld_document
 from aloe_cli.presentation.dating import date_text
+from aloe_cli.questions.chart import build_chart
+from aloe_cli.renderers.chart_svg import chart_svg
 from aloe_cli.sanitize import escape_markup
 
 if TYPE_CHECKING:
     from aloe_cli.exports import Selection
     from aloe_cli.exports.common import EraGroup
     from aloe_cli.presentation.dating import ClaimView, Dating
-    from aloe_cli.presentation.views import CitationView, HappeningView, PhaseView, Text, WorkshopView
+    from aloe_cli.presentation.views import (
+        CitationView,
+        HappeningView,
+        MediumView,
+        PhaseView,
+        Text,
+        WorkshopView,
+    )
 
 # Readable without JavaScript, printable, dark text on white (contrast above 7:1), no outside resource.
 STYLE = """
@@ -45,6 +56,9 @@ table { border-collapse: collapse; width: 100%; }
 figure.overview { margin: 1.5rem 0 0; }
 figure.overview svg { width: 100%; height: auto; display: block; }
 figure.overview figcaption { font-size: .9rem; color: var(--muted); }
+figure.medium { margin: .5rem 0; }
+figure.medium img { max-width: 100%; height: auto; display: block; }
+figure.medium figcaption { font-size: .9rem; color: var(--muted); }
 th, td { text-align: left; vertical-align: top; border-bottom: 1px solid var(--rule); padding: .3rem .5rem; }
 footer { border-top: 1px solid var(--rule); margin-top: 3rem; padding: 1rem 1.25rem; color: var(--muted); }
 @media print {
@@ -66,9 +80,11 @@ def _text_in(text: Text) -> str:
 def _cite(citation: CitationView) -> str:
     cited = citation.cited
     words = escape_markup(cited.words())
+    # An imported file is said to be one wherever it is cited: it is only as good as its own sources.
+    imported = ' <span class="flag">(an imported file)</span>' if cited.imported else ""
     if cited.url:
-        return f'<a href="{escape_markup(cited.url)}">{words}</a>'
-    return f'<a href="#source-{escape_markup(cited.source)}">{words}</a>'
+        return f'<a href="{escape_markup(cited.url)}">{words}</a>{imported}'
+    return f'<a href="#source-{escape_markup(cited.source)}">{words}</a>{imported}'
 
 
 def _sources(citations: tuple[CitationView, ...]) -> str:
@@ -106,7 +122,26 @@ def _claim(claim: ClaimView) -> str:
     return f"{escape_markup(claim.words)} ({sources})"
 
 
-def _happening(record: HappeningView) -> str:
+def _medium(medium: MediumView, remote_media: bool) -> str:
+    """A figure: the image (lazy, with its alt text) or a link, then its caption, credit and sources."""
+    href = escape_markup(medium.href)
+    drawn = medium.drawn(remote_media)
+    if drawn:
+        shown = f'<img src="{href}" alt="{escape_markup(medium.alt)}" loading="lazy" decoding="async">'
+    else:
+        where = " (on another site: not loaded)" if medium.picture and medium.remote else ""
+        label = escape_markup(f"{medium.kind.capitalize()}: {medium.words}")
+        shown = f'<a href="{href}">{label}</a>{where}'
+    words = [escape_markup(medium.caption)] if medium.caption and drawn else []
+    if medium.credit:
+        words.append(f'<span class="credit">Credit: {escape_markup(medium.credit)}</span>')
+    if medium.citations:
+        words.append("Source: " + "; ".join(_cite(c) for c in medium.citations))
+    caption = f"<figcaption>{'<br>'.join(words)}</figcaption>" if words else ""
+    return f'<figure class="medium">{shown}{caption}</figure>'
+
+
+def _happening(record: HappeningView, remote_media: bool = False) -> str:
     kind = "Event" if record.is_event else "Milestone"
     items = [
         f'<li id="{escape_markup(record.id)}"><article aria-labelledby="{escape_markup(record.id)}-title">',
@@ -128,6 +163,7 @@ def _happening(record: HappeningView) -> str:
     if record.inferred:
         meta.append('<span class="flag">Our reading:</span> ' + escape_markup(record.inferred))
     items += [f'<p class="meta">{m}</p>' for m in meta]
+    items += [_medium(medium, remote_media) for medium in record.media]
     items.append(_sources(record.citations))
     items.append("</article></li>")
     return "\n".join(i for i in items if i)
@@ -179,11 +215,6 @@ def _phases(phases: list[PhaseView], workshops: list[WorkshopView]) -> list[str]
 
 def _overview(selection: Selection) -> str:
     """The decade chart as a figure at the top: eras and organisations as bars, each mark a link."""
-    from dataclasses import replace
-
-    from aloe_cli.questions.chart import build_chart
-    from aloe_cli.renderers.chart_svg import chart_svg
-
     chart = build_chart(selection.presentation, None, None)
     on_page = {record.id for record in selection.happenings}
     chart = replace(chart, marks=[mark for mark in chart.marks if mark.record_id in on_page], outside=[])
@@ -199,8 +230,6 @@ def _overview(selection: Selection) -> str:
 
 def export_html(selection: Selection) -> bytes:
     """The page, UTF-8: every text from the dataset escaped, so none can become markup or script."""
-    from aloe_cli.exports.jsonld import jsonld_document
-
     presentation = selection.presentation
     eras = era_groups(selection)
     linked_data = json_for_script(jsonld_document(selection))
@@ -222,7 +251,11 @@ def export_html(selection: Selection) -> bytes:
             f'<section id="era-{escape_markup(era_id)}" aria-labelledby="era-{escape_markup(era_id)}-h">'
         )
         body.append(f'<h2 id="era-{escape_markup(era_id)}-h">{era_title(era)}</h2>')
-        body.append('<ol class="chronology">' + "\n".join(_happening(r) for r in records) + "</ol>")
+        body.append(
+            '<ol class="chronology">'
+            + "\n".join(_happening(r, selection.remote_media) for r in records)
+            + "</ol>"
+        )
         body.append("</section>")
     body.append('<section id="workshops" aria-labelledby="workshops-h"><h2 id="workshops-h">Workshops</h2>')
     anchored: set[str] = set()
@@ -246,10 +279,19 @@ def export_html(selection: Selection) -> bytes:
     body.append(
         '<section id="gaps" aria-labelledby="gaps-h"><h2 id="gaps-h">What the sources leave open</h2><ul>'
     )
-    body += [
-        f'<li id="{escape_markup(g.id)}">{escape_markup(g.summary)} {_sources(g.citations)}</li>'
-        for g in presentation.gaps
-    ]
+    on_the_page = {h.id for h in selection.happenings}
+    for gap in presentation.gaps:
+        listed = ""
+        if gap.citations and all(c.cited.imported for c in gap.citations):  # what rests on an import
+            named = ", ".join(
+                f'<a href="#{escape_markup(r)}">{escape_markup(r)}</a>'
+                if r in on_the_page
+                else escape_markup(r)
+                for r in gap.about
+            )
+            listed = f' <span class="meta">Records: {named}.</span>'
+        summary = escape_markup(gap.summary)
+        body.append(f'<li id="{escape_markup(gap.id)}">{summary}{listed} {_sources(gap.citations)}</li>')
     body.append("</ul></section>")
     body.append('<section id="sources" aria-labelledby="sources-h"><h2 id="sources-h">Sources</h2><ol>')
     for source in presentation.sources:

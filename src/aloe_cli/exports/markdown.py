@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from aloe_cli.exports.common import NO_CATEGORY, era_groups, workshop_groups
 from aloe_cli.sanitize import markdown_text
 
 if TYPE_CHECKING:
@@ -18,7 +19,7 @@ def md(text: str) -> str:
 
 def safe_url(url: str) -> str:
     """A URL that stays one autolink whatever it holds: characters Markdown or HTML read are %-encoded."""
-    from urllib.parse import quote
+    from urllib.parse import quote  # only a Markdown export loads it: no other output needs it
 
     # Never <, >, ", `, \\, {, } or |; & stays (a query string needs it, and an autolink shows it as is).
     return quote(url, safe="/:?#[]@!$&'()*+,;=%-._~")
@@ -95,10 +96,25 @@ def _date_words(record: HappeningView) -> str:
     return record.dating.one_line() if record.dating else "undated"
 
 
+def _media_lines(record: HappeningView, selection: Selection, notes: Footnotes) -> list[str]:
+    """Each medium: an image where a page may draw it (with its alt text), else a link; then its words."""
+    lines = []
+    for medium in record.media:
+        href = safe_url(medium.href)
+        if medium.drawn(selection.remote_media):
+            shown = f"![{md(medium.alt)}]({href})"
+            words = [md(medium.caption)] if medium.caption else []
+        else:
+            shown = f"[{md(medium.kind.capitalize())}: {md(medium.words)}]({href})"
+            words = []
+        if medium.credit:
+            words.append(f"Credit: {md(medium.credit)}")
+        lines.append(" ".join([shown, *words]) + notes.cite(medium.citations))
+    return lines
+
+
 def export_markdown(selection: Selection) -> bytes:
     """The document, UTF-8."""
-    from aloe_cli.exports.common import NO_CATEGORY, era_groups, workshop_groups
-
     presentation = selection.presentation
     notes = Footnotes()
     lines = [f"# {md(presentation.title)}", ""]
@@ -138,6 +154,7 @@ def export_markdown(selection: Selection) -> bytes:
                 reasons.append(record.inferred)
             for reason in reasons:
                 lines += ["", f"  Our reading, not a source's: {md(reason)}"]
+            lines += [f"\n  {line}" for line in _media_lines(record, selection, notes)]
         lines.append("")
 
     events = [h for h in selection.happenings if h.is_event]

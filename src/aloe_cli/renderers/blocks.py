@@ -287,7 +287,7 @@ def _plain_tree(root: TreeNode, width: int) -> list[str]:
 
 
 def _rich_text(pieces: Pieces, style: str = "") -> Any:
-    from rich.text import Text
+    from rich.text import Text  # Rich only on a terminal: piped output never loads it
 
     text = Text(style=style)
     for run, run_style in pieces:
@@ -296,6 +296,7 @@ def _rich_text(pieces: Pieces, style: str = "") -> Any:
 
 
 def _rich_block(block: Block) -> Any:
+    # Rich only on a terminal: piped output never loads it.
     from rich import box
     from rich.table import Table
     from rich.text import Text
