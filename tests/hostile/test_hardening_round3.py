@@ -510,3 +510,11 @@ def test_25_json_output_escapes_c1_controls_and_stays_the_same_json(
         assert record["title"] == title, args  # the same value for any JSON reader
     seen = run_in_terminal_with_code(["--no-pager", "--data", str(path), "timeline", "-f", "json"], {})[0]
     assert b"\xc2\x9b" not in seen and b"\\u009b31m" in seen
+
+
+def test_25_17d_a_table_on_a_terminal_prints_data_text_literally(write_dataset: Callable[..., Path]) -> None:
+    path = write_dataset(marked_dataset())
+    seen, code = run_in_terminal_with_code(
+        ["--no-pager", "--data", str(path), "timeline"], {"COLUMNS": "500"}
+    )
+    assert code == 0 and MARK.encode() in seen, seen[:300]  # drawn by Rich, in colour, its markup not read
