@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import os
 import pty
 import subprocess
@@ -88,6 +87,16 @@ workshops:
 FULL_TESTS = os.environ.get("ALOE_FULL_TESTS") == "1"
 
 
+def synthetic_yaml(records: int, seed: int = 2006) -> str:
+    """The YAML of a synthetic dataset of about `records` records (`benchmarks/generate.py`)."""
+    sys.path.insert(0, str(Path(__file__).parents[1] / "benchmarks"))
+    try:
+        from generate import generate
+    finally:
+        sys.path.pop(0)
+    return str(generate(records, seed))
+
+
 def examples(everyday: int) -> int:
     """How many examples a property test tries: `everyday`, or five times as many in a full run."""
     return everyday * 5 if FULL_TESTS else everyday
@@ -102,10 +111,15 @@ def private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.
 
 
 @pytest.fixture(autouse=True)
-def collect_between_tests() -> Iterator[None]:
-    """aloe freezes its dataset out of garbage collection for the rest of its run; a test run goes on."""
+def english_locale(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Tests speak English whatever the machine's locale (aloe follows LC_ALL, LC_MESSAGES, LANG)."""
+    from aloe_cli.i18n import use_language
+
+    for name in ("LC_ALL", "LC_MESSAGES", "LANGUAGE", "ALOE_LANG"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
     yield
-    gc.unfreeze()
+    use_language("en")
 
 
 @pytest.fixture

@@ -18,6 +18,7 @@ from aloe_cli.cli.options import (
     SourcesOption,
     ToYear,
 )
+from aloe_cli.i18n import _
 from aloe_cli.questions import queries
 from aloe_cli.questions.filters import happening_filter, workshop_filter
 from aloe_cli.questions.queries import Match
@@ -44,10 +45,10 @@ def timeline(
 
     settings = settings_of(ctx)
     where = happening_filter(
-        settings.session.dataset(), first_year=first_year, last_year=last_year, match=match,
+        settings.session.store().lists(), first_year=first_year, last_year=last_year, match=match,
         org=org, person=person, place=place,
     )  # fmt: skip
-    records = queries.timeline(settings.session.dataset(), where)
+    records = queries.timeline(settings.session.store(), where)
     listing = views.timeline_listing(records, settings.session.presentation())
     show_listing(settings, listing, output_format, sources=sources)
 
@@ -75,15 +76,15 @@ def events(
     from aloe_cli.evidence import views  # start-up: the models load with the data, not before
 
     if year is not None and (first_year is not None or last_year is not None):
-        raise typer.BadParameter("give --year, or --from/--to, not both", param_hint="--year")
+        raise typer.BadParameter(_("give --year, or --from/--to, not both"), param_hint="--year")
     if year is not None:
         first_year = last_year = year
     settings = settings_of(ctx)
     where = happening_filter(
-        settings.session.dataset(), first_year=first_year, last_year=last_year, match=match,
+        settings.session.store().lists(), first_year=first_year, last_year=last_year, match=match,
         org=org, person=person, place=place, series=series,
     )  # fmt: skip
-    records = queries.events(settings.session.dataset(), where)
+    records = queries.events(settings.session.store(), where)
     listing = views.events_listing(records, settings.session.presentation())
     show_listing(settings, listing, output_format, sources=sources)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from aloe_cli.errors import UnknownRecordError
+from aloe_cli.i18n import _
 from aloe_cli.model.models import (
     RECORD_KINDS,
     REFERENCES,
@@ -19,7 +20,7 @@ from aloe_cli.presentation.dating import UNDATED_JSON
 from aloe_cli.presentation.payloads import DetailJSON, NameJSON, RelatedJSON
 
 if TYPE_CHECKING:
-    from aloe_cli.model.models import Dataset, Record, SourcedRecord
+    from aloe_cli.model.models import Dataset, DatasetLists, Record, SourcedRecord
     from aloe_cli.presentation.build import Presentation
     from aloe_cli.presentation.views import CitedSource
 
@@ -35,7 +36,7 @@ class Found(NamedTuple):
     record: Source | SourcedRecord
 
 
-def index_records(dataset: Dataset) -> dict[str, Found]:
+def index_records(dataset: DatasetLists) -> dict[str, Found]:
     """Every record of the dataset by id."""
     return {
         record.id: Found(kind, record)
@@ -53,9 +54,11 @@ def find_record(dataset: Dataset, record_id: str) -> Found:
 
     close = difflib.get_close_matches(record_id, list(records), n=3, cutoff=0.5)
     hint = (
-        f"; did you mean {', '.join(repr(c) for c in close)}?" if close else "; `aloe search` finds records"
+        _("; did you mean {ids}?").format(ids=", ".join(repr(c) for c in close))
+        if close
+        else _("; `aloe search` finds records")
     )
-    raise UnknownRecordError(f"no record has the id '{record_id}'{hint}")
+    raise UnknownRecordError(_("no record has the id '{id}'").format(id=record_id) + hint)
 
 
 def references_of(record: Record) -> list[tuple[str, str]]:
