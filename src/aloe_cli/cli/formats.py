@@ -23,6 +23,7 @@ from aloe_cli.sanitize import json_without_raw_controls, printable_line
 if TYPE_CHECKING:
     from aloe_cli.errors import Problem
     from aloe_cli.model.models import Dataset, Source
+    from aloe_cli.presentation.views import SourceView
     from aloe_cli.renderers.blocks import Blocks
 
 
@@ -78,22 +79,38 @@ class BibliographyFormat(StrEnum):
     ris = "ris"
 
 
-def _bibliography(render_name: str) -> Callable[[Settings, list[Source]], None]:
-    """Write sources in one bibliography format; on a terminal, control characters shown as symbols."""
+def _csl_json(sources: list[SourceView]) -> str:
+    from aloe_cli.renderers.bibliography import render_csl_json  # start-up: only for reference managers
+
+    return render_csl_json(sources)
+
+
+def _bibtex(sources: list[SourceView]) -> str:
+    from aloe_cli.renderers.bibliography import render_bibtex  # start-up: only for reference managers
+
+    return render_bibtex(sources)
+
+
+def _ris(sources: list[SourceView]) -> str:
+    from aloe_cli.renderers.bibliography import render_ris  # start-up: only for reference managers
+
+    return render_ris(sources)
+
+
+def _bibliography(render: Callable[[list[SourceView]], str]) -> Callable[[Settings, list[Source]], None]:
+    """Write sources in one bibliography format, from their views; the bytes as the renderer made them."""
 
     def write(settings: Settings, sources: list[Source]) -> None:
-        from aloe_cli.renderers import bibliography  # start-up: only for reference managers
-
-        text: str = getattr(bibliography, render_name)(sources)
-        settings.output.emit_bytes(text.encode("utf-8"))
+        views = settings.session.presentation().source_views(sources)
+        settings.output.emit_bytes(render(views).encode("utf-8"))
 
     return write
 
 
 BIBLIOGRAPHIES: dict[BibliographyFormat, Callable[[Settings, list[Source]], None]] = {
-    BibliographyFormat.csl_json: _bibliography("render_csl_json"),
-    BibliographyFormat.bibtex: _bibliography("render_bibtex"),
-    BibliographyFormat.ris: _bibliography("render_ris"),
+    BibliographyFormat.csl_json: _bibliography(_csl_json),
+    BibliographyFormat.bibtex: _bibliography(_bibtex),
+    BibliographyFormat.ris: _bibliography(_ris),
 }
 
 

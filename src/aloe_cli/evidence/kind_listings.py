@@ -55,7 +55,7 @@ def sources_listing(dataset: Dataset, presentation: Presentation, only: set[str]
                 "source_kind": source.kind,
                 "type": source.type,
                 "author": source.author,
-                "authors": list(source.authors),
+                "authors": [author.json() for author in source.authors],
                 "issued": source.issued,
                 "container": source.container,
                 "publisher": source.publisher,

@@ -165,13 +165,13 @@ def jsonld_document(selection: Selection) -> dict[str, Any]:
         if source.publisher:
             node["publisher"] = {"@type": "Organization", "name": source.publisher}
         authors = [
-            {"@type": "Organization", "name": author["organisation"]}
-            if "organisation" in author
+            {"@type": "Organization", "name": author.organisation}
+            if author.organisation is not None
             else {
                 "@type": "Person",
-                "name": " ".join(filter(None, (author.get("given"), author.get("family")))),
-                "familyName": author["family"],
-                **({"givenName": author["given"]} if "given" in author else {}),
+                "name": author.display,
+                "familyName": author.family,
+                **({"givenName": author.given} if author.given is not None else {}),
             }
             for author in source.authors
         ]

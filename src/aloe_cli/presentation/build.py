@@ -19,6 +19,7 @@ from aloe_cli.model.models import (
 )
 from aloe_cli.presentation.dating import ClaimView, Dating, claim_words
 from aloe_cli.presentation.views import (
+    AuthorView,
     CategoryView,
     CitationView,
     CitedSource,
@@ -45,6 +46,7 @@ from aloe_cli.presentation.views import (
 
 if TYPE_CHECKING:
     from aloe_cli.model.models import (
+        Author,
         Category,
         Citation,
         DatasetLists,
@@ -64,6 +66,10 @@ if TYPE_CHECKING:
         Source,
         Workshop,
     )
+
+
+def _author(author: Author) -> AuthorView:
+    return AuthorView(author.family, author.given, author.organisation, author.display, author.sort_name)
 
 
 class Presentation:
@@ -172,6 +178,10 @@ class Presentation:
         """The documents the dataset cites."""
         return [self._source(source) for source in self.dataset.sources]
 
+    def source_views(self, sources: list[Source]) -> list[SourceView]:
+        """These sources as views (a bibliography of the sources behind one answer)."""
+        return [self._source(source) for source in sources]
+
     @staticmethod
     def _source(source: Source) -> SourceView:
         return SourceView(
@@ -188,16 +198,18 @@ class Presentation:
             kind=source.kind,
             note=source.note,
             type=source.type,
-            authors=tuple(
-                {key: value for key, value in fields_as_json(a).items() if value is not None}
-                for a in source.authors
-            ),
+            authors=tuple(_author(a) for a in source.authors),
+            author_names=tuple(_author(a) for a in source.author_names),
             container=source.container,
+            volume=source.volume,
+            issue=source.issue,
+            pages=source.pages,
             place=source.place,
             doi=source.doi,
             copy_read=source.copy_read,
             archived=source.archived,
             accessed=source.accessed.text if source.accessed else None,
+            accessed_parts=source.accessed.start_parts() if source.accessed else None,
         )
 
     @cached_property

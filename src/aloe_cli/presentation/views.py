@@ -164,6 +164,21 @@ class NameView(NamedTuple):
     citations: tuple[CitationView, ...]
 
 
+class AuthorView(NamedTuple):
+    """A document's author: a person by family and given names, or an organisation by its name."""
+
+    family: str | None
+    given: str | None
+    organisation: str | None
+    display: str  # 'Pierre Calame', or the organisation's name
+    sort_name: str  # 'Calame, Pierre', or the organisation's name
+
+    def json(self) -> dict[str, str]:
+        """`{family, given}` or `{organisation}`, as the dataset writes it."""
+        parts = (("family", self.family), ("given", self.given), ("organisation", self.organisation))
+        return {key: value for key, value in parts if value is not None}
+
+
 class SourceView(NamedTuple):
     """A document the dataset cites, as a bibliography and a list of sources show it."""
 
@@ -172,21 +187,26 @@ class SourceView(NamedTuple):
     own_title: str  # as written in the dataset
     descriptive_title: bool
     url: str | None
-    author: str | None
+    author: str | None  # every author's name, joined by '; '
     issued: str | None  # EDTF
     issued_parts: tuple[int, ...] | None  # (year, month, day) at the precision given
     publisher: str | None
     language: str | None
     kind: str  # primary, secondary, notes or import
     note: str | None
-    type: str = "webpage"  # webpage, newspaper-article, journal-article, report, chapter ...
-    authors: tuple[dict[str, str], ...] = ()  # {family, given} or {organisation}
-    container: str | None = None  # the site, newspaper, journal or book
+    type: str = "webpage"  # what the document is: webpage, article, report, chapter ...
+    authors: tuple[AuthorView, ...] = ()  # the authors the dataset names one by one
+    author_names: tuple[AuthorView, ...] = ()  # those, or the author named whole, as an organisation is
+    container: str | None = None  # the site, newspaper, journal or book it is in
+    volume: str | None = None
+    issue: str | None = None
+    pages: str | None = None
     place: str | None = None
     doi: str | None = None
-    copy_read: str | None = None  # where the copy read is, when not at `url`
+    copy_read: str | None = None  # the copy read, where it is not the publication itself
     archived: str | None = None
     accessed: str | None = None  # EDTF: when it was read
+    accessed_parts: tuple[int, ...] | None = None  # the same, as (year, month, day) at its precision
 
 
 class PlaceView(NamedTuple):

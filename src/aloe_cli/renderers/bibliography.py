@@ -17,8 +17,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from aloe_cli.sanitize import one_line
 
 if TYPE_CHECKING:
-    from aloe_cli.model.edtf import EdtfDate
-    from aloe_cli.model.models import Author, Source
+    from aloe_cli.presentation.views import AuthorView, SourceView
 
 
 class EntryTypes(NamedTuple):
@@ -47,13 +46,12 @@ ENTRY_TYPES: dict[str, EntryTypes] = {
 SUPPLIED_TITLE = "The title describes the document; its own title was not read."
 
 
-def date_parts(date: EdtfDate | None) -> list[int] | None:
-    """[2003, 2, 19] from an EDTF date, at the precision it gives; None without one."""
-    parts = date.start_parts() if date is not None else None
-    return list(parts) if parts else None
+def date_parts(date: tuple[int, ...] | None) -> list[int] | None:
+    """[2003, 2, 19] from a date's known parts, at the precision it gives; None without one."""
+    return list(date) if date else None
 
 
-def iso_date(date: EdtfDate | None) -> str | None:
+def iso_date(date: tuple[int, ...] | None) -> str | None:
     """'2003-02-19', '1998-12' or '2001': the date at its precision, as biblatex reads it."""
     parts = date_parts(date)
     return (
@@ -63,7 +61,7 @@ def iso_date(date: EdtfDate | None) -> str | None:
     )
 
 
-def _notes(source: Source) -> list[str]:
+def _notes(source: SourceView) -> list[str]:
     """What a reader of the entry should know: the source's note, a supplied title, the copies."""
     notes = [source.note] if source.note else []
     if source.descriptive_title:
@@ -78,7 +76,7 @@ def _notes(source: Source) -> list[str]:
 # --- CSL-JSON -----------------------------------------------------------------------------------------
 
 
-def _csl_name(author: Author) -> dict[str, str]:
+def _csl_name(author: AuthorView) -> dict[str, str]:
     if author.organisation is not None:
         return {"literal": author.organisation}
     name = {"family": str(author.family)}
@@ -87,12 +85,12 @@ def _csl_name(author: Author) -> dict[str, str]:
     return name
 
 
-def csl_item(source: Source) -> dict[str, Any]:
+def csl_item(source: SourceView) -> dict[str, Any]:
     """One source as a CSL-JSON item, of its CSL type (https://citeproc-js.readthedocs.io)."""
-    item: dict[str, Any] = {"id": source.id, "type": ENTRY_TYPES[source.type].csl, "title": source.title}
+    item: dict[str, Any] = {"id": source.id, "type": ENTRY_TYPES[source.type].csl, "title": source.own_title}
     if source.author_names:
         item["author"] = [_csl_name(author) for author in source.author_names]
-    for key, date in (("issued", source.issued), ("accessed", source.accessed)):
+    for key, date in (("issued", source.issued_parts), ("accessed", source.accessed_parts)):
         parts = date_parts(date)
         if parts:
             item[key] = {"date-parts": [parts]}
@@ -114,7 +112,7 @@ def csl_item(source: Source) -> dict[str, Any]:
     return item
 
 
-def render_csl_json(sources: list[Source]) -> str:
+def render_csl_json(sources: list[SourceView]) -> str:
     """A CSL-JSON array of the sources."""
     return json.dumps([csl_item(s) for s in sources], ensure_ascii=False, indent=2) + "\n"
 
@@ -153,7 +151,7 @@ def bibtex_url(url: str) -> str:
     return _URL_UNSAFE.sub(lambda m: "".join(f"%{byte:02X}" for byte in m[0].encode("utf-8")), url)
 
 
-def _bibtex_name(author: Author) -> str:
+def _bibtex_name(author: AuthorView) -> str:
     if author.organisation is not None:
         return "{" + bibtex_text(author.organisation) + "}"  # braced: one name, never split or inverted
     family, given = (_name_part(part) for part in (author.family, author.given))
@@ -171,7 +169,7 @@ def _name_part(part: str | None) -> str:
 _KEY_UNSAFE = re.compile(r"[^A-Za-z0-9_:.\-]")
 
 
-def bibtex_entry(source: Source) -> str:
+def bibtex_entry(source: SourceView) -> str:
     """One source as a biblatex entry of its type (its key is the source's id)."""
     types = ENTRY_TYPES[source.type]
     fields: list[tuple[str, str]] = []
@@ -179,7 +177,7 @@ def bibtex_entry(source: Source) -> str:
         fields.append(("entrysubtype", types.entrysubtype))
     if source.author_names:
         fields.append(("author", " and ".join(_bibtex_name(a) for a in source.author_names)))
-    fields.append(("title", bibtex_text(source.title)))
+    fields.append(("title", bibtex_text(source.own_title)))
     texts = {
         types.container_field: source.container,
         "volume": source.volume,
@@ -189,7 +187,7 @@ def bibtex_entry(source: Source) -> str:
         "location": source.place,
         "langid": source.language,
     }
-    issued, accessed = iso_date(source.issued), iso_date(source.accessed)
+    issued, accessed = iso_date(source.issued_parts), iso_date(source.accessed_parts)
     if issued:
         fields.append(("date", issued))
     fields += [(name, bibtex_text(value)) for name, value in texts.items() if value]
@@ -207,7 +205,7 @@ def bibtex_entry(source: Source) -> str:
     return f"@{types.biblatex}{{{_KEY_UNSAFE.sub('-', source.id)},\n{body}\n}}\n"
 
 
-def render_bibtex(sources: list[Source]) -> str:
+def render_bibtex(sources: list[SourceView]) -> str:
     """A biblatex file of the sources."""
     return "\n".join(bibtex_entry(s) for s in sources)
 
@@ -215,7 +213,7 @@ def render_bibtex(sources: list[Source]) -> str:
 # --- RIS ------------------------------------------------------------------------------------------------
 
 
-def _ris_date(date: EdtfDate | None) -> str | None:
+def _ris_date(date: tuple[int, ...] | None) -> str | None:
     parts = date_parts(date)
     if not parts:
         return None
@@ -223,15 +221,15 @@ def _ris_date(date: EdtfDate | None) -> str | None:
     return "/".join(padded + [""] * (3 - len(padded))) + "/"
 
 
-def ris_entry(source: Source) -> str:
+def ris_entry(source: SourceView) -> str:
     """One source as a RIS record: one tag a line, every value on one line, so none can start a tag."""
     lines: list[tuple[str, str | None]] = [("TY", ENTRY_TYPES[source.type].ris), ("ID", source.id)]
     lines += [("AU", author.sort_name) for author in source.author_names]
-    issued = date_parts(source.issued)
+    issued = date_parts(source.issued_parts)
     lines += [
-        ("TI", source.title),
+        ("TI", source.own_title),
         ("PY", f"{issued[0]:04d}" if issued else None),
-        ("DA", _ris_date(source.issued)),
+        ("DA", _ris_date(source.issued_parts)),
         ("T2", source.container),
         ("VL", source.volume),
         ("IS", source.issue),
@@ -240,7 +238,7 @@ def ris_entry(source: Source) -> str:
         ("CY", source.place),
         ("DO", source.doi),
         ("UR", source.url),
-        ("Y2", _ris_date(source.accessed)),
+        ("Y2", _ris_date(source.accessed_parts)),
         ("LA", source.language),
         ("KW", f"{source.kind} source"),
     ]
@@ -249,6 +247,6 @@ def ris_entry(source: Source) -> str:
     return text + "ER  - \n"
 
 
-def render_ris(sources: list[Source]) -> str:
+def render_ris(sources: list[SourceView]) -> str:
     """A RIS file of the sources."""
     return "\n".join(ris_entry(s) for s in sources)
