@@ -298,9 +298,7 @@ def test_markdown_renders_with_markdown_it(aloe: Callable[..., Result]) -> None:
     assert "<h2>Workshops</h2>" in html
     assert "[^" not in html  # every footnote resolved
     # A record's summary is a paragraph of its own under its line, not run on into it.
-    assert re.search(
-        r"<li>\s*<p><strong>1993 \(our reading\) \(disputed\)</strong>: The Alliance is born", html
-    )
+    assert re.search(r"<li>\s*<p><strong>1993 \(disputed\)</strong>: The Alliance is born", html)
     assert "<p>Born as the Alliance for a Responsible and United World" in html
 
 
@@ -393,7 +391,10 @@ def test_sqlite_database(aloe: Callable[..., Result], tmp_path: Path) -> None:
             "SELECT s.url FROM citations c JOIN sources s ON s.id = c.source_id "
             "WHERE c.record_id = 'findhorn-2001' AND c.locator = '¶4' AND c.date_position IS NULL"
         ).fetchall()
-        assert cited == [("https://aloe.socioeco.org/page63-histoire_en.html",)]
+        assert set(cited) == {
+            ("https://aloe.socioeco.org/page63-histoire_en.html",),
+            ("http://aloe.socioeco.org/page63-histoire_fr.html",),  # the French title's source, ¶4 too
+        }
         workshops = connection.execute(
             "SELECT w.id FROM workshops w JOIN workshop_categories c ON c.workshop_id = w.id "
             "WHERE c.category_id = 'regulation' ORDER BY w.id"
@@ -507,3 +508,69 @@ def test_csv_one_column_per_language_notes_last_and_a_bom_for_excel(
     export(aloe, "--to", "csv", "-o", str(excel), "--bom")
     data = (excel / "organisations.csv").read_bytes()
     assert data.startswith(b"\xef\xbb\xbf") and "Léopold" in data.decode("utf-8-sig")
+
+
+def test_every_export_shows_each_statement_with_its_sources(
+    aloe: Callable[..., Result], tmp_path: Path
+) -> None:
+    """Findhorn's '58 participants' comes from the Findhorn report, in every output that cites."""
+    markdown = export(aloe, "--to", "markdown").stdout
+    line = next(
+        line for line in markdown.splitlines() if "Sources by statement" in line and "summary" in line
+    )
+    assert re.search(r"summary(\[\^\d+\])+", line)
+    html = export(aloe, "--to", "html").stdout
+    assert re.search(
+        r'<p class="sources">Sources: [^<]*summary: <a href="https://alliance21.org/en/news/equipo', html
+    )
+    database = tmp_path / "aloe.sqlite"
+    export(aloe, "--to", "sqlite", "-o", str(database))
+    with sqlite3.connect(database) as connection:
+        quotes = connection.execute(
+            "SELECT quote FROM citations WHERE record_id = 'findhorn-2001' AND source_id = 'findhorn-report' "
+            "AND ' ' || supports || ' ' LIKE '% summary %'"
+        ).fetchall()
+    assert ("It gathered 58 participants representing the fifteen existing thematic workshops",) in quotes
+    timelinejs = json.loads(export(aloe, "--to", "timelinejs").stdout)
+    slide = next(e for e in timelinejs["events"] if "findhorn-2001" in e["text"]["text"])
+    assert re.search(
+        r"Sources: [^<]*summary: <a href=\"https://alliance21.org/en/news/equipo", slide["text"]["text"]
+    )
+    detail = json.loads(aloe("show", "findhorn-2001", "--format", "json").stdout)
+    report = [c for c in detail["sources"] if c["source"] == "findhorn-report" and "summary" in c["supports"]]
+    assert {c.get("quote") for c in report} >= {
+        "used as a basis the 183 proposals formulated by the workshops"
+    }
+
+
+def test_the_french_page_has_no_axe_violation(aloe: Callable[..., Result], tmp_path: Path) -> None:
+    """The French page, as axe-core (npm) reads it at 400 px: no violation, no sideways scroll, lang fr."""
+    shutil.copy(node_module("axe-core/axe.min.js"), tmp_path / "axe.min.js")
+    page = tmp_path / "aloe.html"
+    export(aloe, "--lang", "fr", "--to", "html", "-o", str(page))
+    html = page.read_text(encoding="utf-8")
+    assert '<html lang="fr">' in html and "Ce que les sources laissent ouvert" in html
+    assert '<span lang="en">' in html  # the English-only summaries say so
+    page.write_text(html.replace("</body>", AXE_PROBE + "</body>"), encoding="utf-8")
+    with serve(tmp_path) as url:
+        dom = dump_dom(f"{url}/aloe.html", budget_ms=15000, window=(400, 900))
+    found = re.search(r"data-axe=\"([^\"]+)\"", dom)
+    assert found is not None, "axe did not run"
+    result = json.loads(found[1].replace("&quot;", '"'))
+    assert result["violations"] == []
+    assert result["sideways"] <= 0
+
+
+def test_the_french_timelinejs_page_has_french_controls_offline(
+    aloe: Callable[..., Result], tmp_path: Path
+) -> None:
+    """TimelineJS's own controls in French, its locale file read from beside the page, nothing from outside."""
+    shutil.copytree(node_module("@knight-lab/timelinejs/dist"), tmp_path / "timeline")
+    export(aloe, "--lang", "fr", "--to", "timelinejs-page", "-o", str(tmp_path / "index.html"))
+    seen = visit(tmp_path, "index.html")
+    assert seen.console == []
+    local = [line.split()[1] for line, _ in seen.requests if line.startswith("GET http://127.0.0.1:")]
+    assert len(local) == len(seen.requests), seen.requests
+    assert "timeline/js/locale/fr.json" in {path.split("/", 3)[3] for path in local}
+    assert "Retour à la page d'accueil" in seen.dom  # TimelineJS's own words, from its French locale
+    assert "La rencontre de Findhorn, premier séminaire transversal du PSES" in seen.dom

@@ -113,9 +113,14 @@ def test_plain_values(annotation: object, value: object, expected: tuple[bool, o
         assert result == expected[1] and type(result) is type(expected[1])
 
 
-def test_wrap_keeps_indentation_folds_long_words_and_counts_wide_characters() -> None:
+def test_wrap_keeps_indentation_and_addresses_folds_long_words_and_counts_wide_characters() -> None:
     assert wrap("  a source — its title", 12) == ["  a source —", "its title"]
-    assert wrap("https://example.org/a/long/path", 10) == ["https://ex", "ample.org/", "a/long/pat", "h"]
+    assert wrap("wordswordswords", 10) == ["wordswords", "words"]  # only a word wider than the line
+    assert wrap("see <https://example.org/a/long/path> now", 10) == [  # an address: whole, on its own line
+        "see",
+        "<https://example.org/a/long/path>",
+        "now",
+    ]
     assert wrap("中文中文 ab", 6) == ["中文中", "文 ab"]
     assert all(cell_len(line) <= 6 for line in wrap("中文中文中文中文 and more", 6))
     assert wrap("one\n\ntwo", 10) == ["one", "", "two"]

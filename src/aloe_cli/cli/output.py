@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TextIO
 
 from aloe_cli.errors import OutputError
+from aloe_cli.i18n import _
 from aloe_cli.sanitize import printable, printable_line
 
 if TYPE_CHECKING:
@@ -24,6 +25,24 @@ def wants_color(stream: TextIO, no_color_flag: bool) -> bool:
     if no_color_flag or os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
         return False
     return stream.isatty()
+
+
+def shows_hyperlinks() -> bool:
+    """Whether the terminal shows OSC 8 hyperlinks: known to, or told so by ALOE_HYPERLINKS=1 (0: never).
+
+    A terminal that doesn't would show a title with no address at all: where it is not known, the
+    addresses are printed.
+    """
+    told = os.environ.get("ALOE_HYPERLINKS")
+    if told in ("0", "1"):
+        return told == "1"
+    env = os.environ
+    if env.get("TERM_PROGRAM") in ("iTerm.app", "WezTerm", "vscode", "ghostty", "Hyper"):
+        return True
+    if env.get("TERM") in ("xterm-kitty", "xterm-ghostty", "foot", "wezterm"):
+        return True
+    vte = env.get("VTE_VERSION", "")
+    return bool(env.get("WT_SESSION") or env.get("KONSOLE_VERSION") or (vte.isdigit() and int(vte) >= 5000))
 
 
 MIN_WIDTH, MAX_WIDTH = 40, 500
@@ -80,6 +99,8 @@ class Output:
                     sys.stdout.flush()
                     return
                 rendered = "".join(rendered)
+            if hasattr(rendered, "hyperlinks"):  # aloe's blocks: sources' titles linked where shown
+                rendered = rendered._replace(hyperlinks=shows_hyperlinks())
             if pager is None:
                 if isinstance(rendered, str):
                     sys.stdout.write(rendered)
@@ -87,14 +108,14 @@ class Output:
                     # No colour to show (a pipe, a file, --no-color): laid out without Rich's import.
                     sys.stdout.write(rendered.plain(self.width()))
                 else:
-                    self.console().print(rendered)
+                    self.console().print(rendered, crop=False)  # addresses never cut
                 sys.stdout.flush()
                 return
             if isinstance(rendered, str):
                 text = rendered
             else:
                 buffer = io.StringIO()
-                self.console(file=buffer).print(rendered)
+                self.console(file=buffer).print(rendered, crop=False)
                 text = buffer.getvalue()
             if text.count("\n") >= shutil.get_terminal_size((80, 24)).lines:
                 failure = run_pager(pager, text)
@@ -125,10 +146,11 @@ class Output:
         sys.stderr.write(printable_line(message) + "\n")
 
     def error(self, message: str) -> None:
-        """An error line: 'aloe: error: ...' on stderr."""
-        prefix = "aloe: error: "
+        """An error line: 'aloe: error: ...' on stderr (the word 'error' in the run's language)."""
+        prefix = _("aloe: error:")
         if wants_color(sys.stderr, self.no_color):
-            prefix = "\x1b[1;31maloe: error:\x1b[0m "
+            prefix = f"\x1b[1;31m{prefix}\x1b[0m"
+        prefix += " "
         sys.stderr.write(prefix + printable_line(message) + "\n")
 
 

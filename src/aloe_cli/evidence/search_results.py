@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from aloe_cli.evidence.views import ColumnSpec, Listing, Row, date_cell
+from aloe_cli.i18n import _
 from aloe_cli.model.models import DatedRecord
 from aloe_cli.questions.record_detail import every_cited_of, title_of
 from aloe_cli.questions.search import match_spans, snippet
@@ -57,13 +58,13 @@ def search_listing(hits: list[Hit], terms: list[str], presentation: Presentation
             }
         )
     return Listing(
-        title="Search results",
+        title=_("Search results"),
         columns=(
-            ColumnSpec("Kind", 2),
-            ColumnSpec("Title", 4),
-            ColumnSpec("Date", 2),
-            ColumnSpec("Matched", 4),
-            ColumnSpec("ID", holds="id"),
+            ColumnSpec(_("Kind"), 2),
+            ColumnSpec(_("Title"), 4),
+            ColumnSpec(_("Date"), 2),
+            ColumnSpec(_("Matched"), 4),
+            ColumnSpec(_("ID"), holds="id"),
         ),
         fields=("id", "kind", "title", "date", "date_label", "start", "end", "score", "matched"),
         make_rows=lambda: rows,

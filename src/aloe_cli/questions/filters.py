@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, NamedTuple
 
 from aloe_cli.errors import OptionError
+from aloe_cli.i18n import N_, _
 from aloe_cli.questions.queries import HappeningFilter, Match, Period
 
 if TYPE_CHECKING:
@@ -21,18 +22,20 @@ def known_id(value: str | None, ids: Iterable[str], option: str, kind: str) -> s
     if value in known:
         return value
     close = difflib.get_close_matches(value, known, n=1)
-    message = f"no {kind} '{value}' in the dataset"
+    message = _("no {kind} '{value}' in the dataset").format(kind=_(kind), value=value)
     if close:
-        message += f" (did you mean '{close[0]}'?)"
+        message += _(" (did you mean '{id}'?)").format(id=close[0])
     if len(known) <= 30:
-        message += f"; valid: {', '.join(known)}"
+        message += _("; valid: {ids}").format(ids=", ".join(known))
     raise OptionError(option, message)
 
 
 def checked_period(first_year: int | None, last_year: int | None) -> Period:
     """The years from --from to --to; an OptionError when they run backwards."""
     if first_year is not None and last_year is not None and first_year > last_year:
-        raise OptionError("--from/--to", f"--from {first_year} is after --to {last_year}")
+        raise OptionError(
+            "--from/--to", _("--from {first} is after --to {last}").format(first=first_year, last=last_year)
+        )
     return Period(first_year, last_year)
 
 
@@ -46,15 +49,23 @@ def happening_filter(
     person: str | None,
     place: str | None,
     series: str | None = None,
+    year: int | None = None,
 ) -> HappeningFilter:
-    """The filters of the milestone and event listings, every id checked against the dataset."""
+    """The filters of the milestone and event listings, every id checked against the dataset.
+
+    `--year Y` is `--from Y --to Y`, and is given instead of them.
+    """
+    if year is not None and (first_year is not None or last_year is not None):
+        raise OptionError("--year", _("give --year, or --from/--to, not both"))
+    if year is not None:
+        first_year = last_year = year
     return HappeningFilter(
         period=checked_period(first_year, last_year),
         match=match,
-        organisation=known_id(org, (o.id for o in dataset.organisations), "--org", "organisation"),
-        person=known_id(person, (p.id for p in dataset.people), "--person", "person"),
-        place=known_id(place, (p.id for p in dataset.places), "--place", "place"),
-        series=known_id(series, (s.id for s in dataset.series), "--series", "series"),
+        organisation=known_id(org, (o.id for o in dataset.organisations), "--org", N_("organisation")),
+        person=known_id(person, (p.id for p in dataset.people), "--person", N_("person")),
+        place=known_id(place, (p.id for p in dataset.places), "--place", N_("place")),
+        series=known_id(series, (s.id for s in dataset.series), "--series", N_("series")),
     )
 
 
@@ -64,9 +75,10 @@ def checked_search_terms(query: str) -> list[str]:
 
     folded = search_terms(query)  # distinct words: 'x x x ...' is one word, looked for once
     if not folded:
-        raise OptionError("TEXT", "give at least one word with a letter or a digit")
+        raise OptionError("TEXT", _("give at least one word with a letter or a digit"))
     if len(folded) > MAX_SEARCH_WORDS:
-        raise OptionError("TEXT", f"give at most {MAX_SEARCH_WORDS} different words ({len(folded)} given)")
+        given = _("give at most {most} different words ({given} given)")
+        raise OptionError("TEXT", given.format(most=MAX_SEARCH_WORDS, given=len(folded)))
     return folded
 
 
@@ -80,6 +92,6 @@ class WorkshopFilter(NamedTuple):
 def workshop_filter(dataset: Dataset, *, category: str | None, phase: str | None) -> WorkshopFilter:
     """The filters of the workshop listing, every id checked against the dataset."""
     return WorkshopFilter(
-        category=known_id(category, (c.id for c in dataset.categories), "--category", "category"),
-        phase=known_id(phase, (p.id for p in dataset.phases), "--phase", "phase"),
+        category=known_id(category, (c.id for c in dataset.categories), "--category", N_("category")),
+        phase=known_id(phase, (p.id for p in dataset.phases), "--phase", N_("phase")),
     )

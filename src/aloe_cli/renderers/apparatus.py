@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from aloe_cli.evidence.views import ColumnSpec, Row
+from aloe_cli.i18n import _, current_language
 from aloe_cli.presentation.dating import claim_named
 
 if TYPE_CHECKING:
@@ -13,7 +14,10 @@ if TYPE_CHECKING:
     from aloe_cli.presentation.dating import ClaimView
     from aloe_cli.presentation.views import CitedSource
 
-SOURCES_COLUMN = ColumnSpec("Sources", 1, holds="ids")  # "1, 12": numbers are never broken either
+
+def sources_column() -> ColumnSpec:
+    """The column of a row's source numbers ("1, 12": numbers are never broken either)."""
+    return ColumnSpec(_("Sources"), 1, holds="ids")
 
 
 class Apparatus:
@@ -27,7 +31,7 @@ class Apparatus:
         cites = show_sources and any(row.citations for row in rows)  # a listing of sources cites none
         self.markers = [self.mark(row.citations) for row in rows] if cites else []
         # Row by row, the sources first cited there: a table lists them under the section they open.
-        self.new_in_row: list[list[CitedSource]] = [[] for _ in self.markers]
+        self.new_in_row: list[list[CitedSource]] = [[] for _marker in self.markers]
         seen: set[CitedSource] = set()
         for row_number, row in enumerate(rows if self.markers else []):
             for cited in row.citations:
@@ -56,7 +60,7 @@ class Apparatus:
             return columns, rows
         at = len(columns) - 1 if columns[-1].holds == "id" else len(columns)
         return (
-            (*columns[:at], SOURCES_COLUMN, *columns[at:]),
+            (*columns[:at], sources_column(), *columns[at:]),
             [
                 row._replace(cells=(*row.cells[:at], marker, *row.cells[at:]))
                 for row, marker in zip(rows, self.markers, strict=True)
@@ -69,10 +73,10 @@ class Apparatus:
         `escape` is applied to the data's words only, never to the apparatus's own markers.
         """
         if not self.markers:
-            return escape(claim_named(claim))
+            return escape(claim_named(claim, current_language()))
         cited = ", ".join(str(self.number(c.cited)) for c in claim.citations)
-        cited = f"[{cited}]" if cited else "[its record's sources]"
-        return f"{escape(claim.words)} {cited}" + (" (our reading)" if claim.inferred else "")
+        cited = f"[{cited}]" if cited else _("[its record's sources]")
+        return f"{escape(claim.words)} {cited}" + (_(" (our reading)") if claim.inferred else "")
 
     def claims(self, row: Row, escape: Callable[[str], str] = str) -> str:
         """'dakar-2005: October 2005 [3]; 22–26 November 2005 [7]' (`escape`: as for `claim`)."""

@@ -1,10 +1,14 @@
-"""What aloe prints for people, described once, drawn two ways: by Rich on a terminal, as text in a pipe.
+"""What aloe prints for people, described once, laid out once, painted two ways.
 
-A renderer builds blocks (a paragraph, a table, a grid of fields, a tree); `Blocks.__rich_console__` hands
-them to Rich, with colour, on a terminal; `Blocks.plain` lays them out without importing Rich, for pipes
-and files, where no colour is shown and Rich's import and layout would be most of a run's time. Both
-lay text out the same way: columns at the width their text needs, shrunk widest first when the line is
-too narrow, words wrapped, a word longer than its column folded, never cut.
+A renderer builds blocks (a paragraph, a table, a grid of fields, a tree); `Blocks.lines` lays them out
+for a width as lines of styled runs. `Blocks.plain` joins the runs' text, for pipes and files, without
+importing Rich; `Blocks.__rich_console__` hands the same lines to Rich, which only paints them (colour,
+and on a terminal that shows them, sources' titles as hyperlinks). So a terminal and a pipe show the
+same words at the same places.
+
+The layout's promises: words are wrapped at spaces, never broken inside where the width allows it
+(a table whose columns can't each hold their longest word is shown record by record instead); a web
+address is never broken at all, even where it is wider than the screen, so that it can be copied.
 """
 
 from __future__ import annotations
@@ -12,12 +16,24 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 Piece = tuple[str, str]  # a run of text and its style ("" for none, "bold", "dim", "cyan"...)
 Pieces = tuple[Piece, ...]
+
+# Two style words of aloe's own, beside Rich's: "link=URL" makes a run a hyperlink on a terminal that
+# shows them; ADDRESS marks a run (" <https://...>") that such a terminal need not show, the link
+# saying it. A pipe shows every run and no link.
+LINK_PREFIX = "link="
+ADDRESS = "address"
+SAFE_URL = re.compile(r"https?://[!-~]+")  # printable ASCII only: nothing that could end the escape
+
+
+def linked(title: str, url: str | None) -> str:
+    """The style that makes `title` a hyperlink to `url` (none where the URL is not plain http(s))."""
+    return f"{LINK_PREFIX}{url}" if url and SAFE_URL.fullmatch(url) else ""
 
 
 class Paragraph(NamedTuple):
@@ -27,13 +43,13 @@ class Paragraph(NamedTuple):
 
 
 class Column(NamedTuple):
-    """One column of a table: a fixed width, a share of the width (narrow screens), or what its text needs."""
+    """One column of a table: a fixed width, or what its text needs, never less than its longest word."""
 
     header: str
     no_wrap: bool = False  # ids: never broken
     style: str = ""
     width: int | None = None
-    ratio: int | None = None
+    ratio: int | None = None  # how much of any room left over the column takes, beside the others
 
 
 class TableBlock(NamedTuple):
@@ -42,7 +58,7 @@ class TableBlock(NamedTuple):
     title: str
     columns: tuple[Column, ...]
     rows: Sequence[tuple[Pieces, ...]]  # a row: one run of pieces a cell
-    expand: bool = False  # take the whole width, shared by the columns' ratios
+    expand: bool = False  # kept for callers; the layout gives each column what its text needs
 
 
 class FieldGrid(NamedTuple):
@@ -72,25 +88,56 @@ class Blocks(NamedTuple):
     """A document for people: blocks one under another, each laid out for the width it is given.
 
     `make(width)` builds the blocks: what fits depends on the width (on a narrow screen the ids of a
-    listing go under the titles).
+    listing go under the titles). `hyperlinks`: the terminal shows OSC 8 links (set by the CLI).
     """
 
     make: Callable[[int], list[Block]]
+    hyperlinks: bool = False
+
+    def lines(self, width: int) -> Iterator[Pieces]:
+        """The document as lines of styled runs, no trailing spaces."""
+        for block in self.make(width):
+            for line in _block_lines(block, width):
+                yield _rstrip(line)
 
     def plain(self, width: int) -> str:
-        """The document as plain text, lines at most `width` cells, no trailing spaces."""
-        lines: list[str] = []
-        for block in self.make(width):
-            lines.extend(_plain_block(block, width))
-        return "".join(line.rstrip() + "\n" for line in lines)
+        """The document as plain text, every address in full; lines at most `width` but for addresses."""
+        return "".join(_text(line) + "\n" for line in self.lines(width))
 
     def __rich_console__(self, console: Any, options: Any) -> Any:
-        """The same blocks, drawn by Rich (styles shown on a terminal)."""
-        for block in self.make(options.max_width):
-            yield _rich_block(block)
+        """The same lines, painted by Rich; print them with `crop=False` (an address is never cut)."""
+        from rich.segment import Segment  # start-up: Rich only on a terminal, piped output never loads it
+
+        for line in self.lines(options.max_width):
+            for text, style in _painted(line, self.hyperlinks):
+                yield Segment(text, style)
+            yield Segment.line()
 
 
-# Plain layout ----------------------------------------------------------------------------------------
+def _painted(line: Pieces, hyperlinks: bool) -> Iterator[tuple[str, Any]]:
+    """A line's runs with Rich styles: links where the terminal shows them, else the addresses."""
+    from rich.style import Style  # start-up: Rich only on a terminal, piped output never loads it
+
+    for text, style in line:
+        words = style.split()
+        if ADDRESS in words and hyperlinks:
+            continue
+        link = next((w[len(LINK_PREFIX) :] for w in words if w.startswith(LINK_PREFIX)), None)
+        rest = " ".join(w for w in words if w != ADDRESS and not w.startswith(LINK_PREFIX))
+        painted = _style(rest)
+        if link and hyperlinks:
+            painted = painted + Style(link=link) if painted else Style(link=link)
+        yield text, painted
+
+
+@functools.lru_cache(maxsize=64)
+def _style(words: str) -> Any:
+    from rich.style import Style  # start-up: Rich only on a terminal, piped output never loads it
+
+    return Style.parse(words) if words else None
+
+
+# Layout ----------------------------------------------------------------------------------------------
 
 
 def cell_len(text: str) -> int:
@@ -111,220 +158,227 @@ def _char_cells(char: str) -> int:
     return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
 
 
+def is_address(word: str) -> bool:
+    """A web address (in <brackets> or not): never broken, whatever the width."""
+    return word.lstrip("<(").startswith(("http://", "https://"))
+
+
 def wrap(text: str, width: int, *, fold: bool = True) -> list[str]:
     """Text in lines of at most `width` cells: its own lines kept, words wrapped, long words folded.
 
-    A line's indentation is kept on its first line; a wrapped line starts at its next word.
+    A line's indentation is kept on its first line; a wrapped line starts at its next word. A web
+    address is never folded: it stands whole on a line of its own, wider than `width` if it must.
     """
-    width = max(width, 1)
-    out: list[str] = []
-    for line in text.split("\n"):
-        if not fold or cell_len(line) <= width:
-            out.append(line)
-            continue
-        current = ""
-        for spaced_word in _WORDS.findall(line):  # each word with the spaces before it
-            if cell_len(current + spaced_word) <= width:
-                current += spaced_word
-                continue
-            if current:
-                out.append(current)
-            word = spaced_word.lstrip(" ") if current else spaced_word
-            while cell_len(word) > width:  # a word wider than the column: folded, never cut
-                head, word = _split_at(word, width)
-                out.append(head)
-            current = word
-        out.append(current)
-    return out
+    return [text[start:end] for start, end in _spans(text, width, fold)]
+
+
+def longest_word(text: str) -> int:
+    """The cells of the widest word in text: the narrowest a column can be without breaking one."""
+    return max((cell_len(word) for word in text.split()), default=0)
 
 
 _WORDS = re.compile(r" *[^ ]+")
 
 
-def _split_at(word: str, width: int) -> tuple[str, str]:
+def _spans(text: str, width: int, fold: bool) -> list[tuple[int, int]]:
+    """Where each wrapped line of text starts and ends."""
+    width = max(width, 1)
+    spans: list[tuple[int, int]] = []
+    base = 0
+    for line in text.split("\n"):
+        if not fold or cell_len(line) <= width:
+            spans.append((base, base + len(line)))
+            base += len(line) + 1
+            continue
+        start = end = -1  # the line being filled; -1: none yet
+        used = 0
+        for match in _WORDS.finditer(line):
+            cells = cell_len(match.group())
+            if start >= 0 and used + cells <= width:
+                end, used = match.end(), used + cells
+                continue
+            spaces = 0 if start < 0 else len(match.group()) - len(match.group().lstrip(" "))  # indent kept
+            if start >= 0:
+                spans.append((base + start, base + end))
+            start = match.start() + spaces
+            end = match.end()
+            word = line[start:end]
+            while cell_len(word) > width and not is_address(word):  # wider than the column: folded
+                cut = start + _fits(word, width)
+                spans.append((base + start, base + cut))
+                start, word = cut, line[cut:end]
+            used = cell_len(word)
+        spans.append((base + max(start, 0), base + max(end, 0)))
+        base += len(line) + 1
+    return spans
+
+
+def _fits(word: str, width: int) -> int:
+    """How many characters of word fit in width cells (at least one)."""
     used = 0
     for position, char in enumerate(word):
         used += _char_cells(char)
         if used > width:
-            return word[: max(position, 1)], word[max(position, 1) :]
-    return word, ""
+            return max(position, 1)
+    return len(word)
 
 
-def _pad(text: str, width: int) -> str:
-    return text + " " * (width - cell_len(text))
+def wrap_pieces(pieces: Pieces, width: int, *, fold: bool = True, style: str = "") -> list[Pieces]:
+    """Styled text wrapped as `wrap` does, each line's runs keeping their styles (unstyled ones `style`)."""
+    text = _text(pieces)
+    return [_slice(pieces, start, end, style) for start, end in _spans(text, width, fold)]
+
+
+def _slice(pieces: Pieces, start: int, end: int, default: str) -> Pieces:
+    found: list[Piece] = []
+    at = 0
+    for run, style in pieces:
+        low, high = max(start, at), min(end, at + len(run))
+        if low < high:
+            found.append((run[low - at : high - at], style or default))
+        at += len(run)
+    return tuple(found)
 
 
 def _text(pieces: Pieces) -> str:
     return "".join(text for text, _ in pieces)
 
 
-def _plain_block(block: Block, width: int) -> list[str]:
+def _rstrip(line: Pieces) -> Pieces:
+    runs = list(line)
+    while runs and not runs[-1][0].rstrip(" "):
+        runs.pop()
+    if runs:
+        runs[-1] = (runs[-1][0].rstrip(" "), runs[-1][1])
+    return tuple(runs)
+
+
+def _padded(line: Pieces, width: int) -> Pieces:
+    return (*line, (" " * (width - cell_len(_text(line))), ""))
+
+
+def _block_lines(block: Block, width: int) -> list[Pieces]:
     if isinstance(block, Paragraph):
-        return wrap(_text(block.pieces), width)
+        return wrap_pieces(block.pieces, width)
     if isinstance(block, TableBlock):
-        return _plain_table(block, width)
+        return _table_lines(block, width)
     if isinstance(block, FieldGrid):
-        return _plain_grid(block, width)
-    return _plain_tree(block, width)
+        return _grid_lines(block, width)
+    return _tree_lines(block, width)
 
 
 TABLE_EDGES = 2  # a space at each end of a line
 COLUMN_GAP = 3  # between two columns: a space of padding, the (blank) rule, a space of padding
 
 
-def _plain_table(table: TableBlock, width: int) -> list[str]:
+def _table_lines(table: TableBlock, width: int) -> list[Pieces]:
     cells = [[_text(row[i]) if i < len(row) else "" for i in range(len(table.columns))] for row in table.rows]
     widths = column_widths(table, cells, width)
+    if widths is None:  # some column can't hold its longest word: record by record instead
+        return _stacked_lines(table, width)
     total = TABLE_EDGES + sum(widths) + COLUMN_GAP * (len(widths) - 1)
-    lines = [*wrap(table.title, width), ""]
+    lines = [*wrap_pieces(((table.title, "bold"),), width), ()]
+    gap: Piece = (" " * COLUMN_GAP, "")
 
-    def draw(row: list[str]) -> list[str]:
+    def draw(row: Sequence[Pieces], header: bool = False) -> list[Pieces]:
         wrapped = [
-            wrap(text, widths[i], fold=not column.no_wrap)
-            for i, (column, text) in enumerate(zip(table.columns, row, strict=True))
+            wrap_pieces(cell, widths[i], fold=not column.no_wrap, style="bold" if header else column.style)
+            for i, (column, cell) in enumerate(zip(table.columns, row, strict=True))
         ]
         height = max(len(column) for column in wrapped)
-        return [
-            " "
-            + (" " * COLUMN_GAP).join(
-                _pad(column[line] if line < len(column) else "", widths[i])
-                for i, column in enumerate(wrapped)
-            )
-            for line in range(height)
+        drawn: list[Pieces] = []
+        for number in range(height):
+            line: list[Piece] = [(" ", "")]
+            for i, column in enumerate(wrapped):
+                if i:
+                    line.append(gap)
+                line.extend(_padded(column[number] if number < len(column) else (), widths[i]))
+            drawn.append(tuple(line))
+        return drawn
+
+    lines += draw([((column.header, ""),) for column in table.columns], header=True)
+    lines.append(((" " + "─" * (total - TABLE_EDGES), "dim"),))
+    for row in table.rows:
+        lines += draw([row[i] if i < len(row) else () for i in range(len(table.columns))])
+    return [*lines, ()]
+
+
+def _stacked_lines(table: TableBlock, width: int) -> list[Pieces]:
+    """A table too wide for the screen, record by record: each cell under its column's name."""
+    lines = [*wrap_pieces(((table.title, "bold"),), width), ()]
+    for row in table.rows:
+        fields = [
+            (column.header, tuple((text, style or column.style) for text, style in cell))
+            for column, cell in zip(table.columns, row, strict=False)
+            if _text(cell).strip()
         ]
-
-    lines += draw([column.header for column in table.columns])
-    lines.append(" " + "─" * (total - TABLE_EDGES))
-    for row in cells:
-        lines += draw(row)
-    return [*lines, ""]
+        lines += [*_grid_lines(FieldGrid(fields), width, indent=1), ()]
+    return lines
 
 
-def column_widths(table: TableBlock, cells: list[list[str]], width: int) -> list[int]:
-    """Each column's width: fixed, its ratio's share (expand), or its text's, the widest shrunk first.
+def column_widths(table: TableBlock, cells: list[list[str]], width: int) -> list[int] | None:
+    """Each column's width, or None where the columns can't each hold their longest word.
 
-    Lines never grow wider than `width` unless a column that is never wrapped (ids) needs it: where
-    fixed columns leave the others too little room, they give way too, widest first.
+    A column takes what its text needs where all fit; else each keeps its longest word and the room
+    left is shared by what each lacks (the long titles take most), as a web browser lays out a table.
     """
     room = width - TABLE_EDGES - COLUMN_GAP * (len(table.columns) - 1)
-    natural = [
-        max(
-            cell_len(line)
-            for text in [column.header, *(row[i] for row in cells)]
-            for line in text.split("\n")
-        )
+    texts = [[column.header, *(row[i] for row in cells)] for i, column in enumerate(table.columns)]
+    natural = [max(cell_len(line) for text in column for line in text.split("\n")) for column in texts]
+    least = [
+        natural[i] if column.no_wrap else max(longest_word(text) for text in texts[i])
         for i, column in enumerate(table.columns)
     ]
-    widths = [c.width if c.width is not None else natural[i] for i, c in enumerate(table.columns)]
-    wrappable = [i for i, c in enumerate(table.columns) if not c.no_wrap]
-    if not table.expand:
-        _narrow_widest(widths, [i for i in wrappable if table.columns[i].width is None], sum(widths) - room)
-        return widths
-    shared = [i for i, c in enumerate(table.columns) if c.width is None and c.ratio is not None]
-    fixed = [i for i in wrappable if i not in shared]
-    _narrow_widest(widths, fixed, sum(widths[i] for i in range(len(widths)) if i not in shared)
-                   + MIN_SHARE * len(shared) - room)  # fmt: skip
-    left = room - sum(w for i, w in enumerate(widths) if i not in shared)
-    ratios = sum(table.columns[i].ratio or 1 for i in shared)
-    for i in shared:
-        ratio = table.columns[i].ratio or 1
-        share = max(left * ratio // max(ratios, 1), 1)
-        widths[i], left, ratios = share, left - share, ratios - ratio
+    for i, column in enumerate(table.columns):
+        if column.width is not None:
+            natural[i] = least[i] = max(column.width, least[i])
+    if sum(natural) <= room:
+        return natural
+    if sum(least) > room:
+        return None
+    widths = list(least)
+    lacking = [natural[i] - least[i] for i in range(len(widths))]
+    share = [lack * (table.columns[i].ratio or 1) for i, lack in enumerate(lacking)]
+    left = room - sum(least)
+    total = sum(share) or 1
+    for i in range(len(widths)):
+        widths[i] += min(lacking[i], left * share[i] // total)
+    spare = room - sum(widths)
+    for i in sorted(range(len(widths)), key=lambda i: natural[i] - widths[i], reverse=True):
+        extra = min(spare, natural[i] - widths[i])
+        widths[i] += extra
+        spare -= extra
     return widths
-
-
-MIN_SHARE = 6  # the least a shared column keeps before the fixed ones give way
-
-
-def _narrow_widest(widths: list[int], candidates: list[int], excess: int) -> None:
-    """Take `excess` cells from the candidate columns, the widest first, none below one cell."""
-    while excess > 0 and candidates:
-        widest = max(widths[i] for i in candidates)
-        if widest <= 1:
-            return
-        at_top = [i for i in candidates if widths[i] == widest]
-        below = max([widths[i] for i in candidates if widths[i] < widest], default=1)
-        step = min(widest - below, -(-excess // len(at_top)))
-        for i in at_top:
-            cut = min(step, excess)
-            widths[i] -= cut
-            excess -= cut
 
 
 GRID_GAP = 2
 
 
-def _plain_grid(grid: FieldGrid, width: int) -> list[str]:
+def _grid_lines(grid: FieldGrid, width: int, indent: int = 0) -> list[Pieces]:
     names = max((cell_len(name) for name, _ in grid.rows), default=0)
-    room = max(width - names - GRID_GAP, 1)
-    lines: list[str] = []
+    room = max(width - indent - names - GRID_GAP, 1)
+    lines: list[Pieces] = []
     for name, value in grid.rows:
-        for number, line in enumerate(wrap(_text(value), room)):
-            lines.append(_pad(name if number == 0 else "", names) + " " * GRID_GAP + line)
+        for number, line in enumerate(wrap_pieces(value, room)):
+            label = (" " * indent + (name if number == 0 else "")).ljust(indent + names)
+            lines.append(((label, "bold"), (" " * GRID_GAP, ""), *line))
     return lines
 
 
-def _plain_tree(root: TreeNode, width: int) -> list[str]:
-    lines = wrap(_text(root.label), width)
+def _tree_lines(root: TreeNode, width: int) -> list[Pieces]:
+    lines = wrap_pieces(root.label, width)
     # Without recursion: a lineage may be thousands of links deep.
     stack: list[tuple[TreeNode, str, bool]] = [
         (child, "", i == len(root.children) - 1) for i, child in reversed(list(enumerate(root.children)))
     ]
     while stack:
         node, indent, last = stack.pop()
-        wrapped = wrap(_text(node.label), width - len(indent) - 4)
-        lines.append(indent + ("└── " if last else "├── ") + wrapped[0])
+        wrapped = wrap_pieces(node.label, width - len(indent) - 4)
+        lines.append(((indent + ("└── " if last else "├── "), "dim"), *wrapped[0]))
         under = indent + ("    " if last else "│   ")
-        lines += [under + line for line in wrapped[1:]]
+        lines += [((under, "dim"), *line) for line in wrapped[1:]]
         stack.extend(
             (child, under, i == len(node.children) - 1)
             for i, child in reversed(list(enumerate(node.children)))
         )
     return lines
-
-
-# Rich ------------------------------------------------------------------------------------------------
-
-
-def _rich_text(pieces: Pieces, style: str = "") -> Any:
-    from rich.text import Text  # Rich only on a terminal: piped output never loads it
-
-    text = Text(style=style)
-    for run, run_style in pieces:
-        text.append(run, style=run_style or None)
-    return text
-
-
-def _rich_block(block: Block) -> Any:
-    # Rich only on a terminal: piped output never loads it.
-    from rich import box
-    from rich.table import Table
-    from rich.text import Text
-    from rich.tree import Tree
-
-    if isinstance(block, Paragraph):
-        return _rich_text(block.pieces)
-    if isinstance(block, TableBlock):
-        table = Table(title=Text(block.title, style="bold"), title_justify="left", box=box.SIMPLE_HEAD,
-                      pad_edge=False, expand=block.expand)  # fmt: skip
-        for column in block.columns:
-            table.add_column(column.header, no_wrap=column.no_wrap, style=column.style or None,
-                             overflow="ellipsis" if column.no_wrap else "fold",
-                             width=column.width, ratio=column.ratio)  # fmt: skip
-        for row in block.rows:
-            table.add_row(*(_rich_text(cell) for cell in row))
-        return table
-    if isinstance(block, FieldGrid):
-        grid = Table.grid(padding=(0, GRID_GAP))
-        grid.add_column(style="bold", no_wrap=True)
-        grid.add_column(overflow="fold")
-        for name, value in block.rows:
-            grid.add_row(name, _rich_text(value))
-        return grid
-    tree = Tree(_rich_text(block.label), guide_style="dim")
-    stack: list[tuple[Any, TreeNode]] = [(tree, child) for child in reversed(block.children)]
-    while stack:
-        parent, node = stack.pop()
-        branch = parent.add(_rich_text(node.label))
-        stack.extend((branch, child) for child in reversed(node.children))
-    return tree

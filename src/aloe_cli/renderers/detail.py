@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from aloe_cli.i18n import N_, _
 from aloe_cli.renderers.blocks import Blocks, FieldGrid, Pieces
 from aloe_cli.sanitize import printable
 
@@ -14,7 +15,65 @@ if TYPE_CHECKING:
 _SHOWN_APART = {
     "id", "title", "name", "dates", "sources", "other_names", "acronym", "inferred", "dated_by", "media",
 }  # fmt: skip
-_FIELD_LABELS = {"descriptive_title": "Title is descriptive", "probably_same_as": "Probably the same as"}
+# Each field's label (English msgids); a field missing here is shown by its name.
+_FIELD_LABELS = {
+    "about": N_("About"),
+    "acronym": N_("Acronym"),
+    "author": N_("Author"),
+    "categories": N_("Categories"),
+    "country": N_("Country"),
+    "description": N_("Description"),
+    "descriptive_title": N_("Title is descriptive"),
+    "era": N_("Era"),
+    "from_org": N_("From"),
+    "issued": N_("Issued"),
+    "kind": N_("Kind"),
+    "language": N_("Language"),
+    "milestones": N_("Milestones"),
+    "note": N_("Note"),
+    "organisation": N_("Organisation"),
+    "organisations": N_("Organisations"),
+    "people": N_("People"),
+    "phases": N_("Phases"),
+    "places": N_("Places"),
+    "probably_same_as": N_("Probably the same as"),
+    "publisher": N_("Publisher"),
+    "relation": N_("Relation"),
+    "role": N_("Role"),
+    "role_note": N_("Role note"),
+    "series": N_("Series"),
+    "short_name": N_("Short name"),
+    "summary": N_("Summary"),
+    "to_org": N_("To"),
+    "url": N_("Address"),
+    "workshops_counted": N_("Workshops counted"),
+}
+# The words of a record's kind and of its links to others (English msgids).
+_WORDS = (
+    N_("source"),
+    N_("organisation"),
+    N_("lineage"),
+    N_("era"),
+    N_("person"),
+    N_("place"),
+    N_("series"),
+    N_("milestone"),
+    N_("event"),
+    N_("category"),
+    N_("phase"),
+    N_("workshop"),
+    N_("gap"),
+    N_("names"),
+    N_("named by"),
+    N_("cited by"),
+    # the kinds of a record's media
+    N_("image"),
+    N_("scan"),
+    N_("document"),
+    N_("video"),
+    N_("audio"),
+    N_("link"),
+)
 
 
 def _plain(value: Any) -> str:
@@ -26,40 +85,90 @@ def _plain(value: Any) -> str:
             f"{key}: {_plain(item)}" for key, item in value.items() if item not in (None, [], "")
         )
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return _("yes") if value else _("no")
     return "" if value is None else str(value)
 
 
 def _possible_days(start: str | None, end: str | None, end_kind: str = "known") -> str:
     """'2001-06-10 to 2001-06-15', 'from 2001-06-15, end unknown', 'from 2001-06-15 on'."""
     if start and end:
-        return start if start == end else f"{start} to {end}"
+        return start if start == end else _("{start} to {end}").format(start=start, end=end)
     if start:
-        return f"from {start} on" if end_kind == "open" else f"from {start}, end unknown"
+        since = _("from {start} on") if end_kind == "open" else _("from {start}, end unknown")
+        return since.format(start=start)
     if end:
-        return f"until {end}"
-    return "not known"
+        return _("until {end}").format(end=end)
+    return _("not known")
 
 
 def _citation(citation: CitationJSON) -> str:
     where = f" {citation['locator']}" if citation.get("locator") else ""
-    quote = f' "{citation["quote"]}"' if citation.get("quote") else ""
+    quote = " " + _("“{quotation}”").format(quotation=citation["quote"]) if citation.get("quote") else ""
     url = f" <{citation['url']}>" if citation.get("url") else ""
     return f"{citation['source']}{where}{quote} — {citation['title']}{url}"
 
 
+# The group of citations that name no statement (a claim's, a name's), translated where it is shown.
+ALSO_CITED = N_("also cited")
+
+
+def _by_statement(citations: list[CitationJSON]) -> str:
+    """Each statement with its sources, a source once per statement (its quotes together); then the rest.
+
+    A citation naming no statement (a claim's, a name's) is listed under "also cited" only when no
+    statement already lists that source at that place.
+    """
+    groups: dict[str, dict[tuple[str, str | None], list[CitationJSON]]] = {}
+    for citation in citations:
+        for statement in citation["supports"] or [ALSO_CITED]:
+            groups.setdefault(statement, {}).setdefault((citation["source"], citation["locator"]), []).append(
+                citation
+            )
+    listed = {key for name, group in groups.items() if name != ALSO_CITED for key in group}
+    others = groups.pop(ALSO_CITED, {})
+    groups[ALSO_CITED] = {key: found for key, found in others.items() if key not in listed}
+    # Statements given by the same citations are listed together: "title, places:".
+    merged: dict[tuple[tuple[str, str | None, tuple[str, ...]], ...], list[str]] = {}
+    bodies: dict[
+        tuple[tuple[str, str | None, tuple[str, ...]], ...], dict[tuple[str, str | None], list[CitationJSON]]
+    ] = {}
+    for statement, group in groups.items():
+        if not group:
+            continue
+        key = tuple((k[0], k[1], tuple(c.get("quote", "") for c in v)) for k, v in group.items())
+        merged.setdefault(key, []).append(statement)
+        bodies[key] = group
+    lines: list[str] = []
+    for key, statements in merged.items():
+        group = bodies[key]
+        lines.append(f"{', '.join(_(s) if s == ALSO_CITED else s for s in statements)}:")
+        for (source, locator), found in group.items():
+            where = f" {locator}" if locator else ""
+            quotes = "".join(
+                " " + _("“{quotation}”").format(quotation=c["quote"]) for c in found if c.get("quote")
+            )
+            url = f" <{found[0]['url']}>" if found[0].get("url") else ""
+            lines.append(f"  {source}{where}{quotes} — {found[0]['title']}{url}")
+    return "\n".join(lines)
+
+
+_MEDIUM_FIELDS = {"alt": N_("alt"), "caption": N_("caption"), "credit": N_("credit")}
+
+
 def _medium(medium: Any) -> str:
     """'image media/x.jpg' and, under it, its alt text, caption, credit and sources, one per line."""
-    lines = [f"{medium.get('kind', 'image')} {medium.get('url') or medium.get('path')}"]
+    lines = [f"{_(medium.get('kind', 'image'))} {medium.get('url') or medium.get('path')}"]
     for field in ("alt", "caption", "credit"):
         if medium.get(field):
-            lines.append(f"  {field}: {medium[field]}")
+            lines.append(
+                "  " + _("{field}: {value}").format(field=_(_MEDIUM_FIELDS[field]), value=medium[field])
+            )
     cited = [
         " ".join(str(part) for part in (c.get("source"), c.get("locator")) if part)
         for c in medium.get("sources", [])
     ]
     if cited:
-        lines.append(f"  sources: {'; '.join(cited)}")
+        lines.append("  " + _("sources: {cited}").format(cited=_("; ").join(cited)))
     return "\n".join(lines)
 
 
@@ -69,8 +178,28 @@ def _name(name: NameJSON) -> str:
     if name["note"]:
         extras.append(name["note"])
     if name.get("inferred"):
-        extras.append(f"our reading: {name['inferred']}")
-    return f"{name['name']} ({'; '.join(extras)})"
+        extras.append(_("our reading: {reason}").format(reason=name["inferred"]))
+    cited = dict.fromkeys(
+        " ".join(
+            filter(
+                None,
+                (
+                    c["source"],
+                    c["locator"],
+                    _("“{quotation}”").format(quotation=c["quote"]) if c.get("quote") else None,
+                ),
+            )
+        )
+        for c in name.get("sources", [])
+    )
+    source = "\n  " + _("source: {sources}").format(sources="; ".join(cited)) if cited else ""
+    return f"{name['name']} ({'; '.join(extras)}){source}"
+
+
+def _field(name: str) -> str:
+    """A field's name in the run's language, lower case ('places' -> 'lieux')."""
+    label = _FIELD_LABELS.get(name)
+    return _(label).lower() if label else name.replace("_", " ")
 
 
 def render_detail(detail: DetailJSON) -> Blocks:
@@ -81,43 +210,52 @@ def render_detail(detail: DetailJSON) -> Blocks:
         if value:
             rows.append((name, ((printable(value), style),)))
 
-    row("ID", detail["id"], "cyan")
-    row("Kind", detail["kind"])
-    row("Title", detail["title"])
+    row(_("ID"), detail["id"], "cyan")
+    row(_("Kind"), _(detail["kind"]))
+    row(_("Title"), detail["title"])
     names = detail.get("names", [])
-    row("Names", "\n".join(_name(n) for n in names))
+    row(_("Names"), "\n".join(_name(n) for n in names))
     if detail.get("claims"):
         span = _possible_days(detail["start"], detail["end"], detail["claims"][0]["end_kind"])
-        row("Date", f"{detail['date_words']}  [{detail['date']}]  possible days: {span}")
+        possible = _("possible days: {days}").format(days=span)
+        row(_("Date"), f"{detail['date_words']}  [{detail['date']}]  {possible}")
         if detail["disputed"]:
-            row("Disputed", "the sources give dates that cannot all be true:", "bold")
+            row(_("Disputed"), _("the sources give different dates, each below with its source:"), "bold")
         dated_by = detail["fields"].get("dated_by")
         if isinstance(dated_by, dict):
             named = ", ".join(
                 f"{key.replace('_', ' ')} {value}" for key, value in dated_by.items() if key != "inferred"
             )
-            row("Dated by", f"the dates of other records ({named}), claim by claim")
+            row(_("Dated by"), _("the dates of other records ({named}), claim by claim").format(named=named))
         for number, claim in enumerate(detail["claims"], start=1):
-            sources = "\n  ".join(_citation(c) for c in claim["sources"]) or "(the record's sources)"
-            note = f"\n  note: {claim['note']}" if claim.get("note") else ""
-            reading = f"\n  our reading, not a source's: {claim['inferred']}" if claim.get("inferred") else ""
+            sources = "\n  ".join(_citation(c) for c in claim["sources"]) or _("(the record's sources)")
+            note = "\n  " + _("note: {note}").format(note=claim["note"]) if claim.get("note") else ""
+            reading = (
+                "\n  " + _("our reading, not a source's: {reason}").format(reason=claim["inferred"])
+                if claim.get("inferred")
+                else ""
+            )
             days = _possible_days(claim["start"], claim["end"], claim["end_kind"])
             words = f"{claim['date_label']}  [{claim['date']}]  {days}"
-            row(f"Claim {number}", f"{words}\n  {sources}{note}{reading}")
+            row(_("Claim {number}").format(number=number), f"{words}\n  {sources}{note}{reading}")
     inferred = detail["fields"].get("inferred")
     if isinstance(inferred, str):
-        row("Our reading", inferred, "italic")
+        row(_("Our reading"), inferred, "italic")
     for field, value in detail["fields"].items():
         if field not in _SHOWN_APART:
-            row(_FIELD_LABELS.get(field, field.replace("_", " ").capitalize()), _plain(value))
+            label = _FIELD_LABELS.get(field)
+            row(_(label) if label else field.replace("_", " ").capitalize(), _plain(value))
     media = detail["fields"].get("media")
     for number, medium in enumerate(media if isinstance(media, list) else [], start=1):
-        row(f"Media {number}", _medium(medium))
-    row("Sources", "\n".join(_citation(c) for c in detail.get("sources", [])))
+        row(_("Media {number}").format(number=number), _medium(medium))
+    row(_("Sources"), _by_statement(detail.get("sources", [])))
     related = detail.get("related", [])
     row(
-        "Related",
-        "\n".join(f"{r['direction']} ({r['via']}): {r['kind']} {r['id']} — {r['title']}" for r in related),
+        _("Related"),
+        "\n".join(
+            f"{_(r['direction'])} ({_field(r['via'])}): {_(r['kind'])} {r['id']} — {r['title']}"
+            for r in related
+        ),
     )
     grid = FieldGrid(rows)
     return Blocks(lambda width: [grid])

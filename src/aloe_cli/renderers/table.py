@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from aloe_cli.i18n import _
 from aloe_cli.renderers.apparatus import Apparatus
 from aloe_cli.renderers.blocks import Block, Blocks, Column, Paragraph, Piece, Pieces, TableBlock
 from aloe_cli.sanitize import printable
@@ -60,10 +61,10 @@ def _listing_blocks(listing: Listing, rows: list[Row], width: int) -> list[Block
     if listing.legend:
         blocks.append(Paragraph(((printable(listing.legend), "dim"),)))
     if disputes:
-        blocks.append(Paragraph((("Disputed dates (each claim with its own sources)", "bold"),)))
+        blocks.append(Paragraph(((_("Disputed dates (each claim with its own sources)"), "bold"),)))
         blocks.append(Paragraph(((printable("\n".join(f"- {dispute}" for dispute in disputes)), ""),)))
     if agreeing:
-        blocks.append(Paragraph((("Dates given by several sources (each with its own)", "bold"),)))
+        blocks.append(Paragraph(((_("Dates given by several sources (each with its own)"), "bold"),)))
         blocks.append(Paragraph(((printable("\n".join(f"- {claims}" for claims in agreeing)), ""),)))
     return blocks
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from aloe_cli.i18n import _
 from aloe_cli.renderers.blocks import Blocks, Piece, Pieces, TreeNode
 from aloe_cli.sanitize import printable
 
@@ -22,8 +23,11 @@ def _label(node: LineageNode) -> Pieces:
     acronym = organisation.acronym.value if organisation.acronym else None
     text: list[Piece] = []
     if node.via is not None:
-        relation = "emerged within it" if node.via.relation == "emerged_within" else "it became"
-        text.append((printable(f"{relation}, {_dates(node.via.dating) or 'undated'}: "), "italic"))
+        relation = _("emerged within it") if node.via.relation == "emerged_within" else _("it became")
+        if node.via.inferred:  # the link itself is our reading, not only its dates
+            relation = _("{relation} (our reading)").format(relation=relation)
+        when = _dates(node.via.dating) or _("undated")
+        text.append((printable(_("{relation}, {when}: ").format(relation=relation, when=when)), "italic"))
     text.append((printable(f"{acronym} — {name}" if acronym and acronym != name else name), "bold"))
     if organisation.dating:
         text.append((printable(f"  ({_dates(organisation.dating)})"), ""))
@@ -35,21 +39,27 @@ def _add(tree: TreeNode, node: LineageNode) -> TreeNode:
     branch = tree.add(_label(node))
     if node.via is not None:
         for milestone in node.via.milestones:
-            words = f"marked by: {milestone.title.value} ({_dates(milestone.dating)})"
+            words = _("marked by: {title} ({when})").format(
+                title=milestone.title.value, when=_dates(milestone.dating)
+            )
             branch.add(((printable(f"{words}  [{milestone.id}]"), "dim"),))
         cited = ", ".join(c.short() for c in node.via.citations)
         if cited:
-            branch.add(((printable(f"sources: {cited}"), "dim"),))
+            branch.add(((printable(_("sources: {cited}").format(cited=cited)), "dim"),))
     for link in node.supporters:
         when = f", {_dates(link.dating)}" if link.dating else ""
         cited = ", ".join(c.short() for c in link.citations)
-        branch.add(((printable(f"{link.relation_words} {link.to_org.label}{when} ({cited})"), "dim"),))
+        relation = link.relation_words
+        if link.inferred:
+            relation = _("{relation} (our reading)").format(relation=relation)
+        words = f"{relation} {link.to_org.label}{when} ({cited})"
+        branch.add(((printable(words), "dim"),))
     return branch
 
 
 def render_lineage(forest: list[LineageNode], title: str) -> Blocks:
     """A tree of the lineage; every text from the dataset is literal."""
-    root = TreeNode(((printable(f"Lineage: {title}"), "bold"),))
+    root = TreeNode(((printable(_("Lineage: {title}").format(title=title)), "bold"),))
     stack: list[tuple[TreeNode, LineageNode]] = [(root, node) for node in reversed(forest)]
     while stack:  # without recursion: a lineage may be thousands of links deep
         parent, node = stack.pop()
