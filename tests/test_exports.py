@@ -298,9 +298,7 @@ def test_markdown_renders_with_markdown_it(aloe: Callable[..., Result]) -> None:
     assert "<h2>Workshops</h2>" in html
     assert "[^" not in html  # every footnote resolved
     # A record's summary is a paragraph of its own under its line, not run on into it.
-    assert re.search(
-        r"<li>\s*<p><strong>1993 \(our reading\) \(disputed\)</strong>: The Alliance is born", html
-    )
+    assert re.search(r"<li>\s*<p><strong>1993–1995, disputed</strong>: The Alliance is born", html)
     assert "<p>Born as the Alliance for a Responsible and United World" in html
 
 
@@ -350,7 +348,7 @@ mermaid.initialize({{startOnLoad: false}});
     widths = [int(w) for w in re.search(r'data-widths="([0-9,]+)"', dom)[1].split(",")]  # type: ignore[index]
     assert len(widths) == len(blocks)
     assert max(widths) <= GITHUB_COLUMN, widths  # was one diagram of 5,790 px
-    assert "The Findhorn meeting" in dom and "October 2005 (disputed)" in dom
+    assert "The Findhorn meeting" in dom and "October–November 2005, disputed" in dom
     assert "node default disputed" in dom and "node default doubtful" in dom  # the doubt drawn, not only said
 
 

@@ -8,6 +8,9 @@ from collections.abc import Callable
 import pytest
 from typer.testing import Result
 
+from aloe_cli.renderers.blocks import Blocks, Paragraph, linked
+from conftest import run_in_terminal
+
 Aloe = Callable[..., Result]
 
 WIDTHS = (60, 80, 120, 200)
@@ -58,3 +61,54 @@ def test_no_word_is_broken_and_no_address_split_at_any_width(aloe: Aloe, args: l
         assert all(address in vocabulary for address in addresses), width
         too_wide = [line for line in shown.splitlines() if len(line) > width and "http" not in line]
         assert not too_wide, f"{width} columns: {too_wide[:2]}"
+
+
+def apparatus_share(text: str) -> float:
+    """The share of the lines that are not tables: the sources, the notes on dates, the legend.
+
+    A table's lines start with a space (its edge); its title is the line before a blank line and
+    a header; blank lines are neither.
+    """
+    lines = text.splitlines()
+    titles = {n for n in range(len(lines) - 2) if not lines[n + 1] and lines[n + 2].startswith(" ")}
+    told = [n for n, line in enumerate(lines) if line and not line.startswith(" ") and n not in titles]
+    return len(told) / len(lines)
+
+
+def test_the_timelines_apparatus_is_a_quarter_of_it_on_a_terminal_with_links(aloe: Aloe) -> None:
+    """At 80 columns: each document once, its places lettered; the notes on dates beside their table.
+
+    On a terminal that shows links the titles link to the addresses (<= 25 % of the lines); a pipe
+    prints each title and its full address (<= 33 %, from 40 % before issue 24).
+    """
+    raw = run_in_terminal(["--no-pager", "timeline"], env={"ALOE_HYPERLINKS": "1"}).decode()
+    assert "\x1b]8;id=" in raw and "\x1b]8;;\x1b\\" in raw  # OSC 8 links, each closed
+    shown = re.sub(r"\x1b\]8;[^\x1b]*\x1b\\|\x1b\[[0-9;?]*[a-zA-Z]", "", raw.replace("\r", ""))
+    assert "https://aloe.socioeco.org" not in shown  # the title links there: the address unprinted
+    assert "[6] A story...: 6a ¶2, 6b ¶3" in shown
+    assert apparatus_share(shown) <= 0.25
+    piped = aloe("timeline", env={"COLUMNS": "80"}).stdout
+    assert apparatus_share(piped) <= 0.33
+    assert piped.count("page63-histoire_en.html") == 1  # the story once, each place in it a letter
+    assert "[6] A story... <https://aloe.socioeco.org/page63-histoire_en.html>: 6a ¶2, 6b" in piped
+    assert " 1993–1995," in piped  # the span the disputed claims cover, not the first claim's year
+    assert "A. alliance-founded, disputed: 1993 [2] (our reading); 1994 [3];" in piped
+    assert "see below" not in piped
+
+
+def test_a_link_never_carries_an_escape_from_the_data() -> None:
+    """Only a plain http(s) address becomes a link: nothing in it can end the escape sequence."""
+    assert linked("t", "https://example.org/a?b=1") == "link=https://example.org/a?b=1"
+    for hostile in ("https://x.org/\x1b]8;;\x1b\\evil", "javascript:alert(1)", "https://x.org/a b", None):
+        assert linked("t", hostile) == ""
+    import io
+
+    from rich.console import Console
+
+    for address, links in (("https://x.org/\x07", 0), ("https://x.org/ok", 1)):
+        document = Blocks(
+            lambda width, a=address: [Paragraph((("title", linked("title", a)),))], hyperlinks=True
+        )
+        painted = io.StringIO()
+        Console(file=painted, force_terminal=True, width=80).print(document, crop=False)
+        assert "\x07" not in painted.getvalue() and painted.getvalue().count("\x1b]8;id=") == links

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from enum import StrEnum
 from typing import TYPE_CHECKING, Literal, NamedTuple
+
+from aloe_cli.model.edtf import MONTH_NAMES
 
 if TYPE_CHECKING:
     from aloe_cli.presentation.payloads import ClaimJSON, DatedJSON
     from aloe_cli.presentation.views import CitationView
 
 EndKind = Literal["known", "open", "unknown"]
+Cite = Callable[["ClaimView"], str]  # a claim's sources as a listing marks them: '6j' or '16, 17'
 
 
 class Doubt(StrEnum):
@@ -56,6 +60,12 @@ class ClaimView(NamedTuple):
     def end_kind(self) -> EndKind:
         """'open' where a source says it goes on, 'unknown' where no source gives the end."""
         return "open" if self.open_end else "unknown" if self.unknown_end else "known"
+
+    def doubt_words(self) -> str:
+        """' (approximate; our reading)': the claim's own doubt, said after its sources; '' if none."""
+        doubts = [Doubt.APPROXIMATE] if self.approximate else [Doubt.UNCERTAIN] if self.uncertain else []
+        doubts += [Doubt.OUR_READING] if self.inferred else []
+        return f" ({'; '.join(doubts)})" if doubts else ""
 
     def words_marked(self) -> str:
         """The claim's words, with '(our reading)' where it is."""
@@ -145,23 +155,55 @@ class Dating(NamedTuple):
         """Why any claim is our reading, each reason once, sorted."""
         return tuple(sorted({claim.inferred for claim in self.claims if claim.inferred}))
 
-    def text(self) -> str:
-        """'2002 (31 January – 5 February 2002)': the first claim's words, then the exact days."""
-        exact = self.exact
-        return f"{self.first.words} ({exact})" if exact else self.first.words
+    def text(self, cite: Cite | None = None) -> str:
+        """'2002 (31 January – 5 February 2002)': the first claim's words, then the exact days.
 
-    def cell(self, disputed_mark: str = "(disputed: see below)") -> str:
-        """The date as a table cell: the words, then the doubt, then the dispute, each on a line."""
-        lines = [self.text()]
-        if self.doubts:
-            lines.append(f"({'; '.join(self.doubts)})")
+        With `cite`, each followed by its claim's sources: '2002 [6j] (31 January – 5 February 2002 [16])'.
+        """
+        exact = self.exact
+        first = self.first.words + (f" [{cite(self.first)}]" if cite else "")
+        if not exact:
+            return first
+        return f"{first} ({exact}" + (f" [{cite(self.shown)}]" if cite else "") + ")"
+
+    def cited_in_text(self) -> bool:
+        """Whether `text(cite)` cites every claim (the first, and the one whose days it gives)."""
+        return all(claim is self.first or (claim is self.shown and self.exact) for claim in self.claims)
+
+    def cell(self, cite: Cite | None = None) -> str:
+        """The date as a table cell: '2002 (31 January – 5 February 2002)', the doubt on a line.
+
+        Where the sources dispute it, only the span their claims cover: '1993–1995, disputed'.
+        A claim's own doubt (approximate, our reading) is told with the claims, not beside a span
+        it is only one part of.
+        """
         if self.disputed:
-            lines.append(disputed_mark)
-        return "\n".join(lines)
+            return f"{self.span_words()}, disputed"
+        if self.doubts:
+            return f"{self.text(cite)}\n({'; '.join(self.doubts)})"
+        return self.text(cite)
+
+    def span_words(self) -> str:
+        """What every claim of a dispute falls within, as precisely as the claims share it.
+
+        Years where they differ in year ('1993–1995'), months where they share a year and give months
+        ('October–November 2005'), else the year ('2003').
+        """
+        starts = [claim.start_parts for claim in self.claims if claim.start_parts]
+        if not starts:
+            return self.first.words
+        years = sorted({parts[0] for parts in starts})
+        if len(years) > 1:
+            return f"{years[0]}–{years[-1]}"
+        months = sorted({parts[1] for parts in starts if len(parts) > 1 and 1 <= parts[1] <= 12})
+        if not months:
+            return str(years[0])
+        first, last = MONTH_NAMES[months[0] - 1], MONTH_NAMES[months[-1] - 1]
+        return f"{first} {years[0]}" if first == last else f"{first}–{last} {years[0]}"
 
     def one_line(self) -> str:
-        """The table cell on one line, the dispute marked '(disputed)' (Markdown, diagrams)."""
-        return " ".join(self.cell(disputed_mark="(disputed)").splitlines())
+        """The table cell on one line (Markdown, diagrams)."""
+        return " ".join(self.cell().splitlines())
 
     def with_doubts(self) -> str:
         """'mid-1997, approximate' or '2005 (…), disputed': the words with every doubt named."""
@@ -223,7 +265,7 @@ UNDATED_JSON: DatedJSON = {
 def claim_named(claim: ClaimView) -> str:
     """'22–26 November 2005 (ripess-dakar)', and '(our reading)' where it is."""
     cited = ", ".join(citation.short() for citation in claim.citations) or "its record's sources"
-    return f"{claim.words} ({cited})" + (" (our reading)" if claim.inferred else "")
+    return f"{claim.words} ({cited}){claim.doubt_words()}"
 
 
 def iso(day: date | None) -> str | None:

@@ -28,6 +28,7 @@ Pieces = tuple[Piece, ...]
 # saying it. A pipe shows every run and no link.
 LINK_PREFIX = "link="
 ADDRESS = "address"
+TITLE = "title"  # a run shown only where the terminal shows links (a linked title in place of ADDRESS)
 SAFE_URL = re.compile(r"https?://[!-~]+")  # printable ASCII only: nothing that could end the escape
 
 
@@ -96,7 +97,9 @@ class Blocks(NamedTuple):
 
     def lines(self, width: int) -> Iterator[Pieces]:
         """The document as lines of styled runs, no trailing spaces."""
-        for block in self.make(width):
+        for made in self.make(width):
+            # A linked title or its address: only one of them is laid out.
+            block = Paragraph(_shown(made.pieces, self.hyperlinks)) if isinstance(made, Paragraph) else made
             for line in _block_lines(block, width):
                 yield _rstrip(line)
 
@@ -114,16 +117,20 @@ class Blocks(NamedTuple):
             yield Segment.line()
 
 
+def _shown(pieces: Pieces, hyperlinks: bool) -> Pieces:
+    """The runs shown: a linked title where the terminal shows links, its address everywhere else."""
+    hidden = ADDRESS if hyperlinks else TITLE
+    return tuple(piece for piece in pieces if hidden not in piece[1].split())
+
+
 def _painted(line: Pieces, hyperlinks: bool) -> Iterator[tuple[str, Any]]:
     """A line's runs with Rich styles: links where the terminal shows them, else the addresses."""
     from rich.style import Style
 
     for text, style in line:
         words = style.split()
-        if ADDRESS in words and hyperlinks:
-            continue
         link = next((w[len(LINK_PREFIX) :] for w in words if w.startswith(LINK_PREFIX)), None)
-        rest = " ".join(w for w in words if w != ADDRESS and not w.startswith(LINK_PREFIX))
+        rest = " ".join(w for w in words if w not in (ADDRESS, TITLE) and not w.startswith(LINK_PREFIX))
         painted = _style(rest)
         if link and hyperlinks:
             painted = painted + Style(link=link) if painted else Style(link=link)
@@ -174,7 +181,10 @@ def wrap(text: str, width: int, *, fold: bool = True) -> list[str]:
 
 def longest_word(text: str) -> int:
     """The cells of the widest word in text: the narrowest a column can be without breaking one."""
-    return max((cell_len(word) for word in text.split()), default=0)
+    return max((cell_len(word) for word in _SPACES.split(text)), default=0)
+
+
+_SPACES = re.compile(r"[ \n]+")  # not a no-break space: what it joins stays together
 
 
 _WORDS = re.compile(r" *[^ ]+")

@@ -127,7 +127,7 @@ def render_markdown(listing: Listing) -> str:
     lines = [f"# {_markdown_cell(listing.title)}", ""]
     if not rows:
         return "\n".join([*lines, "No records match.", ""])
-    apparatus = Apparatus(rows, listing.show_sources)
+    apparatus = Apparatus(rows, listing.show_sources, join_runs=False)
     disputes, agreeing = apparatus.notes(rows)  # numbered before the table's own sources
     specs, rows = apparatus.with_column(listing.columns, rows)
     headers = [spec.header for spec in specs]
@@ -154,8 +154,8 @@ def render_markdown(listing: Listing) -> str:
     if agreeing:
         lines += ["", "**Dates given by several sources** (each with its own)", ""]
         lines += [f"- {_markdown_cell(claims)}" for claims in agreeing]
-    if apparatus.numbers:
-        lines += ["", *(f"[^{n}]: {_markdown_cell(cited.full())}" for cited, n in apparatus.numbers.items())]
+    if apparatus.marks:
+        lines += ["", *(f"[^{mark}]: {_markdown_cell(full)}" for mark, full in apparatus.footnotes())]
     return "\n".join(lines).replace("\n\n\n", "\n\n") + "\n"
 
 
