@@ -7,7 +7,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from tests.conftest import FULL_TESTS
+
+from conftest import FULL_TESTS
 
 ROOT = Path(__file__).parents[1]
 

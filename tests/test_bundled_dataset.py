@@ -32,6 +32,18 @@ def all_citations(dataset: Dataset) -> list[Citation]:
     return found
 
 
+def days(record: DatedRecord) -> tuple[str, str]:
+    """The first and last possible days of a record whose days the sources give."""
+    assert record.earliest is not None and record.latest is not None, record.id
+    return record.earliest.isoformat(), record.latest.isoformat()
+
+
+def year(record: DatedRecord) -> int:
+    """The year of a record's first possible day."""
+    assert record.earliest is not None, record.id
+    return record.earliest.year
+
+
 def test_every_paragraph_of_the_primary_source_is_cited(dataset: Dataset) -> None:
     cited = {c.locator for c in all_citations(dataset) if c.source == "story"}
     assert cited >= PRIMARY_PARAGRAPHS
@@ -79,7 +91,7 @@ def test_dakar_keeps_both_dates_with_their_sources(dataset: Dataset) -> None:
         ("2005-10", "story"),
         ("2005-11-22/2005-11-26", "ripess-dakar"),
     ]
-    assert (dakar.earliest.isoformat(), dakar.latest.isoformat()) == ("2005-10-01", "2005-11-26")
+    assert days(dakar) == ("2005-10-01", "2005-11-26")
 
 
 def test_findhorn_keeps_the_story_wording_and_the_report_days_apart(dataset: Dataset) -> None:
@@ -95,7 +107,7 @@ def test_findhorn_keeps_the_story_wording_and_the_report_days_apart(dataset: Dat
         ["findhorn-report"],
     )
     assert not findhorn.disputed  # the days refine the month
-    assert (findhorn.earliest.isoformat(), findhorn.latest.isoformat()) == ("2001-06-10", "2001-06-15")
+    assert days(findhorn) == ("2001-06-10", "2001-06-15")
     assert findhorn.places == ["findhorn"]
     assert findhorn.people == []  # the report's author is not the meeting's "who"
 
@@ -108,13 +120,13 @@ def test_mid_1997_is_approximate(dataset: Dataset) -> None:
 
 def test_events_of_the_story(dataset: Dataset) -> None:
     events = {e.id: e for e in dataset.events}
-    wsf_years = sorted(e.earliest.year for e in events.values() if e.series == "world-social-forum")
+    wsf_years = sorted(year(e) for e in events.values() if e.series == "world-social-forum")
     assert wsf_years == [2002, 2003, 2004, 2005, 2006]
-    assert sorted(e.earliest.year for e in events.values() if e.series == "european-social-forum") == [
+    assert sorted(year(e) for e in events.values() if e.series == "european-social-forum") == [
         2002,
         2003,
     ]
-    symposium_years = {e.earliest.year for e in events.values() if e.series == "globalization-of-solidarity"}
+    symposium_years = {year(e) for e in events.values() if e.series == "globalization-of-solidarity"}
     assert {2001, 2005} <= symposium_years
     assert events["microfinance-2002"].dates[0].edtf.text == "2002-03"
     assert {e.id for e in events.values() if e.role == "theme_lead"} == {"wsf-2002", "wsf-2004"}
@@ -157,9 +169,9 @@ def test_secretaries_of_state(dataset: Dataset) -> None:
 
 def test_no_claim_credits_the_story_with_days(dataset: Dataset) -> None:
     for record in dataset.records():
-        if getattr(record, "dated_by", None) is not None:
-            continue  # built side by side from the claims below, each side with its own sources
-        for claim in getattr(record, "dates", []):
+        if not isinstance(record, DatedRecord) or record.dated_by is not None:
+            continue  # dated_by: built side by side from the claims below, each side with its own sources
+        for claim in record.dates:
             if any(c.source == "story" for c in claim.sources):
                 sides = claim.edtf.sides()
                 assert all(precision != "day" for _, _, precision in sides), (record.id, claim.edtf.text)

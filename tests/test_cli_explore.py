@@ -11,13 +11,13 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from tests.conftest import examples
 from typer.testing import Result
 
 from aloe_cli.loading.dataset import load_dataset
 from aloe_cli.loading.source import DatasetSource
 from aloe_cli.questions.record_detail import index_records
 from aloe_cli.questions.search import fold, match_spans
+from conftest import examples
 
 WIDE = {"COLUMNS": "250"}
 

@@ -21,7 +21,7 @@ import pytest
 import yaml
 from typer.testing import Result
 
-from aloe_cli.cli.explore import DocumentFormat
+from aloe_cli.cli.formats import DocumentFormat
 from aloe_cli.exports import ExportFormat
 from aloe_cli.renderers import Format
 from conftest import DATASETS
@@ -211,9 +211,9 @@ def export_text(aloe: Callable[..., Result], tmp_path: Path, output_format: Expo
         with zipfile.ZipFile(target) as archive:
             dates = archive.read("aloe-csv/dates.csv").decode("utf-8")
             events = archive.read("aloe-csv/milestones.csv").decode("utf-8")
-        rows = csv.DictReader(io.StringIO(dates))
+        claims = csv.DictReader(io.StringIO(dates))
         return (
-            "\n".join(f"{r['record_id']}: {r['label']} {r['claim_sources']} {r['inferred']}" for r in rows)
+            "\n".join(f"{r['record_id']}: {r['label']} {r['claim_sources']} {r['inferred']}" for r in claims)
             + events
         )
     return run(aloe, "export", "--to", output_format.value).stdout

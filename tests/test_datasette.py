@@ -12,9 +12,11 @@ import sqlite3
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import Result
@@ -65,10 +67,11 @@ def site(database: Path) -> Iterator[str]:
 
 def read(url: str) -> str:
     with urllib.request.urlopen(url, timeout=10) as response:
-        return response.read().decode("utf-8")
+        body: bytes = response.read()
+    return body.decode("utf-8")
 
 
-def rows(url: str) -> list[dict[str, object]]:
+def rows(url: str) -> list[dict[str, Any]]:  # JSON: any value
     return list(json.loads(read(url)))
 
 
@@ -107,7 +110,7 @@ def test_a_records_page_links_its_dates_and_sources(site: str) -> None:
 
 
 def search_ids(site: str, query: str) -> set[str]:
-    address = f"{site}/aloe/records.json?_search={urllib.request.quote(query)}&_shape=array&_size=max"
+    address = f"{site}/aloe/records.json?_search={urllib.parse.quote(query)}&_shape=array&_size=max"
     return {str(row["id"]) for row in rows(address)}
 
 
@@ -124,7 +127,7 @@ def test_search_finds_what_aloe_search_finds(site: str, aloe: Callable[..., Resu
     found = {
         row["id"]
         for row in rows(
-            f"{site}/aloe/records.json?_search={urllib.request.quote(query)}&_shape=array&_size=max"
+            f"{site}/aloe/records.json?_search={urllib.parse.quote(query)}&_shape=array&_size=max"
         )
     }
     result = aloe("search", *query.split(), "--format", "json")

@@ -8,9 +8,9 @@ from datetime import date
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from tests.conftest import examples
 
 from aloe_cli.model.edtf import EdtfError, describe_edtf, parse_edtf, refines_or_equals
+from conftest import examples
 
 
 @pytest.mark.parametrize(

@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 from rdflib import RDF, Graph, Literal, Namespace, URIRef
+from rdflib.query import ResultRow
 from typer.testing import Result
 
 SCHEMA = Namespace("https://schema.org/")
@@ -52,10 +53,11 @@ def graph(document: dict[str, Any]) -> Graph:
 
 def ask(graph: Graph, query: str) -> list[tuple[str, ...]]:
     """The rows a SPARQL query gives, as text, sorted."""
-    return sorted(
-        tuple(str(value) if value is not None else "" for value in row)
-        for row in graph.query(PREFIXES + query)
-    )
+    rows = []
+    for row in graph.query(PREFIXES + query):
+        assert isinstance(row, ResultRow)  # a SELECT answers rows (ASK a bool, CONSTRUCT triples)
+        rows.append(tuple(str(value) if value is not None else "" for value in row))
+    return sorted(rows)
 
 
 # --- competency questions ---------------------------------------------------------------------------
@@ -90,7 +92,7 @@ def test_every_claim_about_the_dakar_meeting_with_its_source(graph: Graph) -> No
         ("2005-11-22/2005-11-26", "22–26 November 2005", "urn:aloe:ripess-dakar", ""),
     ]
     disputed = graph.value(URIRef("urn:aloe:dakar-2005"), ALOE.disputed)
-    assert disputed is not None and disputed.toPython() is True
+    assert isinstance(disputed, Literal) and disputed.toPython() is True
 
 
 def test_the_workshops_in_two_categories(graph: Graph) -> None:
@@ -157,7 +159,7 @@ def test_series_gaps_and_phases_are_exported(graph: Graph) -> None:
     gaps = ask(graph, "SELECT ?gap WHERE { ?gap a aloe:Gap ; schema:about <urn:aloe:wsf-2006> . }")
     assert gaps == [("urn:aloe:gap-wsf-2006-city",)]
     counted = graph.value(URIRef("urn:aloe:post-findhorn-workshops"), ALOE.workshopsCounted)
-    assert counted is not None and counted.toPython() == 12
+    assert isinstance(counted, Literal) and counted.toPython() == 12
 
 
 # --- every schema.org property within its domain -----------------------------------------------------

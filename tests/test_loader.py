@@ -12,7 +12,6 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from tests.conftest import examples
 from typer.testing import Result
 
 from aloe_cli.errors import AloeError, DatasetInvalid, DataSourceError
@@ -21,7 +20,7 @@ from aloe_cli.loading.dataset import load_dataset
 from aloe_cli.loading.source import DatasetSource
 from aloe_cli.loading.validation import validate_text
 from aloe_cli.loading.yaml_loader import parse_yaml
-from conftest import DATASETS
+from conftest import DATASETS, examples
 
 
 def one_line_error(result: Result) -> str:
@@ -201,7 +200,7 @@ def test_arbitrary_yaml_documents_load_or_raise_aloe_error(
 
 
 # PyYAML's emitter does not round-trip NEL and the Unicode line separators: leave them out here.
-texts = st.text(alphabet=st.characters(exclude_categories=("Cs",), exclude_characters="\x85\u2028\u2029"))
+texts = st.text(alphabet=st.characters(exclude_categories=["Cs"], exclude_characters="\x85\u2028\u2029"))
 nested_texts = st.recursive(
     texts.filter(lambda t: len(t) <= 20),
     lambda c: (

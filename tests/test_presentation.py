@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,7 @@ from aloe_cli.loading.dataset import load_dataset
 from aloe_cli.loading.source import DatasetSource
 from aloe_cli.presentation.build import Presentation
 from aloe_cli.presentation.dating import Doubt
+from aloe_cli.presentation.views import HappeningView
 from aloe_cli.questions.chart import MARKS, build_chart
 from aloe_cli.renderers.chart_svg import chart_svg
 from aloe_cli.renderers.chart_text import render_chart
@@ -138,7 +140,7 @@ def test_a_doubt_only_a_later_claim_gives_is_said() -> None:
 
 
 # Each fact a reader needs about an event, and how each output is searched for it.
-FACTS = {
+FACTS: dict[str, Callable[[HappeningView], str | None]] = {
     "title": lambda view: view.title.value,
     "role note": lambda view: view.role_note,
     "place": lambda view: view.places[0].name.value if view.places else None,

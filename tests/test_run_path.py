@@ -14,7 +14,6 @@ from collections import Counter
 from enum import Enum
 
 import pytest
-from tests.conftest import run_in_terminal
 
 from aloe_cli.cli.coercion import plain_value
 from aloe_cli.renderers.blocks import (
@@ -27,6 +26,7 @@ from aloe_cli.renderers.blocks import (
     cell_len,
     wrap,
 )
+from conftest import run_in_terminal
 
 PROBE = """
 import json, sys

@@ -16,11 +16,11 @@ import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from tests.conftest import examples
-from tests.test_edtf import interval_ends, single_dates
 
 from aloe_cli.model.edtf import EDTF_SCHEMA_PATTERN, EdtfError, parse_edtf
 from aloe_cli.model.schema import dataset_json_schema
+from conftest import examples
+from test_edtf import interval_ends, single_dates
 
 ROOT = Path(__file__).parents[1]
 DATASETS = ROOT / "tests" / "datasets"

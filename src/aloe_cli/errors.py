@@ -68,5 +68,15 @@ class UnknownRecordError(AloeError):
     """An id that names no record of the dataset."""
 
 
+class OptionError(AloeError):
+    """An option's value the dataset or the other options rule out: a usage error, named by its option."""
+
+    exit_code = ExitCode.USAGE_ERROR
+
+    def __init__(self, option: str, message: str) -> None:
+        super().__init__(f"{option}: {message}")
+        self.option = option
+
+
 class OutputError(AloeError):
     """A file aloe was asked to write cannot be written as asked."""

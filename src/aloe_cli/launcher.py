@@ -20,7 +20,7 @@ def main() -> None:
         # among them finds nothing (about 6 ms of every start). Pause the collector while they are
         # made, then set them aside for good so that later collections do not walk them again.
         gc.disable()
-        from aloe_cli.cli import run
+        from aloe_cli.cli import run  # start-up: inside the try, so that Ctrl-C while importing is caught
 
         gc.freeze()
         gc.enable()

@@ -201,7 +201,6 @@ def test_8_output_paths_that_cannot_be_written(aloe: Callable[..., Result], tmp_
 def test_8_a_full_disk_leaves_no_half_written_files(
     aloe: Callable[..., Result], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from aloe_cli import files
 
     written = {"count": 0}
     real_fdopen = os.fdopen
@@ -213,7 +212,7 @@ def test_8_a_full_disk_leaves_no_half_written_files(
             raise OSError(28, "No space left on device")
         return real_fdopen(handle, mode)
 
-    monkeypatch.setattr(files.os, "fdopen", filling_up)
+    monkeypatch.setattr("aloe_cli.files.os.fdopen", filling_up)
     folder = tmp_path / "tables"
     clean_failure(aloe("export", "--to", "csv", "-o", str(folder)), 1, "No space left on device")
     assert not folder.exists() or list(folder.iterdir()) == []

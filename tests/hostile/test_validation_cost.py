@@ -8,10 +8,10 @@ from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from tests.conftest import examples
 
 from aloe_cli.errors import DatasetInvalid
 from aloe_cli.loading.validation import validate_text
+from conftest import examples
 
 RELATIONS = ("emerged_within", "became", "supported_by")
 

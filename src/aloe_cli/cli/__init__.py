@@ -1,8 +1,8 @@
 """aloe's command line: `app` is the Typer application with every command; `run` runs the `aloe` command.
 
-Every other module of this package (but `application`, `coercion`, `options` and `output`) holds
-commands and registers them by being imported. `app` has them all (for a library and the tests); a run
-of `aloe COMMAND` imports only the module that holds COMMAND, which saves a tenth of its start-up.
+Every other module of this package (but `application`, `coercion`, `formats`, `options` and `output`)
+holds commands and registers them by being imported. `app` has them all (for a library and the tests); a
+run of `aloe COMMAND` imports only the module that holds COMMAND, which saves a tenth of its start-up.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ COMMAND_MODULES = {
     "lineage": "explore", "show": "explore", "search": "explore", "chart": "explore",
     "export": "publish", "validate": "dataset_commands", "schema": "dataset_commands",
 }  # fmt: skip
-NOT_COMMAND_MODULES = frozenset({"application", "coercion", "options", "output"})
+NOT_COMMAND_MODULES = frozenset({"application", "coercion", "formats", "options", "output"})
 
 
 def __getattr__(name: str) -> Any:
@@ -33,7 +33,7 @@ def __getattr__(name: str) -> Any:
 
 def with_every_command() -> Any:
     """The application, every command module imported (so registered)."""
-    from aloe_cli.cli.application import app
+    from aloe_cli.cli.application import app  # start-up: reading COMMAND_MODULES loads no Typer
 
     for module in sorted(os.listdir(os.path.dirname(__file__))):  # the folder itself: none forgotten
         stem = module[:-3]
@@ -47,7 +47,7 @@ def run() -> None:
     # aloe uses no Pydantic plugin; looking for them reads every installed package's metadata
     # (about 13 ms at each start). A library user of aloe_cli keeps the default.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-    from aloe_cli.cli.application import app, command_position
+    from aloe_cli.cli.application import app, command_position  # after the setting above: it reaches Pydantic
 
     args = sys.argv[1:]
     position = command_position(args)

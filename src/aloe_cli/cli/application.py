@@ -7,8 +7,8 @@ import os
 import sys
 import traceback
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Annotated, Any
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Annotated, Any, NamedTuple
 
 import typer
 from typer.core import TyperGroup
@@ -16,18 +16,19 @@ from typer.core import TyperGroup
 from aloe_cli import __version__
 from aloe_cli.cli.coercion import read_values_plainly
 from aloe_cli.cli.output import Output
-from aloe_cli.errors import AloeError, ExitCode
+from aloe_cli.errors import AloeError, ExitCode, OptionError
 from aloe_cli.loading.source import DatasetSource
+from aloe_cli.renderers import RENDERERS, Format
 from aloe_cli.session import Session
 
 if TYPE_CHECKING:
     from aloe_cli.evidence.views import Listing
-    from aloe_cli.renderers import Format
 
 # Typer vendors Click; its exception root is reached through a public subclass rather than a private module.
 _ClickException: type[Exception] = next(
     cls for cls in typer.BadParameter.__mro__ if cls.__name__ == "ClickException"
 )
+_UsageError: type[Exception] = next(cls for cls in typer.BadParameter.__mro__ if cls.__name__ == "UsageError")
 
 
 @dataclass(frozen=True)
@@ -43,10 +44,6 @@ def show_listing(
     settings: Settings, listing: Listing, output_format: Format, *, sources: bool = True
 ) -> None:
     """Render a listing in the chosen format and print it; say so on stderr when a table is empty."""
-    from dataclasses import replace
-
-    from aloe_cli.renderers import RENDERERS, Format
-
     if output_format is Format.table and not listing.rows:
         settings.output.note("No records match.")
         return
@@ -64,12 +61,38 @@ def settings_of(ctx: typer.Context) -> Settings:
 COMMAND_ORDER = ("timeline", "events", "workshops", "sources", "gaps", "list", "lineage", "show", "search",
                  "chart", "export", "validate", "schema")  # fmt: skip
 
-# Options of the whole program that people also type after the command (`aloe timeline --lang fr`).
-GLOBAL_FLAGS = frozenset({"--no-color", "--no-cache", "--debug", "--no-pager"})
-GLOBAL_OPTIONS_WITH_VALUE = frozenset({"--lang", "--data"})
+
+class GlobalOption(NamedTuple):
+    """An option of aloe itself, which people also type after the command (`aloe timeline --lang fr`)."""
+
+    name: str
+    value_example: str | None = None  # what to say when its value is missing; None: a flag, it takes none
+
+    @property
+    def takes_value(self) -> bool:
+        """Whether a value follows the option (`--lang fr`)."""
+        return self.value_example is not None
+
+
+# The one list of them, in the order the note gives: the hoisting below and the note are made from it,
+# and `tests/test_registries.py` checks it against the options of `main_options` (a new one missing here
+# fails there).
+GLOBAL_OPTIONS = (
+    GlobalOption("--data", value_example="a dataset file, or - for standard input"),
+    GlobalOption("--lang", value_example="such as --lang fr"),
+    GlobalOption("--no-color"),
+    GlobalOption("--no-pager"),
+    GlobalOption("--no-cache"),
+    GlobalOption("--debug"),
+)
+GLOBAL_FLAGS = frozenset(option.name for option in GLOBAL_OPTIONS if not option.takes_value)
+GLOBAL_OPTION_EXAMPLES = {
+    option.name: option.value_example for option in GLOBAL_OPTIONS if option.value_example
+}
+GLOBAL_OPTIONS_WITH_VALUE = frozenset(GLOBAL_OPTION_EXAMPLES)
 GLOBAL_OPTIONS_NOTE = (
-    "The options of aloe itself (--data, --lang, --no-color, --no-pager, --no-cache, --debug) may also "
-    "follow the command."
+    f"The options of aloe itself ({', '.join(option.name for option in GLOBAL_OPTIONS)}) may also follow "
+    "the command."
 )
 
 
@@ -100,7 +123,10 @@ def hoist_global_options(args: list[str]) -> list[str]:
             break
         if word in GLOBAL_FLAGS or (word.split("=", 1)[0] in GLOBAL_OPTIONS_WITH_VALUE and "=" in word):
             front.append(word)
-        elif word in GLOBAL_OPTIONS_WITH_VALUE and index + 1 < len(tail):
+        elif word in GLOBAL_OPTIONS_WITH_VALUE:
+            if index + 1 == len(tail) or tail[index + 1] == "--":
+                # Left where it is, Click would call it an unknown option of the command.
+                raise _UsageError(f"{word} needs a value ({GLOBAL_OPTION_EXAMPLES[word]})")
             front += [word, tail[index + 1]]
             index += 1
         else:
@@ -192,6 +218,10 @@ class AloeGroup(TyperGroup):
             # flush of stdout from complaining about the closed pipe.
             _silence_standard_output()
             raise typer.Exit(ExitCode.OK) from None
+        except OptionError as error:  # a usage error found by the library: worded as Click's own are
+            command = " ".join(filter(None, [ctx.command_path, ctx.invoked_subcommand]))
+            Output(no_color=_no_color(ctx)).error(f"{error.message} (see '{command} --help')")
+            raise typer.Exit(error.exit_code) from None
         except AloeError as error:
             _print_traceback_if_debugging(ctx)
             Output(no_color=_no_color(ctx)).error(error.message)
@@ -303,12 +333,24 @@ def main_options(
         raise typer.BadParameter(
             f"'{lang}' is not a language code: use one such as en, fr, es or pt", param_hint="--lang"
         )
+    ctx.obj = Settings(
+        session=session_of_options(ctx), output=Output(no_color=no_color, no_pager=no_pager), debug=debug
+    )
+
+
+def session_of_options(ctx: Any) -> Session:
+    """The Session aloe's own options select (also read by shell completion, where no callback runs).
+
+    `ctx` is Typer's Context in a command, Click's own while completing: both answer `find_root()`.
+    """
+    root = ctx.find_root()
+    data = root.params.get("data")
     origin = "the bundled dataset"
     if data is not None:
-        data_source = ctx.get_parameter_source("data")
+        data_source = root.get_parameter_source("data")
         origin = "ALOE_DATA" if data_source is not None and data_source.name == "ENVIRONMENT" else "--data"
-    ctx.obj = Settings(
-        session=Session(DatasetSource(data, origin), lang=lang, use_cache=not no_cache),
-        output=Output(no_color=no_color, no_pager=no_pager),
-        debug=debug,
+    return Session(
+        DatasetSource(data, origin),
+        lang=root.params.get("lang") or "en",
+        use_cache=not root.params.get("no_cache"),
     )

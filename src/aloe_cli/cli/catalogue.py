@@ -2,28 +2,15 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import Annotated
 
 import typer
 
 from aloe_cli.cli.application import app, settings_of, show_listing
+from aloe_cli.cli.formats import SOURCE_FORMATS, SourceFormat
 from aloe_cli.cli.options import FormatOption, SourcesOption
 from aloe_cli.kinds import RecordKind
 from aloe_cli.renderers import Format
-
-
-class SourceFormat(StrEnum):
-    """The formats of `aloe sources`: every listing format, and two for reference managers."""
-
-    table = "table"
-    json = "json"
-    jsonl = "jsonl"
-    csv = "csv"
-    yaml = "yaml"
-    markdown = "markdown"
-    csl_json = "csl-json"
-    bibtex = "bibtex"
 
 
 @app.command(short_help="Every source and what cites it; CSL-JSON, BibTeX too.")
@@ -43,22 +30,7 @@ def sources(
 
     Example: aloe sources --format bibtex > aloe.bib
     """
-    from aloe_cli.evidence.kind_listings import sources_listing
-
-    settings = settings_of(ctx)
-    dataset = settings.session.dataset()
-    if output_format is SourceFormat.csl_json:
-        from aloe_cli.renderers.bibliography import render_csl_json
-
-        settings.output.emit(render_csl_json(dataset.sources))
-    elif output_format is SourceFormat.bibtex:
-        from aloe_cli.renderers.bibliography import render_bibtex
-
-        settings.output.emit(render_bibtex(dataset.sources))
-    else:
-        show_listing(
-            settings, sources_listing(dataset, settings.session.presentation()), Format(output_format.value)
-        )
+    SOURCE_FORMATS[output_format](settings_of(ctx))
 
 
 @app.command(short_help="What the sources leave open: a research agenda.")
@@ -69,6 +41,7 @@ def gaps(
 
     Example: aloe gaps --format markdown
     """
+    # start-up: `aloe --help` imports every command module, not what they run
     from aloe_cli.evidence.kind_listings import gaps_listing
 
     settings = settings_of(ctx)
@@ -99,6 +72,7 @@ def list_kind(
 
     Example: aloe list people
     """
+    # start-up: `aloe --help` imports every command module, not what they run
     from aloe_cli.evidence.kind_listings import KIND_LISTINGS
 
     settings = settings_of(ctx)

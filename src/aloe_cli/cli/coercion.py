@@ -15,6 +15,8 @@ from collections.abc import Iterable
 from enum import Enum
 from typing import Any
 
+import typer
+
 _WHOLE_NUMBER = re.compile(r"-?[0-9]+")
 
 
@@ -40,9 +42,26 @@ class PlainReading:
             return () if multiple else None
         read, result = plain_value(self.annotation, value)
         if read and multiple == isinstance(result, list):
+            _check_range(result, param)
             return result
         param._runtime_param = None  # Typer builds its own converter, which also words the error
         return param.get_runtime_param().coerce(value, param=param, ctx=ctx)
+
+
+def _check_range(value: Any, param: Any) -> None:
+    """Refuse a number outside the option's `min`..`max`, naming the range (a usage error, exit 2)."""
+    low, high = getattr(param, "min", None), getattr(param, "max", None)
+    for item in value if isinstance(value, list) else [value]:
+        if isinstance(item, bool) or not isinstance(item, int | float):
+            continue
+        if (low is not None and item < low) or (high is not None and item > high):
+            accepted = (
+                f"from {low} to {high}"
+                if low is not None and high is not None
+                else (f"of at least {low}" if low is not None else f"of at most {high}")
+            )
+            shown = str(item) if len(str(item)) <= 20 else f"{str(item)[:20]}…"
+            raise typer.BadParameter(f"{shown} is out of range: give a number {accepted}", param=param)
 
 
 def plain_value(annotation: Any, value: Any) -> tuple[bool, Any]:

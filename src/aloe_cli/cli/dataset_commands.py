@@ -2,23 +2,15 @@
 
 from __future__ import annotations
 
-import json
-from enum import StrEnum
 from typing import Annotated
 
 import typer
 
 from aloe_cli.cli.application import app, settings_of
-from aloe_cli.errors import DatasetInvalid, ExitCode, Problem
+from aloe_cli.cli.formats import REPORTERS, ReportFormat, ValidationReport, json_document
+from aloe_cli.errors import DatasetInvalid, ExitCode
 from aloe_cli.loading.source import DatasetSource
-from aloe_cli.sanitize import printable
-
-
-class ReportFormat(StrEnum):
-    """How `aloe validate` reports: lines for people, JSON for editors and CI."""
-
-    text = "text"
-    json = "json"
+from aloe_cli.session import Session
 
 
 @app.command(short_help="Check a dataset file and report every problem.")
@@ -40,30 +32,16 @@ def validate(
 
     Example: aloe validate my-chronology.yaml
     """
-    from aloe_cli.loading.dataset import load_dataset
-
     settings = settings_of(ctx)
-    source = settings.session.source if path is None else DatasetSource(path, "the PATH argument")
+    session = settings.session
+    if path is not None:
+        session = Session(DatasetSource(path, "the PATH argument"), use_cache=session.use_cache)
     try:
-        dataset = load_dataset(source, use_cache=settings.session.use_cache)
-        problems: list[Problem] = []
+        report = ValidationReport(session.source.display_name, [], session.dataset())
     except DatasetInvalid as invalid:
-        problems = invalid.problems
-    if output_format is ReportFormat.json:
-        report = [
-            {"file": p.file, "line": p.line, "column": p.column, "location": p.location, "message": p.message}
-            for p in problems
-        ]
-        settings.output.emit(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
-    else:
-        lines = [problem.as_text() for problem in problems]
-        if problems:
-            count = len(problems)
-            lines.append(f"{source.display_name}: {count} problem{'s' if count > 1 else ''}")
-        else:
-            lines.append(f"{source.display_name}: valid ({sum(1 for _ in dataset.records())} records)")
-        settings.output.emit("".join(printable(line) + "\n" for line in lines))
-    if problems:
+        report = ValidationReport(session.source.display_name, invalid.problems, None)
+    settings.output.emit(REPORTERS[output_format](report))
+    if report.dataset is None:
         raise typer.Exit(ExitCode.DATA_ERROR)
 
 
@@ -73,6 +51,6 @@ def schema(ctx: typer.Context) -> None:
 
     Example: aloe schema > aloe-dataset.schema.json
     """
-    from aloe_cli.model.schema import dataset_json_schema
+    from aloe_cli.model.schema import dataset_json_schema  # start-up: Pydantic's schema machinery, here only
 
-    settings_of(ctx).output.emit(json.dumps(dataset_json_schema(), ensure_ascii=False, indent=2) + "\n")
+    settings_of(ctx).output.emit(json_document(dataset_json_schema()))

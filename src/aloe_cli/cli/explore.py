@@ -2,38 +2,23 @@
 
 from __future__ import annotations
 
-import json
-from enum import StrEnum
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from aloe_cli.cli.application import app, settings_of, show_listing
+from aloe_cli.cli.formats import DOCUMENT_FORMATS, Document, DocumentFormat
 from aloe_cli.cli.options import FormatOption, FromYear, SourcesOption, ToYear, complete_ids
+from aloe_cli.questions.filters import checked_period, checked_search_terms
 from aloe_cli.renderers import Format
 from aloe_cli.sanitize import printable
 
-
-class DocumentFormat(StrEnum):
-    """Formats of the commands that answer with one document rather than a list of records."""
-
-    table = "table"
-    json = "json"
-    yaml = "yaml"
-
+if TYPE_CHECKING:
+    from aloe_cli.renderers.blocks import Blocks
 
 DocumentFormatOption = Annotated[
     DocumentFormat, typer.Option("--format", "-f", case_sensitive=False, help="Output format.")
 ]
-
-
-def document_text(document: Any, output_format: DocumentFormat) -> str:
-    """A JSON-ready document as JSON or YAML text."""
-    if output_format is DocumentFormat.yaml:
-        from aloe_cli.renderers.listing import plain_yaml
-
-        return plain_yaml(document)
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
 @app.command(short_help="Where ALOE came from: the organisations as a tree.")
@@ -42,16 +27,19 @@ def lineage(ctx: typer.Context, output_format: DocumentFormatOption = DocumentFo
 
     Example: aloe lineage --format json
     """
+    # start-up: `aloe --help` imports every command module, not what they run
     from aloe_cli.questions.lineage import lineage_forest, lineage_record
 
     settings = settings_of(ctx)
     presentation = settings.session.presentation()
-    if output_format is DocumentFormat.table:
-        from aloe_cli.renderers.tree import render_lineage
 
-        settings.output.emit(render_lineage(lineage_forest(presentation), presentation.title))
-    else:
-        settings.output.emit(document_text(lineage_record(presentation), output_format))
+    def tree() -> Blocks:
+        from aloe_cli.renderers.tree import render_lineage  # start-up: only a table needs the tree layout
+
+        return render_lineage(lineage_forest(presentation), presentation.title)
+
+    document = Document(for_people=tree, for_programs=lambda: lineage_record(presentation))
+    settings.output.emit(DOCUMENT_FORMATS[output_format](document))
 
 
 @app.command(short_help="Everything about one record, each claim with its source.")
@@ -69,16 +57,20 @@ def show(
 
     Example: aloe show dakar-2005
     """
+    # start-up: `aloe --help` imports every command module, not what they run
     from aloe_cli.questions.record_detail import record_detail
 
     settings = settings_of(ctx)
     detail = record_detail(settings.session.dataset(), record_id, settings.session.presentation())
-    if output_format is DocumentFormat.table:
-        from aloe_cli.renderers.detail import render_detail
 
-        settings.output.emit(render_detail(detail))
-    else:
-        settings.output.emit(document_text(detail, output_format))
+    def grid() -> Blocks:
+        from aloe_cli.renderers.detail import render_detail  # start-up: only a table needs the grid layout
+
+        return render_detail(detail)
+
+    settings.output.emit(
+        DOCUMENT_FORMATS[output_format](Document(for_people=grid, for_programs=lambda: detail))
+    )
 
 
 @app.command(short_help="Find records by name, acronym, title or any text.")
@@ -94,22 +86,19 @@ def search(
 
     Example: aloe search economie
     """
+    # start-up: `aloe --help` imports every command module, not what they run
     from aloe_cli.evidence.search_results import search_listing
-    from aloe_cli.questions.search import MAX_SEARCH_WORDS, search_terms
     from aloe_cli.questions.search import search as find
 
     settings = settings_of(ctx)
-    terms = " ".join(words).split()
-    folded = search_terms(" ".join(terms))
-    if not folded:
-        raise typer.BadParameter("give at least one word with a letter or a digit", param_hint="TEXT")
-    if len(folded) > MAX_SEARCH_WORDS:
-        raise typer.BadParameter(
-            f"give at most {MAX_SEARCH_WORDS} different words ({len(folded)} given)", param_hint="TEXT"
-        )
-    hits = find(settings.session.dataset(), " ".join(terms))
+    query = " ".join(words)
+    folded = checked_search_terms(query)
+    hits = find(settings.session.dataset(), query)
     show_listing(
-        settings, search_listing(hits, terms, settings.session.presentation()), output_format, sources=sources
+        settings,
+        search_listing(hits, folded, settings.session.presentation()),
+        output_format,
+        sources=sources,
     )
 
 
@@ -128,16 +117,17 @@ def chart(
 
     Example: aloe chart --svg decade.svg
     """
+    # start-up: `aloe --help` imports every command module, not what they run
     from aloe_cli.questions.chart import build_chart
     from aloe_cli.renderers.chart_text import render_chart
 
-    if first_year is not None and last_year is not None and first_year > last_year:
-        raise typer.BadParameter(f"--from {first_year} is after --to {last_year}", param_hint="--from/--to")
+    checked_period(first_year, last_year)
     settings = settings_of(ctx)
     built = build_chart(settings.session.presentation(), first_year, last_year)
     if svg is None:
         settings.output.emit(printable(render_chart(built, settings.output.width())))
         return
+    # start-up: only a chart saved as SVG needs them
     from aloe_cli.files import write_new_file
     from aloe_cli.renderers.chart_svg import chart_svg
 

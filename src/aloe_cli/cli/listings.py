@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 import typer
 
-from aloe_cli.cli.application import Settings, app, settings_of, show_listing
+from aloe_cli.cli.application import app, settings_of, show_listing
 from aloe_cli.cli.options import (
     CategoryOption,
     FormatOption,
@@ -20,51 +18,10 @@ from aloe_cli.cli.options import (
     SourcesOption,
     ToYear,
 )
-from aloe_cli.questions.queries import HappeningFilter, Match, Period
+from aloe_cli.questions import queries
+from aloe_cli.questions.filters import happening_filter, workshop_filter
+from aloe_cli.questions.queries import Match
 from aloe_cli.renderers import Format
-
-
-def _known(value: str | None, ids: Iterable[str], option: str, kind: str) -> str | None:
-    """The value if the dataset has such an id; otherwise a usage error listing close or valid ids."""
-    if value is None:
-        return None
-    known = sorted(ids)
-    if value in known:
-        return value
-    import difflib  # only for a value that names nothing
-
-    close = difflib.get_close_matches(value, known, n=1)
-    message = f"no {kind} '{value}' in the dataset"
-    if close:
-        message += f" (did you mean '{close[0]}'?)"
-    if len(known) <= 30:
-        message += f"; valid: {', '.join(known)}"
-    raise typer.BadParameter(message, param_hint=option)
-
-
-def happening_filter(
-    settings: Settings,
-    *,
-    first_year: int | None,
-    last_year: int | None,
-    match: Match,
-    org: str | None,
-    person: str | None,
-    place: str | None,
-    series: str | None = None,
-) -> HappeningFilter:
-    """The shared filters, with every id checked against the dataset."""
-    if first_year is not None and last_year is not None and first_year > last_year:
-        raise typer.BadParameter(f"--from {first_year} is after --to {last_year}", param_hint="--from/--to")
-    dataset = settings.session.dataset()
-    return HappeningFilter(
-        period=Period(first_year, last_year),
-        match=match,
-        organisation=_known(org, (o.id for o in dataset.organisations), "--org", "organisation"),
-        person=_known(person, (p.id for p in dataset.people), "--person", "person"),
-        place=_known(place, (p.id for p in dataset.places), "--place", "place"),
-        series=_known(series, (s.id for s in dataset.series), "--series", "series"),
-    )
 
 
 @app.command(short_help="Milestones and events, oldest first, grouped by era.")
@@ -83,13 +40,13 @@ def timeline(
 
     Example: aloe timeline --from 2001 --to 2003
     """
-    from aloe_cli.evidence import views  # the models load with the data, not at start-up
-    from aloe_cli.questions import queries
+    from aloe_cli.evidence import views  # start-up: the models load with the data, not before
 
     settings = settings_of(ctx)
     where = happening_filter(
-        settings, first_year=first_year, last_year=last_year, match=match, org=org, person=person, place=place
-    )
+        settings.session.dataset(), first_year=first_year, last_year=last_year, match=match,
+        org=org, person=person, place=place,
+    )  # fmt: skip
     records = queries.timeline(settings.session.dataset(), where)
     listing = views.timeline_listing(records, settings.session.presentation())
     show_listing(settings, listing, output_format, sources=sources)
@@ -115,8 +72,7 @@ def events(
 
     Example: aloe events --year 2002
     """
-    from aloe_cli.evidence import views
-    from aloe_cli.questions import queries
+    from aloe_cli.evidence import views  # start-up: the models load with the data, not before
 
     if year is not None and (first_year is not None or last_year is not None):
         raise typer.BadParameter("give --year, or --from/--to, not both", param_hint="--year")
@@ -124,7 +80,7 @@ def events(
         first_year = last_year = year
     settings = settings_of(ctx)
     where = happening_filter(
-        settings, first_year=first_year, last_year=last_year, match=match,
+        settings.session.dataset(), first_year=first_year, last_year=last_year, match=match,
         org=org, person=person, place=place, series=series,
     )  # fmt: skip
     records = queries.events(settings.session.dataset(), where)
@@ -144,14 +100,12 @@ def workshops(
 
     Example: aloe workshops --category regulation
     """
-    from aloe_cli.evidence import views
-    from aloe_cli.questions import queries
+    from aloe_cli.evidence import views  # start-up: the models load with the data, not before
 
     settings = settings_of(ctx)
     dataset = settings.session.dataset()
-    category = _known(category, (c.id for c in dataset.categories), "--category", "category")
-    phase = _known(phase, (p.id for p in dataset.phases), "--phase", "phase")
-    records = queries.workshops(dataset, category=category, phase=phase)
+    where = workshop_filter(dataset, category=category, phase=phase)
+    records = queries.workshops(dataset, category=where.category, phase=where.phase)
     show_listing(
         settings,
         views.workshops_listing(records, settings.session.presentation()),

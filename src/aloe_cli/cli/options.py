@@ -7,6 +7,7 @@ from typing import Annotated, Any
 
 import typer
 
+from aloe_cli.cli.application import session_of_options
 from aloe_cli.errors import AloeError
 from aloe_cli.questions.queries import Match
 from aloe_cli.renderers import Format
@@ -15,14 +16,11 @@ from aloe_cli.renderers import Format
 def complete_ids(*list_names: str) -> Callable[[Any, str], list[str]]:
     """Shell completion of the ids of some kinds of record (all kinds when none is named)."""
 
-    def complete(ctx: Any, incomplete: str) -> list[str]:
-        from aloe_cli.loading.dataset import load_dataset
-        from aloe_cli.loading.source import DatasetSource
-        from aloe_cli.model.models import RECORD_KINDS
+    def complete(ctx: Any, incomplete: str) -> list[str]:  # Click's own Context, not Typer's
+        from aloe_cli.model.models import RECORD_KINDS  # start-up: the models load only to complete ids
 
-        data = ctx.find_root().params.get("data")
         try:
-            dataset = load_dataset(DatasetSource(data, "--data"))
+            dataset = session_of_options(ctx).dataset()
         except AloeError:
             return []  # a broken dataset offers nothing to complete; the command itself will say why
         ids = (record.id for name in list_names or tuple(RECORD_KINDS) for record in getattr(dataset, name))

@@ -6,17 +6,17 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
-from aloe_cli.exports import ExportFormat
-
-if TYPE_CHECKING:
-    from aloe_cli.exports import Selection
+from aloe_cli import __version__
 from aloe_cli.cli.application import app, settings_of
-from aloe_cli.cli.listings import happening_filter
 from aloe_cli.cli.options import FromYear, MatchOption, OrgOption, PersonOption, PlaceOption, UntilYear
+from aloe_cli.errors import OutputError
+from aloe_cli.exports import EXPORTERS, ExportFormat, Selection
+from aloe_cli.questions import queries
+from aloe_cli.questions.filters import happening_filter
 from aloe_cli.questions.queries import Match
 
 
@@ -55,18 +55,16 @@ def export(
 
     Example: aloe export --to html -o aloe.html
     """
-    from aloe_cli import __version__
-    from aloe_cli.exports import Selection, exporter
-    from aloe_cli.files import write_new_file
-    from aloe_cli.questions import queries
+    from aloe_cli.files import write_new_file  # start-up: `aloe --help` imports every command module
 
     settings = settings_of(ctx)
-    made = exporter(to)
+    made = EXPORTERS[to]
     if output in (None, "-") and not made.text:
         raise typer.BadParameter(f"{to.value} is not text: name a file with -o", param_hint="--output")
     where = happening_filter(
-        settings, first_year=first_year, last_year=last_year, match=match, org=org, person=person, place=place
-    )
+        settings.session.dataset(), first_year=first_year, last_year=last_year, match=match,
+        org=org, person=person, place=place,
+    )  # fmt: skip
     happenings = queries.timeline(settings.session.dataset(), where)
     presentation = settings.session.presentation()
     selection = Selection(presentation, presentation.happenings(happenings), __version__, base_iri, bom)
@@ -88,7 +86,7 @@ def export(
 
 def _write_csv_folder(selection: Selection, folder: Path, force: bool) -> int:
     """One CSV file per table in `folder`, which is created if need be."""
-    from aloe_cli.errors import OutputError
+    # start-up: only a CSV folder needs them
     from aloe_cli.exports.csv_files import csv_tables
     from aloe_cli.files import check_writable_target, write_new_file
 
@@ -123,7 +121,7 @@ def _progress(message: str) -> Iterator[None]:
     if not sys.stderr.isatty():
         yield
         return
-    from rich.console import Console
+    from rich.console import Console  # start-up: Rich only for a spinner on a terminal
 
     with Console(stderr=True).status(message):
         yield

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from aloe_cli.evidence.views import ColumnSpec, Listing, Row, date_cell
 from aloe_cli.kinds import RecordKind
+from aloe_cli.model.models import RECORD_KINDS, citations_of
 from aloe_cli.presentation.dating import UNDATED_JSON
 from aloe_cli.presentation.views import CitedSource, every_cited
 
@@ -24,8 +25,6 @@ if TYPE_CHECKING:
 
 def _cited_by(dataset: Dataset) -> dict[str, list[str]]:
     """Source id -> the ids of the records that cite it, in dataset order."""
-    from aloe_cli.model.models import RECORD_KINDS, citations_of
-
     found: dict[str, list[str]] = {source.id: [] for source in dataset.sources}
     records: list[Any] = [r for list_name in RECORD_KINDS for r in getattr(dataset, list_name)]
     for record in records:

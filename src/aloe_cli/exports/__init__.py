@@ -42,24 +42,67 @@ class Exporter(NamedTuple):
     text: bool  # text can be written to stdout (`-o -`); a database or an archive cannot
 
 
-# Each format: the module and function that make it, its usual file name, and whether it is text.
-# One entry per member of ExportFormat (a test checks it); the module is imported only when used.
-EXPORTERS: dict[ExportFormat, tuple[str, str, str, bool]] = {
-    ExportFormat.timelinejs: ("timelinejs", "export_timelinejs", "aloe-timelinejs.json", True),
-    ExportFormat.timelinejs_page: ("timelinejs", "export_timelinejs_page", "index.html", True),
-    ExportFormat.html: ("html", "export_html", "aloe.html", True),
-    ExportFormat.markdown: ("markdown", "export_markdown", "aloe.md", True),
-    ExportFormat.jsonld: ("jsonld", "export_jsonld", "aloe.jsonld", True),
-    ExportFormat.sqlite: ("sqlite", "export_sqlite", "aloe.sqlite", False),
-    ExportFormat.datasette_metadata: ("sqlite", "export_datasette_metadata", "metadata.json", True),
-    ExportFormat.csv: ("csv_files", "export_csv_zip", "aloe-csv.zip", False),
+# Each format's function is reached through a small wrapper that imports its module when called: `aloe
+# export --to csv` never loads sqlite3, and `aloe timeline`, which imports this package for ExportFormat,
+# loads no export at all. A wrapper rather than a (module, name) string, so that mypy checks each call.
+
+
+def _timelinejs(selection: Selection) -> bytes:
+    from aloe_cli.exports.timelinejs import export_timelinejs  # start-up: loaded only for this format
+
+    return export_timelinejs(selection)
+
+
+def _timelinejs_page(selection: Selection) -> bytes:
+    from aloe_cli.exports.timelinejs import export_timelinejs_page  # start-up: loaded only for this format
+
+    return export_timelinejs_page(selection)
+
+
+def _html(selection: Selection) -> bytes:
+    from aloe_cli.exports.html import export_html  # start-up: loaded only for this format
+
+    return export_html(selection)
+
+
+def _markdown(selection: Selection) -> bytes:
+    from aloe_cli.exports.markdown import export_markdown  # start-up: loaded only for this format
+
+    return export_markdown(selection)
+
+
+def _jsonld(selection: Selection) -> bytes:
+    from aloe_cli.exports.jsonld import export_jsonld  # start-up: loaded only for this format
+
+    return export_jsonld(selection)
+
+
+def _sqlite(selection: Selection) -> bytes:
+    from aloe_cli.exports.sqlite import export_sqlite  # start-up: sqlite3 is loaded only for this format
+
+    return export_sqlite(selection)
+
+
+def _datasette_metadata(selection: Selection) -> bytes:
+    from aloe_cli.exports.sqlite import export_datasette_metadata  # start-up: loaded only for this format
+
+    return export_datasette_metadata(selection)
+
+
+def _csv_zip(selection: Selection) -> bytes:
+    from aloe_cli.exports.csv_files import export_csv_zip  # start-up: loaded only for this format
+
+    return export_csv_zip(selection)
+
+
+# One entry per member of ExportFormat, and no default (`tests/test_exports.py` walks every member).
+EXPORTERS: dict[ExportFormat, Exporter] = {
+    ExportFormat.timelinejs: Exporter(_timelinejs, "aloe-timelinejs.json", text=True),
+    ExportFormat.timelinejs_page: Exporter(_timelinejs_page, "index.html", text=True),
+    ExportFormat.html: Exporter(_html, "aloe.html", text=True),
+    ExportFormat.markdown: Exporter(_markdown, "aloe.md", text=True),
+    ExportFormat.jsonld: Exporter(_jsonld, "aloe.jsonld", text=True),
+    ExportFormat.sqlite: Exporter(_sqlite, "aloe.sqlite", text=False),
+    ExportFormat.datasette_metadata: Exporter(_datasette_metadata, "metadata.json", text=True),
+    ExportFormat.csv: Exporter(_csv_zip, "aloe-csv.zip", text=False),
 }
-
-
-def exporter(output_format: ExportFormat) -> Exporter:
-    """The exporter of a format (its module is imported only when it is used)."""
-    import importlib
-
-    module_name, function_name, default_name, text = EXPORTERS[output_format]
-    module = importlib.import_module(f"{__name__}.{module_name}")
-    return Exporter(getattr(module, function_name), default_name, text=text)

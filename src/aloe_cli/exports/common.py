@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -77,6 +78,4 @@ def workshop_groups(presentation: Presentation) -> list[WorkshopGroup]:
 
 def json_for_script(value: Any) -> str:
     """JSON to put inside a <script> element: every "<" escaped, since only "</" could end it early."""
-    import json
-
     return json.dumps(value, ensure_ascii=False).replace("<", "\\u003c")

@@ -8,10 +8,14 @@ not run. Checked by the W3C Nu HTML checker and axe-core in the tests, at 1400 a
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from aloe_cli.exports.common import NO_CATEGORY, era_groups, json_for_script, workshop_groups
+from aloe_cli.exports.jsonld import jsonld_document
 from aloe_cli.presentation.dating import date_text
+from aloe_cli.questions.chart import build_chart
+from aloe_cli.renderers.chart_svg import chart_svg
 from aloe_cli.sanitize import escape_markup
 
 if TYPE_CHECKING:
@@ -179,11 +183,6 @@ def _phases(phases: list[PhaseView], workshops: list[WorkshopView]) -> list[str]
 
 def _overview(selection: Selection) -> str:
     """The decade chart as a figure at the top: eras and organisations as bars, each mark a link."""
-    from dataclasses import replace
-
-    from aloe_cli.questions.chart import build_chart
-    from aloe_cli.renderers.chart_svg import chart_svg
-
     chart = build_chart(selection.presentation, None, None)
     on_page = {record.id for record in selection.happenings}
     chart = replace(chart, marks=[mark for mark in chart.marks if mark.record_id in on_page], outside=[])
@@ -199,8 +198,6 @@ def _overview(selection: Selection) -> str:
 
 def export_html(selection: Selection) -> bytes:
     """The page, UTF-8: every text from the dataset escaped, so none can become markup or script."""
-    from aloe_cli.exports.jsonld import jsonld_document
-
     presentation = selection.presentation
     eras = era_groups(selection)
     linked_data = json_for_script(jsonld_document(selection))

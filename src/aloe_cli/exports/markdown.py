@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from aloe_cli.exports.common import NO_CATEGORY, era_groups, workshop_groups
+
 if TYPE_CHECKING:
     from aloe_cli.exports import Selection
     from aloe_cli.presentation.views import CitationView, CitedSource, HappeningView
@@ -19,7 +21,7 @@ def md(text: str) -> str:
 
 def safe_url(url: str) -> str:
     """A URL that stays one autolink whatever it holds: characters Markdown or HTML read are %-encoded."""
-    from urllib.parse import quote
+    from urllib.parse import quote  # only a Markdown export loads it: no other output needs it
 
     # Never <, >, ", `, \\, {, } or |; & stays (a query string needs it, and an autolink shows it as is).
     return quote(url, safe="/:?#[]@!$&'()*+,;=%-._~")
@@ -98,8 +100,6 @@ def _date_words(record: HappeningView) -> str:
 
 def export_markdown(selection: Selection) -> bytes:
     """The document, UTF-8."""
-    from aloe_cli.exports.common import NO_CATEGORY, era_groups, workshop_groups
-
     presentation = selection.presentation
     notes = Footnotes()
     lines = [f"# {md(presentation.title)}", ""]

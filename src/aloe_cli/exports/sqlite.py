@@ -15,6 +15,8 @@ import json
 import sqlite3
 from typing import TYPE_CHECKING, Any
 
+from aloe_cli.questions.search import fold_text, search_corpus
+
 if TYPE_CHECKING:
     from datetime import date
 
@@ -195,8 +197,6 @@ def schema_sql() -> str:
 
 def build_database(selection: Selection, connection: sqlite3.Connection) -> None:
     """Fill an empty database with the selection."""
-    from aloe_cli.questions.search import fold_text, search_corpus
-
     presentation = selection.presentation
     connection.execute("PRAGMA foreign_keys = ON")
     connection.executescript(schema_sql())

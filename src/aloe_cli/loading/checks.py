@@ -6,17 +6,30 @@ from collections.abc import Iterator
 from typing import Any
 
 from aloe_cli.loading.yaml_loader import Path
-from aloe_cli.model.models import RECORD_KINDS, REFERENCES, Citation, Dataset, DatedRecord, OtherName
+from aloe_cli.model.models import (
+    RECORD_KINDS,
+    REFERENCES,
+    Citation,
+    Dataset,
+    DateClaim,
+    DatedRecord,
+    OtherName,
+)
 
 Finding = tuple[Path, str]  # where, and what is wrong
 
 
-def check_references(dataset: Dataset, also_known: dict[str, set[str]] | None = None) -> list[Finding]:
+def check_references(
+    dataset: Dataset,
+    also_known: dict[str, set[str]] | None = None,
+    derived: dict[str, list[DateClaim]] | None = None,
+) -> list[Finding]:
     """Every cross-record problem of a schema-valid dataset, each with the path it is at.
 
     `also_known` adds ids of records left out because they failed the schema, so that a reference to
     them is not reported as unknown on top of their own problem. Paths are built only for problems:
-    a sound dataset of 100,000 records is checked without making one.
+    a sound dataset of 100,000 records is checked without making one. The claims of `dated_by` records,
+    built to check them, are kept in `derived` by record id.
     """
     _unknown = _Unknown()
     findings: list[Finding] = []
@@ -53,11 +66,11 @@ def check_references(dataset: Dataset, also_known: dict[str, set[str]] | None = 
                     ((list_name, index, "sources"), f"'{record.id}' cites no source: add at least one")
                 )
     findings.extend(_lineage_cycles(dataset))
-    findings.extend(_dated_by_problems(dataset))
+    findings.extend(_dated_by_problems(dataset, derived))
     return findings
 
 
-def _dated_by_problems(dataset: Dataset) -> Iterator[Finding]:
+def _dated_by_problems(dataset: Dataset, derived: dict[str, list[DateClaim]] | None) -> Iterator[Finding]:
     """Records whose dates come from milestones or events that do not exist or cannot give them."""
     from aloe_cli.loading.derived_dates import DATING_LISTS, dated_by_findings
 
@@ -65,7 +78,7 @@ def _dated_by_problems(dataset: Dataset) -> Iterator[Finding]:
     for list_name in RECORD_KINDS:
         for index, record in enumerate(getattr(dataset, list_name)):
             if isinstance(record, DatedRecord) and record.dated_by is not None:
-                yield from dated_by_findings(happenings, list_name, index, record)
+                yield from dated_by_findings(happenings, list_name, index, record, derived)
 
 
 # "Did you mean" compares an id with every known one: worth it for a few mistakes, not for thousands.

@@ -12,7 +12,7 @@ from pydantic.fields import FieldInfo
 from aloe_cli.errors import DatasetInvalid, Problem
 from aloe_cli.loading.checks import Finding, check_references
 from aloe_cli.loading.yaml_loader import Path, PositionIndex, format_path, index_positions, read_yaml
-from aloe_cli.model.models import ID_PATTERN, RECORD_KINDS, URL_PATTERN, Dataset, kind_of
+from aloe_cli.model.models import ID_PATTERN, RECORD_KINDS, URL_PATTERN, Dataset, DateClaim, kind_of
 
 
 def validate_text(text: str, name: str) -> Dataset:
@@ -25,20 +25,24 @@ def validate_text(text: str, name: str) -> Dataset:
     try:
         dataset = Dataset.model_validate(raw)
     except ValidationError as error:
-        positions = index_positions(text, name)
         details = error.errors(include_url=False, include_input=False)
+        partial = _partial_findings(raw)
+        positions = index_positions(
+            text, name, [*(tuple(d["loc"]) for d in details), *(p for p, _ in partial)]
+        )
         problems += [_schema_problem(detail, raw, positions, name) for detail in details]
-        problems += [_problem_at(path, message, positions, name) for path, message in _partial_findings(raw)]
+        problems += [_problem_at(path, message, positions, name) for path, message in partial]
         raise DatasetInvalid(name, problems) from None
-    findings = check_references(dataset)
+    derived: dict[str, list[DateClaim]] = {}  # the claims of `dated_by` records, built once by the check
+    findings = check_references(dataset, derived=derived)
     if findings:
-        positions = index_positions(text, name)
+        positions = index_positions(text, name, [path for path, _ in findings])
         problems += [_problem_at(path, message, positions, name) for path, message in findings]
     if problems:
         raise DatasetInvalid(name, problems)
     from aloe_cli.loading.derived_dates import with_derived_dates
 
-    return with_derived_dates(dataset)
+    return with_derived_dates(dataset, derived)
 
 
 def _partial_findings(raw: dict[str, Any]) -> list[Finding]:

@@ -9,7 +9,9 @@ before any expansion (so an alias bomb costs nothing), and nesting is capped wit
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from sys import intern
 from typing import Any
 
 import yaml
@@ -65,7 +67,7 @@ class _Frame:
     """An open mapping or list while the event stream is read."""
 
     value: dict[str, Any] | list[Any]
-    path: Path
+    path: Path | None  # None inside what no wanted path leads into (see index_positions)
     key: str | None = None  # a mapping's key waiting for its value
     first_key_position: dict[str, Position] = field(default_factory=dict)
     # The pending key repeats an earlier one: its value is read (and checked) but the first is kept.
@@ -100,9 +102,13 @@ def read_yaml(text: str, file: str) -> tuple[Any, list[Problem]]:
     return value, reader.problems
 
 
-def index_positions(text: str, file: str) -> PositionIndex:
-    """Re-read a document that parsed cleanly, recording where every value and key starts."""
-    reader = _Reader(text, file)
+def index_positions(text: str, file: str, wanted: Iterable[Path]) -> PositionIndex:
+    """Re-read a document that parsed cleanly, recording where the `wanted` values and keys start.
+
+    Only the wanted paths and their ancestors are recorded, and no value is kept: a file with a few
+    problems costs little more memory than its text, however large or deeply nested it is.
+    """
+    reader = _Reader(text, file, wanted={path[:end] for path in wanted for end in range(len(path) + 1)})
     reader.read()
     return reader.index
 
@@ -161,7 +167,8 @@ def _read_fast(text: str) -> Any:  # noqa: PLR0915 - one loop on purpose: a help
             if keys[-1] is _NO_KEY:  # a mapping waits for a key
                 if value in top or (value == "<<" and not event.style):
                     raise _NeedsCarefulPass
-                keys[-1] = value
+                # Keys repeat in every record ('id', 'title', 'sources'): one string each, not one per record.
+                keys[-1] = intern(value)
                 continue
             if not event.style and value in NULL_WORDS:
                 value = None
@@ -203,9 +210,11 @@ def _read_fast(text: str) -> Any:  # noqa: PLR0915 - one loop on purpose: a help
 class _Reader:
     """Walks the event stream slowly, recording positions and every problem, so they can be reported."""
 
-    def __init__(self, text: str, file: str) -> None:
+    def __init__(self, text: str, file: str, wanted: set[Path] | None = None) -> None:
         self.text = text
         self.file = file
+        # Only positions are wanted (index_positions): the values are dropped as soon as they are read.
+        self.wanted = wanted
         self.lines = _Lines(text)
         self.index = PositionIndex()
         self.problems: list[Problem] = []
@@ -214,11 +223,16 @@ class _Reader:
         self.root_mark: Any = None
         self.fatal = False  # a problem after which the document's values are not known
 
-    def report(self, mark: Any, path: Path, message: str, *, fatal: bool = True) -> None:
+    def report(self, mark: Any, path: Path | None, message: str, *, fatal: bool = True) -> None:
         """Record a problem at `mark`; `fatal=False` when every value is still known."""
         line, column = self.lines.position(mark) if mark is not None else (1, 1)
-        self.problems.append(Problem(self.file, line, column, format_path(path), message))
+        self.problems.append(Problem(self.file, line, column, format_path(path or ()), message))
         self.fatal = self.fatal or fatal
+
+    def _note_position(self, table: dict[Path, Position], path: Path | None, mark: Any) -> None:
+        """Remember where `path` starts (the first time only: a repeated key keeps the first)."""
+        if path is not None and path not in table and (self.wanted is None or path in self.wanted):
+            table[path] = self.lines.position(mark)
 
     def read(self) -> Any:
         """Read the whole document; return its value (None when problems were recorded)."""
@@ -261,7 +275,7 @@ class _Reader:
             elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
                 self._start_container(event)
 
-    def _check_node(self, event: Any, path: Path) -> None:
+    def _check_node(self, event: Any, path: Path | None) -> None:
         """Refuse anchors and tags that would make the value something other than written."""
         if event.anchor is not None:  # the value is still the one written: reading can go on
             message = "anchors (&name) are not supported: write the value out"
@@ -289,7 +303,7 @@ class _Reader:
             assert parent is not None
             self._open_key(parent, value, event)
             return
-        self.index.values.setdefault(path, self.lines.position(event.start_mark))  # a repeated key: the first
+        self._note_position(self.index.values, path, event.start_mark)
         self._finish(value)
 
     def _start_container(self, event: Any) -> None:
@@ -305,23 +319,25 @@ class _Reader:
             raise _StopReading
         if event.anchor is not None or event.tag is not None:
             self._check_node(event, path)
-        self.index.values.setdefault(path, self.lines.position(event.start_mark))
+        self._note_position(self.index.values, path, event.start_mark)
         container: dict[str, Any] | list[Any] = {} if type(event) is yaml.MappingStartEvent else []
+        if self.wanted is not None and path not in self.wanted:
+            path = None  # nothing below is wanted: no path is built for it
         self.stack.append(_Frame(container, path))
 
     def _open_key(self, parent: _Frame, key: str, event: Any) -> None:
         """Record a mapping key; a repeated key is reported with both positions."""
         assert isinstance(parent.value, dict)
-        path = (*parent.path, key)
+        path = None if parent.path is None else (*parent.path, key)
         if type(event) is yaml.ScalarEvent and not event.style and key == "<<":
             self.report(event.start_mark, path, "merge keys (<<) are not supported: write the fields out")
         if key in parent.value:
             first = parent.first_key_position.get(key)
             where = f" (first at line {first[0]}, column {first[1]})" if first else ""
             self.report(event.start_mark, path, f"duplicate key '{key}'{where}: keep one", fatal=False)
-        position = self.lines.position(event.start_mark)
-        parent.first_key_position.setdefault(key, position)
-        self.index.keys.setdefault(path, position)
+        if self.wanted is None:  # the careful pass, which reports repeated keys with both positions
+            parent.first_key_position.setdefault(key, self.lines.position(event.start_mark))
+        self._note_position(self.index.keys, path, event.start_mark)
         parent.key = key
         parent.discard_value = key in parent.value
 
@@ -331,6 +347,8 @@ class _Reader:
             self.root = value
             return
         parent = self.stack[-1]
+        if self.wanted is not None:
+            value = None  # only positions are wanted: keep the keys and the count, not the values
         if isinstance(parent.value, list):
             parent.value.append(value)
         else:
@@ -341,10 +359,12 @@ class _Reader:
             parent.discard_value = False
 
 
-def _child_path(parent: _Frame | None) -> Path:
-    """The path of the value about to be read inside `parent`."""
+def _child_path(parent: _Frame | None) -> Path | None:
+    """The path of the value about to be read inside `parent` (None where no path is wanted)."""
     if parent is None:
         return ()
+    if parent.path is None:
+        return None
     if isinstance(parent.value, list):
         return (*parent.path, len(parent.value))
     return (*parent.path, parent.key) if parent.key is not None else parent.path

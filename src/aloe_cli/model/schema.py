@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import ast
+import inspect
 from typing import Any
 
+from pydantic import BaseModel
+
+from aloe_cli.model import models
 from aloe_cli.model.models import Dataset
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -31,11 +36,6 @@ def dataset_json_schema() -> dict[str, Any]:
 
 def field_docstrings() -> dict[tuple[str, str], str]:
     """(class, field) -> the docstring written under the field in `models.py`."""
-    import ast
-    import inspect
-
-    from aloe_cli.model import models
-
     found: dict[tuple[str, str], str] = {}
     for node in ast.parse(inspect.getsource(models)).body:
         if not isinstance(node, ast.ClassDef):
@@ -52,10 +52,6 @@ def field_docstrings() -> dict[tuple[str, str], str]:
 
 def _describe_from_docstrings(schema: dict[str, Any]) -> None:
     """Describe each property by its field's docstring (inherited ones included), over its type's words."""
-    from pydantic import BaseModel
-
-    from aloe_cli.model import models
-
     docstrings = field_docstrings()
     definitions = schema.get("$defs", {})
     for model in vars(models).values():

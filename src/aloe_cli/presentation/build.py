@@ -5,7 +5,14 @@ from __future__ import annotations
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from aloe_cli.model.models import Event, localized_with_lang
+from aloe_cli.model.models import (
+    RECORD_KINDS,
+    RELATION_WORDS,
+    DatedRecord,
+    Event,
+    fields_as_json,
+    localized_with_lang,
+)
 from aloe_cli.presentation.dating import ClaimView, Dating
 from aloe_cli.presentation.views import (
     CategoryView,
@@ -63,7 +70,6 @@ class Presentation:
         self.description: str | None = dataset.description
         # Citations repeat across records: each distinct one is resolved once and shared.
         self._citations: dict[tuple[str, str | None, str | None], CitationView] = {}
-        self._happenings: dict[str, HappeningView] = {}
 
     def text(self, text: dict[str, str]) -> Text:
         """A dataset text in the reader's language, else English, else the first given."""
@@ -224,8 +230,6 @@ class Presentation:
         return [self._link(link) for link in self.dataset.lineage]
 
     def _link(self, link: LineageLink) -> LineageView:
-        from aloe_cli.model.models import RELATION_WORDS
-
         return LineageView(
             id=link.id,
             relation=link.relation,
@@ -389,8 +393,6 @@ class Presentation:
 
     def field_tables(self, happenings: list[HappeningView]) -> list[FieldTable]:
         """Every kind's records field by field, milestones and events only those given, in dataset order."""
-        from aloe_cli.model.models import RECORD_KINDS, DatedRecord, fields_as_json
-
         wanted = {view.id for view in happenings}
         apart = frozenset({"dates", "sources", "other_names"})
         tables = []
@@ -424,18 +426,15 @@ class Presentation:
         """The dataset's milestones by id."""
         return {milestone.id: milestone for milestone in self.dataset.milestones}
 
-    def happening(self, record: Happening) -> HappeningView:
-        """A milestone or event as every output shows it (built once per record)."""
-        found = self._happenings.get(record.id)
-        if found is None:
-            found = self._happenings[record.id] = self._happening(record)
-        return found
-
     def happenings(self, records: list[Any]) -> list[HappeningView]:
         """These milestones and events as views, in the same order."""
         return [self.happening(record) for record in records]
 
-    def _happening(self, record: Happening) -> HappeningView:
+    def happening(self, record: Happening) -> HappeningView:
+        """A milestone or event as every output shows it.
+
+        Not kept: a CSV listing streams 100,000 of them, each built as it is written.
+        """
         era = self.eras.get(record.era) if record.era else None
         view = HappeningView(
             id=record.id,

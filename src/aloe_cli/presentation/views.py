@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from aloe_cli.presentation.dating import UNDATED_JSON
+
 if TYPE_CHECKING:
     from aloe_cli.presentation.dating import Dating
     from aloe_cli.presentation.payloads import CitationJSON, HappeningJSON, ReferenceJSON, WorkshopJSON
@@ -367,8 +369,6 @@ class HappeningView(NamedTuple):
 
     def json(self) -> HappeningJSON:
         """The milestone or event in the JSON contract."""
-        from aloe_cli.presentation.dating import UNDATED_JSON
-
         dated = self.dating.json() if self.dating else UNDATED_JSON
         row: HappeningJSON = {
             "id": self.id,

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, NamedTuple
 
+from aloe_cli.questions.lineage import lineage_forest
+
 if TYPE_CHECKING:
     from aloe_cli.model.models import Dataset, DatedRecord
     from aloe_cli.presentation.build import Presentation
@@ -75,8 +77,6 @@ def default_years(dataset: Dataset) -> tuple[int, int]:
 
 def build_chart(presentation: Presentation, first_year: int | None, last_year: int | None) -> Chart:
     """Bars for the organisations of the lineage (then the others), marks for milestones and events."""
-    from aloe_cli.questions.lineage import lineage_forest
-
     dataset = presentation.dataset
     default_first, default_last = default_years(dataset)
     first, last = first_year or default_first, last_year or default_last

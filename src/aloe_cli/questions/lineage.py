@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
+from aloe_cli.presentation.dating import UNDATED_JSON
+
 if TYPE_CHECKING:
     from aloe_cli.presentation.build import Presentation
     from aloe_cli.presentation.views import LineageView, OrganisationView
@@ -64,8 +66,6 @@ def lineage_forest(presentation: Presentation) -> list[LineageNode]:
 
 def lineage_record(presentation: Presentation) -> dict[str, object]:
     """Nodes and dated, typed edges with their sources: the JSON of `aloe lineage`."""
-    from aloe_cli.presentation.dating import UNDATED_JSON
-
     lineage = presentation.lineage
     in_lineage = {link.from_org.id for link in lineage} | {link.to_org.id for link in lineage}
     nodes = [

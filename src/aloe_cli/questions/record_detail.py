@@ -5,12 +5,21 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from aloe_cli.errors import UnknownRecordError
-from aloe_cli.model.models import REFERENCES, citations_of, fields_as_json
+from aloe_cli.model.models import (
+    RECORD_KINDS,
+    REFERENCES,
+    RELATION_WORDS,
+    DatedRecord,
+    Source,
+    citations_of,
+    fields_as_json,
+    localized,
+)
 from aloe_cli.presentation.dating import UNDATED_JSON
 from aloe_cli.presentation.payloads import DetailJSON, NameJSON, RelatedJSON
 
 if TYPE_CHECKING:
-    from aloe_cli.model.models import Dataset, Record, Source, SourcedRecord
+    from aloe_cli.model.models import Dataset, Record, SourcedRecord
     from aloe_cli.presentation.build import Presentation
     from aloe_cli.presentation.views import CitedSource
 
@@ -28,8 +37,6 @@ class Found(NamedTuple):
 
 def index_records(dataset: Dataset) -> dict[str, Found]:
     """Every record of the dataset by id."""
-    from aloe_cli.model.models import RECORD_KINDS
-
     return {
         record.id: Found(kind, record)
         for list_name, kind in RECORD_KINDS.items()
@@ -64,12 +71,8 @@ def references_of(record: Record) -> list[tuple[str, str]]:
 
 def title_of(found: Found, presentation: Presentation) -> str:
     """A record's title or name in the chosen language."""
-    from aloe_cli.model.models import localized
-
     record: Any = found.record
     if found.kind == "lineage":
-        from aloe_cli.model.models import RELATION_WORDS
-
         return f"{record.from_org} {RELATION_WORDS[record.relation]} {record.to_org}"
     for field in ("title", "name"):
         value = getattr(record, field, None)
@@ -105,8 +108,6 @@ def related(dataset: Dataset, target_id: str, presentation: Presentation) -> lis
 
 def record_detail(dataset: Dataset, record_id: str, presentation: Presentation) -> DetailJSON:
     """The JSON of `aloe show`: fields as written, resolved dates and sources, names, related records."""
-    from aloe_cli.model.models import DatedRecord, Source
-
     found = find_record(dataset, record_id)
     record: Any = found.record
     detail: DetailJSON = {

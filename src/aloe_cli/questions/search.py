@@ -5,6 +5,9 @@ from __future__ import annotations
 import unicodedata
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from aloe_cli.questions.queries import chronological_key
+from aloe_cli.questions.record_detail import index_records
+
 if TYPE_CHECKING:
     from aloe_cli.model.models import Dataset
     from aloe_cli.questions.record_detail import Found
@@ -112,8 +115,6 @@ def referenced_names(dataset: Dataset) -> dict[str, list[str]]:
 
 def search_corpus(dataset: Dataset) -> dict[str, list[str]]:
     """Every record's searchable texts by id: what `search` looks in (the SQLite export indexes it)."""
-    from aloe_cli.questions.record_detail import index_records
-
     names = referenced_names(dataset)
     return {
         record_id: [text for _, text in searchable_texts(found, names)]
@@ -123,9 +124,6 @@ def search_corpus(dataset: Dataset) -> dict[str, list[str]]:
 
 def search(dataset: Dataset, query: str) -> list[Hit]:
     """Records in which every word of the query occurs, best first (then oldest first)."""
-    from aloe_cli.questions.queries import chronological_key
-    from aloe_cli.questions.record_detail import index_records
-
     terms = search_terms(query)
     if not terms:
         return []

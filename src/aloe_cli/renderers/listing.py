@@ -56,7 +56,7 @@ def render_yaml(listing: Listing) -> str:
 
 def plain_yaml(document: Any) -> str:
     """YAML that aloe's own reader takes back: no anchors or aliases where objects are shared."""
-    import yaml
+    import yaml  # only `--format yaml` writes YAML: a run that reads the cache never loads PyYAML
 
     class PlainDumper(yaml.SafeDumper):
         """Writes a shared object out again wherever it appears (aloe refuses aliases)."""

@@ -1,0 +1,85 @@
+"""Filters built from what a user asked, every id checked against the dataset (the CLI only parses)."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, NamedTuple
+
+from aloe_cli.errors import OptionError
+from aloe_cli.questions.queries import HappeningFilter, Match, Period
+
+if TYPE_CHECKING:
+    from aloe_cli.model.models import Dataset
+
+
+def known_id(value: str | None, ids: Iterable[str], option: str, kind: str) -> str | None:
+    """The value if the dataset has such an id; otherwise an OptionError naming close or valid ids."""
+    if value is None:
+        return None
+    known = sorted(ids)
+    if value in known:
+        return value
+    close = difflib.get_close_matches(value, known, n=1)
+    message = f"no {kind} '{value}' in the dataset"
+    if close:
+        message += f" (did you mean '{close[0]}'?)"
+    if len(known) <= 30:
+        message += f"; valid: {', '.join(known)}"
+    raise OptionError(option, message)
+
+
+def checked_period(first_year: int | None, last_year: int | None) -> Period:
+    """The years from --from to --to; an OptionError when they run backwards."""
+    if first_year is not None and last_year is not None and first_year > last_year:
+        raise OptionError("--from/--to", f"--from {first_year} is after --to {last_year}")
+    return Period(first_year, last_year)
+
+
+def happening_filter(
+    dataset: Dataset,
+    *,
+    first_year: int | None,
+    last_year: int | None,
+    match: Match,
+    org: str | None,
+    person: str | None,
+    place: str | None,
+    series: str | None = None,
+) -> HappeningFilter:
+    """The filters of the milestone and event listings, every id checked against the dataset."""
+    return HappeningFilter(
+        period=checked_period(first_year, last_year),
+        match=match,
+        organisation=known_id(org, (o.id for o in dataset.organisations), "--org", "organisation"),
+        person=known_id(person, (p.id for p in dataset.people), "--person", "person"),
+        place=known_id(place, (p.id for p in dataset.places), "--place", "place"),
+        series=known_id(series, (s.id for s in dataset.series), "--series", "series"),
+    )
+
+
+def checked_search_terms(query: str) -> list[str]:
+    """The distinct folded words to search for; an OptionError when there are none or too many."""
+    from aloe_cli.questions.search import MAX_SEARCH_WORDS, search_terms  # start-up: for `aloe search` only
+
+    folded = search_terms(query)  # distinct words: 'x x x ...' is one word, looked for once
+    if not folded:
+        raise OptionError("TEXT", "give at least one word with a letter or a digit")
+    if len(folded) > MAX_SEARCH_WORDS:
+        raise OptionError("TEXT", f"give at most {MAX_SEARCH_WORDS} different words ({len(folded)} given)")
+    return folded
+
+
+class WorkshopFilter(NamedTuple):
+    """The filters of the workshop listing."""
+
+    category: str | None = None
+    phase: str | None = None
+
+
+def workshop_filter(dataset: Dataset, *, category: str | None, phase: str | None) -> WorkshopFilter:
+    """The filters of the workshop listing, every id checked against the dataset."""
+    return WorkshopFilter(
+        category=known_id(category, (c.id for c in dataset.categories), "--category", "category"),
+        phase=known_id(phase, (p.id for p in dataset.phases), "--phase", "phase"),
+    )
