@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 
@@ -112,3 +113,60 @@ def test_a_link_never_carries_an_escape_from_the_data() -> None:
         painted = io.StringIO()
         Console(file=painted, force_terminal=True, width=80).print(document, crop=False)
         assert "\x07" not in painted.getvalue() and painted.getvalue().count("\x1b]8;id=") == links
+
+
+# Matching as a user types -------------------------------------------------------------------------------
+
+
+def ids(result: Result) -> list[str]:
+    assert result.exit_code == 0, result.stderr
+    return [record["id"] for record in json.loads(result.stdout)]
+
+
+def test_an_id_in_any_case_or_a_name_finds_its_record(aloe: Aloe) -> None:
+    assert aloe("show", "FINDHORN-2001").stdout == aloe("show", "findhorn-2001").stdout
+    assert aloe("show", "pses").stdout == aloe("show", "wsse").stdout  # the WSSE's French acronym
+    wsse = ids(aloe("events", "--org", "wsse", "-f", "json"))
+    assert ids(aloe("events", "--org", "pses", "-f", "json")) == wsse
+    assert ids(aloe("events", "--org", "WSSE", "-f", "json")) == wsse
+    regulation = ids(aloe("workshops", "--category", "regulation", "-f", "json"))
+    assert (
+        regulation
+        and ids(aloe("workshops", "--category", "Macro-economic regulation", "-f", "json")) == regulation
+    )
+    missing = aloe("events", "--place", "Florenz")
+    assert missing.exit_code == 2 and "did you mean 'florence'?" in missing.stderr
+    missing = aloe("show", "findhorn-2011")
+    assert missing.exit_code == 1 and "did you mean 'findhorn-2001'" in missing.stderr
+
+
+def test_events_by_the_wssees_role(aloe: Aloe) -> None:
+    assert ids(aloe("events", "--role", "theme_lead", "-f", "json")) == ["wsf-2002", "wsf-2004"]
+    assert "theme_lead" in " ".join(aloe("events", "--help", env={"COLUMNS": "200"}).stdout.split())
+    wrong = aloe("events", "--role", "lead")
+    assert wrong.exit_code == 2 and "'lead' is not one of theme_lead, participant, context" in wrong.stderr
+
+
+def test_a_wrong_choice_is_said_in_aloes_words(aloe: Aloe) -> None:
+    workshops = aloe("list", "workshops")
+    assert workshops.exit_code == 2 and "workshops are listed by `aloe workshops`" in workshops.stderr
+    pdf = aloe("export", "--to", "pdf")
+    assert pdf.exit_code == 2 and "'pdf' is not one of timelinejs," in pdf.stderr
+    for result in (workshops, pdf):
+        assert "Value error" not in result.stderr and len(result.stderr.splitlines()) == 1
+
+
+def test_several_words_rank_records_by_how_many_they_have(aloe: Aloe) -> None:
+    found = aloe("search", "supported", "throughout", "-f", "json")
+    assert found.exit_code == 0 and json.loads(found.stdout)  # no record has both words: some have one
+    words = [
+        record["words_matched"]
+        for record in json.loads(aloe("search", "wsse", "findhorn", "-f", "json").stdout)
+    ]
+    assert words[0] == 2 and words == sorted(words, reverse=True)
+    assert "Ranked by how many of the 2 words each record has" in aloe("search", "wsse", "findhorn").stdout
+
+
+def test_an_event_no_source_places_says_so_in_every_listing(aloe: Aloe) -> None:
+    assert "place not known" in aloe("events", "--year", "2002", env={"COLUMNS": "200"}).stdout
+    assert "place not known" in aloe("timeline", "--from", "2002", "--to", "2002", env={"COLUMNS": "200"}).stdout

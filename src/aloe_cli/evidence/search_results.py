@@ -15,6 +15,17 @@ if TYPE_CHECKING:
     from aloe_cli.questions.search import Hit
 
 
+def ranking_legend(hits: list[Hit], terms: list[str]) -> str:
+    """How the results are ranked, where the query has several words: no record need have them all."""
+    if len(terms) < 2:
+        return ""
+    every = sum(1 for hit in hits if hit.words == len(terms))
+    return (
+        f"Ranked by how many of the {len(terms)} words each record has: {every} of {len(hits)} "
+        f"have them all and come first; then by where the words occur (a title before a note)."
+    )
+
+
 def search_listing(hits: list[Hit], terms: list[str], presentation: Presentation) -> Listing:
     """Search results, best first, with where each matched and the matches marked."""
 
@@ -53,6 +64,7 @@ def search_listing(hits: list[Hit], terms: list[str], presentation: Presentation
                 "start": dated["start"] if dated else None,
                 "end": dated["end"] if dated else None,
                 "score": hit.score,
+                "words_matched": hit.words,
                 "matched": [{"field": f, "text": t} for f, t in hit.matches],
             }
         )
@@ -61,11 +73,23 @@ def search_listing(hits: list[Hit], terms: list[str], presentation: Presentation
         columns=(
             ColumnSpec("Kind", 2),
             ColumnSpec("Title", 4),
-            ColumnSpec("Date", 2),
+            ColumnSpec("Date", 2, holds="date"),
             ColumnSpec("Matched", 4),
             ColumnSpec("ID", holds="id"),
         ),
-        fields=("id", "kind", "title", "date", "date_label", "start", "end", "score", "matched"),
+        fields=(
+            "id",
+            "kind",
+            "title",
+            "date",
+            "date_label",
+            "start",
+            "end",
+            "score",
+            "words_matched",
+            "matched",
+        ),
+        legend=ranking_legend(hits, terms),
         make_rows=lambda: rows,
         make_records=lambda: iter(records),
     )

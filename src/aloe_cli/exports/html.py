@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from aloe_cli.exports.common import NO_CATEGORY, era_groups, json_for_script, workshop_groups
 from aloe_cli.exports.jsonld import jsonld_document
 from aloe_cli.presentation.dating import date_text
+from aloe_cli.presentation.views import WHERE_UNKNOWN
 from aloe_cli.questions.chart import build_chart
 from aloe_cli.renderers.chart_svg import chart_svg
 from aloe_cli.sanitize import escape_markup
@@ -123,6 +124,8 @@ def _happening(record: HappeningView) -> str:
     meta = []
     if record.places:
         meta.append("Where: " + "; ".join(_place(place.name, place.label) for place in record.places))
+    elif record.is_event:
+        meta.append(f"Where: {WHERE_UNKNOWN}")
     if record.people:
         meta.append("Who: " + escape_markup(record.people_names()))
     if record.role_note:

@@ -186,7 +186,7 @@ def jsonld_document(selection: Selection) -> dict[str, Any]:
             node["roleName"] = "sponsor"
             node["aloe:supported"] = {"@id": iri(link.from_org.id)}
             node["aloe:supporter"] = {"@id": iri(link.to_org.id)}
-        node["name"] = f"{link.from_org.id} {link.relation.replace('_', ' ')} {link.to_org.id}"
+        node["name"] = link.title  # 'WSSE supported by FPH': named as people read it, not by ids
         graph.append(node)
     for place in presentation.places.values():
         node = {

@@ -15,7 +15,8 @@ import json
 import sqlite3
 from typing import TYPE_CHECKING, Any
 
-from aloe_cli.questions.search import fold_text, search_corpus
+from aloe_cli.questions.names import fold_text
+from aloe_cli.questions.search import search_corpus
 
 if TYPE_CHECKING:
     from datetime import date

@@ -189,7 +189,7 @@ class Dating(NamedTuple):
         Years where they differ in year ('1993–1995'), months where they share a year and give months
         ('October–November 2005'), else the year ('2003').
         """
-        starts = [claim.start_parts for claim in self.claims if claim.start_parts]
+        starts = [parts for claim in self.claims for parts in (claim.start_parts, claim.end_parts) if parts]
         if not starts:
             return self.first.words
         years = sorted({parts[0] for parts in starts})
