@@ -169,4 +169,6 @@ def test_several_words_rank_records_by_how_many_they_have(aloe: Aloe) -> None:
 
 def test_an_event_no_source_places_says_so_in_every_listing(aloe: Aloe) -> None:
     assert "place not known" in aloe("events", "--year", "2002", env={"COLUMNS": "200"}).stdout
-    assert "place not known" in aloe("timeline", "--from", "2002", "--to", "2002", env={"COLUMNS": "200"}).stdout
+    assert (
+        "place not known" in aloe("timeline", "--from", "2002", "--to", "2002", env={"COLUMNS": "200"}).stdout
+    )

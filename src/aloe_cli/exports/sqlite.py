@@ -29,7 +29,9 @@ RECORD = "REFERENCES records(id)"
 
 # Each table: what it holds, then its columns as (name, SQL type and constraints, description).
 TABLES: dict[str, tuple[str, list[tuple[str, str, str]]]] = {
-    "records": ("Every record of every kind: the table the others link to.", [
+    "records": ("Every record of every kind: the table the others link to. Its search box ignores case; "
+                "type words without accents (economie, not économie) to find every spelling, for the "
+                "index holds each text without its accents too.", [
         ("id", "TEXT PRIMARY KEY", "The record's id, as in the dataset and `aloe show ID`."),
         ("kind", "TEXT NOT NULL", "source, organisation, lineage, era, person, place, series, milestone, "
                                   "event, category, phase, workshop or gap."),
