@@ -37,6 +37,10 @@ CONTEXT = {
     "aloe": "urn:aloe:vocabulary#",
     "aloe:edtf": {"@type": EDTF_DATATYPE},
     "aloe:dateClaim": {"@type": "@id"},
+    # The earliest and latest possible day, always a day: SPARQL compares and orders these, where the
+    # typed dates beside them mix years, months and days that no FILTER or ORDER BY can compare.
+    "aloe:earliest": {"@type": "http://www.w3.org/2001/XMLSchema#date"},
+    "aloe:latest": {"@type": "http://www.w3.org/2001/XMLSchema#date"},
     "xsd": "http://www.w3.org/2001/XMLSchema#",
     "url": {"@type": "@id"},
     "isPartOf": {"@type": "@id"},
@@ -115,6 +119,10 @@ def jsonld_document(selection: Selection) -> dict[str, Any]:
             "aloe:dateClaim": claim_nodes(record_id, dated),
             "aloe:disputed": dated.disputed,
         }
+        if dated.earliest is not None:
+            fields["aloe:earliest"] = dated.earliest.isoformat()
+        if dated.latest is not None:
+            fields["aloe:latest"] = dated.latest.isoformat()
         start, end = typed_date(dated.shown.start_parts), typed_date(dated.shown.end_parts)
         if start is not None:
             fields[start_term] = start
