@@ -30,7 +30,9 @@ STYLE = """
 :root { --ink: #1b1b1b; --muted: #4a4a4a; --rule: #c8c8c8; --accent: #0b5394; --flag: #7a3e00; }
 * { box-sizing: border-box; }
 body { margin: 0; font: 1rem/1.55 Georgia, "Times New Roman", serif; color: var(--ink); background: #fff;
-       overflow-wrap: anywhere; }
+       hyphens: auto; overflow-wrap: break-word; }
+h1, h2, h3, th, nav, .kind, .date { hyphens: manual; }
+.address { overflow-wrap: anywhere; hyphens: none; }
 header, main, footer { max-width: 52rem; margin: 0 auto; padding: 0 1.25rem; }
 header { border-bottom: 1px solid var(--rule); padding-bottom: 1rem; }
 h1 { font-size: 1.9rem; line-height: 1.2; margin: 1.5rem 0 .5rem; }
@@ -47,15 +49,17 @@ ol.chronology > li:target { border-left-color: var(--accent); background: #f3f7f
 .kind { font: .8rem/1 sans-serif; text-transform: uppercase; letter-spacing: .05em; color: var(--muted); }
 .sources, .meta { font-size: .9rem; color: var(--muted); margin: .2rem 0; }
 table { border-collapse: collapse; width: 100%; }
-figure.overview { margin: 1.5rem 0 0; }
-figure.overview svg { width: 100%; height: auto; display: block; }
+figure.overview { margin: 1.5rem 0 0; overflow-x: auto; }
+figure.overview svg { width: 960px; max-width: none; height: auto; display: block; }
+@media (min-width: 1010px) { figure.overview { margin-left: calc((100% - 960px) / 2);
+                                               margin-right: calc((100% - 960px) / 2); } }
 figure.overview figcaption { font-size: .9rem; color: var(--muted); }
 th, td { text-align: left; vertical-align: top; border-bottom: 1px solid var(--rule); padding: .3rem .5rem; }
 footer { border-top: 1px solid var(--rule); margin-top: 3rem; padding: 1rem 1.25rem; color: var(--muted); }
 @media print {
   nav { display: none; }
   a { color: inherit; }
-  a[href^="http"]::after { content: " <" attr(href) ">"; font-size: .8em; }
+  a[href^="http"]:not(.address)::after { content: " <" attr(href) ">"; font-size: .8em; }
   ol.chronology > li { break-inside: avoid; }
 }
 """
@@ -87,15 +91,21 @@ def _date(dating: Dating | None, own: tuple[CitationView, ...]) -> str:
     if dating is None:
         return '<p class="date">Undated</p>'
     start = dating.shown.start_parts
-    words = escape_markup(dating.text())
+    # The date said once: the span a dispute covers, then each claim; each agreeing claim with its
+    # own sources ('2002 (A story…, ¶6); 31 January to 5 February 2002 (Scoop…)'); else the words.
+    if dating.disputed:
+        words = escape_markup(dating.span_words())
+    elif dating.claims_to_show(own):
+        words = _claims(dating)
+    else:
+        words = escape_markup(dating.text())
     if start:  # the start at the precision its source gives: 2002, 2005-10 or 2001-06-10
         words = f'<time datetime="{date_text(start)}">{words}</time>'
     parts = [words]
-    parts += [f'<span class="flag">{escape_markup(doubt)}</span>' for doubt in dating.doubts]
     if dating.disputed:
         parts.append(f'<span class="flag">disputed: {_claims(dating)}</span>')
-    elif dating.claims_to_show(own):  # claims that agree: still each with its own source
-        parts.append(f'<span class="claims">{_claims(dating)}</span>')
+    else:
+        parts += [f'<span class="flag">{escape_markup(doubt)}</span>' for doubt in dating.doubts]
     parts += [f'<span class="flag">our reading: {escape_markup(reason)}</span>' for reason in dating.readings]
     return f'<p class="date">{" ".join(parts)}</p>'
 
@@ -108,7 +118,7 @@ def _claims(dating: Dating) -> str:
 def _claim(claim: ClaimView) -> str:
     """'October 2005 (A story..., ¶9)': the claim's words, then its sources as links."""
     sources = "; ".join(_cite(c) for c in claim.citations) or "its sources"
-    return f"{escape_markup(claim.words)} ({sources})"
+    return f"{escape_markup(claim.words)} ({sources}){escape_markup(claim.doubt_words())}"
 
 
 def _happening(record: HappeningView) -> str:
@@ -191,7 +201,9 @@ def _overview(selection: Selection) -> str:
     chart = replace(chart, marks=[mark for mark in chart.marks if mark.record_id in on_page], outside=[])
     title = f"The decade at a glance, {chart.first_year}-{chart.last_year}"
     return (
-        f'<figure class="overview">{chart_svg(chart, title, link_marks=True)}'
+        # At its own size, so that no text is smaller than 12 px; on a narrow screen it scrolls sideways.
+        f'<figure class="overview" tabindex="0" aria-label="{escape_markup(title)}">'
+        f"{chart_svg(chart, title, link_marks=True)}"
         "<figcaption>Solid bars: dates the sources agree on; hatched: approximate, uncertain or "
         "disputed; dotted to a question mark: no source gives the end. Each mark links to its record "
         "below.</figcaption>"
@@ -253,7 +265,8 @@ def export_html(selection: Selection) -> bytes:
     body.append("</ul></section>")
     body.append('<section id="sources" aria-labelledby="sources-h"><h2 id="sources-h">Sources</h2><ol>')
     for source in presentation.sources:
-        link = f' <a href="{escape_markup(source.url)}">{escape_markup(source.url)}</a>' if source.url else ""
+        address = escape_markup(source.url) if source.url else ""
+        link = f' <a class="address" href="{address}">{address}</a>' if source.url else ""
         kind = " (primary source)" if source.kind == "primary" else ""
         title = escape_markup(source.title)
         body.append(f'<li id="source-{escape_markup(source.id)}">{title}{kind}{link}</li>')
