@@ -45,7 +45,12 @@ def test_lineage_tree(aloe: Callable[..., Result]) -> None:
     indent = [len(lines[i]) - len(lines[i].lstrip("│ ├└─")) for i in (alliance, wsse, aloe_line)]
     assert indent == sorted(indent) and len(set(indent)) == 3  # each a level deeper
     assert "marked by: The WSSE takes shape (1998-1999)" in text
-    assert "marked by: The Dakar meeting, where ALOE takes shape (disputed: October 2005 (story ¶9);" in text
+    # The Dakar dispute told once on its branch (by the link), after that as its span (issue 24).
+    assert (
+        "marked by: The Dakar meeting, where ALOE takes shape (October–November 2005, disputed, as above)"
+        in text
+    )
+    assert text.count("22–26 November 2005 (ripess-dakar)") == 1
     assert "(from 1982, end unknown)" in text  # an unknown end, not an open one
     assert "supported by FPH" in text
 

@@ -172,3 +172,24 @@ def test_an_event_no_source_places_says_so_in_every_listing(aloe: Aloe) -> None:
     assert (
         "place not known" in aloe("timeline", "--from", "2002", "--to", "2002", env={"COLUMNS": "200"}).stdout
     )
+
+
+# show and lineage, tidy ---------------------------------------------------------------------------------
+
+
+def test_show_says_roles_in_words_each_label_once_and_names_what_it_names(aloe: Aloe) -> None:
+    forum = aloe("show", "wsf-2002", env={"COLUMNS": "200"}).stdout
+    assert "Role           in charge of the solidarity economy theme" in forum and "theme_lead" not in forum
+    assert "Places         Porto Alegre (porto-alegre)" in forum
+    assert "Series         World Social Forum (world-social-forum)" in forum
+    assert "names (places)" not in forum
+    story = aloe("show", "story", env={"COLUMNS": "200"}).stdout
+    labels = [line.split("  ")[0] for line in story.splitlines() if line and not line.startswith(" ")]
+    assert len(labels) == len(set(labels)), labels  # 'Kind' once: 'source (primary)'
+    assert "source (primary)" in story
+
+
+def test_the_lineage_tells_a_dispute_once_a_branch(aloe: Aloe) -> None:
+    tree = aloe("lineage", env={"COLUMNS": "200"}).stdout
+    assert tree.count("October 2005 (story ¶9); 22–26 November 2005 (ripess-dakar)") == 1
+    assert " ".join(tree.split()).count("October–November 2005, disputed, as above") == 3

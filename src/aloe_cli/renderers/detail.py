@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from aloe_cli.presentation.views import ROLE_WORDS
 from aloe_cli.renderers.blocks import Blocks, FieldGrid, Pieces
 from aloe_cli.sanitize import printable
 
 if TYPE_CHECKING:
-    from aloe_cli.presentation.payloads import CitationJSON, DetailJSON, NameJSON
+    from aloe_cli.presentation.payloads import CitationJSON, DetailJSON, NameJSON, RelatedJSON
 
 # Fields shown in their own sections, not among the plain fields.
 _SHOWN_APART = {"id", "title", "name", "dates", "sources", "other_names", "acronym", "inferred", "dated_by"}
@@ -56,6 +57,26 @@ def _name(name: NameJSON) -> str:
     return f"{name['name']} ({'; '.join(extras)})"
 
 
+def _named_by_field(related: list[RelatedJSON]) -> dict[str, list[str]]:
+    """The records this one names, by the field naming them: {'places': ['Dakar (dakar)']}."""
+    named: dict[str, list[str]] = {}
+    for other in related:
+        if other["direction"] == "names":
+            named.setdefault(other["via"], []).append(f"{other['title']} ({other['id']})")
+    return named
+
+
+def _naming_it(related: list[RelatedJSON]) -> list[tuple[str, str, list[str]]]:
+    """The records that name or cite this one, by direction and kind: ('cited by', 'milestone', [...])."""
+    found: dict[tuple[str, str], list[str]] = {}
+    for other in related:
+        if other["direction"] != "names":
+            found.setdefault((other["direction"], other["kind"]), []).append(
+                f"{other['title']} ({other['id']})"
+            )
+    return [(direction, kind, names) for (direction, kind), names in found.items()]
+
+
 def render_detail(detail: DetailJSON) -> Blocks:
     """A two-column grid: field names on the left, literal dataset text on the right."""
     rows: list[tuple[str, Pieces]] = []
@@ -64,8 +85,11 @@ def render_detail(detail: DetailJSON) -> Blocks:
         if value:
             rows.append((name, ((printable(value), style),)))
 
+    fields = detail["fields"]
+    named = _named_by_field(detail.get("related", []))
     row("ID", detail["id"], "cyan")
-    row("Kind", detail["kind"])
+    own_kind = fields.get("kind")  # a source's own kind (primary ...): said with the record's, once
+    row("Kind", f"{detail['kind']} ({own_kind})" if isinstance(own_kind, str) else detail["kind"])
     row("Title", detail["title"])
     names = detail.get("names", [])
     row("Names", "\n".join(_name(n) for n in names))
@@ -76,10 +100,10 @@ def render_detail(detail: DetailJSON) -> Blocks:
             row("Disputed", "the sources give dates that cannot all be true:", "bold")
         dated_by = detail["fields"].get("dated_by")
         if isinstance(dated_by, dict):
-            named = ", ".join(
+            by = ", ".join(
                 f"{key.replace('_', ' ')} {value}" for key, value in dated_by.items() if key != "inferred"
             )
-            row("Dated by", f"the dates of other records ({named}), claim by claim")
+            row("Dated by", f"the dates of other records ({by}), claim by claim")
         for number, claim in enumerate(detail["claims"], start=1):
             sources = "\n  ".join(_citation(c) for c in claim["sources"]) or "(the record's sources)"
             note = f"\n  note: {claim['note']}" if claim.get("note") else ""
@@ -90,14 +114,20 @@ def render_detail(detail: DetailJSON) -> Blocks:
     inferred = detail["fields"].get("inferred")
     if isinstance(inferred, str):
         row("Our reading", inferred, "italic")
-    for field, value in detail["fields"].items():
-        if field not in _SHOWN_APART:
-            row(_FIELD_LABELS.get(field, field.replace("_", " ").capitalize()), _plain(value))
+    for field, value in fields.items():
+        if field in _SHOWN_APART or field == "kind":
+            continue
+        label = _FIELD_LABELS.get(field, field.replace("_", " ").capitalize())
+        if field in named:  # the records it names, by name, each id in brackets: 'Dakar (dakar)'
+            row(label, "; ".join(named.pop(field)))
+        elif field == "role" and isinstance(value, str):
+            row(label, ROLE_WORDS.get(value, value))
+        else:
+            row(label, _plain(value))
     row("Sources", "\n".join(_citation(c) for c in detail.get("sources", [])))
-    related = detail.get("related", [])
-    row(
-        "Related",
-        "\n".join(f"{r['direction']} ({r['via']}): {r['kind']} {r['id']} — {r['title']}" for r in related),
-    )
+    for field, others in named.items():  # named through a field not shown above
+        row(field.replace("_", " ").capitalize(), "; ".join(others))
+    for direction, kind, others in _naming_it(detail.get("related", [])):
+        row(f"{direction.capitalize()} ({kind})", "; ".join(others))
     grid = FieldGrid(rows)
     return Blocks(lambda width: [grid])
