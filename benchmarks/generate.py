@@ -115,3 +115,34 @@ def generate(records: int, seed: int = 2006) -> str:
 if __name__ == "__main__":
     count, target = int(sys.argv[1]), Path(sys.argv[2])
     target.write_text(generate(count), encoding="utf-8")
+
+
+SHEET_HEADER = (
+    "Year,Month,Day,Time,End Year,End Month,End Day,End Time,Display Date,Headline,Text,Media,"
+    "Media Credit,Media Caption,Media Thumbnail,Type,Group,Background"
+)
+
+
+def generate_sheet(rows: int, seed: int = 2006) -> str:
+    """A TimelineJS sheet as CSV with `rows` rows: years, months and days, ranges, vague display dates,
+    HTML text with quoted newlines, media and groups, as people fill in the template."""
+    rng = random.Random(seed)
+    groups = ["Assemblies", "Forums", "Publications", "Réseau", ""]
+    lines = [
+        SHEET_HEADER,
+        ",,,,,,,,,A synthetic chronology,<p>Made by benchmarks/generate.py</p>,,,,,title,,",
+    ]
+    for number in range(rows):
+        year = rng.randint(1990, 2010)
+        month = rng.choice(["", str(rng.randint(1, 12))])
+        day = str(rng.randint(1, 28)) if month and rng.random() < 0.5 else ""
+        end_year = str(year + rng.randint(1, 3)) if rng.random() < 0.2 else ""
+        display = rng.choice(["", "", "", f"c. {year}", f"around {year}", f"{year}?"]) if not month else ""
+        media = f"https://example.org/scans/{number}.jpg" if rng.random() < 0.3 else ""
+        link = f'<a href=""https://example.org/{number}"">a link</a>'
+        text = f'"<p>Row {number}: what happened, with {link}.\nA second line.</p>"'
+        lines.append(
+            f"{year},{month},{day},,{end_year},,,,{display},Entry {number} of the chronology,{text},{media},"
+            f"{'Archive' if media else ''},{'A scan' if media else ''},,,{rng.choice(groups)},"
+        )
+    return "\r\n".join(lines) + "\r\n"

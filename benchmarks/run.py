@@ -23,7 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from generate import generate
+from generate import generate, generate_sheet
+from memory import SHAPES, memory_rows
 
 MINIMAL_TYPER_APP = """\
 import typer
@@ -73,6 +74,8 @@ TIME_BUDGETS = {
     (100_000, "events --year 2002 --format json"): (None, 8.0),
 }
 MEMORY_BUDGETS = {100_000: (1024, 500)}  # MiB: first run, repeated run
+# `aloe import` of a sheet of so many rows: within the first-run memory budget of a dataset that size.
+IMPORT_MEMORY_BUDGETS = {100_000: 1024}  # MiB
 
 
 @dataclass
@@ -339,6 +342,35 @@ def machine() -> list[str]:
     ]
 
 
+def imports(aloe: str, sizes: list[int], repeat: int, env: dict[str, str], work: Path) -> list[str]:
+    """`aloe import` of TimelineJS sheets (CSV) of each size: time, time per 1,000 rows, peak memory."""
+    rows = [
+        "| rows | import: median (min-max) | per 1,000 rows | peak memory | budget | |",
+        "|---|---|---|---|---|---|",
+    ]
+    for size in sizes:
+        sheet = work / f"sheet-{size}.csv"
+        sheet.write_text(generate_sheet(size), encoding="utf-8", newline="")
+        target = work / f"imported-{size}.yaml"
+        samples = [
+            run([aloe, "import", str(sheet), "-o", str(target), "--force"], env) for _ in range(repeat)
+        ]
+        median, low, high, peak = summary(samples)
+        budget = IMPORT_MEMORY_BUDGETS.get(size)
+        rows.append(
+            f"| {size:,} | {median:.2f} s ({low:.2f}-{high:.2f}) | {median / size * 1000:.3f} s "
+            f"| {peak:.0f} MiB | {f'peak ≤ {budget} MiB' if budget else ''} | {verdict(peak, budget)} |"
+        )
+    return [
+        *rows,
+        "",
+        "Each sheet is made by `benchmarks/generate.py` (`generate_sheet`): the template's columns, years, "
+        "months and days, ranges, vague display dates, HTML text with a quoted newline, media on a third "
+        "of the rows, five groups. The import reads the sheet row by row, builds the dataset, checks it "
+        "with aloe's own validation (about half the time) and writes it.",
+    ]
+
+
 def main() -> None:
     """Run the suite and print (or write) the report."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -353,6 +385,14 @@ def main() -> None:
     )
     parser.add_argument(
         "--sizes", default="1000,10000,100000", help="dataset sizes (default 1000,10000,100000)"
+    )
+    parser.add_argument(
+        "--memory-mib", type=float, default=8, help="size of each file validation's memory is measured on"
+    )
+    parser.add_argument(
+        "--import-sizes",
+        default="10000,100000",
+        help="rows of the sheets `aloe import` reads (default 10000,100000)",
     )
     parser.add_argument("--write", metavar="FILE", help="also write the report to FILE (BENCHMARKS.md)")
     arguments = parser.parse_args()
@@ -375,6 +415,8 @@ def main() -> None:
             aloe, sys.executable, arguments.repeat, env, minimal, warm=not arguments.no_warm_up
         )
         scale_rows = scale(aloe, sizes, arguments.scale_repeat, env, work, minimal)
+        import_sizes = [int(size) for size in arguments.import_sizes.split(",") if size]
+        import_rows = imports(aloe, import_sizes, arguments.scale_repeat, env, work)
         report = [
             "# Benchmarks",
             "",
@@ -390,6 +432,14 @@ def main() -> None:
             f"(first run with an empty cache, then {arguments.scale_repeat} runs)",
             "",
             *scale_rows,
+            "",
+            f"## Validation's memory per input MiB (files of about {arguments.memory_mib:g} MiB)",
+            "",
+            *memory_rows(arguments.memory_mib, list(SHAPES)),
+            "",
+            f"## Import of a TimelineJS sheet ({arguments.scale_repeat} runs each)",
+            "",
+            *import_rows,
             "",
         ]
     text = "\n".join(report)

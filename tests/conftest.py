@@ -149,6 +149,13 @@ def write_dataset(tmp_path: Path) -> Callable[[str | bytes], Path]:
 
 def run_in_terminal(args: list[str], env: dict[str, str] | None = None, timeout: float = 60) -> bytes:
     """Run `aloe ARGS` with a terminal (a pty) as its stdout and stderr; the bytes that reached it."""
+    return run_in_terminal_with_code(args, env, timeout)[0]
+
+
+def run_in_terminal_with_code(
+    args: list[str], env: dict[str, str] | None = None, timeout: float = 60
+) -> tuple[bytes, int]:
+    """Run `aloe ARGS` on a terminal (a pty) as `run_in_terminal` does; the bytes and the exit code."""
     controller, terminal = pty.openpty()
     process = subprocess.Popen(
         [sys.executable, "-m", "aloe_cli", *args], stdout=terminal, stderr=terminal, stdin=subprocess.DEVNULL,
@@ -164,6 +171,6 @@ def run_in_terminal(args: list[str], env: dict[str, str] | None = None, timeout:
         if not chunk:
             break
         chunks.append(chunk)
-    process.wait(timeout=timeout)
+    code = process.wait(timeout=timeout)
     os.close(controller)
-    return b"".join(chunks)
+    return b"".join(chunks), code

@@ -21,7 +21,7 @@ LAYERS = (
     ("aloe_cli.model",),
     ("aloe_cli.loading",),
     ("aloe_cli.presentation",),
-    ("aloe_cli.questions",),
+    ("aloe_cli.questions", "aloe_cli.importing"),
     ("aloe_cli.evidence",),
     ("aloe_cli.renderers", "aloe_cli.exports", "aloe_cli.session"),
     ("aloe_cli.cli",),

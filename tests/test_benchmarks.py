@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -20,7 +21,8 @@ def test_benchmark_suite_runs_and_reports_every_case(tmp_path: Path) -> None:
     done = subprocess.run(
         [sys.executable, str(ROOT / "benchmarks" / "run.py"), "--repeat", "3" if FULL_TESTS else "1",
          "--scale-repeat", "2" if FULL_TESTS else "1",
-         "--sizes", "300,1000,10000" if FULL_TESTS else "300", "--write", str(report),
+         "--sizes", "300,1000,10000" if FULL_TESTS else "300", "--memory-mib", "0.2", "--write", str(report),
+         "--import-sizes", "300,10000" if FULL_TESTS else "300",
          *([] if FULL_TESTS else ["--no-warm-up"])],
         capture_output=True, text=True, timeout=900, check=False,
     )  # fmt: skip
@@ -41,14 +43,23 @@ def test_benchmark_suite_runs_and_reports_every_case(tmp_path: Path) -> None:
     assert "| 300 | " in text.split("streaming adds: median of pairs")[1]  # paired, not two medians
     assert "minimal app beside them" in text  # scale ratios are to the app run beside each case
     assert "| 300 | no cache entry" in text  # 300 records are under the cache's threshold
+    assert "## Validation's memory per input MiB" in text and "| minimal records | " in text
+    assert "| 300 | " in text.split("## Import of a TimelineJS sheet")[1]
 
 
-def test_generated_datasets_are_valid(tmp_path: Path) -> None:
+@pytest.fixture
+def generate_module() -> Any:
+    """benchmarks/generate.py, imported from its folder."""
     sys.path.insert(0, str(ROOT / "benchmarks"))
     try:
-        from generate import generate
+        import generate
     finally:
         sys.path.pop(0)
+    return generate
+
+
+def test_generated_datasets_are_valid(tmp_path: Path, generate_module: Any) -> None:
+    generate = generate_module.generate
     from aloe_cli.loading.dataset import load_dataset
     from aloe_cli.loading.source import DatasetSource
 
@@ -58,3 +69,17 @@ def test_generated_datasets_are_valid(tmp_path: Path) -> None:
     assert len(list(dataset.records())) == 500
     assert any(record.disputed for record in dataset.events)
     assert any(claim.edtf.approximate for record in dataset.milestones for claim in record.dates)
+
+
+def test_generated_sheets_import(tmp_path: Path, generate_module: Any) -> None:
+    generate_sheet = generate_module.generate_sheet
+    from aloe_cli.importing.build import ImportSettings
+    from aloe_cli.importing.run import import_file
+
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text(generate_sheet(200), encoding="utf-8", newline="")
+    result, _ = import_file(
+        sheet, ImportSettings(file_name="sheet.csv", base_name="sheet.csv", format_words=""), None
+    )
+    assert result.problems == []
+    assert result.counts["milestones"] == 200

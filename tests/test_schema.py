@@ -63,6 +63,7 @@ SCHEMA_CAN_SAY = {
     "wrong-types.yaml": "a format other than aloe/1, a list where text goes",
     "unknown-field.yaml": "a misspelt key",
     "unsafe-url.yaml": "a javascript: address",
+    "bad-media.yaml": "a path leaving the dataset's folder, a medium with both or neither of url and path",
     "schema-and-reference-problems.yaml": "a list where a name goes",
     "top-level-list.yaml": "a list, not a mapping",
     "top-level-scalar.yaml": "text, not a mapping",

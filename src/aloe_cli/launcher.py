@@ -4,10 +4,25 @@ Kept tiny, and importing the rest of aloe only inside main(), so that Ctrl-C whi
 here rather than shown as a traceback.
 """
 
-import contextlib
-import gc
+# `_signal`, not `signal`: the wrapper first imports enum, a few ms in which Ctrl-C would still be a
+# traceback; the built-in module under it does the same job at once.
+import _signal  # type: ignore[import-not-found]  # typeshed has stubs for `signal` only
 import os
 import sys
+
+
+def _interrupted_while_starting(signum: int, frame: object) -> None:
+    """Ctrl-C before aloe's own handling is in place: the documented quiet exit, not a traceback."""
+    os.write(2, b"\naloe: interrupted\n")
+    os._exit(130)
+
+
+# Before anything else, so that Ctrl-C while aloe is imported ends quietly too.
+# Python's own start-up before this line (site, runpy) is out of aloe's reach.
+_signal.signal(_signal.SIGINT, _interrupted_while_starting)
+
+import contextlib  # noqa: E402 - after the handler: the less before it, the smaller the window
+import gc  # noqa: E402
 
 
 def main() -> None:
@@ -24,6 +39,8 @@ def main() -> None:
 
         gc.freeze()
         gc.enable()
+        # From here a KeyboardInterrupt reaches the handlers that end the command cleanly (the pager ...).
+        _signal.signal(_signal.SIGINT, _signal.default_int_handler)
         run()
     except KeyboardInterrupt:
         _say("\naloe: interrupted\n")

@@ -7,17 +7,20 @@ a timing.
 
 from __future__ import annotations
 
+import json
 import os
-import pty
 import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pytest
 from test_hostile import GUARD, clean_failure, dataset
 from typer.testing import Result
+
+from conftest import FULL_TESTS, run_in_terminal_with_code
 
 # 4. Year options keep their range ---------------------------------------------------------------------------
 
@@ -67,28 +70,6 @@ def test_25_13_a_query_of_one_word_repeated_is_searched_once(
 # 15. A pager that cannot run --------------------------------------------------------------------------------
 
 
-def run_in_terminal_with_code(args: list[str], env: dict[str, str]) -> tuple[bytes, int]:
-    """Run `aloe ARGS` on a terminal of 20 lines (a pty); what reached it, and the exit code."""
-    controller, terminal = pty.openpty()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "aloe_cli", *args], stdout=terminal, stderr=terminal, stdin=subprocess.DEVNULL,
-        env={**os.environ, "COLUMNS": "80", "LINES": "20", "TERM": "xterm", **env},
-    )  # fmt: skip
-    os.close(terminal)
-    chunks = []
-    while True:
-        try:
-            chunk = os.read(controller, 65536)
-        except OSError:  # the pty is closed once the process has exited
-            break
-        if not chunk:
-            break
-        chunks.append(chunk)
-    code = process.wait(timeout=GUARD)
-    os.close(controller)
-    return b"".join(chunks), code
-
-
 @pytest.mark.parametrize("pager", ["/etc/passwd", "/no/such/pager"])
 def test_25_15_a_pager_that_cannot_run_loses_no_output(pager: str) -> None:
     seen, code = run_in_terminal_with_code(["--no-color", "sources"], {"PAGER": pager, "ALOE_PAGER": pager})
@@ -114,6 +95,8 @@ def test_25_15_a_pager_that_cannot_run_loses_no_output(pager: str) -> None:
         (("timeline", "--lang"), "--lang needs a value (such as --lang fr)"),
         (("search", "--data"), "--data needs a value"),
         (("events", "--year", "2002", "--lang", "--"), "--lang needs a value"),
+        (("timeline", "--data="), "--data needs a value"),
+        (("--data=", "timeline"), "--data needs a value"),
     ],
 )
 def test_25_16_a_global_option_without_its_value(
@@ -190,3 +173,340 @@ def test_25_2_too_many_derived_citations_are_refused(
     clean_failure(
         aloe("--data", str(path), "timeline"), 1, "these dates would cite 300 sources, more than 256"
     )
+
+
+# 7. Memory linear in the input, within the budget BENCHMARKS.md states ---------------------------------------------
+
+
+def benchmarks_memory() -> ModuleType:
+    """benchmarks/memory.py, which holds the budget and the shapes of file it is measured on."""
+    folder = str(Path(__file__).parents[2] / "benchmarks")
+    sys.path.insert(0, folder)
+    try:
+        import memory
+    finally:
+        sys.path.remove(folder)
+    return memory
+
+
+@pytest.mark.parametrize("shape", ["minimal records", "nested mappings under unknown keys (invalid)"])
+def test_25_7_validation_memory_within_its_budget_per_input_mib(shape: str, tmp_path: Path) -> None:
+    memory = benchmarks_memory()
+    mib = 8 if FULL_TESTS else 1
+    size, _, per_input_mib = memory.memory_per_input_mib(memory.SHAPES[shape](mib), tmp_path)
+    assert size > mib * 0.9  # the file is as large as asked
+    # Peak resident memory is not a timing: it varies by a few MiB from run to run, the budget's margin.
+    assert per_input_mib <= memory.MEMORY_BUDGET_PER_INPUT_MIB, (shape, size, per_input_mib)
+
+
+def test_25_7_nested_unknown_keys_are_each_reported_at_their_place(
+    aloe: Callable[..., Result], write_dataset: Callable[..., Path]
+) -> None:
+    path = write_dataset(benchmarks_memory().nested_unknown_keys(0.05))
+    result = aloe("--no-cache", "--data", str(path), "timeline")
+    clean_failure(result, 1, f"{path}:6:48: events[0].junk: unknown field 'junk'")
+
+
+# Also noted: Ctrl-C at start-up ------------------------------------------------------------------------------------
+
+
+def test_25_ctrl_c_while_aloe_is_imported_exits_130_quietly() -> None:
+    # Ctrl-C delivered the moment the launcher is imported, before main() and any of aloe's imports.
+    interrupted = subprocess.run(
+        [sys.executable, "-c", "import os, signal, time\nimport aloe_cli.launcher\n"
+         "os.kill(os.getpid(), signal.SIGINT)\ntime.sleep(GUARD)".replace("GUARD", str(GUARD))],
+        capture_output=True, text=True, timeout=GUARD, check=False,
+    )  # fmt: skip
+    assert interrupted.returncode == 130 and interrupted.stderr == "\naloe: interrupted\n"
+
+
+# 14. Positions in characters; U+2028, U+2029 and U+0085 are not line breaks ------------------------------------------
+
+
+def test_25_14_a_forbidden_character_after_non_ascii_text_is_placed_in_characters(
+    aloe: Callable[..., Result], write_dataset: Callable[..., Path]
+) -> None:
+    path = write_dataset("format: aloe/1\ntitle: t\ndescription: é\x01\n")
+    clean_failure(aloe("--data", str(path), "timeline"), 1, f"{path}:3:15: character U+0001 is not allowed")
+
+
+def test_25_14_a_forbidden_character_on_the_last_of_53_lines(
+    aloe: Callable[..., Result], write_dataset: Callable[..., Path]
+) -> None:
+    comments = "".join(f"# ligne {i}: économie sociale et solidaire, 🙂\n" for i in range(50))
+    path = write_dataset(f"format: aloe/1\ntitle: t\n{comments}description: ééé\x01\n")
+    assert path.read_text(encoding="utf-8").count("\n") == 53
+    clean_failure(aloe("--data", str(path), "timeline"), 1, f"{path}:53:17: character U+0001 is not allowed")
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85"])
+def test_25_14_a_line_separator_inside_a_value_is_an_ordinary_character(
+    aloe: Callable[..., Result], write_dataset: Callable[..., Path], separator: str
+) -> None:
+    two_lines = write_dataset(f"title: before{separator}after\nformat: aloe/1\n", name="two.yaml")
+    result = aloe("validate", str(two_lines))
+    assert result.exit_code == 0 and result.stdout == f"{two_lines}: valid (0 records)\n", result.stdout
+    path = write_dataset(dataset(
+        f"events:\n  - {{id: e, title: before{separator}after, summary: '{separator}x', sources: [{{source: s}}]}}\n"
+        f"  - {{id: f, title: F, dates: [{{edtf: '2001-13'}}], sources: [{{source: s}}]}}\n"
+    ))  # fmt: skip
+    problem = json.loads(aloe("validate", "-f", "json", str(path)).stdout)[0]
+    assert (problem["line"], problem["column"]) == (7, 38)  # the separator on line 6 breaks no line
+    valid = write_dataset(
+        path.read_text(encoding="utf-8").replace("'2001-13'", "'2001-12'"), name="valid.yaml"
+    )
+    record = json.loads(aloe("--data", str(valid), "show", "e", "-f", "json").stdout)
+    assert record["title"] == f"before{separator}after" and record["fields"]["summary"] == f"{separator}x"
+
+
+# 9. The SVG chart is well-formed XML whatever the names hold ----------------------------------------------------
+
+
+def test_25_9_svg_chart_with_control_characters_in_names_is_well_formed_xml(
+    aloe: Callable[..., Result], write_dataset: Callable[..., Path], tmp_path: Path
+) -> None:
+    from xml.etree import ElementTree
+
+    path = write_dataset(dataset(
+        'eras:\n  - {id: r, title: "Era\\x01\\x0c", dates: [{edtf: 2000/2003}], sources: [{source: s}]}\n'
+        'organisations:\n  - {id: o, name: "Org\\x1b[31m\\uFFFE<&>", dates: [{edtf: 2001/2002}], '
+        "sources: [{source: s}]}\n"
+        'milestones:\n  - {id: m, title: "M\\x02\\x7f\\x9b", dates: [{edtf: "2001"}], sources: [{source: s}]}\n'
+        'events:\n  - {id: e, title: "E\\x08\\"", dates: [{edtf: "2002-05"}], sources: [{source: s}]}\n'
+    ).replace("title: t", 'title: "t\\x03"'))  # fmt: skip
+    svg = tmp_path / "chart.svg"
+    result = aloe("--data", str(path), "chart", "--svg", str(svg))
+    assert result.exit_code == 0, result.stderr
+    root = ElementTree.parse(svg).getroot()  # raises on a character XML cannot hold
+    texts = " ".join(root.itertext())
+    for shown in ("Era␁␌", "Org␛[31m\ufffd<&>", "M␂␡\ufffd", 'E␈"', "t␃"):
+        assert shown in texts, shown
+
+
+# 11. A CSV folder export is written all or none ------------------------------------------------------------------
+
+
+def old_csv_folder(aloe: Callable[..., Result], folder: Path) -> dict[str, str]:
+    """A folder of an earlier CSV export (each file marked as old) and a file of the user's."""
+    assert aloe("export", "--to", "csv", "-o", str(folder)).exit_code == 0
+    for number, table in enumerate(sorted(folder.iterdir())):
+        table.write_text(f"old {number}\n", encoding="utf-8")
+    (folder / "notes.txt").write_text("mine", encoding="utf-8")
+    return {path.name: path.read_text(encoding="utf-8") for path in folder.iterdir()}
+
+
+def fail_after(monkeypatch: pytest.MonkeyPatch, name: str, calls: int, error: OSError) -> None:
+    """Make `files.os.NAME` fail once, at its call number `calls + 1` (a disk that fills, say)."""
+    real = getattr(os, name)
+    count = {"calls": 0}
+
+    def failing(*args: object) -> object:
+        count["calls"] += 1
+        if count["calls"] == calls + 1:
+            if name == "fdopen":
+                os.close(args[0])  # type: ignore[arg-type]
+            raise error
+        return real(*args)
+
+    monkeypatch.setattr(f"aloe_cli.files.os.{name}", failing)
+
+
+@pytest.mark.parametrize(
+    ("failing", "calls"),
+    [("fdopen", 3), ("replace", 3)],
+    ids=["disk-full-while-writing", "fails-while-renaming"],
+)
+def test_25_11_a_forced_csv_folder_export_that_fails_half_way_leaves_the_old_files(
+    aloe: Callable[..., Result], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failing: str, calls: int
+) -> None:
+    folder = tmp_path / "tables"
+    before = old_csv_folder(aloe, folder)
+    fail_after(monkeypatch, failing, calls, OSError(28, "No space left on device"))
+    clean_failure(aloe("export", "--to", "csv", "-o", str(folder), "--force"), 1, "No space left on device")
+    assert {path.name: path.read_text(encoding="utf-8") for path in folder.iterdir()} == before
+    assert [path.name for path in tmp_path.iterdir()] == ["tables"]  # no temporary left beside either
+
+
+def test_25_11_a_forced_csv_folder_export_replaces_every_table_and_keeps_other_files(
+    aloe: Callable[..., Result], tmp_path: Path
+) -> None:
+    folder = tmp_path / "tables"
+    before = old_csv_folder(aloe, folder)
+    assert aloe("export", "--to", "csv", "-o", str(folder), "--force").exit_code == 0
+    after = {path.name: path.read_text(encoding="utf-8") for path in folder.iterdir()}
+    assert after.keys() == before.keys() and after["notes.txt"] == "mine"
+    assert not [name for name, text in after.items() if text.startswith("old ")]
+
+
+def test_25_11_a_csv_export_to_a_new_folder_that_fails_leaves_nothing(
+    aloe: Callable[..., Result], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fail_after(monkeypatch, "fdopen", 3, OSError(28, "No space left on device"))
+    clean_failure(aloe("export", "--to", "csv", "-o", str(tmp_path / "new")), 1, "No space left on device")
+    assert list(tmp_path.iterdir()) == []
+
+
+# 17a. Only what aloe made is ever removed ----------------------------------------------------------------------------
+
+
+def test_25_17a_a_file_that_only_looks_like_a_temporary_is_kept(
+    aloe: Callable[..., Result], tmp_path: Path
+) -> None:
+    # Not aloe's shape (".NAME.aloe-PID-HEX.tmp"), though each holds ".aloe-", a dead pid and ".tmp".
+    lookalikes = ["my.aloe-4194303-draft.tmp", "notes.aloe-4194303.tmp", ".aloe-4194303-x-y.tmp.tmp"]
+    for name in lookalikes:
+        (tmp_path / name).write_text("the user's", encoding="utf-8")
+    assert aloe("export", "--to", "html", "-o", str(tmp_path / "page.html")).exit_code == 0
+    assert aloe("export", "--to", "csv", "-o", str(tmp_path / "tables")).exit_code == 0
+    assert sorted(path.name for path in tmp_path.iterdir()) == sorted([*lookalikes, "page.html", "tables"])
+
+
+# 17b. An output path's trailing slash names a folder -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "args", [("export", "--to", "html", "-o"), ("export", "--to", "sqlite", "-o"), ("chart", "--svg")]
+)
+@pytest.mark.parametrize("suffix", ["/", "/."])
+def test_25_17b_a_file_output_ending_in_a_slash_is_refused(
+    aloe: Callable[..., Result], tmp_path: Path, args: tuple[str, ...], suffix: str
+) -> None:
+    named = f"{tmp_path / 'out'}{suffix}"
+    clean_failure(aloe(*args, named), 1, f"{named}: names a folder; give the name of a file")
+    assert list(tmp_path.iterdir()) == []  # no file named `out`
+
+
+def test_25_17b_a_csv_output_ending_in_a_slash_is_a_folder(
+    aloe: Callable[..., Result], tmp_path: Path
+) -> None:
+    result = aloe("export", "--to", "csv", "-o", f"{tmp_path / 'out'}/")
+    assert (
+        result.exit_code == 0 and (tmp_path / "out").is_dir() and len(list((tmp_path / "out").iterdir())) > 3
+    )
+
+
+# 17c. A file name's characters never break the one-line message ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("character", "shown"),
+    [("\n", "␊"), ("\t", "␉"), ("\x1b", "␛"), ("\u202e", "\ufffd"), ("\x9b", "\ufffd")],
+)
+def test_25_17c_a_control_character_in_a_file_name_is_shown_escaped_on_one_line(
+    aloe: Callable[..., Result], tmp_path: Path, character: str, shown: str
+) -> None:
+    missing = tmp_path / f"no{character}such.yaml"
+    clean_failure(aloe("--data", str(missing), "timeline"), 1, f"no{shown}such.yaml: no such file")
+    invalid = tmp_path / f"bad{character}name.yaml"
+    invalid.write_text("format: aloe/1\ntitle: t\nbad: 1\n", encoding="utf-8")
+    clean_failure(aloe("--data", str(invalid), "timeline"), 1, f"bad{shown}name.yaml:3:1: bad: unknown field")
+    listed = aloe("validate", str(invalid))
+    assert listed.exit_code == 1 and listed.stdout.count("\n") == 2  # a problem and the count
+    assert character == "\n" or character not in listed.stdout
+    assert f"bad{shown}name.yaml: 1 problem\n" in listed.stdout
+    folder = tmp_path / f"no{character}folder"
+    clean_failure(aloe("export", "--to", "html", "-o", str(folder / "x.html")), 1, f"no{shown}folder")
+
+
+# 17d. Every listing format prints data text literally ----------------------------------------------------------------
+
+# Rich markup, Markdown, HTML, an emoji code, an entity and a YAML tag in one text: each must come out as written.
+MARK = "[bold]B[/bold] *em* _u_ `c` <i>i</i> [x](javascript:alert(1)) &amp; :smile: !!python/object:os.system"
+FORMULA = "=HYPERLINK(1)"
+
+
+def marked_dataset() -> str:
+    mark = json.dumps(MARK)
+    text = f"{{source: s, locator: {mark}}}"
+    return (
+        f"format: aloe/1\ntitle: {mark}\nsources:\n  - {{id: s, title: {mark}, publisher: {mark}}}\n"
+        f"organisations:\n  - {{id: o, name: {mark}, sources: [{text}]}}\n"
+        f"people:\n  - {{id: p, name: {mark}, sources: [{text}]}}\n"
+        f"places:\n  - {{id: pl, name: {mark}, sources: [{text}]}}\n"
+        f"categories:\n  - {{id: c, title: {mark}, description: {mark}, sources: [{text}]}}\n"
+        f"events:\n  - {{id: e, title: {mark}, summary: {mark}, places: [pl], people: [p], organisations: [o], "
+        f"dates: [{{edtf: '2002', label: {mark}}}], sources: [{text}]}}\n"
+        f"  - {{id: f, title: '{FORMULA}', dates: [{{edtf: '2003'}}], sources: [{text}]}}\n"
+        f"workshops:\n  - {{id: w, title: {mark}, categories: [c], sources: [{text}]}}\n"
+        f"gaps:\n  - {{id: g, summary: {mark}, sources: [{text}]}}\n"
+    )
+
+
+def values_in(data: object) -> list[str]:
+    """Every text value inside parsed JSON or YAML."""
+    if isinstance(data, dict):
+        return [text for value in data.values() for text in values_in(value)]
+    if isinstance(data, list):
+        return [text for value in data for text in values_in(value)]
+    return [data] if isinstance(data, str) else []
+
+
+LISTINGS = [("timeline",), ("events",), ("workshops",), ("sources",), ("gaps",), ("list", "people"),
+            ("list", "places"), ("list", "organisations"), ("list", "categories"), ("search", "bold")]  # fmt: skip
+
+
+@pytest.mark.parametrize("output_format", ["table", "json", "jsonl", "csv", "yaml", "markdown"])
+def test_25_17d_every_listing_format_prints_data_text_literally(
+    aloe: Callable[..., Result], write_dataset: Callable[..., Path], output_format: str
+) -> None:
+    import csv
+    import io
+
+    import yaml
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.footnote import footnote_plugin
+
+    path = write_dataset(marked_dataset())
+    for args in LISTINGS:
+        result = aloe("--data", str(path), *args, "-f", output_format, env={"COLUMNS": "500"})
+        assert result.exit_code == 0, (args, result.stderr)
+        out = result.stdout
+        if output_format == "json":
+            texts = values_in(json.loads(out))
+        elif output_format == "jsonl":
+            texts = [text for line in out.splitlines() for text in values_in(json.loads(line))]
+        elif output_format == "yaml":
+            texts = values_in(yaml.safe_load(out))  # a tag in the data would make safe_load refuse
+        elif output_format == "csv":
+            texts = [cell for row in csv.reader(io.StringIO(out)) for cell in row]
+            assert FORMULA not in texts  # written as text for spreadsheets: `'=HYPERLINK(1)`
+        elif output_format == "markdown":
+            html = MarkdownIt("commonmark").enable("table").use(footnote_plugin).render(out)
+            for live in (
+                "<em>em</em>",
+                "<em>u</em>",
+                "<code>c</code>",
+                "<i>i</i>",
+                'href="javascript',
+                "&amp;amp;amp;",
+            ):
+                assert live not in html, (args, live)
+            texts = [html.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")]
+        else:
+            texts = [out]
+        assert any(MARK in text for text in texts), (args, out[:400])
+
+
+# Also noted: C1 controls in JSON ------------------------------------------------------------------------------------
+
+
+def test_25_json_output_escapes_c1_controls_and_stays_the_same_json(
+    aloe: Callable[..., Result], write_dataset: Callable[..., Path], tmp_path: Path
+) -> None:
+    title = "CSI\x9b31m DEL\x7f RLO\u202e ESC\x1b"
+    path = write_dataset(dataset(
+        f"events:\n  - {{id: e, title: {json.dumps(title)}, dates: [{{edtf: '2002'}}], sources: [{{source: s}}]}}\n"
+    ))  # fmt: skip
+    commands: list[tuple[str, ...]] = [
+        ("timeline", "-f", "json"),
+        ("events", "-f", "jsonl"),
+        ("show", "e", "-f", "json"),
+    ]
+    for args in commands:
+        piped = aloe("--data", str(path), *args).stdout
+        assert not [c for c in "\x9b\x7f\u202e\x1b" if c in piped], args  # each a JSON escape instead
+        document = json.loads(piped.splitlines()[0] if "jsonl" in args else piped)
+        record = document[0] if isinstance(document, list) else document
+        assert record["title"] == title, args  # the same value for any JSON reader
+    seen = run_in_terminal_with_code(["--no-pager", "--data", str(path), "timeline", "-f", "json"], {})[0]
+    assert b"\xc2\x9b" not in seen and b"\\u009b31m" in seen

@@ -20,6 +20,7 @@ COMMAND_MODULES = {
     "sources": "catalogue", "gaps": "catalogue", "list": "catalogue",
     "lineage": "explore", "show": "explore", "search": "explore", "chart": "explore",
     "export": "publish", "validate": "dataset_commands", "schema": "dataset_commands",
+    "import": "chronology", "new": "chronology",
 }  # fmt: skip
 NOT_COMMAND_MODULES = frozenset({"application", "coercion", "formats", "options", "output"})
 

@@ -59,7 +59,7 @@ def settings_of(ctx: typer.Context) -> Settings:
 
 # The order of `aloe --help`: the questions first, then publishing, then the dataset tools.
 COMMAND_ORDER = ("timeline", "events", "workshops", "sources", "gaps", "list", "lineage", "show", "search",
-                 "chart", "export", "validate", "schema")  # fmt: skip
+                 "chart", "export", "validate", "schema", "import", "new")  # fmt: skip
 
 
 class GlobalOption(NamedTuple):
@@ -329,6 +329,8 @@ def main_options(
     ] = False,
 ) -> None:
     """The history of the WSSE and ALOE (1997-2006), every fact with its source."""
+    if data == "":  # `--data=`: an empty path would be read as the current folder
+        raise _UsageError(f"--data needs a value ({GLOBAL_OPTION_EXAMPLES['--data']})")
     if not (2 <= len(lang) <= 3 and lang.isascii() and lang.isalpha() and lang.islower()):
         raise typer.BadParameter(
             f"'{lang}' is not a language code: use one such as en, fr, es or pt", param_hint="--lang"

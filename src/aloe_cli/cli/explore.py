@@ -131,5 +131,5 @@ def chart(
     from aloe_cli.files import write_new_file
     from aloe_cli.renderers.chart_svg import chart_svg
 
-    write_new_file(svg, chart_svg(built, printable(settings.session.dataset().title)), force=force)
+    write_new_file(svg, chart_svg(built, settings.session.dataset().title), force=force)
     settings.output.note(f"Saved the chart as SVG to {svg}")  # the picture went to the file, not the screen

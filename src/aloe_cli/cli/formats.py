@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from aloe_cli.cli.application import Settings, show_listing
 from aloe_cli.renderers import Format
 from aloe_cli.renderers.listing import plain_yaml
-from aloe_cli.sanitize import printable
+from aloe_cli.sanitize import json_without_raw_controls, printable_line
 
 if TYPE_CHECKING:
     from aloe_cli.errors import Problem
@@ -42,8 +42,8 @@ class Document:
 
 
 def json_document(document: Any) -> str:
-    """A JSON-ready document as indented JSON text."""
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    """A JSON-ready document as indented JSON text (no raw control characters: see sanitize)."""
+    return json_without_raw_controls(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
 
 
 DOCUMENT_FORMATS: dict[DocumentFormat, Callable[[Document], Blocks | str]] = {
@@ -126,7 +126,7 @@ def _report_as_text(report: ValidationReport) -> str:
         lines.append(f"{report.name}: {count} problem{'s' if count > 1 else ''}")
     else:
         lines.append(f"{report.name}: valid ({sum(1 for _ in report.dataset.records())} records)")
-    return "".join(printable(line) + "\n" for line in lines)
+    return "".join(printable_line(line) + "\n" for line in lines)
 
 
 def _report_as_json(report: ValidationReport) -> str:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TextIO
 
 from aloe_cli.errors import OutputError
-from aloe_cli.sanitize import printable
+from aloe_cli.sanitize import printable, printable_line
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -141,15 +141,15 @@ class Output:
         return None if command.strip() in ("", "cat") else command
 
     def note(self, message: str) -> None:
-        """A message for the person, not the data: on stderr, with control characters neutralised."""
-        sys.stderr.write(printable(message) + "\n")
+        """A message for the person, not the data: one line on stderr, control characters shown as symbols."""
+        sys.stderr.write(printable_line(message) + "\n")
 
     def error(self, message: str) -> None:
         """An error line: 'aloe: error: ...' on stderr."""
         prefix = "aloe: error: "
         if wants_color(sys.stderr, self.no_color):
             prefix = "\x1b[1;31maloe: error:\x1b[0m "
-        sys.stderr.write(prefix + printable(message) + "\n")
+        sys.stderr.write(prefix + printable_line(message) + "\n")
 
 
 @contextmanager

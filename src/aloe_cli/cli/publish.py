@@ -13,7 +13,6 @@ import typer
 from aloe_cli import __version__
 from aloe_cli.cli.application import app, settings_of
 from aloe_cli.cli.options import FromYear, MatchOption, OrgOption, PersonOption, PlaceOption, UntilYear
-from aloe_cli.errors import OutputError
 from aloe_cli.exports import EXPORTERS, ExportFormat, Selection
 from aloe_cli.questions import queries
 from aloe_cli.questions.filters import happening_filter
@@ -44,6 +43,13 @@ def export(
             "--bom", help="CSV: start each file with a UTF-8 byte-order mark, so that Excel reads it."
         ),
     ] = False,
+    remote_media: Annotated[
+        bool,
+        typer.Option(
+            "--remote-media",
+            help="Draw images from other sites (else they link to them and load nothing from elsewhere).",
+        ),
+    ] = False,
     first_year: FromYear = None,
     last_year: UntilYear = None,
     match: MatchOption = Match.overlap,
@@ -67,7 +73,9 @@ def export(
     )  # fmt: skip
     happenings = queries.timeline(settings.session.dataset(), where)
     presentation = settings.session.presentation()
-    selection = Selection(presentation, presentation.happenings(happenings), __version__, base_iri, bom)
+    selection = Selection(
+        presentation, presentation.happenings(happenings), __version__, base_iri, bom, remote_media
+    )
     with _progress(f"Exporting {len(happenings)} milestones and events to {to.value}"):
         if to is ExportFormat.csv and output is not None and not output.endswith(".zip"):
             written = _write_csv_folder(selection, Path(output), force)
@@ -85,33 +93,13 @@ def export(
 
 
 def _write_csv_folder(selection: Selection, folder: Path, force: bool) -> int:
-    """One CSV file per table in `folder`, which is created if need be."""
+    """One CSV file per table in `folder` (made if need be), all written or none."""
     # start-up: only a CSV folder needs them
     from aloe_cli.exports.csv_files import csv_tables
-    from aloe_cli.files import check_writable_target, write_new_file
+    from aloe_cli.files import write_file_set
 
-    try:
-        if folder.exists() and not folder.is_dir():
-            raise OutputError(f"{folder}: is a file; name a folder, or a .zip")
-        tables = csv_tables(selection)
-        clashes = [name for name in tables if (folder / name).exists()]
-        if clashes and not force:
-            raise OutputError(f"{folder}: already holds {', '.join(clashes)}; add --force to replace them")
-        for name in tables:
-            check_writable_target(folder / name, force=force)
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise OutputError(f"{folder}: cannot write there: {error.strerror or error}") from None
-    written: list[Path] = []
-    try:
-        for name, text in tables.items():
-            write_new_file(folder / name, text, force=force)
-            written.append(folder / name)
-    except OutputError:
-        if not clashes:  # all new: take back the part written, so no half export is left
-            for path in written:
-                path.unlink(missing_ok=True)
-        raise
+    tables = csv_tables(selection)
+    write_file_set(folder, {name: text.encode("utf-8") for name, text in tables.items()}, force=force)
     return len(tables)
 
 

@@ -32,6 +32,7 @@ class Selection(NamedTuple):
     version: str
     base_iri: str = "urn:aloe:"  # JSON-LD: record ids become IRIs under this prefix
     bom: bool = False  # CSV: each file starts with a UTF-8 byte-order mark, for Excel
+    remote_media: bool = False  # pages draw images from other hosts (else they link to them)
 
 
 class Exporter(NamedTuple):

@@ -19,6 +19,7 @@ def csv_tables(selection: Selection) -> dict[str, str]:
     tables: dict[str, str] = {}
     dates: list[dict[str, Any]] = []
     citations: list[dict[str, Any]] = []
+    media: list[dict[str, Any]] = []
     for table in selection.presentation.field_tables(selection.happenings):
         rows = []
         expanded: dict[str, list[str]] = {}  # a field in several languages -> its columns, English first
@@ -62,6 +63,12 @@ def csv_tables(selection: Selection) -> dict[str, str]:
                 )
                 citations += [_citation(record.id, position, c) for c in claim.citations]
             citations += [_citation(record.id, "", c) for c in record.citations]
+            media += [
+                {"record_id": record.id, "position": position, "kind": m.kind,
+                 "url": m.href if m.remote else "", "path": "" if m.remote else m.href, "alt": m.alt,
+                 "caption": m.caption, "credit": m.credit, "cited_sources": m.cited_words}
+                for position, m in enumerate(record.media)
+            ]  # fmt: skip
         last = ("note", "inferred")  # remarks on the evidence after the facts
         names = ["id"]
         if table.rows and table.dated:
@@ -79,6 +86,9 @@ def csv_tables(selection: Selection) -> dict[str, str]:
          "record_disputed", "inferred", "claim_sources", "note"],
     )  # fmt: skip
     tables["citations.csv"] = _write(citations, ["record_id", "date_position", "source", "locator", "quote"])
+    tables["media.csv"] = _write(
+        media, ["record_id", "position", "kind", "url", "path", "alt", "caption", "credit", "cited_sources"]
+    )
     if selection.bom:  # Excel on Windows reads UTF-8 only after a byte-order mark ("LÃ©opold" otherwise)
         tables = {name: "\ufeff" + text for name, text in tables.items()}
     return tables
@@ -113,7 +123,7 @@ def _write(rows: list[dict[str, Any]], fields: list[str]) -> str:
     buffer = io.StringIO()
     writer = csv.DictWriter(
         buffer,
-        fieldnames=[f for f in fields if f not in ("dates", "sources", "other_names")],
+        fieldnames=[f for f in fields if f not in ("dates", "sources", "other_names", "media")],
         extrasaction="ignore",
         lineterminator="\n",
     )

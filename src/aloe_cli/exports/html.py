@@ -23,7 +23,14 @@ if TYPE_CHECKING:
     from aloe_cli.exports import Selection
     from aloe_cli.exports.common import EraGroup
     from aloe_cli.presentation.dating import ClaimView, Dating
-    from aloe_cli.presentation.views import CitationView, HappeningView, PhaseView, Text, WorkshopView
+    from aloe_cli.presentation.views import (
+        CitationView,
+        HappeningView,
+        MediumView,
+        PhaseView,
+        Text,
+        WorkshopView,
+    )
 
 # Readable without JavaScript, printable, dark text on white (contrast above 7:1), no outside resource.
 STYLE = """
@@ -54,6 +61,9 @@ figure.overview svg { width: 960px; max-width: none; height: auto; display: bloc
 @media (min-width: 1010px) { figure.overview { margin-left: calc((100% - 960px) / 2);
                                                margin-right: calc((100% - 960px) / 2); } }
 figure.overview figcaption { font-size: .9rem; color: var(--muted); }
+figure.medium { margin: .5rem 0; }
+figure.medium img { max-width: 100%; height: auto; display: block; }
+figure.medium figcaption { font-size: .9rem; color: var(--muted); }
 th, td { text-align: left; vertical-align: top; border-bottom: 1px solid var(--rule); padding: .3rem .5rem; }
 footer { border-top: 1px solid var(--rule); margin-top: 3rem; padding: 1rem 1.25rem; color: var(--muted); }
 @media print {
@@ -75,9 +85,11 @@ def _text_in(text: Text) -> str:
 def _cite(citation: CitationView) -> str:
     cited = citation.cited
     words = escape_markup(cited.words())
+    # An imported file is said to be one wherever it is cited: it is only as good as its own sources.
+    imported = ' <span class="flag">(an imported file)</span>' if cited.imported else ""
     if cited.url:
-        return f'<a href="{escape_markup(cited.url)}">{words}</a>'
-    return f'<a href="#source-{escape_markup(cited.source)}">{words}</a>'
+        return f'<a href="{escape_markup(cited.url)}">{words}</a>{imported}'
+    return f'<a href="#source-{escape_markup(cited.source)}">{words}</a>{imported}'
 
 
 def _sources(citations: tuple[CitationView, ...]) -> str:
@@ -121,7 +133,26 @@ def _claim(claim: ClaimView) -> str:
     return f"{escape_markup(claim.words)} ({sources}){escape_markup(claim.doubt_words())}"
 
 
-def _happening(record: HappeningView) -> str:
+def _medium(medium: MediumView, remote_media: bool) -> str:
+    """A figure: the image (lazy, with its alt text) or a link, then its caption, credit and sources."""
+    href = escape_markup(medium.href)
+    drawn = medium.drawn(remote_media)
+    if drawn:
+        shown = f'<img src="{href}" alt="{escape_markup(medium.alt)}" loading="lazy" decoding="async">'
+    else:
+        where = " (on another site: not loaded)" if medium.picture and medium.remote else ""
+        label = escape_markup(f"{medium.kind.capitalize()}: {medium.words}")
+        shown = f'<a href="{href}">{label}</a>{where}'
+    words = [escape_markup(medium.caption)] if medium.caption and drawn else []
+    if medium.credit:
+        words.append(f'<span class="credit">Credit: {escape_markup(medium.credit)}</span>')
+    if medium.citations:
+        words.append("Source: " + "; ".join(_cite(c) for c in medium.citations))
+    caption = f"<figcaption>{'<br>'.join(words)}</figcaption>" if words else ""
+    return f'<figure class="medium">{shown}{caption}</figure>'
+
+
+def _happening(record: HappeningView, remote_media: bool = False) -> str:
     kind = "Event" if record.is_event else "Milestone"
     items = [
         f'<li id="{escape_markup(record.id)}"><article aria-labelledby="{escape_markup(record.id)}-title">',
@@ -145,6 +176,7 @@ def _happening(record: HappeningView) -> str:
     if record.inferred:
         meta.append('<span class="flag">Our reading:</span> ' + escape_markup(record.inferred))
     items += [f'<p class="meta">{m}</p>' for m in meta]
+    items += [_medium(medium, remote_media) for medium in record.media]
     items.append(_sources(record.citations))
     items.append("</article></li>")
     return "\n".join(i for i in items if i)
@@ -234,7 +266,11 @@ def export_html(selection: Selection) -> bytes:
             f'<section id="era-{escape_markup(era_id)}" aria-labelledby="era-{escape_markup(era_id)}-h">'
         )
         body.append(f'<h2 id="era-{escape_markup(era_id)}-h">{era_title(era)}</h2>')
-        body.append('<ol class="chronology">' + "\n".join(_happening(r) for r in records) + "</ol>")
+        body.append(
+            '<ol class="chronology">'
+            + "\n".join(_happening(r, selection.remote_media) for r in records)
+            + "</ol>"
+        )
         body.append("</section>")
     body.append('<section id="workshops" aria-labelledby="workshops-h"><h2 id="workshops-h">Workshops</h2>')
     anchored: set[str] = set()
@@ -258,10 +294,19 @@ def export_html(selection: Selection) -> bytes:
     body.append(
         '<section id="gaps" aria-labelledby="gaps-h"><h2 id="gaps-h">What the sources leave open</h2><ul>'
     )
-    body += [
-        f'<li id="{escape_markup(g.id)}">{escape_markup(g.summary)} {_sources(g.citations)}</li>'
-        for g in presentation.gaps
-    ]
+    on_the_page = {h.id for h in selection.happenings}
+    for gap in presentation.gaps:
+        listed = ""
+        if gap.citations and all(c.cited.imported for c in gap.citations):  # what rests on an import
+            named = ", ".join(
+                f'<a href="#{escape_markup(r)}">{escape_markup(r)}</a>'
+                if r in on_the_page
+                else escape_markup(r)
+                for r in gap.about
+            )
+            listed = f' <span class="meta">Records: {named}.</span>'
+        summary = escape_markup(gap.summary)
+        body.append(f'<li id="{escape_markup(gap.id)}">{summary}{listed} {_sources(gap.citations)}</li>')
     body.append("</ul></section>")
     body.append('<section id="sources" aria-labelledby="sources-h"><h2 id="sources-h">Sources</h2><ol>')
     for source in presentation.sources:

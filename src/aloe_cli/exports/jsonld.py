@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
     from aloe_cli.exports import Selection
     from aloe_cli.presentation.dating import Dating
-    from aloe_cli.presentation.views import CitationView
+    from aloe_cli.presentation.views import CitationView, MediumView
 
 EDTF_DATATYPE = "http://id.loc.gov/datatypes/edtf/EDTF"
 
@@ -134,6 +134,24 @@ def jsonld_document(selection: Selection) -> dict[str, Any]:
         places = places_in_sources(citations)
         return {"subjectOf": places} if places else {}
 
+    def media_of(media: tuple[MediumView, ...]) -> dict[str, Any]:
+        """schema.org's `image` (images, scans) and `associatedMedia` (the rest), with their sources."""
+        found: dict[str, list[dict[str, Any]]] = {}
+        for medium in media:
+            node: dict[str, Any] = {
+                "@type": "ImageObject" if medium.picture else "MediaObject",
+                "contentUrl": medium.href,
+            }
+            for term, text in (("description", medium.alt), ("caption", medium.caption)):
+                if text:
+                    node[term] = text
+            if medium.credit:
+                node["creditText"] = medium.credit
+            if medium.citations:
+                node["citation"] = [{"@id": iri(c.source)} for c in medium.citations]
+            found.setdefault("image" if medium.picture else "associatedMedia", []).append(node)
+        return found
+
     graph: list[dict[str, Any]] = [
         {  # the dataset itself: a blank node, since any IRI under the prefix could be a record's
             "@type": "Dataset",
@@ -229,6 +247,7 @@ def jsonld_document(selection: Selection) -> dict[str, Any]:
             "location": [iri(p.id) for p in record.places],
             "attendee": [iri(p.id) for p in record.people],
             **cited(record.citations),
+            **media_of(record.media),
         }
         if record.is_event:
             if record.series_id:

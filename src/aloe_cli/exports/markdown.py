@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from aloe_cli.exports.common import NO_CATEGORY, era_groups, workshop_groups
+from aloe_cli.sanitize import markdown_text
 
 if TYPE_CHECKING:
     from aloe_cli.exports import Selection
     from aloe_cli.presentation.views import CitationView, CitedSource, HappeningView
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#+!|~&])")  # & too: no text may become an HTML entity
-
 
 def md(text: str) -> str:
     """Dataset text as literal Markdown: special characters escaped, one line."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    return markdown_text(" ".join(text.split()))
 
 
 def safe_url(url: str) -> str:
@@ -98,6 +96,23 @@ def _date_words(record: HappeningView) -> str:
     return record.dating.one_line() if record.dating else "undated"
 
 
+def _media_lines(record: HappeningView, selection: Selection, notes: Footnotes) -> list[str]:
+    """Each medium: an image where a page may draw it (with its alt text), else a link; then its words."""
+    lines = []
+    for medium in record.media:
+        href = safe_url(medium.href)
+        if medium.drawn(selection.remote_media):
+            shown = f"![{md(medium.alt)}]({href})"
+            words = [md(medium.caption)] if medium.caption else []
+        else:
+            shown = f"[{md(medium.kind.capitalize())}: {md(medium.words)}]({href})"
+            words = []
+        if medium.credit:
+            words.append(f"Credit: {md(medium.credit)}")
+        lines.append(" ".join([shown, *words]) + notes.cite(medium.citations))
+    return lines
+
+
 def export_markdown(selection: Selection) -> bytes:
     """The document, UTF-8."""
     presentation = selection.presentation
@@ -139,6 +154,7 @@ def export_markdown(selection: Selection) -> bytes:
                 reasons.append(record.inferred)
             for reason in reasons:
                 lines += ["", f"  Our reading, not a source's: {md(reason)}"]
+            lines += [f"\n  {line}" for line in _media_lines(record, selection, notes)]
         lines.append("")
 
     events = [h for h in selection.happenings if h.is_event]

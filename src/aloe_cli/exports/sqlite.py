@@ -131,6 +131,17 @@ TABLES: dict[str, tuple[str, list[tuple[str, str, str]]]] = {
         ("locator", "TEXT", "Where in it: a paragraph, a section, a page."),
         ("quote", "TEXT", "A short quoted phrase, where the exact wording matters."),
     ]),
+    "media": ("Images, scans and documents shown with records, each with its words and sources.", [
+        ("record_id", f"TEXT NOT NULL {RECORD}", "The record it is shown with."),
+        ("position", "INTEGER NOT NULL", "Its place among the record's media (0 first)."),
+        ("kind", "TEXT NOT NULL", "image, scan, document, video, audio or link."),
+        ("url", "TEXT", "Its web address (when it is on the web)."),
+        ("path", "TEXT", "Its file, relative to the dataset's folder (when it is beside the dataset)."),
+        ("alt", "TEXT", "What it shows, in words (an image's alt text)."),
+        ("caption", "TEXT", "Its caption."),
+        ("credit", "TEXT", "Who made or holds it."),
+        ("sources", "TEXT", "The sources it comes from: 'id locator', separated by '; '."),
+    ]),
     "happening_places": ("Where milestones and events took place.", [
         ("happening_id", "TEXT NOT NULL REFERENCES happenings(id)", "The milestone or event."),
         ("place_id", "TEXT NOT NULL REFERENCES places(id)", "The place."),
@@ -232,6 +243,12 @@ def build_database(selection: Selection, connection: sqlite3.Connection) -> None
             int(dating.disputed) if dating else None,
             " | ".join([*texts, *(fold_text(t) for t in texts)]),
         ))  # fmt: skip
+    for record_id, media in presentation.every_medium(selection.happenings):
+        rows["media"] += [
+            (record_id, position, m.kind, m.href if m.remote else None, None if m.remote else m.href,
+             m.alt or None, m.caption or None, m.credit or None, m.cited_words or None)
+            for position, m in enumerate(media)
+        ]  # fmt: skip
     for s in presentation.sources:
         rows["sources"].append((s.id, s.title, s.url, s.author, s.publisher, s.language, s.kind, s.note))
     for organisation in presentation.organisations.values():

@@ -67,7 +67,27 @@ def _text(record: HappeningView) -> str:
     return "".join(f"<p>{p}</p>" for p in paragraphs)
 
 
-def timelinejs_document(selection: Selection) -> dict[str, Any]:
+def _slide_media(record: HappeningView, remote_allowed: bool) -> dict[str, str] | None:
+    """A slide's one medium: the record's first that may be shown (TimelineJS shows one per slide).
+
+    TimelineJS draws a medium as it finds it (an image, a YouTube page, a map): in the page, a medium
+    on another site is left out unless remote media were asked for, so that the page loads nothing
+    from elsewhere; the JSON, which is data, carries it.
+    """
+    for medium in record.media:
+        if medium.remote and not remote_allowed:
+            continue
+        shown = {
+            "url": medium.href,
+            "caption": escape_markup(medium.caption),
+            "credit": escape_markup(medium.credit),
+            "alt": medium.alt,  # TimelineJS sets it as the image's alt attribute: text, not markup
+        }
+        return {key: value for key, value in shown.items() if value}
+    return None
+
+
+def timelinejs_document(selection: Selection, *, page: bool = False) -> dict[str, Any]:
     """The TimelineJS3 data object (https://timeline.knightlab.com/docs/json-format.html)."""
     presentation = selection.presentation
     events: list[dict[str, Any]] = []
@@ -88,6 +108,9 @@ def timelinejs_document(selection: Selection) -> dict[str, Any]:
         }
         if end is not None and end != start:
             slide["end_date"] = _date(end)
+        media = _slide_media(record, selection.remote_media if page else True)
+        if media:
+            slide["media"] = media
         events.append(slide)
     eras = _eras(selection)
     intro = escape_markup(presentation.description or "")
@@ -175,7 +198,7 @@ new TL.Timeline("timeline", JSON.parse(document.getElementById("timeline-data").
 
 def export_timelinejs_page(selection: Selection) -> bytes:
     """A ready page for the TimelineJS data: opens offline with TimelineJS's dist folder beside it."""
-    data = json_for_script(timelinejs_document(selection))
+    data = json_for_script(timelinejs_document(selection, page=True))
     page = TIMELINEJS_PAGE.format(
         title=escape_markup(selection.presentation.title),
         description=escape_markup(selection.presentation.description or selection.presentation.title),

@@ -132,6 +132,10 @@ def _citations_of(record: Any, base: Path, source_ids: set[str]) -> Iterator[tup
         for position, citation in enumerate(other.sources):
             if citation.source not in source_ids:
                 yield (*base, "other_names", name_index, "sources", position, "source"), citation
+    for medium_index, medium in enumerate(record.media):
+        for position, citation in enumerate(medium.sources):
+            if citation.source not in source_ids:
+                yield (*base, "media", medium_index, "sources", position, "source"), citation
 
 
 def _cites_a_source(record: object) -> bool:

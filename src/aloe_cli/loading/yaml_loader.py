@@ -9,6 +9,7 @@ before any expansion (so an alias bomb costs nothing), and nesting is capped wit
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from sys import intern
@@ -29,6 +30,13 @@ HARMLESS_TAGS = frozenset({"tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "ta
 
 Path = tuple[str | int, ...]
 Position = tuple[int, int]
+
+# libyaml reads YAML 1.1, which breaks lines at U+0085, U+2028 and U+2029; YAML 1.2 and editors read
+# them as ordinary characters (`title: before\u2028after` is one title on one line). While a text is
+# parsed they stand in private-use characters it does not hold, one for one, so positions keep;
+# every key and value gets its own characters back.
+_YAML_11_BREAKS = "\x85\u2028\u2029"
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff\U000f0000-\U000ffffd]")
 
 
 @dataclass
@@ -113,6 +121,24 @@ def index_positions(text: str, file: str, wanted: Iterable[Path]) -> PositionInd
     return reader.index
 
 
+def _yaml_1_2_text(text: str) -> tuple[str, dict[int, str] | None]:
+    """The text to parse, and how to give its keys and values their characters back (None: as they are)."""
+    breaks = [character for character in _YAML_11_BREAKS if character in text]
+    if not breaks:
+        return text, None
+    taken = set(_PRIVATE_USE.findall(text))
+    free = (
+        chr(code) for code in (*range(0xE000, 0xF900), *range(0xF0000, 0xFFFFE)) if chr(code) not in taken
+    )
+    stand_ins = dict(zip(breaks, free, strict=False))
+    if len(stand_ins) < len(breaks):  # a file that holds every private-use character: read as YAML 1.1
+        return text, None
+    return (
+        text.translate({ord(old): new for old, new in stand_ins.items()}),
+        {ord(new): old for old, new in stand_ins.items()},
+    )
+
+
 @dataclass(frozen=True)
 class _Mark:
     """A character offset into the text, shaped like PyYAML's marks."""
@@ -121,7 +147,7 @@ class _Mark:
 
 
 class _Lines:
-    r"""Lines as editors count them: only a newline ends one (YAML also breaks at U+2028, U+0085 ...)."""
+    """Lines as editors count them: only a newline ends one (U+2028 ... are ordinary: see _yaml_1_2_text)."""
 
     def __init__(self, text: str) -> None:
         self.starts = [0]
@@ -145,6 +171,7 @@ def _read_fast(text: str) -> Any:  # noqa: PLR0915 - one loop on purpose: a help
     This loop runs once per YAML event (about 50 per record), so it avoids method calls and keeps
     only what a clean document needs; `_Reader` reads the same events slowly and says what is wrong.
     """
+    text, originals = _yaml_1_2_text(text)
     parser = _EventSource(text)
     check, get = parser.check_event, parser.get_event
     scalar, mapping_start, sequence_start = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
@@ -161,6 +188,8 @@ def _read_fast(text: str) -> Any:  # noqa: PLR0915 - one loop on purpose: a help
             if event.anchor is not None or event.tag is not None:
                 raise _NeedsCarefulPass
             value = event.value
+            if originals is not None:
+                value = value.translate(originals)
             if not containers:
                 raise _NeedsCarefulPass  # a single value at the top level
             top = containers[-1]
@@ -222,6 +251,7 @@ class _Reader:
         self.root: Any = _MISSING
         self.root_mark: Any = None
         self.fatal = False  # a problem after which the document's values are not known
+        self.originals: dict[int, str] | None = None  # see _yaml_1_2_text
 
     def report(self, mark: Any, path: Path | None, message: str, *, fatal: bool = True) -> None:
         """Record a problem at `mark`; `fatal=False` when every value is still known."""
@@ -246,7 +276,7 @@ class _Reader:
             return None
         except yaml.reader.ReaderError as error:  # a character YAML forbids; it knows only the offset
             message = f"character U+{error.character:04X} is not allowed in YAML"
-            self.report(_Mark(error.position), (), message)
+            self.report(_Mark(self._character_offset(error.position)), (), message)
             return None
         if self.fatal:
             return None
@@ -257,8 +287,15 @@ class _Reader:
             self.report(self.root_mark, (), f"the top level must be a mapping (key: value), found {found}")
         return None if self.fatal else self.root
 
+    def _character_offset(self, offset: int) -> int:
+        """A reader error's offset in characters: libyaml gives it in bytes of the UTF-8 text."""
+        if _EventSource is yaml.SafeLoader:  # PyYAML's own reader counts characters
+            return offset
+        return len(self.text.encode("utf-8")[:offset].decode("utf-8", "ignore"))
+
     def _read_events(self) -> None:
-        parser = _EventSource(self.text)
+        text, self.originals = _yaml_1_2_text(self.text)
+        parser = _EventSource(text)
         documents = 0
         while parser.check_event():
             event: Any = parser.get_event()
@@ -296,7 +333,7 @@ class _Reader:
         else:
             if event.anchor is not None or event.tag is not None:
                 self._check_node(event, path)
-            value = event.value
+            value = event.value if self.originals is None else event.value.translate(self.originals)
             if not event.style and value in NULL_WORDS and not expecting_key:  # plain: '' (C) or None
                 value = None
         if expecting_key:

@@ -310,7 +310,7 @@ def _describe_range(left: str, right: str) -> str:
         if len(left_parts) == 2 and left_parts[0] == right_parts[0]:
             return f"{MONTH_NAMES[int(left_parts[1]) - 1]}–{_describe_point(right)}"
         if len(left_parts) == 1:
-            return f"{left}–{right}"
+            return f"{int(left)}–{int(right)}"  # a year before 1000 without its padding: 602-629
     return f"{_describe_point(left)} – {_describe_point(right)}"
 
 
@@ -324,11 +324,11 @@ def _describe_point(text: str) -> str:
         known = year.rstrip("X")
         words = f"the {known}0s" if len(known) == 3 else f"some year {year}"
     elif len(parts) == 1 or parts[1] == "XX":
-        words = year
+        words = str(int(year))  # EDTF pads a year to four digits; people write 602
     elif int(parts[1]) in SEASON_NAMES:
-        words = f"{SEASON_NAMES[int(parts[1])]} {year}"
+        words = f"{SEASON_NAMES[int(parts[1])]} {int(year)}"
     elif len(parts) == 2 or parts[2] == "XX":
-        words = f"{MONTH_NAMES[int(parts[1]) - 1]} {year}"
+        words = f"{MONTH_NAMES[int(parts[1]) - 1]} {int(year)}"
     else:
-        words = f"{int(parts[2])} {MONTH_NAMES[int(parts[1]) - 1]} {year}"
+        words = f"{int(parts[2])} {MONTH_NAMES[int(parts[1]) - 1]} {int(year)}"
     return {"": words, "~": f"about {words}", "?": f"{words}?", "%": f"about {words}?"}[qualifier]

@@ -17,6 +17,7 @@ from pydantic import (
     PrivateAttr,
     StringConstraints,
     WithJsonSchema,
+    model_validator,
 )
 from pydantic_core import PydanticCustomError
 
@@ -226,6 +227,79 @@ class DateClaim(Record):
         return describe_edtf(self.edtf.text)
 
 
+# A file beside the dataset: a relative path with `/` between folders, never leaving the dataset's folder
+# (no `..`, no leading `/`), and no scheme (a `file:` or `javascript:` address is not a path).
+MEDIA_PATH_PATTERN = r"^(?![/\\])(?!.*(?:^|/)\.\.(?:/|$))[^\\:\x00-\x1f]+$"
+
+
+def _media_path(value: Any) -> str:
+    text = _require_text(value, "a path")
+    parts = text.split("/")
+    if not text or text.startswith("/") or "\\" in text or ":" in text or ".." in parts:
+        raise PydanticCustomError(
+            "aloe_media_path",
+            "'{path}' is not a path beside the dataset: write a relative path such as media/scan-1.jpg "
+            "(no leading /, no .., no backslash, no scheme); for a web address use `url`",
+            {"path": text},
+        )
+    if any(ord(character) < 32 for character in text):
+        raise PydanticCustomError("aloe_media_path", "a path has no control characters")
+    return text
+
+
+MediaPath = Annotated[
+    str,
+    PlainValidator(_media_path),
+    WithJsonSchema(
+        {"type": "string", "pattern": MEDIA_PATH_PATTERN, "examples": ["media/minutes-1998-p1.jpg"]}
+    ),
+]
+MediaKind = Literal["image", "scan", "document", "video", "audio", "link"]
+# What a page can draw as an <img>: the rest is linked, never embedded.
+PICTURE_KINDS = frozenset({"image", "scan"})
+
+
+class Media(Record):
+    """An image, a scan or a document shown with a record: a web address or a file beside the dataset."""
+
+    # Editors learn the one-place rule from the schema too: `url` or `path`, not both, not neither.
+    model_config = ConfigDict(json_schema_extra={"oneOf": [{"required": ["url"]}, {"required": ["path"]}]})
+
+    kind: MediaKind = "image"
+    """image, scan (a photograph of a document), document (a PDF ...), video, audio, or link (a page)."""
+    url: WebAddress | None = None
+    """Where it is on the web: an http(s) address (give this or `path`)."""
+    path: MediaPath | None = None
+    """A file beside the dataset, relative to the dataset's folder: media/scan-1.jpg (this or `url`)."""
+    alt: str | None = None
+    """What the image shows, in words, for readers who cannot see it (the page's alt text)."""
+    caption: str | None = None
+    """The caption shown under it."""
+    credit: str | None = None
+    """Who made it or holds it, as they ask to be credited."""
+    sources: list[Citation] = Field(default_factory=list)
+    """The sources it comes from (a scan: the document it shows)."""
+
+    @property
+    def location(self) -> str:
+        """The web address or the path, whichever it has."""
+        return self.url or self.path or ""
+
+    @property
+    def is_picture(self) -> bool:
+        """Whether a page shows it as an image (an image or a scan), rather than a link."""
+        return self.kind in PICTURE_KINDS
+
+    @model_validator(mode="after")
+    def _in_one_place(self) -> Media:
+        """Exactly one of `url` and `path`: a medium is somewhere, and in one place."""
+        if (self.url is None) == (self.path is None):
+            raise PydanticCustomError(
+                "aloe_media_where", "give either `url` (a web address) or `path` (a file beside the dataset)"
+            )
+        return self
+
+
 class SourcedRecord(Record):
     """A record with a stable id and the sources its facts come from."""
 
@@ -236,6 +310,8 @@ class SourcedRecord(Record):
     note: str | None = None
     """A note for readers: what the sources leave open, how a fact was checked."""
     inferred: Inference = None
+    media: list[Media] = Field(default_factory=list)
+    """Images, scans and documents shown with the record, each with its caption, credit and sources."""
 
 
 class DatedBy(Record):
@@ -353,9 +429,9 @@ class Source(Record):
     """Who published the document."""
     language: str | None = None
     """The document's language, as a language code (en, fr, pt)."""
-    kind: Literal["primary", "secondary", "notes"] = "secondary"
-    """primary (written by the actors at the time), secondary (written about them) or notes (the dataset
-    authors' own working notes).
+    kind: Literal["primary", "secondary", "notes", "import"] = "secondary"
+    """primary (written by the actors at the time), secondary (written about them), notes (the dataset
+    authors' own working notes) or import (a timeline or sheet `aloe import` read: its own sources unknown).
     """
     note: str | None = None
     """What the source is, and how far to trust it."""
@@ -457,6 +533,8 @@ class Happening(DatedRecord):
     """The ids of the people the sources name in it."""
     organisations: list[RecordId] = Field(default_factory=list)
     """The ids of the organisations that took part."""
+    categories: list[RecordId] = Field(default_factory=list)
+    """The ids of the categories it is in (an imported timeline's groups, with `--group-as category`)."""
 
 
 class Milestone(Happening):
@@ -655,6 +733,8 @@ def citations_of(record: Any) -> list[Citation]:
         citations.extend(claim.sources)
     for other in getattr(record, "other_names", []) or []:
         citations.extend(other.sources)
+    for medium in getattr(record, "media", []) or []:
+        citations.extend(medium.sources)
     return citations
 
 
@@ -699,6 +779,7 @@ REFERENCES: tuple[tuple[str, str, str, str | None], ...] = (
             ("organisations", "organisations"),
         )
     ),
+    *((happenings, "categories", "categories", "categories") for happenings in ("milestones", "events")),
     ("events", "series", "series", "series"),
     ("lineage", "from", "from_org", "organisations"),
     ("lineage", "to", "to_org", "organisations"),

@@ -8,8 +8,11 @@ from typing import TYPE_CHECKING, Any
 from aloe_cli.model.models import (
     RECORD_KINDS,
     RELATION_WORDS,
+    Citation,
     DatedRecord,
     Event,
+    Gap,
+    citations_of,
     fields_as_json,
     localized_with_lang,
 )
@@ -25,6 +28,7 @@ from aloe_cli.presentation.views import (
     GapView,
     HappeningView,
     LineageView,
+    MediumView,
     NameView,
     OrganisationView,
     PersonView,
@@ -49,6 +53,7 @@ if TYPE_CHECKING:
         Gap,
         Happening,
         LineageLink,
+        Media,
         Milestone,
         Organisation,
         OtherName,
@@ -93,7 +98,9 @@ class Presentation:
         found = self._citations.get(key)
         if found is None:
             source = self.source_by_id[citation.source]
-            cited = CitedSource(citation.source, citation.locator, source.display_title, source.url)
+            cited = CitedSource(
+                citation.source, citation.locator, source.display_title, source.url, source.kind == "import"
+            )
             found = self._citations[key] = CitationView(cited, citation.quote, source.descriptive_title)
         return found
 
@@ -335,12 +342,72 @@ class Presentation:
 
     @cached_property
     def gaps(self) -> list[GapView]:
-        """What the sources leave open."""
-        return [self._gap(gap) for gap in self.dataset.gaps]
+        """What the sources leave open: the dataset's gaps, then the records resting on an import alone."""
+        return [self._gap(gap) for gap in [*self.dataset.gaps, *self._import_gaps()]]
+
+    def _import_gaps(self) -> list[Gap]:
+        """One gap per imported file that some records cite and nothing else: those records are its `about`.
+
+        Worked out on each run, not stored: once a record cites a source of its own, it leaves the list.
+        """
+        imported = {source.id: source for source in self.dataset.sources if source.kind == "import"}
+        if not imported:
+            return []
+        resting: dict[str, list[str]] = {source_id: [] for source_id in imported}
+        for list_name in RECORD_KINDS:
+            for record in getattr(self.dataset, list_name) if list_name != "sources" else ():
+                cited = {citation.source for citation in citations_of(record)}
+                if cited and cited <= imported.keys():
+                    for source_id in sorted(cited):
+                        resting[source_id].append(record.id)
+        gaps = []
+        for source_id, about in resting.items():
+            if not about:
+                continue
+            count = f"{len(about)} records rest" if len(about) > 1 else "1 record rests"
+            summary = (
+                f"{count} only on the imported file '{imported[source_id].display_title}', whose own "
+                "sources are not known: add the sources each rests on as you check it."
+            )
+            gaps.append(
+                Gap(
+                    id=f"{source_id}-only", summary=summary, about=about, sources=[Citation(source=source_id)]
+                )
+            )
+        return gaps
 
     def _gap(self, gap: Gap) -> GapView:
         return GapView(
             gap.id, gap.summary, tuple(gap.about), self.citations(gap.sources), gap.note, gap.inferred
+        )
+
+    # Media
+
+    def media(self, record: Any) -> tuple[MediumView, ...]:
+        """A record's media, in its order (a source has none)."""
+        return tuple(self._medium(medium) for medium in getattr(record, "media", ()))
+
+    def every_medium(self, happenings: list[HappeningView]) -> list[tuple[str, tuple[MediumView, ...]]]:
+        """(record id, its media) for every record with media, milestones and events only those given."""
+        wanted = {view.id for view in happenings}
+        return [
+            (record.id, self.media(record))
+            for list_name in RECORD_KINDS
+            if list_name != "sources"
+            for record in getattr(self.dataset, list_name)
+            if record.media and (list_name not in ("milestones", "events") or record.id in wanted)
+        ]
+
+    def _medium(self, medium: Media) -> MediumView:
+        return MediumView(
+            kind=medium.kind,
+            href=medium.location,
+            alt=medium.alt or "",
+            caption=medium.caption or "",
+            credit=medium.credit or "",
+            remote=medium.url is not None,
+            picture=medium.is_picture,
+            citations=self.citations(medium.sources),
         )
 
     # References between records
@@ -389,7 +456,7 @@ class Presentation:
     def field_tables(self, happenings: list[HappeningView]) -> list[FieldTable]:
         """Every kind's records field by field, milestones and events only those given, in dataset order."""
         wanted = {view.id for view in happenings}
-        apart = frozenset({"dates", "sources", "other_names"})
+        apart = frozenset({"dates", "sources", "other_names", "media"})
         tables = []
         for list_name in RECORD_KINDS:
             records: list[Any] = getattr(self.dataset, list_name)
@@ -408,6 +475,7 @@ class Presentation:
                     fields_as_json(record, exclude=apart),
                     self.dating(record) if dated else None,
                     self.citations(record.sources) if list_name != "sources" else (),
+                    self.media(record),
                 )
                 for record in records
             ]
@@ -445,6 +513,7 @@ class Presentation:
             citations=self.citations(record.sources),
             note=record.note,
             inferred=record.inferred,
+            media=self.media(record),
         )
         if isinstance(record, Event):
             series = self.series.get(record.series) if record.series else None

@@ -33,6 +33,7 @@ class CitedSource(NamedTuple):
     locator: str | None
     title: str  # in [brackets] where the title is a description, not the document's own
     url: str | None
+    imported: bool = False  # the source is a file `aloe import` read: its own sources are not known
 
     def short(self) -> str:
         """'story ¶4' or 'findhorn-report'."""
@@ -45,6 +46,38 @@ class CitedSource(NamedTuple):
     def words(self) -> str:
         """'A story..., ¶4' — the source's title and where in it."""
         return f"{self.title}, {self.locator}" if self.locator else self.title
+
+
+class MediumView(NamedTuple):
+    """An image, scan or document shown with a record: where it is, whether a page may draw it, its words.
+
+    A page draws a picture (an image or a scan) only when it is a file beside the dataset, or when the
+    user asked for remote media (`--remote-media`): a page must not make a reader's browser call a host
+    they did not choose. Every other medium, and a remote picture not asked for, is a link.
+    """
+
+    kind: str  # image, scan, document, video, audio or link
+    href: str  # a web address, or a path relative to the dataset's folder
+    alt: str
+    caption: str
+    credit: str
+    remote: bool  # on the web, not beside the dataset
+    picture: bool  # an image or a scan
+    citations: tuple[CitationView, ...]
+
+    def drawn(self, remote_media: bool) -> bool:
+        """Whether a page draws it as an image: a picture, and local unless remote media were asked for."""
+        return self.picture and (remote_media or not self.remote)
+
+    @property
+    def words(self) -> str:
+        """Its caption, else its alt text, else its kind: what a link to it says."""
+        return self.caption or self.alt or self.kind
+
+    @property
+    def cited_words(self) -> str:
+        """Its sources as 'id locator', separated by '; ' (a cell of the CSV and SQLite exports)."""
+        return "; ".join(citation.short() for citation in self.citations)
 
 
 class CitationView(NamedTuple):
@@ -126,7 +159,7 @@ class SourceView(NamedTuple):
     issued_parts: tuple[int, ...] | None  # (year, month, day) at the precision given
     publisher: str | None
     language: str | None
-    kind: str  # primary, secondary or notes
+    kind: str  # primary, secondary, notes or import
     note: str | None
 
 
@@ -296,6 +329,7 @@ class FieldRow(NamedTuple):
     fields: dict[str, Any]  # under their names in the file; dates, sources and other names apart
     dating: Dating | None
     citations: tuple[CitationView, ...]  # the record's own (not its claims')
+    media: tuple[MediumView, ...] = ()
 
 
 class FieldTable(NamedTuple):
@@ -343,6 +377,7 @@ class HappeningView(NamedTuple):
     series_id: str | None = None
     role: str | None = None
     role_note: str | None = None
+    media: tuple[MediumView, ...] = ()  # images, scans and documents shown with it
 
     @property
     def is_event(self) -> bool:

@@ -16,6 +16,8 @@ from aloe_cli.renderers.blocks import ADDRESS, Pieces, linked
 from aloe_cli.sanitize import printable
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from aloe_cli.presentation.dating import ClaimView
     from aloe_cli.presentation.views import CitedSource
 
@@ -137,25 +139,28 @@ class Apparatus:
         """'6j' or '26, 27': the marks of a claim's own sources."""
         return self.mark(tuple(c.cited for c in claim.citations)) or "its record's sources"
 
-    def claim(self, claim: ClaimView) -> str:
-        """'22–26 November 2005 [7]', or with the sources named when there is no apparatus."""
+    def claim(self, claim: ClaimView, escape: Callable[[str], str] = str) -> str:
+        """'22–26 November 2005 [7]', or with the sources named when there is no apparatus.
+
+        `escape` is applied to the data's words only, never to the apparatus's own markers.
+        """
         if not self.markers:
-            return claim_named(claim)
+            return escape(claim_named(claim))
         cited = self.mark(tuple(c.cited for c in claim.citations))
         cited = f"[{cited}]" if cited else "[its record's sources]"
-        return f"{claim.words} {cited}{claim.doubt_words()}"
+        return f"{escape(claim.words)} {cited}{claim.doubt_words()}"
 
-    def claims(self, row: Row, said: str = "") -> str:
+    def claims(self, row: Row, said: str = "", escape: Callable[[str], str] = str) -> str:
         """'dakar-2005: October 2005 [3]; 22–26 November 2005 [7]' ('dakar-2005, disputed: ...')."""
         claims = row.claims.claims if row.claims else ()
-        lead = f"{row.record_id}, {said}" if said else row.record_id
-        return f"{lead}: " + "; ".join(self.claim(claim) for claim in claims)
+        lead = f"{escape(row.record_id)}, {said}" if said else escape(row.record_id)
+        return f"{lead}: " + "; ".join(self.claim(claim, escape) for claim in claims)
 
-    def notes(self, rows: list[Row]) -> tuple[list[str], list[str]]:
-        """The claims told under a table: the disputed dates first, then the agreeing."""
+    def notes(self, rows: list[Row], escape: Callable[[str], str] = str) -> tuple[list[str], list[str]]:
+        """The claims told under a table: the disputed dates first, then the agreeing (`escape`: see `claim`)."""
         told = [row for row in rows if row.claims is not None]
-        disputes = [self.claims(row) for row in told if row.claims and row.claims.disputed]
-        agreeing = [self.claims(row) for row in told if row.claims and not row.claims.disputed]
+        disputes = [self.claims(row, escape=escape) for row in told if row.claims and row.claims.disputed]
+        agreeing = [self.claims(row, escape=escape) for row in told if row.claims and not row.claims.disputed]
         return disputes, agreeing
 
 

@@ -14,7 +14,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from aloe_cli.questions.chart import bar_segments, runs_after, runs_before
-from aloe_cli.sanitize import escape_markup
+from aloe_cli.sanitize import xml_text
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -29,7 +29,7 @@ FONT = "DejaVu Sans, Helvetica, Arial, sans-serif"
 
 
 def _text(value: str) -> str:
-    return escape_markup(value)
+    return xml_text(value)
 
 
 def chart_svg(chart: Chart, title: str, *, link_marks: bool = False) -> str:

@@ -12,7 +12,9 @@ if TYPE_CHECKING:
     from aloe_cli.presentation.payloads import CitationJSON, DetailJSON, NameJSON, RelatedJSON
 
 # Fields shown in their own sections, not among the plain fields.
-_SHOWN_APART = {"id", "title", "name", "dates", "sources", "other_names", "acronym", "inferred", "dated_by"}
+_SHOWN_APART = {
+    "id", "title", "name", "dates", "sources", "other_names", "acronym", "inferred", "dated_by", "media",
+}  # fmt: skip
 _FIELD_LABELS = {"descriptive_title": "Title is descriptive", "probably_same_as": "Probably the same as"}
 
 
@@ -45,6 +47,21 @@ def _citation(citation: CitationJSON) -> str:
     quote = f' "{citation["quote"]}"' if citation.get("quote") else ""
     url = f" <{citation['url']}>" if citation.get("url") else ""
     return f"{citation['source']}{where}{quote} — {citation['title']}{url}"
+
+
+def _medium(medium: Any) -> str:
+    """'image media/x.jpg' and, under it, its alt text, caption, credit and sources, one per line."""
+    lines = [f"{medium.get('kind', 'image')} {medium.get('url') or medium.get('path')}"]
+    for field in ("alt", "caption", "credit"):
+        if medium.get(field):
+            lines.append(f"  {field}: {medium[field]}")
+    cited = [
+        " ".join(str(part) for part in (c.get("source"), c.get("locator")) if part)
+        for c in medium.get("sources", [])
+    ]
+    if cited:
+        lines.append(f"  sources: {'; '.join(cited)}")
+    return "\n".join(lines)
 
 
 def _name(name: NameJSON) -> str:
@@ -124,6 +141,9 @@ def render_detail(detail: DetailJSON) -> Blocks:
             row(label, ROLE_WORDS.get(value, value))
         else:
             row(label, _plain(value))
+    media = fields.get("media")
+    for number, medium in enumerate(media if isinstance(media, list) else [], start=1):
+        row(f"Media {number}", _medium(medium))
     row("Sources", "\n".join(_citation(c) for c in detail.get("sources", [])))
     for field, others in named.items():  # named through a field not shown above
         row(field.replace("_", " ").capitalize(), "; ".join(others))

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
-from aloe_cli.sanitize import one_line, printable, spreadsheet_cell
+from aloe_cli.sanitize import json_without_raw_controls, markdown_text, one_line, printable, spreadsheet_cell
 
 if TYPE_CHECKING:  # the models and the table layout are imported only when a listing is drawn
     from aloe_cli.evidence.views import Listing
@@ -37,13 +37,13 @@ def render_json(listing: Listing) -> str:
     if not records:
         return "[]\n"
     encode = json.JSONEncoder(ensure_ascii=False).encode  # one encoder, not one a record as json.dumps makes
-    return "[\n" + ",\n".join(encode(record) for record in records) + "\n]\n"
+    return json_without_raw_controls("[\n" + ",\n".join(encode(record) for record in records) + "\n]\n")
 
 
 def render_jsonl(listing: Listing) -> str:
     """One JSON object per line."""
     encode = json.JSONEncoder(ensure_ascii=False).encode
-    return "".join(encode(record) + "\n" for record in listing.records())
+    return json_without_raw_controls("".join(encode(record) + "\n" for record in listing.records()))
 
 
 def render_yaml(listing: Listing) -> str:
@@ -112,9 +112,14 @@ def render_csv(listing: Listing) -> Iterator[str]:
     yield printable(buffer.getvalue())
 
 
+def _markdown_line(text: str) -> str:
+    """Dataset text as literal Markdown on one line."""
+    return markdown_text(one_line(text))
+
+
 def _markdown_cell(text: str) -> str:
-    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("|", "\\|")
-    return "<br>".join(one_line(line) for line in escaped.splitlines()) or " "
+    """Dataset text as a literal table cell: each line escaped, the lines joined by aloe's own <br>."""
+    return "<br>".join(_markdown_line(line) for line in text.splitlines()) or " "
 
 
 def render_markdown(listing: Listing) -> str:
@@ -128,7 +133,8 @@ def render_markdown(listing: Listing) -> str:
     if not rows:
         return "\n".join([*lines, "No records match.", ""])
     apparatus = Apparatus(rows, listing.show_sources, join_runs=False)
-    disputes, agreeing = apparatus.notes(rows)  # numbered before the table's own sources
+    # The data's words escaped, the apparatus's markers kept.
+    disputes, agreeing = apparatus.notes(rows, _markdown_line)
     specs, rows = apparatus.with_column(listing.columns, rows)
     headers = [spec.header for spec in specs]
     sources_column = specs.index(SOURCES_COLUMN) if apparatus.markers else -1
@@ -150,10 +156,10 @@ def render_markdown(listing: Listing) -> str:
         lines += ["", f"_{_markdown_cell(listing.legend)}_"]
     if disputes:
         lines += ["", "**Disputed dates** (each claim with its own sources)", ""]
-        lines += [f"- {_markdown_cell(dispute)}" for dispute in disputes]
+        lines += [f"- {dispute}" for dispute in disputes]
     if agreeing:
         lines += ["", "**Dates given by several sources** (each with its own)", ""]
-        lines += [f"- {_markdown_cell(claims)}" for claims in agreeing]
+        lines += [f"- {claims}" for claims in agreeing]
     if apparatus.marks:
         lines += ["", *(f"[^{mark}]: {_markdown_cell(full)}" for mark, full in apparatus.footnotes())]
     return "\n".join(lines).replace("\n\n\n", "\n\n") + "\n"

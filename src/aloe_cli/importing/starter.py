@@ -1,0 +1,146 @@
+"""`aloe new`: a starter dataset with one record of each kind, every field explained, valid as written."""
+
+from __future__ import annotations
+
+from aloe_cli.importing.yaml_text import scalar
+
+SCHEMA_FILE = "aloe-dataset.schema.json"
+
+# `{lang}` is the language of names and titles; `{title}` the dataset's title (both written safely).
+STARTER = """\
+# yaml-language-server: $schema=./{schema_file}
+# An aloe dataset: every fact with its source. Check it with `aloe --data FILE validate`.
+# Editors with the YAML language server complete fields and flag mistakes from the schema named above
+# (`aloe schema > {schema_file}` writes it beside this file). Replace the examples with your own.
+format: aloe/1                       # the format and its version: always aloe/1
+title: {title}
+description: What this chronology covers, and who made it.
+
+# The documents the facts come from. Every other record cites at least one of them by its id.
+sources:
+  - id: minutes                      # an id: lower-case letters, digits and hyphens, unique in the file
+    title: Minutes of the general assemblies, 1998-2004   # the document's own title
+    kind: primary                    # primary (by the actors, at the time), secondary, or notes
+    author: The secretariat          # who wrote it, as the document names them
+    issued: "2004"                   # when it was published, as EDTF
+    language: {lang}                      # its language, as a code
+  - id: newsletter
+    title: Members' newsletter no. 12
+    url: https://example.org/newsletter-12   # where it can be read: an http(s) address
+    note: What the source is, and how far to trust it.
+
+# The bodies whose history this is; `dates` is a list of claims, each as precise as its source.
+organisations:
+  - id: our-network
+    name: {{{lang}: Our network}}        # a text, or a mapping of languages to texts
+    acronym: ON
+    dates: [{{edtf: 1998/.., label: from 1998}}]   # 1998/.. : from 1998, still going (a source says so)
+    sources: [{{source: minutes, locator: "1998, p. 1"}}]   # locator: where in the source
+  - id: founding-group
+    name: {{{lang}: The founding group}}
+    dates: [{{edtf: 1996/1998}}]
+    sources: [{{source: minutes}}]
+
+# How the bodies came from one another: emerged_within, became or supported_by.
+lineage:
+  - id: network-from-group
+    relation: became
+    from: founding-group
+    to: our-network
+    dates: [{{edtf: "1998"}}]
+    sources: [{{source: minutes, locator: "1998, p. 1"}}]
+
+# The periods of the timeline.
+eras:
+  - id: founding-years
+    title: {{{lang}: The founding years}}
+    organisation: our-network
+    dates: [{{edtf: 1998/2001}}]
+    sources: [{{source: minutes}}]
+    inferred: Our periodisation; no source names the era.   # our reading, not a source's statement
+
+# The people and places the sources name.
+people:
+  - id: first-secretary
+    name: A. Person
+    role: First secretary of the network
+    sources: [{{source: minutes, locator: "1998, p. 2"}}]
+places:
+  - id: community-hall
+    name: {{{lang}: Community hall}}
+    country: France
+    sources: [{{source: minutes}}]
+
+# Recurring gatherings of others (a forum held every year).
+series:
+  - id: regional-forum
+    title: {{{lang}: Regional forum}}
+    sources: [{{source: newsletter}}]
+
+# Steps in the history of the bodies themselves.
+milestones:
+  - id: first-assembly
+    title: {{{lang}: First general assembly}}
+    summary: What happened, in your own words.
+    era: founding-years
+    organisations: [our-network]
+    places: [community-hall]
+    people: [first-secretary]
+    dates:
+      - edtf: 1998-22                # EDTF: 1998, 1998-06, 1998-06-15, 1998~ (approximate), 1998? (unsure),
+        label: summer 1998           # 1998-22 (summer), 1998/1999; label: the source's own words
+    sources: [{{source: minutes, locator: "1998, p. 1"}}]
+    media:                           # images, scans and documents shown with the record
+      - kind: image                  # image, scan, document, video, audio or link
+        url: https://example.org/assembly-1998.jpg   # a web address, or `path: media/x.jpg` beside this file
+        alt: Members seated in rows in the community hall   # what it shows, for who cannot see it
+        caption: The first general assembly
+        credit: The network's archive
+        sources: [{{source: newsletter}}]
+
+# Gatherings of others the bodies took part in.
+events:
+  - id: forum-2000
+    title: {{{lang}: "Regional forum, 2000"}}
+    era: founding-years
+    series: regional-forum
+    role: participant                # theme_lead, participant, or context (an event that frames the story)
+    dates:
+      - edtf: 2000-05~
+        label: around May 2000
+        sources: [{{source: minutes, locator: "2000, p. 4"}}]
+      - edtf: 2000-06-10             # a second claim: the sources disagree, and both are kept
+        sources: [{{source: newsletter, quote: "on 10 June"}}]
+    sources: [{{source: minutes}}]
+
+# Working groups, the categories they are in, and the phases of the programme.
+categories:
+  - id: training
+    title: {{{lang}: Training}}
+    description: Workshops on training members.
+    sources: [{{source: minutes}}]
+phases:
+  - id: first-phase
+    title: {{{lang}: First phase}}
+    dates: [{{edtf: 1999/2001}}]
+    workshops_counted: "3"           # how many the sources count, even where they name fewer
+    sources: [{{source: minutes}}]
+workshops:
+  - id: trainers-workshop
+    title: {{{lang}: Trainers' workshop}}
+    categories: [training]
+    phases: [first-phase]
+    sources: [{{source: minutes, locator: "1999, p. 3"}}]
+
+# What the sources leave unknown or ambiguous: recorded, never guessed.
+gaps:
+  - id: gap-forum-date
+    summary: The minutes and the newsletter date the forum differently.
+    about: [forum-2000]
+    sources: [{{source: minutes}}, {{source: newsletter}}]
+"""
+
+
+def starter_dataset(title: str, lang: str) -> str:
+    """The starter file's text, with the dataset's title and the language of its names."""
+    return STARTER.format(title=scalar(title), lang=lang, schema_file=SCHEMA_FILE)
