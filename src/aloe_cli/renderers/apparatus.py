@@ -157,7 +157,7 @@ class Apparatus:
         return f"{lead}: " + "; ".join(self.claim(claim, escape) for claim in claims)
 
     def notes(self, rows: list[Row], escape: Callable[[str], str] = str) -> tuple[list[str], list[str]]:
-        """The claims told under a table: the disputed dates first, then the agreeing (`escape`: see `claim`)."""
+        """The claims told under a table: the disputed first, then the agreeing (`escape`: see `claim`)."""
         told = [row for row in rows if row.claims is not None]
         disputes = [self.claims(row, escape=escape) for row in told if row.claims and row.claims.disputed]
         agreeing = [self.claims(row, escape=escape) for row in told if row.claims and not row.claims.disputed]
