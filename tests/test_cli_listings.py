@@ -116,7 +116,7 @@ def test_timeline_shows_uncertain_and_disputed_dates(aloe: Callable[..., Result]
         r"\nC\. dakar-2005, disputed: October 2005 \[(\w+)\]; 22–26 November 2005 \[(\d+)\]", text
     )
     assert found is not None
-    story = re.search(r"\[(\d+)\] A story... <https://aloe.socioeco.org/page63-histoire_en.html>: (.*)", text)
+    story = re.search(r"\[(\d+)\] A story...: (.*) <https://aloe.socioeco.org/page63-histoire_en.html>", text)
     assert story is not None and f"{found[1]} ¶9" in story[2] and found[1].startswith(story[1])
     assert f"[{found[2]}] [RIPESS assessment of the Dakar 2005 meeting] <http://www.ripess.net/" in text
     # ... or named in the line when the apparatus is turned off

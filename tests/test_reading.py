@@ -91,7 +91,8 @@ def test_the_timelines_apparatus_is_a_quarter_of_it_on_a_terminal_with_links(alo
     piped = aloe("timeline", env={"COLUMNS": "80"}).stdout
     assert apparatus_share(piped) <= 0.33
     assert piped.count("page63-histoire_en.html") == 1  # the story once, each place in it a letter
-    assert "[6] A story... <https://aloe.socioeco.org/page63-histoire_en.html>: 6a ¶2, 6b" in piped
+    assert "[6] A story...: 6a ¶2, 6b ¶3, 6c ¶8," in piped
+    assert "6k ¶9 <https://aloe.socioeco.org/page63-histoire_en.html>" in piped
     assert " 1993–1995," in piped  # the span the disputed claims cover, not the first claim's year
     assert "A. alliance-founded, disputed: 1993 [2] (our reading); 1994 [3];" in piped
     assert "see below" not in piped

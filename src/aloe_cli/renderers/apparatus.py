@@ -69,7 +69,7 @@ class Apparatus:
             places.append(cited)
 
     def entry(self, source: str) -> Pieces:
-        """'[6] A story... <https://...>: 6a ¶2, 6b ¶3': the document once, each place cited in it.
+        """'[6] A story...: 6a ¶2, 6b ¶3 <https://...>': the document once, each place cited in it.
 
         On a terminal that shows links, the title links to the address, which is not printed.
         `aloe sources` gives every source's id.
@@ -77,13 +77,13 @@ class Apparatus:
         places = self.places[source]
         first = places[0]
         told = [f"{self.marks[cited]} {cited.locator or '(as a whole)'}" for cited in places]
-        where = f": {', '.join(told)}" if len(places) > 1 else f" {first.locator}" if first.locator else ""
+        where = f": {', '.join(told)}" if len(places) > 1 else f", {first.locator}" if first.locator else ""
         link = linked(first.title, first.url)
         pieces: list[tuple[str, str]] = [(printable(f"[{self.documents[source]}] "), "dim")]
         pieces.append((printable(first.title), f"dim {link}" if link else "dim"))
+        pieces.append((printable(where), "dim"))
         if first.url:  # where the terminal shows links, the title links to it; else it is printed
             pieces.append((f" <{first.url}>", f"dim {ADDRESS}" if link else "dim"))
-        pieces.append((printable(where), "dim"))
         return tuple(pieces)
 
     def entries(self, rows: range) -> Pieces:
