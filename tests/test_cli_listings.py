@@ -108,12 +108,12 @@ def test_timeline_is_grouped_by_era_oldest_first(aloe: Callable[..., Result]) ->
 def test_timeline_shows_uncertain_and_disputed_dates(aloe: Callable[..., Result]) -> None:
     text = ok(aloe("timeline", env=WIDE))
     assert "mid-1997" in text and "(approximate)" in text
-    assert "October–November 2005, disputed (note\u00a0C)" in text  # the span the claims cover, its note
+    assert "October–November 2005, disputed (note\u00a0D)" in text  # the span the claims cover, its note
     # Each claim with its own source, in the note under the group's table, the sources numbered ...
     import re
 
     found = re.search(
-        r"\nC\. dakar-2005, disputed: October 2005 \[(\w+)\]; 22–26 November 2005 \[(\d+)\]", text
+        r"\nD\. dakar-2005, disputed: October 2005 \[(\w+)\]; 22–26 November 2005 \[(\d+)\]", text
     )
     assert found is not None
     story = re.search(r"\[(\d+)\] A story...: (.*) <https://aloe.socioeco.org/page63-histoire_en.html>", text)
@@ -121,7 +121,7 @@ def test_timeline_shows_uncertain_and_disputed_dates(aloe: Callable[..., Result]
     assert f"[{found[2]}] [RIPESS assessment of the Dakar 2005 meeting] <http://www.ripess.net/" in text
     # ... or named in the line when the apparatus is turned off
     bare = ok(aloe("timeline", "--no-sources", env=WIDE))
-    assert "C. dakar-2005, disputed: October 2005 (story ¶9); 22–26 November 2005 (ripess-dakar)" in bare
+    assert "D. dakar-2005, disputed: October 2005 (story ¶9); 22–26 November 2005 (ripess-dakar)" in bare
     assert "\nSources\n" not in bare
     dakar = next(r for r in as_json(aloe("timeline", "--format", "json")) if r["id"] == "dakar-2005")
     assert dakar["disputed"] is True

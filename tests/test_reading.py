@@ -194,3 +194,12 @@ def test_the_lineage_tells_a_dispute_once_a_branch(aloe: Aloe) -> None:
     tree = aloe("lineage", env={"COLUMNS": "200"}).stdout
     assert tree.count("October 2005 (story ¶9); 22–26 November 2005 (ripess-dakar)") == 1
     assert " ".join(tree.split()).count("October–November 2005, disputed, as above") == 3
+
+
+def test_a_day_from_a_weaker_source_is_marked_with_the_datasets_note(aloe: Aloe) -> None:
+    shown = " ".join(aloe("timeline", env={"COLUMNS": "200"}).stdout.split())
+    found = re.search(r"2003 \[(\w+)\] \(28 May 2003 \[(\w+)\]\) \(note ([A-Z])\)", shown)
+    assert found is not None  # each claim its own source, and a note letter
+    note = f"{found[3]}. brazil-senaes: 2003 [{found[1]}]; 28 May 2003 [{found[2]}], the law's date, from a secondary"
+    assert note in shown
+    assert "- france-secretary-of-state" not in shown  # every claim cited in its cell: no list of them

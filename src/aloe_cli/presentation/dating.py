@@ -158,17 +158,17 @@ class Dating(NamedTuple):
     def text(self, cite: Cite | None = None) -> str:
         """'2002 (31 January – 5 February 2002)': the first claim's words, then the exact days.
 
-        With `cite`, each followed by its claim's sources: '2002 [6j] (31 January – 5 February 2002 [16])'.
+        With `cite`, each followed by its claim's sources: '2002 [6j] (31 January – 5 February 2002 [16])',
+        and any other claim after them: '27 March 2000 [12]; March 2000 [13]'.
         """
         exact = self.exact
         first = self.first.words + (f" [{cite(self.first)}]" if cite else "")
-        if not exact:
-            return first
-        return f"{first} ({exact}" + (f" [{cite(self.shown)}]" if cite else "") + ")"
-
-    def cited_in_text(self) -> bool:
-        """Whether `text(cite)` cites every claim (the first, and the one whose days it gives)."""
-        return all(claim is self.first or (claim is self.shown and self.exact) for claim in self.claims)
+        said = first if not exact else f"{first} ({exact}" + (f" [{cite(self.shown)}]" if cite else "") + ")"
+        told = (self.first, self.shown) if exact else (self.first,)
+        if cite is None:
+            return said
+        others = [claim for claim in self.claims if all(claim is not t for t in told)]
+        return "; ".join([said, *(f"{claim.words} [{cite(claim)}]" for claim in others)])
 
     def cell(self, cite: Cite | None = None) -> str:
         """The date as a table cell: '2002 (31 January – 5 February 2002)', the doubt on a line.

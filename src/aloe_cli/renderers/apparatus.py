@@ -139,7 +139,7 @@ class Apparatus:
         """'6j' or '26, 27': the marks of a claim's own sources."""
         return self.mark(tuple(c.cited for c in claim.citations)) or "its record's sources"
 
-    def claim(self, claim: ClaimView, escape: Callable[[str], str] = str) -> str:
+    def claim(self, claim: ClaimView, escape: Callable[[str], str] = str, *, noted: bool = False) -> str:
         """'22–26 November 2005 [7]', or with the sources named when there is no apparatus.
 
         `escape` is applied to the data's words only, never to the apparatus's own markers.
@@ -148,13 +148,20 @@ class Apparatus:
             return escape(claim_named(claim))
         cited = self.mark(tuple(c.cited for c in claim.citations))
         cited = f"[{cited}]" if cited else "[its record's sources]"
-        return f"{escape(claim.words)} {cited}{claim.doubt_words()}"
+        note = f", {escape(claim.note)}" if noted and claim.note else ""  # 'a page weaker than the others'
+        return f"{escape(claim.words)} {cited}{claim.doubt_words()}{note}"
 
-    def claims(self, row: Row, said: str = "", escape: Callable[[str], str] = str) -> str:
-        """'dakar-2005: October 2005 [3]; 22–26 November 2005 [7]' ('dakar-2005, disputed: ...')."""
+    def claims(
+        self, row: Row, said: str = "", escape: Callable[[str], str] = str, *, noted: bool = False
+    ) -> str:
+        """'dakar-2005: October 2005 [3]; 22–26 November 2005 [7]' ('dakar-2005, disputed: ...').
+
+        `noted`: each claim with the dataset's note on it ('28 May 2003 [22], the law's date, from a
+        secondary page that is weaker than the others').
+        """
         claims = row.claims.claims if row.claims else ()
         lead = f"{escape(row.record_id)}, {said}" if said else escape(row.record_id)
-        return f"{lead}: " + "; ".join(self.claim(claim, escape) for claim in claims)
+        return f"{lead}: " + "; ".join(self.claim(claim, escape, noted=noted) for claim in claims)
 
     def notes(self, rows: list[Row], escape: Callable[[str], str] = str) -> tuple[list[str], list[str]]:
         """The claims told under a table: the disputed first, then the agreeing (`escape`: see `claim`)."""

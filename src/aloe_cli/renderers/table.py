@@ -47,8 +47,10 @@ def _listing_blocks(listing: Listing, rows: list[Row], width: int) -> list[Block
         if section_number:
             blocks.append(Paragraph((("", ""),)))
         section = rows[first:end]
-        disputed_rows = [n for n in range(first, end) if _disputed(rows[n])]
-        disputed = {n: _note_letter(notes + i) for i, n in enumerate(disputed_rows)}
+        # A note a letter: a disputed date, and a date one of whose claims the dataset notes on (a day
+        # from a page it calls weaker): the cell says 'note A', the note under the table says why.
+        noted_rows = [n for n in range(first, end) if _disputed(rows[n]) or _noted(rows[n])]
+        disputed = {n: _note_letter(notes + i) for i, n in enumerate(noted_rows)}
         notes += len(disputed)
         cells = [
             _table_row(rows[n], listing.title_column, separate_ids, dates, disputed.get(n), apparatus)
@@ -58,14 +60,18 @@ def _listing_blocks(listing: Listing, rows: list[Row], width: int) -> list[Block
         blocks.append(TableBlock(printable(heading), columns, cells))
         told = [row for row in section if row.claims is not None]
         if disputed:  # 'A. alliance-founded, disputed: 1993 [2] (our reading); 1994 [3]'
-            lines = [f"{disputed[n]}. {apparatus.claims(rows[n], 'disputed')}" for n in sorted(disputed)]
+            lines = [  # a dispute's claims (aloe show gives their notes); a noted date's with its note
+                f"{disputed[n]}. {apparatus.claims(rows[n], 'disputed')}"
+                if _disputed(rows[n])
+                else f"{disputed[n]}. {apparatus.claims(rows[n], noted=True)}"
+                for n in sorted(disputed)
+            ]
             blocks.append(Paragraph(((printable("\n".join(lines)), ""),)))
-        # Where the date cell cites each claim (the usual case), the claims need no list of their own.
+        # Where the date cell cites each claim (with an apparatus), the claims need no list of their own.
         agreeing = [
             apparatus.claims(row)
             for row in told
-            if not _disputed(row)
-            and not (apparatus.markers and dates is not None and row.claims and row.claims.cited_in_text())
+            if not _disputed(row) and not _noted(row) and not (apparatus.markers and dates is not None)
         ]
         if agreeing:
             blocks.append(Paragraph((("Dates given by several sources, each with its own", "bold"),)))
@@ -83,6 +89,11 @@ def _disputed(row: Row) -> bool:
     return row.claims is not None and row.claims.disputed
 
 
+def _noted(row: Row) -> bool:
+    """A claim the dataset notes on (our readings note how they were read: the cell says that)."""
+    return row.claims is not None and any(claim.note and not claim.inferred for claim in row.claims.claims)
+
+
 def _note_letter(position: int) -> str:
     return letters(position).upper()
 
@@ -96,10 +107,10 @@ def _table_row(
     """
     cells = [_marked(printable(cell), row.marks.get(column, ())) for column, cell in enumerate(row.cells)]
     if dates is not None and row.claims is not None:
+        if apparatus.markers and not row.claims.disputed:
+            cells[dates] = ((printable(row.claims.cell(apparatus.cite)), ""),)
         if note:  # a no-break space: 'note A' is never parted
             cells[dates] = (*cells[dates], (f" (note\u00a0{note})", "bold"))
-        elif apparatus.markers and row.claims.cited_in_text():
-            cells[dates] = ((printable(row.claims.cell(apparatus.cite)), ""),)
     if not separate_ids:
         cells = cells[:-1]
         cells[title_column] = (*cells[title_column], (f"\n{printable(row.cells[-1])}", "cyan"))
