@@ -68,6 +68,7 @@ def sources_listing(dataset: Dataset, presentation: Presentation) -> Listing:
             ColumnSpec("Cited by", 2),
             ColumnSpec("ID", holds="id"),
         ),
+        title_column=0,  # on a narrow screen the id goes under the source's title, not its kind
         fields=(
             "id",
             "kind",
