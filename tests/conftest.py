@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import gc
 import os
 import pty
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -88,6 +87,16 @@ workshops:
 FULL_TESTS = os.environ.get("ALOE_FULL_TESTS") == "1"
 
 
+def synthetic_yaml(records: int, seed: int = 2006) -> str:
+    """The YAML of a synthetic dataset of about `records` records (`benchmarks/generate.py`)."""
+    sys.path.insert(0, str(Path(__file__).parents[1] / "benchmarks"))
+    try:
+        from generate import generate
+    finally:
+        sys.path.pop(0)
+    return str(generate(records, seed))
+
+
 def examples(everyday: int) -> int:
     """How many examples a property test tries: `everyday`, or five times as many in a full run."""
     return everyday * 5 if FULL_TESTS else everyday
@@ -99,13 +108,6 @@ def private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.
     folder = tmp_path_factory.mktemp("cache")
     monkeypatch.setenv("ALOE_CACHE_DIR", str(folder))
     return folder
-
-
-@pytest.fixture(autouse=True)
-def collect_between_tests() -> Iterator[None]:
-    """aloe freezes its dataset out of garbage collection for the rest of its run; a test run goes on."""
-    yield
-    gc.unfreeze()
 
 
 @pytest.fixture

@@ -44,6 +44,8 @@ def test_benchmark_suite_runs_and_reports_every_case(tmp_path: Path) -> None:
     assert "minimal app beside them" in text  # scale ratios are to the app run beside each case
     assert "| 300 | no cache entry" in text  # 300 records are under the cache's threshold
     assert "## Validation's memory per input MiB" in text and "| minimal records | " in text
+    assert "on a terminal: median" in text  # start-up is timed on a pseudo-terminal too
+    assert text.count("`aloe events --year 2002` | ") == 1 and "≤ 1.2x" in text
     assert "| 300 | " in text.split("## Import of a TimelineJS sheet")[1]
 
 

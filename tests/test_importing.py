@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import Result
 
 from aloe_cli.importing import FORMAT_WORDS, GroupAs, ImportFormat
@@ -18,6 +20,7 @@ from aloe_cli.importing.run import READERS
 from aloe_cli.importing.yaml_text import scalar
 from aloe_cli.loading.validation import validate_text
 from aloe_cli.model.models import Dataset
+from conftest import examples
 
 TIMELINEJS3 = Path(__file__).parent / "imports" / "timelinejs3"
 TEMPLATE = TIMELINEJS3 / "my-own-timeline.csv"
@@ -422,3 +425,47 @@ def test_hostile_files(tmp_path: Path, aloe: Callable[..., Result]) -> None:
     dataset = validate_text(aloe("import", str(controls)).stdout, "stdout")
     assert dataset.milestones[0].title == {"en": "AB[31m"}  # control characters dropped, the rest literal
     assert dataset.milestones[0].summary == "line one\nline two"
+
+
+@settings(max_examples=examples(150), deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40))
+def test_any_text_survives_the_yaml_writer(text: str) -> None:
+    assert yaml.load(f"key: {scalar(text)}\n", Loader=yaml.CSafeLoader) == {"key": text}
+
+
+SHEET_ROW = st.tuples(
+    st.integers(1, 9999),
+    st.one_of(st.none(), st.integers(1, 12)),
+    st.integers(1, 28),
+    st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=30).filter(
+        lambda t: t.strip() and "<" not in t and "&" not in t
+    ),
+)
+
+
+@settings(max_examples=examples(40), deadline=None)
+@given(st.lists(SHEET_ROW, min_size=1, max_size=8))
+def test_a_sheet_round_trips_through_the_import(rows: list[tuple[int, int | None, int, str]]) -> None:
+    """Any years, months and days, any headline: each comes back at its precision, its title as written."""
+    import csv
+    import io
+    import tempfile
+
+    from aloe_cli.importing.build import ImportSettings
+    from aloe_cli.importing.run import import_file
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(["Year", "Month", "Day", "Headline"])
+    for year, month, day, headline in rows:
+        writer.writerow([year, month or "", day if month else "", headline])
+    with tempfile.TemporaryDirectory() as folder:
+        sheet = Path(folder) / "sheet.csv"
+        sheet.write_text(buffer.getvalue(), encoding="utf-8", newline="")
+        result, _ = import_file(sheet, ImportSettings("sheet.csv", "sheet.csv", ""), None)
+    assert result.problems == []
+    dataset = validate_text(result.text, "imported")
+    for (year, month, day, headline), record in zip(rows, dataset.milestones, strict=True):
+        assert record.title["en"] == plain_text(headline)
+        expected = f"{year:04d}" + (f"-{month:02d}-{day:02d}" if month else "")
+        assert record.dates[0].edtf.text == expected

@@ -177,3 +177,12 @@ def test_exports_carry_media(aloe: Callable[..., Result], tmp_path: Path) -> Non
         "Members seated in rows in the community hall",
     )
     assert len(rows) == 3
+
+
+def test_validate_warns_of_a_media_path_with_no_file(aloe: Callable[..., Result], media_folder: Path) -> None:
+    result = aloe("validate", str(media_folder / "media.yaml"))
+    assert result.exit_code == 0  # valid: a missing file is a warning, not a problem of the dataset
+    assert result.stderr == (
+        f"{media_folder / 'media.yaml'}: milestones[0].media[2].path: warning: no file media/minutes-1998.pdf "
+        "beside the dataset (a page made from it would not find it)\n"
+    )  # the image is there; the document is not

@@ -56,7 +56,7 @@ def test_every_listing_format_renders_the_timeline(small: Session) -> None:
     from aloe_cli.evidence.views import timeline_listing
 
     assert set(RENDERERS) == set(Format)
-    listing = timeline_listing(queries.timeline(small.dataset(), HappeningFilter()), small.presentation())
+    listing = timeline_listing(queries.timeline(small.store(), HappeningFilter()), small.presentation())
     for output_format in Format:
         rendered = RENDERERS[output_format](listing)
         if isinstance(rendered, Blocks):
@@ -166,9 +166,8 @@ def _read_export(output_format: ExportFormat, content: bytes) -> str:
 
 def test_every_export_format_has_its_exporter_and_it_writes_the_records(small: Session) -> None:
     assert set(EXPORTERS) == set(ExportFormat)
-    dataset = small.dataset()
     presentation = small.presentation()
-    happenings = presentation.happenings(queries.timeline(dataset, HappeningFilter()))
+    happenings = presentation.happenings(queries.timeline(small.store(), HappeningFilter()))
     selection = Selection(presentation, happenings, __version__)
     for output_format, made in EXPORTERS.items():
         content = made.make(selection)

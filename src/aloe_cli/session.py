@@ -9,6 +9,7 @@ from aloe_cli.errors import AloeError, ExitCode
 from aloe_cli.loading.source import DatasetSource
 
 if TYPE_CHECKING:
+    from aloe_cli.loading.store import DatasetStore
     from aloe_cli.model.models import Dataset
     from aloe_cli.presentation.build import Presentation
 
@@ -26,31 +27,37 @@ class Session:
     source: DatasetSource
     lang: str = "en"
     use_cache: bool = True
-    _dataset: Dataset | None = field(default=None, repr=False)
+    _store: DatasetStore | None = field(default=None, repr=False)
     _lang_checked: bool = field(default=False, repr=False)
     _presentation: Presentation | None = field(default=None, repr=False)
 
-    def dataset(self) -> Dataset:
-        """The selected dataset, loaded and validated once per run (from the cache when it can)."""
-        if self._dataset is None:
-            from aloe_cli.loading.dataset import load_dataset
+    def store(self) -> DatasetStore:
+        """The selected dataset, loaded once per run, read as the questions ask (see `loading/store.py`)."""
+        if self._store is None:
+            from aloe_cli.loading.dataset import load_store
 
-            self._dataset = load_dataset(self.source, use_cache=self.use_cache)
-        return self._dataset
+            self._store = load_store(self.source, use_cache=self.use_cache)
+        return self._store
+
+    def dataset(self) -> Dataset:
+        """The selected dataset, whole: for the commands that read every kind of record."""
+        return self.store().read_all()
 
     def presentation(self) -> Presentation:
         """The dataset's views in the chosen language; a language it has no text in is UnknownLanguage."""
-        from aloe_cli.model.models import languages_of
         from aloe_cli.presentation.build import Presentation
 
-        dataset = self.dataset()
+        store = self.store()
         if not self._lang_checked and self.lang != "en":  # English is always there: every text falls back
-            known = languages_of(dataset)
+            from aloe_cli.model.models import languages_of
+
+            known = languages_of(store.read_all())
             if self.lang not in known:
                 raise UnknownLanguage(
                     f"--lang: the dataset has no text in '{self.lang}'; use one of {', '.join(sorted(known))}"
                 )
             self._lang_checked = True
         if self._presentation is None:
-            self._presentation = Presentation(dataset, self.lang)
+            # Built on the store's lists: a question about a period reads only the lists its views name.
+            self._presentation = Presentation(store.lists(), self.lang)
         return self._presentation

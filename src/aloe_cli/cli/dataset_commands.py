@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -43,6 +44,15 @@ def validate(
     settings.output.emit(REPORTERS[output_format](report))
     if report.dataset is None:
         raise typer.Exit(ExitCode.DATA_ERROR)
+    dataset_path = session.source.path
+    if dataset_path not in (None, "-"):
+        from aloe_cli.loading.media_files import missing_media  # start-up: only for a file of the user's
+
+        for location, media_path in missing_media(report.dataset, Path(dataset_path).parent):
+            settings.output.note(
+                f"{dataset_path}: {location}: warning: no file {media_path} beside the dataset "
+                "(a page made from it would not find it)"
+            )
 
 
 @app.command(short_help="The dataset format as a JSON Schema, for editors.")

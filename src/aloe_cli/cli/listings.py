@@ -45,10 +45,10 @@ def timeline(
 
     settings = settings_of(ctx)
     where = happening_filter(
-        settings.session.dataset(), first_year=first_year, last_year=last_year, match=match,
+        settings.session.store().lists(), first_year=first_year, last_year=last_year, match=match,
         org=org, person=person, place=place,
     )  # fmt: skip
-    records = queries.timeline(settings.session.dataset(), where)
+    records = queries.timeline(settings.session.store(), where)
     listing = views.timeline_listing(records, settings.session.presentation())
     show_listing(settings, listing, output_format, sources=sources)
 
@@ -82,10 +82,10 @@ def events(
         first_year = last_year = year
     settings = settings_of(ctx)
     where = happening_filter(
-        settings.session.dataset(), first_year=first_year, last_year=last_year, match=match,
+        settings.session.store().lists(), first_year=first_year, last_year=last_year, match=match,
         org=org, person=person, place=place, series=series, role=role,
     )  # fmt: skip
-    records = queries.events(settings.session.dataset(), where)
+    records = queries.events(settings.session.store(), where)
     listing = views.events_listing(records, settings.session.presentation())
     show_listing(settings, listing, output_format, sources=sources)
 

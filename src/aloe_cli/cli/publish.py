@@ -68,10 +68,10 @@ def export(
     if output in (None, "-") and not made.text:
         raise typer.BadParameter(f"{to.value} is not text: name a file with -o", param_hint="--output")
     where = happening_filter(
-        settings.session.dataset(), first_year=first_year, last_year=last_year, match=match,
+        settings.session.store().lists(), first_year=first_year, last_year=last_year, match=match,
         org=org, person=person, place=place,
     )  # fmt: skip
-    happenings = queries.timeline(settings.session.dataset(), where)
+    happenings = queries.timeline(settings.session.store(), where)
     presentation = settings.session.presentation()
     selection = Selection(
         presentation, presentation.happenings(happenings), __version__, base_iri, bom, remote_media

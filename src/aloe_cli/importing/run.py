@@ -18,7 +18,7 @@ from aloe_cli.importing.entries import Entry
 from aloe_cli.importing.reading import CannotImport, NotTheFormat, decoded
 from aloe_cli.importing.sheet import is_timeline_header, read_sheet
 from aloe_cli.importing.timelinejs_json import read_timelinejs
-from aloe_cli.loading.collector import kept_for_the_run
+from aloe_cli.loading.collector import collector_paused
 from aloe_cli.loading.source import MAX_DATASET_BYTES
 from aloe_cli.loading.validation import validate_text
 
@@ -101,7 +101,7 @@ def import_file(
     notices: list[str] = []
     # The entries' records all live until the dataset is written: collecting would free nothing, and
     # each round would walk them all again (a 100,000-row sheet took twice as long with it).
-    with kept_for_the_run(), open_regular_file(path) as stream:
+    with collector_paused(), open_regular_file(path) as stream:
         head = stream.read(4096)
         stream.seek(0)
         import_format = chosen or guess_format(path, head)

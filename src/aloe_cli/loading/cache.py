@@ -1,41 +1,56 @@
-"""A cache of validated datasets: JSON keyed by a hash of the file's bytes, trusted when the hash matches.
+"""A cache of validated datasets: each entry keyed by a hash of the very bytes it was validated from.
 
 JSON, never pickle: a cache file can hold only data, never code. An entry is written only for a dataset
-that passed every check. It starts with a checksum of its body, then the hash of the dataset's bytes it
-was made from (inside the entry, not only in its name), then the dataset's head and its record lists
-as `unread.head_and_body` writes them (JSON, one line per record, with an index of where each starts
-and of each dated record's possible days). An entry whose checksum and hash match is trusted: it is
-read back without validating it again, as the bundled snapshot is, and each list is built only when
-the run reads it. The cache is the user's own folder, as their dataset is; anyone who can write a
-fitting entry there can edit the dataset itself. A damaged entry (a torn write, a changed byte, one of
-another dataset, a record aloe did not write) is refused, removed and rebuilt.
+that passed every check, under the key of the very bytes that were validated. It starts with a keyed
+checksum of its body (HMAC-SHA256 with a random secret aloe keeps in the cache folder, readable by its
+owner only), then the key it was written under, then the dataset's head and its record lists as
+`unread.head_and_body` writes them. An entry whose checksum and key fit is one aloe wrote for these bytes,
+and it is read back without validating it again (`store.DatasetStore` builds each list when the run
+reads it). Anything else (a torn write, a changed byte, an entry of another dataset, one whose checksum
+was recomputed by something that does not hold the secret) is removed, and the dataset validated afresh.
+Entries not used for `MAX_AGE_DAYS` are removed, and the least recently used beyond `MAX_TOTAL_BYTES`.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
+import hmac
 import os
+import re
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from aloe_cli import __version__
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
+    from aloe_cli.loading.unread import CacheEntryLists
     from aloe_cli.model.models import Dataset
 
-CACHE_FORMAT = "5"  # bump when the models' JSON or the entry's layout changes shape
+CACHE_FORMAT = "6"  # bump when the models' JSON or the entry's layout changes shape
+SECRET_NAME = "secret"
+ENTRY_NAME = re.compile(r"[0-9a-f]{64}\.json")  # the only files pruning may remove
+MAX_AGE_DAYS = 30  # an entry not read or written for this long is removed
+MAX_TOTAL_BYTES = 512 * 1024 * 1024  # beyond this, the least recently used entries are removed
 
 
-def cache_folder() -> Path:
-    """$ALOE_CACHE_DIR, else $XDG_CACHE_HOME/aloe, else ~/.cache/aloe."""
-    explicit = os.environ.get("ALOE_CACHE_DIR")
-    if explicit:
-        return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "aloe"
+def cache_folder() -> Path | None:
+    """$ALOE_CACHE_DIR (`~` expanded), else an absolute $XDG_CACHE_HOME/aloe, else ~/.cache/aloe.
+
+    None when there is no home to put it in (no HOME and no account entry, as for a container's user):
+    then nothing is cached. A relative XDG_CACHE_HOME is ignored, as the XDG Base Directory spec says.
+    """
+    try:
+        explicit = os.environ.get("ALOE_CACHE_DIR")
+        if explicit:
+            return Path(explicit).expanduser()
+        base = os.environ.get("XDG_CACHE_HOME", "")
+        if os.path.isabs(base):
+            return Path(base) / "aloe"
+        return Path.home() / ".cache" / "aloe"
+    except (RuntimeError, KeyError, OSError):  # Path.home() and expanduser() without any home
+        return None
 
 
 def cache_key(data: bytes) -> str:
@@ -45,59 +60,64 @@ def cache_key(data: bytes) -> str:
     return digest.hexdigest()
 
 
+def _entry_path(key: str) -> Path | None:
+    folder = cache_folder()
+    return None if folder is None else folder / f"{key}.json"
+
+
 def has_entry(key: str) -> bool:
     """Whether the cache holds an entry for this key (sound or not: reading it tells)."""
+    path = _entry_path(key)
     try:
-        return (cache_folder() / f"{key}.json").is_file()
+        return path is not None and path.is_file()
     except (OSError, ValueError):  # a folder it cannot search, a path too long: no cache
         return False
 
 
-CHECKSUM_LINE = 65  # 64 hexadecimal digits of SHA-256 and a newline
+CHECKSUM_LINE = 65  # 64 hexadecimal digits of HMAC-SHA256 and a newline
 # An entry is JSON of a dataset of at most 100 MiB of YAML: a few times that at most. A larger file is no
 # entry of ours (a sparse file of 64 GB must not be read into memory).
 MAX_ENTRY_BYTES = 4 * 100 * 1024 * 1024
+SECRET_BYTES = 32
 
 
-def load_cached(key: str, revalidate: Callable[[], Dataset]) -> Dataset | None:
-    """The cached dataset, or None: no entry, or one that fails any check (then it is removed).
+def load_entry(key: str) -> CacheEntryLists | None:
+    """The entry for this key, its lists unread; None if there is none or it fails a check (then removed)."""
+    from aloe_cli.loading.source import read_bounded_file
 
-    An entry is bound to the dataset it came from: it carries the key (the hash of the dataset's
-    bytes) inside it, under its checksum, so an entry copied from another dataset is refused. Its
-    lists are read when the run needs them: should a record then prove not to be one aloe wrote, the
-    entry is removed and `revalidate` gives the dataset validated afresh.
-    """
-    path = cache_folder() / f"{key}.json"
+    path = _entry_path(key)
+    secret = cache_secret(create=False)
+    if path is None:
+        return None
     try:
-        with open(path, "rb") as stream:
-            size = os.fstat(stream.fileno()).st_size
-            if size > MAX_ENTRY_BYTES:
-                raise ValueError("too large for an entry")
-            # One buffer, trimmed in place: a large entry is never copied (it is tens of megabytes).
-            entry = bytearray(size)
-            stream.readinto(entry)
+        entry = read_bounded_file(path, MAX_ENTRY_BYTES)
     except FileNotFoundError:
         return None
     except (OSError, ValueError):
-        _remove(path)
+        remove_entry(key)
         return None
     try:
-        from aloe_cli.loading.unread import dataset_from_entry
+        from aloe_cli.loading.unread import CacheEntryLists
 
-        head = _head_of(entry, key)  # the entry keeps only its body: the lists' bytes
-        return dataset_from_entry(head, entry, lambda: _removed_then(path, revalidate))
+        head = _head_of(entry, key, secret)  # the entry keeps only its body: the lists' bytes
+        lists = CacheEntryLists(head, entry)
     except Exception:
-        _remove(path)
+        remove_entry(key)
         return None
+    with contextlib.suppress(OSError):
+        os.utime(path)  # used now: pruning removes the entries used least recently
+    return lists
 
 
-def _head_of(entry: bytearray, key: str) -> Any:
-    """The parsed head of an entry, cut from it; raises if the entry is damaged or another dataset's."""
+def _head_of(entry: bytearray, key: str, secret: bytes | None) -> Any:
+    """The parsed head of an entry, cut from it; raises if it is damaged, forged or another dataset's."""
     import json
 
-    checksum = bytes(entry[: CHECKSUM_LINE - 1]).decode("ascii")
+    if secret is None:
+        raise ValueError("no secret: no entry can be one aloe wrote")
+    checksum = bytes(entry[: CHECKSUM_LINE - 1])
     del entry[:CHECKSUM_LINE]
-    if checksum != hashlib.sha256(entry).hexdigest():
+    if not hmac.compare_digest(checksum, _checksum(secret, entry)):
         raise ValueError("checksum")
     bound_to = bytes(entry[: CHECKSUM_LINE - 1]).decode("ascii")
     del entry[:CHECKSUM_LINE]
@@ -109,40 +129,112 @@ def _head_of(entry: bytearray, key: str) -> Any:
     return head
 
 
-def _removed_then(path: Path, revalidate: Callable[[], Dataset]) -> Dataset:
-    """Remove an entry that proved damaged, then validate the dataset afresh (which stores it anew)."""
-    _remove(path)
-    return revalidate()
+def _checksum(secret: bytes, *parts: bytes | bytearray) -> bytes:
+    digest = hmac.new(secret, digestmod=hashlib.sha256)
+    for part in parts:
+        digest.update(part)
+    return digest.hexdigest().encode("ascii")
 
 
-def _remove(path: Path) -> None:
-    """Remove a bad entry if the folder allows it (a read-only cache simply stays unused)."""
-    with contextlib.suppress(OSError):
-        path.unlink(missing_ok=True)
+def remove_entry(key: str) -> None:
+    """Remove an entry if the folder allows it (a read-only cache simply stays unused)."""
+    path = _entry_path(key)
+    if path is not None:
+        with contextlib.suppress(OSError):
+            path.unlink(missing_ok=True)
 
 
 def store(key: str, dataset: Dataset) -> None:
-    """Write the cache entry; a cache that cannot be written is no error, just no cache."""
+    """Write the entry of a dataset validated from the bytes `key` was computed from; then prune.
+
+    A cache that cannot be written is no error, just no cache.
+    """
     from aloe_cli.errors import OutputError
     from aloe_cli.files import write_new_file
 
+    folder = cache_folder()
+    if folder is None:
+        return
     try:
-        folder = cache_folder()
         folder.mkdir(parents=True, exist_ok=True)
-        write_new_file(folder / f"{key}.json", cache_entry(dataset, key), force=True)
+        secret = cache_secret(create=True)
+        if secret is None:
+            return
+        write_new_file(folder / f"{key}.json", cache_entry(dataset, key, secret), force=True)
+        prune(folder, keep=f"{key}.json")
     except (OSError, OutputError, ValueError):
         pass
 
 
-def cache_entry(dataset: Dataset, key: str) -> bytes:
-    """The bytes of an entry: a checksum line, the key of the dataset it holds, its head, its lists."""
-    import json
-
+def cache_entry(dataset: Dataset, key: str, secret: bytes) -> bytes:
+    """The bytes of an entry: a keyed checksum line, the key of the dataset it holds, its head, its lists."""
     from aloe_cli.loading.unread import head_and_body
 
     head, lists = head_and_body(dataset)
+    return entry_bytes(key, head, lists, secret)
+
+
+def entry_bytes(key: str, head: dict[str, Any], lists: bytes | bytearray, secret: bytes) -> bytes:
+    """An entry of these parts, its checksum keyed with the cache's secret."""
+    import json
+
     text = json.dumps(head, ensure_ascii=False, separators=(",", ":"))
     prefix = key.encode("ascii") + b"\n" + text.encode("utf-8") + b"\n"
-    checksum = hashlib.sha256(prefix)
-    checksum.update(lists)  # the lists are tens of megabytes for a large dataset: copied once, below
-    return checksum.hexdigest().encode("ascii") + b"\n" + prefix + lists
+    # The lists are tens of megabytes for a large dataset: hashed in place, copied once, below.
+    return _checksum(secret, prefix, lists) + b"\n" + prefix + lists
+
+
+def cache_secret(*, create: bool) -> bytes | None:
+    """The cache's secret, made with the first entry; None if there is none (or no cache)."""
+    from aloe_cli.loading.source import read_bounded_file
+
+    folder = cache_folder()
+    if folder is None:
+        return None
+    path = folder / SECRET_NAME
+    try:
+        secret = bytes(read_bounded_file(path, SECRET_BYTES))
+    except FileNotFoundError:
+        if not create:
+            return None
+        _make_secret(path)
+        return cache_secret(create=False)
+    except (OSError, ValueError):
+        return None
+    return secret if len(secret) == SECRET_BYTES else None
+
+
+def _make_secret(path: Path) -> None:
+    """Write a new secret, readable by its owner only, whole before it has its name (another run's wins)."""
+    temporary = path.with_name(f".{SECRET_NAME}-{os.getpid()}-{os.urandom(4).hex()}")
+    handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(os.urandom(SECRET_BYTES))
+        with contextlib.suppress(FileExistsError):
+            os.link(temporary, path)
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+
+
+def prune(folder: Path, keep: str) -> None:
+    """Remove entries unused for MAX_AGE_DAYS, then the least recently used beyond MAX_TOTAL_BYTES.
+
+    Only files named as entries are ever removed; `keep` (the entry just written) never is.
+    """
+    entries = []
+    for path in folder.iterdir():
+        if path.name == keep or not ENTRY_NAME.fullmatch(path.name):
+            continue
+        with contextlib.suppress(OSError):
+            info = path.lstat()
+            entries.append((info.st_mtime, info.st_size, path))
+    entries.sort(reverse=True)  # the most recently used first
+    total = (folder / keep).stat().st_size
+    too_old = time.time() - MAX_AGE_DAYS * 24 * 3600
+    for used, size, path in entries:
+        total += size
+        if used < too_old or total > MAX_TOTAL_BYTES:
+            with contextlib.suppress(OSError):
+                path.unlink()

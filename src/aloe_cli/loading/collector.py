@@ -1,4 +1,4 @@
-"""The collector paused while records that live until the run ends are built."""
+"""The collector paused while a dataset's records are built, and as it was afterwards."""
 
 from __future__ import annotations
 
@@ -8,12 +8,13 @@ from contextlib import contextmanager
 
 
 @contextmanager
-def kept_for_the_run() -> Iterator[None]:
-    """Pause the collector while records are built, then set them aside from its rounds.
+def collector_paused() -> Iterator[None]:
+    """Pause the collector while records are built; leave it as it was.
 
     Loading makes millions of objects that all stay alive until the run ends: collections would find
-    nothing to free (pausing them makes a large dataset load about a third faster), and every later
-    collection would walk them all again (a second for 10,000 records while the answer is built).
+    nothing to free (pausing them makes a large dataset load about a third faster). What the process
+    does with them afterwards (the console script sets them aside from later collections) is its choice,
+    not a library's.
     """
     collecting = gc.isenabled()
     gc.disable()
@@ -22,4 +23,3 @@ def kept_for_the_run() -> Iterator[None]:
     finally:
         if collecting:
             gc.enable()
-    gc.freeze()

@@ -47,10 +47,10 @@ def snapshot_bytes(dataset: Dataset, yaml_bytes: bytes) -> bytes:
     return (json.dumps(document, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
-def dataset_from_snapshot(snapshot: bytes, yaml_bytes: bytes) -> Dataset | None:
+def dataset_from_snapshot(snapshot: bytes | bytearray, yaml_bytes: bytes) -> Dataset | None:
     """The dataset a snapshot holds, or None when it is not the snapshot of these YAML bytes."""
     document = json.loads(snapshot)
-    if document.get("format") != SNAPSHOT_FORMAT:
+    if not isinstance(document, dict) or document.get("format") != SNAPSHOT_FORMAT:
         return None
     if document.get("yaml_sha256") != hashlib.sha256(yaml_bytes).hexdigest():
         return None
@@ -93,6 +93,9 @@ class _Shape(NamedTuple):
     fields_set: set[str]  # the fields given (never changed on a frozen model: shared)
     defaults: tuple[tuple[str, Any], ...]  # the fields it lacks that have a fixed default
     factories: tuple[tuple[str, typing.Callable[[], Any]], ...]  # those whose default is made fresh
+    # The fields in their declared order, when the entry's order and the defaults added after it differ
+    # from it: Pydantic dumps and iterates a model's fields in the order of its __dict__.
+    reordered: tuple[str, ...] | None
 
 
 class RecordBuilder:
@@ -130,6 +133,8 @@ class RecordBuilder:
             value[name] = default
         for name, factory in shape.factories:
             value[name] = factory()
+        if shape.reordered is not None:
+            value = {name: value[name] for name in shape.reordered}
         instance = model.__new__(model)
         object.__setattr__(instance, "__dict__", value)
         object.__setattr__(instance, "__pydantic_fields_set__", shape.fields_set)
@@ -143,12 +148,17 @@ class RecordBuilder:
         missing = [name for name in plan.required if name not in given]
         if missing:
             raise KeyError(f"{model.__name__} without its {missing[0]}")
+        defaults = tuple(
+            (name, default) for name, default in plan.plain_defaults.items() if name not in given
+        )
+        factories = tuple((name, factory) for name, factory in plan.factories if name not in given)
+        filled = given + tuple(name for name, _ in defaults) + tuple(name for name, _ in factories)
+        declared = tuple(model.model_fields)
         shape = self._shapes[(model, given)] = _Shape(
             fields_set=set(given),
-            defaults=tuple(
-                (name, default) for name, default in plan.plain_defaults.items() if name not in given
-            ),
-            factories=tuple((name, factory) for name, factory in plan.factories if name not in given),
+            defaults=defaults,
+            factories=factories,
+            reordered=None if filled == declared else declared,
         )
         return shape
 

@@ -84,6 +84,25 @@ def read_dataset_bytes(source: DatasetSource) -> bytes:
         raise DataSourceError(f"{name}: cannot be read: {error.strerror or error}{via}") from None
 
 
+def read_bounded_file(path: Path, limit: int) -> bytearray:
+    """The bytes of a file aloe keeps for itself (a cache entry, the bundled snapshot), read once.
+
+    OSError if it cannot be read; ValueError if it is not a regular file of at most `limit` bytes (a link
+    to /dev/zero or a FIFO is never waited on, and a sparse file of gigabytes is never read).
+    """
+    handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # opening a FIFO must not wait for a writer
+    with os.fdopen(handle, "rb") as stream:
+        info = os.fstat(stream.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            raise ValueError("not a regular file")
+        if info.st_size > limit:
+            raise ValueError("larger than its limit")
+        data = bytearray(info.st_size)  # one buffer: a large entry is read without a copy
+        if stream.readinto(data) != info.st_size or stream.read(1):
+            raise ValueError("changed while read")
+        return data
+
+
 def _kind_of_file(mode: int) -> str | None:
     """What a path that is not a regular file is ('a FIFO', 'a device' ...); None for a regular file."""
     if stat.S_ISREG(mode):

@@ -1,7 +1,7 @@
 """A cache entry's record lists: one JSON line per record, indexed, each record built when first read.
 
 Reading an entry builds only the dataset's head (its title, its description). Each record list stays
-as the entry's bytes until the run reads it (`Dataset.__getattr__` then builds it whole), and a
+as the entry's bytes until the run reads it (`store.DatasetStore` asks for it), and a
 question about a period builds only the records that may fall in it: the entry keeps, for every dated
 record, its earliest and latest possible day as day numbers, worked out when the dataset was validated.
 `DatedRecord.overlaps` and this index apply the same `possible_days_meet`, so the index lets through
@@ -15,11 +15,10 @@ another; the head says where each list and each record starts.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from aloe_cli.loading.collector import kept_for_the_run
+from aloe_cli.loading.collector import collector_paused
 from aloe_cli.loading.snapshot import RecordBuilder, dataset_json, model_of_list
 from aloe_cli.model.models import RECORD_KINDS, Dataset, DatedRecord, possible_days_meet
 
@@ -65,84 +64,64 @@ def _possible_days(record: DatedRecord) -> list[int | None] | None:
     return [None if day is None else day.toordinal() for day in (record.earliest, record.latest)]
 
 
-def dataset_from_entry(
-    head: dict[str, Any], body: bytes | bytearray, rebuild: Callable[[], Dataset]
-) -> Dataset:
-    """The dataset an entry holds, its lists unread; KeyError or TypeError if the head is not one.
-
-    `rebuild` validates the dataset afresh: it is called should a record prove not to be one aloe
-    wrote (the entry is then gone, and every list still unread is read from what it returns).
-    """
-    builder = RecordBuilder()
-    lists = head["lists"]
-    for list_name, index in lists.items():
-        if list_name not in RECORD_KINDS or len(index["starts"]) != len(index.get("days", index["starts"])):
-            raise KeyError(f"no list {list_name} in an entry of ours")
-    dataset = builder.build(Dataset, head["dataset"])
-    assert isinstance(dataset, Dataset)
-    for list_name in lists:
-        del dataset.__dict__[list_name]  # the builder gave it its default, an empty list
-    object.__setattr__(dataset, "__pydantic_fields_set__", dataset.model_fields_set | set(lists))
-    private = dataset.__pydantic_private__
-    assert private is not None, "the builder sets a dataset's private attributes"
-    private["_unread"] = UnreadRecordLists(body, lists, builder, rebuild)
-    return dataset
+class DamagedEntry(Exception):
+    """A record of a cache entry is not one aloe wrote: the entry cannot answer for its dataset."""
 
 
-class UnreadRecordLists:
-    """The lists of a cache entry not built yet, and the records of them built one by one so far."""
+class CacheEntryLists:
+    """A cache entry's dataset: its head built, its record lists kept as the entry's bytes until read."""
 
-    def __init__(
-        self,
-        body: bytes | bytearray,
-        lists: dict[str, Any],
-        builder: RecordBuilder,
-        rebuild: Callable[[], Dataset],
-    ) -> None:
+    def __init__(self, head: dict[str, Any], body: bytes | bytearray) -> None:
+        """An entry's parsed head and its body; KeyError or TypeError if the head is not one aloe wrote."""
+        lists = head["lists"]
+        for list_name, index in lists.items():
+            if list_name not in RECORD_KINDS or len(index["starts"]) != len(
+                index.get("days", index["starts"])
+            ):
+                raise KeyError(f"no list {list_name} in an entry of ours")
+        self._builder = RecordBuilder()
+        self._head = self._builder.build(Dataset, head["dataset"])  # its lists are empty: they are below
+        assert isinstance(self._head, Dataset)
         self._body = body
-        self._lists = lists  # the head's index of each unread list
+        self.title: str = self._head.title
+        self.description: str | None = self._head.description
+        self._lists: dict[str, Any] = lists  # the head's index of each list not read yet
+        self._read: dict[str, list[Any]] = {}  # the lists read, whole
         self._built: dict[str, dict[int, BaseModel]] = {}  # by list, by position: built for a question
-        self._builder = builder
-        self._rebuild: Callable[[], Dataset] | None = rebuild
-        self._validated: Dataset | None = None  # set once the entry proved damaged
-
-    def __contains__(self, list_name: object) -> bool:
-        """Whether this list is still unread."""
-        return list_name in self._lists
 
     def read(self, list_name: str) -> list[Any]:
-        """Every record of the list, built (reusing those built already): it is unread no more."""
-        index = self._lists.pop(list_name)
-        built = self._built.pop(list_name, {})
-        records = None if self._validated is not None else self._built_whole(list_name, index, built)
-        if records is None:  # the entry proved damaged: the list comes from the dataset validated afresh
-            records = getattr(self._validated_dataset(), list_name)
-        if not self._lists:
-            self._body = b""  # every list is read: the entry's bytes are no longer needed
-        return records
-
-    def _built_whole(
-        self, list_name: str, index: dict[str, Any], built: dict[int, BaseModel]
-    ) -> list[Any] | None:
-        """The list's records, those built already kept; None if a record is not one aloe wrote."""
+        """Every record of one list, built (reusing those built already); DamagedEntry if one is not ours."""
+        if list_name in self._read:
+            return self._read[list_name]
+        index = self._lists.get(list_name)
+        if index is None:  # a list the entry does not hold is empty
+            records: list[Any] = getattr(self._head, list_name)
+            return records
+        built = self._built.get(list_name, {})
         at, end = index["at"]
         try:
             values = json.loads(self._body[at:end])
             model = model_of_list(list_name)
-            with kept_for_the_run():
-                return [
+            with collector_paused():
+                records = [
                     built[position] if position in built else self._builder.build(model, value)
                     for position, value in enumerate(values)
                 ]
-        except Exception:  # whatever is wrong with the entry, validating the YAML again puts it right
-            return None
+        except Exception as error:  # whatever is wrong with the entry, it is not one aloe wrote
+            raise DamagedEntry(list_name) from error
+        self._read[list_name] = records
+        del self._lists[list_name]
+        self._built.pop(list_name, None)
+        if not self._lists:
+            self._body = b""  # every list is read: the entry's bytes are no longer needed
+        return records
 
-    def possibly_between(self, list_name: str, first: date | None, last: date | None) -> list[Any] | None:
-        """The records of the list whose possible days may meet [first, last]; None if it has no index."""
-        index = self._lists[list_name]
-        days = index.get("days")
-        if days is None or self._validated is not None:
-            return None
+    def possibly_between(self, list_name: str, first: date | None, last: date | None) -> list[Any]:
+        """The records of a list whose possible days may meet [first, last]; its whole list if unindexed."""
+        index = self._lists.get(list_name)
+        days = None if index is None else index.get("days")
+        if index is None or days is None:
+            return self.read(list_name)
         first_day = None if first is None else first.toordinal()
         last_day = None if last is None else last.toordinal()
         starts, list_end = index["starts"], index["at"][1] - len(CLOSING)
@@ -150,7 +129,7 @@ class UnreadRecordLists:
         found = []
         try:
             model = model_of_list(list_name)
-            with kept_for_the_run():
+            with collector_paused():
                 for position, span in enumerate(days):
                     if span is None or not possible_days_meet(span[0], span[1], first_day, last_day):
                         continue
@@ -162,14 +141,17 @@ class UnreadRecordLists:
                         value = json.loads(self._body[starts[position] : end])
                         record = built[position] = self._builder.build(model, value)
                     found.append(record)
-        except Exception:  # not an entry aloe wrote: the whole list is read from the dataset validated afresh
-            self._validated_dataset()
-            return None
+        except Exception as error:  # not an entry aloe wrote
+            raise DamagedEntry(list_name) from error
         return found
 
-    def _validated_dataset(self) -> Dataset:
-        if self._validated is None:
-            assert self._rebuild is not None
-            self._validated, self._rebuild = self._rebuild(), None
-            self._built.clear()
-        return self._validated
+    def whole(self) -> Dataset:
+        """The whole dataset, every list read; DamagedEntry if a record is not one aloe wrote."""
+        held = set(self._lists) | set(self._read)
+        lists = {list_name: self.read(list_name) for list_name in RECORD_KINDS}
+        # Built without validation, as its records are; its fields in their declared order, as validation
+        # gives them, so that iterating it and its repr read as those of the dataset validated.
+        values: dict[str, Any] = {
+            name: lists[name] if name in lists else getattr(self._head, name) for name in Dataset.model_fields
+        }
+        return Dataset.model_construct(self._head.model_fields_set | held, **values)

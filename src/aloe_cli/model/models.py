@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 from functools import cached_property
-from typing import TYPE_CHECKING, Annotated, Any, Literal, Protocol, TypeVar
+from typing import Annotated, Any, Literal, Protocol, TypeVar
 
 from pydantic import (
     BaseModel,
@@ -14,7 +14,6 @@ from pydantic import (
     Field,
     PlainSerializer,
     PlainValidator,
-    PrivateAttr,
     StringConstraints,
     WithJsonSchema,
     model_validator,
@@ -616,25 +615,8 @@ class Gap(SourcedRecord):
     """The ids of the records the gap concerns."""
 
 
-class UnreadLists(Protocol):
-    """Record lists a dataset read from a cache entry still holds as JSON: each built when first read."""
-
-    def __contains__(self, list_name: object) -> bool:
-        """Whether this list is still unread."""
-
-    def read(self, list_name: str) -> list[Any]:
-        """Every record of an unread list, built (it is unread no more)."""
-
-    def possibly_between(self, list_name: str, first: date | None, last: date | None) -> list[Any] | None:
-        """The records of an unread list whose possible days may meet [first, last] (None: no index)."""
-
-
-class Dataset(Record):  # noqa: PLW1641 - Pydantic gives every frozen model its hash
+class Dataset(Record):
     """A whole aloe dataset: its sources and every kind of record."""
-
-    # Set only on a dataset read back from a cache entry: the lists it has not built yet (see
-    # `loading/unread.py`). Reading such a list builds it, so every reader sees whole lists.
-    _unread: UnreadLists | None = PrivateAttr(None)
 
     format: Literal["aloe/1"] = Field(description="The dataset format and its version.")
     title: NonEmptyText
@@ -673,57 +655,76 @@ class Dataset(Record):  # noqa: PLW1641 - Pydantic gives every frozen model its 
         for list_name in RECORD_KINDS:
             yield from getattr(self, list_name)
 
-    def milestones_possibly_between(self, first: date | None, last: date | None) -> list[Milestone]:
-        """The milestones that may fall in [first, last]: a superset of `overlaps`; callers test each."""
-        return self._possibly_between("milestones", first, last)
 
-    def events_possibly_between(self, first: date | None, last: date | None) -> list[Event]:
-        """The events that may fall in [first, last]: a superset of `overlaps`; callers test each."""
-        return self._possibly_between("events", first, last)
+class DatasetLists(Protocol):
+    """A dataset's head and lists read as attributes: a Dataset, or a store's view (`loading/store.py`).
 
-    def _possibly_between(self, list_name: str, first: date | None, last: date | None) -> list[Any]:
-        # A list still unread is filtered on its entry's index of possible days, and only the records
-        # that pass are built: a question about one year of a large dataset builds that year.
-        unread = self._unread
-        if unread is not None and list_name in unread:
-            found = unread.possibly_between(list_name, first, last)
-            if found is not None:
-                return found
-        records: list[Any] = getattr(self, list_name)  # built whole (now, if it was unread)
-        return records
+    What the presentation and the questions over every record read, so that a run reading a cache
+    entry builds only the lists they ask for; the Dataset itself stays plain, whole data.
+    """
 
-    def read_every_list(self) -> None:
-        """Build every list still unread: what a dump or a comparison of the whole dataset needs."""
-        unread = self._unread
-        if unread is not None:
-            for list_name in RECORD_KINDS:
-                if list_name in unread:
-                    getattr(self, list_name)
+    @property
+    def title(self) -> str:
+        """The dataset's title."""
 
-    def model_dump(self, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        """Pydantic's dump, of every list (the unread ones built first)."""
-        self.read_every_list()
-        return super().model_dump(*args, **kwargs)
+    @property
+    def description(self) -> str | None:
+        """What the dataset covers."""
 
-    def __eq__(self, other: object) -> bool:
-        """Pydantic's equality, of every list (the unread ones built first)."""
-        if isinstance(other, Dataset):
-            self.read_every_list()
-            other.read_every_list()
-        return super().__eq__(other)
+    @property
+    def sources(self) -> list[Source]:
+        """The documents cited."""
 
-    if not TYPE_CHECKING:  # to mypy, a __getattr__ would make every misspelt attribute valid
+    @property
+    def organisations(self) -> list[Organisation]:
+        """The organisations."""
 
-        def __getattr__(self, name: str) -> Any:
-            # An unread list is absent from the model's fields until read: reading it builds it.
-            private = self.__pydantic_private__
-            unread = private.get("_unread") if private else None
-            if unread is not None and name in unread:
-                records = self.__dict__[name] = unread.read(name)
-                if not any(list_name in unread for list_name in RECORD_KINDS):
-                    private["_unread"] = None  # all read: free the entry's bytes
-                return records
-            return super().__getattr__(name)
+    @property
+    def lineage(self) -> list[LineageLink]:
+        """The lineage links."""
+
+    @property
+    def eras(self) -> list[Era]:
+        """The eras."""
+
+    @property
+    def people(self) -> list[Person]:
+        """The people."""
+
+    @property
+    def places(self) -> list[Place]:
+        """The places."""
+
+    @property
+    def series(self) -> list[Series]:
+        """The series."""
+
+    @property
+    def milestones(self) -> list[Milestone]:
+        """The milestones."""
+
+    @property
+    def events(self) -> list[Event]:
+        """The events."""
+
+    @property
+    def categories(self) -> list[Category]:
+        """The categories."""
+
+    @property
+    def phases(self) -> list[Phase]:
+        """The phases."""
+
+    @property
+    def workshops(self) -> list[Workshop]:
+        """The workshops."""
+
+    @property
+    def gaps(self) -> list[Gap]:
+        """The gaps."""
+
+    def records(self) -> Iterator[Record]:
+        """Every record of every kind, in the order of RECORD_KINDS."""
 
 
 def citations_of(record: Any) -> list[Citation]:

@@ -46,7 +46,7 @@ if TYPE_CHECKING:
     from aloe_cli.model.models import (
         Category,
         Citation,
-        Dataset,
+        DatasetLists,
         DateClaim,
         DatedRecord,
         Era,
@@ -68,8 +68,8 @@ if TYPE_CHECKING:
 class Presentation:
     """Every view of one dataset in one language: each built the first time an output asks for it."""
 
-    def __init__(self, dataset: Dataset, lang: str) -> None:
-        self.dataset = dataset
+    def __init__(self, dataset: DatasetLists, lang: str) -> None:
+        self.dataset = dataset  # a Dataset, or a store's lists: each read when a view first needs it
         self.lang = lang
         self.title: str = dataset.title
         self.description: str | None = dataset.description

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from aloe_cli.questions.lineage import lineage_forest
 
 if TYPE_CHECKING:
-    from aloe_cli.model.models import Dataset, DatedRecord
+    from aloe_cli.model.models import DatasetLists, DatedRecord
     from aloe_cli.presentation.build import Presentation
     from aloe_cli.presentation.dating import ClaimView, Dating
     from aloe_cli.questions.lineage import LineageNode
@@ -64,7 +64,7 @@ class Chart:
     eras: list[Bar] = field(default_factory=list)  # the periods of the timeline, drawn as bands
 
 
-def default_years(dataset: Dataset) -> tuple[int, int]:
+def default_years(dataset: DatasetLists) -> tuple[int, int]:
     """The axis: from the first known start of an era to the last known day of any record."""
     era_starts = [e.earliest.year for e in dataset.eras if e.earliest is not None]
     records: list[DatedRecord] = [*dataset.milestones, *dataset.events, *dataset.eras]

@@ -11,7 +11,7 @@ from aloe_cli.questions.names import fold_text, names_to_ids
 from aloe_cli.questions.queries import HappeningFilter, Match, Period, Role
 
 if TYPE_CHECKING:
-    from aloe_cli.model.models import Dataset
+    from aloe_cli.model.models import Dataset, DatasetLists
 
 
 def known_id(
@@ -50,7 +50,7 @@ def checked_period(first_year: int | None, last_year: int | None) -> Period:
 
 
 def happening_filter(
-    dataset: Dataset,
+    dataset: DatasetLists,
     *,
     first_year: int | None,
     last_year: int | None,

@@ -4,10 +4,30 @@ from __future__ import annotations
 
 from datetime import date
 from enum import StrEnum
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 if TYPE_CHECKING:  # the models load with the dataset, not at start-up
     from aloe_cli.model.models import Dataset, Event, Happening, Milestone, Workshop
+
+
+class HappeningStore(Protocol):
+    """Where the questions about milestones and events read them (`loading.store.DatasetStore` is one).
+
+    The `_between` methods may return more records than fall in the period (never fewer): a store that
+    holds an index of possible days builds only those; the questions test each record themselves.
+    """
+
+    def events(self) -> list[Event]:
+        """Every event."""
+
+    def milestones(self) -> list[Milestone]:
+        """Every milestone."""
+
+    def events_between(self, first: date | None, last: date | None) -> list[Event]:
+        """The events that may fall in [first, last]."""
+
+    def milestones_between(self, first: date | None, last: date | None) -> list[Milestone]:
+        """The milestones that may fall in [first, last]."""
 
 
 class Match(StrEnum):
@@ -85,36 +105,34 @@ def chronological_key(record: Happening) -> tuple[int, date, date, str]:
     return (0, record.earliest or date.min, record.latest or date.max, record.id)
 
 
-def timeline(dataset: Dataset, where: HappeningFilter = EVERY_HAPPENING) -> list[Happening]:
+def timeline(store: HappeningStore, where: HappeningFilter = EVERY_HAPPENING) -> list[Happening]:
     """Milestones and events together, oldest first."""
-    records: list[Happening] = [*_milestones_in(dataset, where.period), *_events_in(dataset, where.period)]
+    records: list[Happening] = [*_milestones_in(store, where.period), *_events_in(store, where.period)]
     return sorted((r for r in records if where.accepts(r)), key=chronological_key)
 
 
-def events(dataset: Dataset, where: HappeningFilter = EVERY_HAPPENING) -> list[Event]:
+def events(store: HappeningStore, where: HappeningFilter = EVERY_HAPPENING) -> list[Event]:
     """The events, oldest first."""
-    return sorted((e for e in _events_in(dataset, where.period) if where.accepts(e)), key=chronological_key)
+    return sorted((e for e in _events_in(store, where.period) if where.accepts(e)), key=chronological_key)
 
 
-def milestones(dataset: Dataset, where: HappeningFilter = EVERY_HAPPENING) -> list[Milestone]:
+def milestones(store: HappeningStore, where: HappeningFilter = EVERY_HAPPENING) -> list[Milestone]:
     """The milestones, oldest first."""
-    return sorted(
-        (m for m in _milestones_in(dataset, where.period) if where.accepts(m)), key=chronological_key
-    )
+    return sorted((m for m in _milestones_in(store, where.period) if where.accepts(m)), key=chronological_key)
 
 
 # An open period lists undated records too; a closed one only records that may overlap it (a record
-# certainly inside a period also may overlap it), which a dataset read from the cache builds alone.
-def _events_in(dataset: Dataset, period: Period) -> list[Event]:
+# certainly inside a period also may overlap it), which a store reading a cache entry builds alone.
+def _events_in(store: HappeningStore, period: Period) -> list[Event]:
     if period.is_open:
-        return dataset.events
-    return dataset.events_possibly_between(period.first_day, period.last_day)
+        return store.events()
+    return store.events_between(period.first_day, period.last_day)
 
 
-def _milestones_in(dataset: Dataset, period: Period) -> list[Milestone]:
+def _milestones_in(store: HappeningStore, period: Period) -> list[Milestone]:
     if period.is_open:
-        return dataset.milestones
-    return dataset.milestones_possibly_between(period.first_day, period.last_day)
+        return store.milestones()
+    return store.milestones_between(period.first_day, period.last_day)
 
 
 def workshops(dataset: Dataset, category: str | None = None, phase: str | None = None) -> list[Workshop]:

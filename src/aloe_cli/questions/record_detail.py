@@ -19,7 +19,7 @@ from aloe_cli.presentation.payloads import DetailJSON, NameJSON, RelatedJSON
 from aloe_cli.questions.names import fold_text, names_to_ids
 
 if TYPE_CHECKING:
-    from aloe_cli.model.models import Dataset, Record, SourcedRecord
+    from aloe_cli.model.models import Dataset, DatasetLists, Record, SourcedRecord
     from aloe_cli.presentation.build import Presentation
     from aloe_cli.presentation.views import CitedSource
 
@@ -35,7 +35,7 @@ class Found(NamedTuple):
     record: Source | SourcedRecord
 
 
-def index_records(dataset: Dataset) -> dict[str, Found]:
+def index_records(dataset: DatasetLists) -> dict[str, Found]:
     """Every record of the dataset by id."""
     return {
         record.id: Found(kind, record)

@@ -9,7 +9,7 @@ from aloe_cli.questions.queries import chronological_key
 from aloe_cli.questions.record_detail import index_records
 
 if TYPE_CHECKING:
-    from aloe_cli.model.models import Dataset
+    from aloe_cli.model.models import Dataset, DatasetLists
     from aloe_cli.questions.record_detail import Found
 
 # How much a match counts, by where it is: a name outranks a passing mention.
@@ -80,7 +80,7 @@ def search_terms(query: str) -> list[str]:
     return list(dict.fromkeys(folded for folded in (fold_text(word) for word in query.split()) if folded))
 
 
-def referenced_names(dataset: Dataset) -> dict[str, list[str]]:
+def referenced_names(dataset: DatasetLists) -> dict[str, list[str]]:
     """The names search gives the places, people and series a record names, by id."""
     names: dict[str, list[str]] = {}
     for place in dataset.places:
@@ -92,7 +92,7 @@ def referenced_names(dataset: Dataset) -> dict[str, list[str]]:
     return names
 
 
-def search_corpus(dataset: Dataset) -> dict[str, list[str]]:
+def search_corpus(dataset: DatasetLists) -> dict[str, list[str]]:
     """Every record's searchable texts by id: what `search` looks in (the SQLite export indexes it)."""
     names = referenced_names(dataset)
     return {
