@@ -60,6 +60,7 @@ class TableBlock(NamedTuple):
     columns: tuple[Column, ...]
     rows: Sequence[tuple[Pieces, ...]]  # a row: one run of pieces a cell
     expand: bool = False  # kept for callers; the layout gives each column what its text needs
+    stacked: bool = False  # record by record even where it fits (a listing keeps one layout)
 
 
 class FieldGrid(NamedTuple):
@@ -282,8 +283,7 @@ COLUMN_GAP = 3  # between two columns: a space of padding, the (blank) rule, a s
 
 
 def _table_lines(table: TableBlock, width: int) -> list[Pieces]:
-    cells = [[_text(row[i]) if i < len(row) else "" for i in range(len(table.columns))] for row in table.rows]
-    widths = column_widths(table, cells, width)
+    widths = None if table.stacked else column_widths(table, cell_texts(table), width)
     if widths is None:  # some column can't hold its longest word: record by record instead
         return _stacked_lines(table, width)
     total = TABLE_EDGES + sum(widths) + COLUMN_GAP * (len(widths) - 1)
@@ -311,6 +311,16 @@ def _table_lines(table: TableBlock, width: int) -> list[Pieces]:
     for row in table.rows:
         lines += draw([row[i] if i < len(row) else () for i in range(len(table.columns))])
     return [*lines, ()]
+
+
+def cell_texts(table: TableBlock) -> list[list[str]]:
+    """Each row's cells as plain text, one a column."""
+    return [[_text(row[i]) if i < len(row) else "" for i in range(len(table.columns))] for row in table.rows]
+
+
+def fits(table: TableBlock, width: int) -> bool:
+    """Whether the table's columns can each hold their longest word in this width."""
+    return column_widths(table, cell_texts(table), width) is not None
 
 
 def _stacked_lines(table: TableBlock, width: int) -> list[Pieces]:

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from aloe_cli.renderers.apparatus import Apparatus, letters
-from aloe_cli.renderers.blocks import Block, Blocks, Column, Paragraph, Piece, Pieces, TableBlock
+from aloe_cli.renderers.blocks import Block, Blocks, Column, Paragraph, Piece, Pieces, TableBlock, fits
 from aloe_cli.sanitize import printable
 
 if TYPE_CHECKING:
@@ -79,6 +79,12 @@ def _listing_blocks(listing: Listing, rows: list[Row], width: int) -> list[Block
         entries = apparatus.entries(range(first, end)) if apparatus.markers else ()
         if entries:
             blocks.append(Paragraph(entries))
+    # One layout for the whole listing: if one group's table can't fit, every group is record by record.
+    tables = [block for block in blocks if isinstance(block, TableBlock)]
+    if not all(fits(table, width) for table in tables):
+        blocks = [
+            block._replace(stacked=True) if isinstance(block, TableBlock) else block for block in blocks
+        ]
     if listing.legend:
         blocks.append(Paragraph((("", ""),)))
         blocks.append(Paragraph(((printable(listing.legend), "dim"),)))
