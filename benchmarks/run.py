@@ -68,6 +68,12 @@ STARTUP_CASES = [
     ("aloe gaps", ["gaps"], (1.1, 1.2)),
     ("aloe chart", ["chart"], (1.1, 1.2)),
     ("aloe export --to html", ["export", "--to", "html"], (1.1, 1.2)),
+    # The same questions in French: the catalogue read, dates and labels in French (issue 21).
+    ("aloe --lang fr --help", ["--lang", "fr", "--help"], (0.6, 0.6)),
+    ("aloe --lang fr timeline", ["--lang", "fr", "timeline"], (1.1, 1.2)),
+    ("aloe --lang fr events --year 2002", ["--lang", "fr", "events", "--year", "2002"], (1.1, 1.2)),
+    ("aloe --lang fr show dakar-2005", ["--lang", "fr", "show", "dakar-2005"], (1.1, 1.2)),
+    ("aloe --lang fr export --to html", ["--lang", "fr", "export", "--to", "html"], (1.1, 1.2)),
 ]
 SCALE_COMMANDS = [
     ("validate", ["validate"]),

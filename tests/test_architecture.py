@@ -17,7 +17,15 @@ PACKAGE = Path(__file__).parents[1] / "src" / "aloe_cli"
 # The layers, lowest first: a module may import its own layer and the layers below it, never above. An
 # entry names a module, or a package and everything in it; the top package's `__init__` is named alone.
 LAYERS = (
-    ("aloe_cli", "aloe_cli.errors", "aloe_cli.sanitize", "aloe_cli.kinds", "aloe_cli.files"),
+    (
+        "aloe_cli",
+        "aloe_cli.errors",
+        "aloe_cli.i18n",
+        "aloe_cli.message_extraction",
+        "aloe_cli.sanitize",
+        "aloe_cli.kinds",
+        "aloe_cli.files",
+    ),
     ("aloe_cli.model",),
     ("aloe_cli.loading",),
     ("aloe_cli.presentation",),

@@ -63,7 +63,7 @@ def test_an_unknown_language_is_a_usage_error(aloe: Callable[..., Result]) -> No
     for result in (aloe("timeline", "--lang", "de"), aloe("timeline", env={"ALOE_LANG": "de"})):
         assert result.exit_code == 2
         assert result.stderr.count("\n") == 1
-        assert "no text in 'de'; use one of en, es, fr, pt" in result.stderr
+        assert "'de' is not a language aloe speaks: use en, fr, es, pt" in result.stderr
 
 
 # 2. Filters that don't silently miss -----------------------------------------------------------------

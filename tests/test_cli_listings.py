@@ -250,9 +250,12 @@ def test_lang_falls_back_to_english(aloe: Callable[..., Result], small_dataset: 
     assert any(
         r["title"] == "La rencontre de Findhorn, premier séminaire transversal du PSES" for r in records
     )
-    assert any(r["title"] == "2nd World Social Forum" for r in records)  # no French title: English
+    assert any(r["title"] == "2e Forum social mondial" for r in records)
+    small = as_json(aloe("--data", str(small_dataset), "--lang", "fr", "timeline", "--format", "json"))
+    english = as_json(aloe("--data", str(small_dataset), "timeline", "--format", "json"))
+    assert small and [r["title"] for r in small] == [r["title"] for r in english]  # no French titles there
     bad = aloe("--lang", "French", "timeline")
-    assert bad.exit_code == 2 and "language code" in bad.stderr
+    assert bad.exit_code == 2 and "not a language aloe speaks" in bad.stderr
 
 
 def test_filters_by_org_person_place_and_series(aloe: Callable[..., Result]) -> None:

@@ -559,3 +559,36 @@ def test_the_pages_meta_description_is_the_datasets(aloe: Callable[..., Result],
     page = export(aloe, "--to", to).stdout
     found = re.search(r'<meta name="description" content="([^"]*)">', page)
     assert found is not None and found[1].startswith("How the Alliance for a Responsible, Plural and United")
+
+
+def test_the_french_page_has_no_axe_violation(aloe: Callable[..., Result], tmp_path: Path) -> None:
+    """The French page, as axe-core (npm) reads it at 400 px: no violation, no sideways scroll, lang fr."""
+    shutil.copy(node_module("axe-core/axe.min.js"), tmp_path / "axe.min.js")
+    page = tmp_path / "aloe.html"
+    export(aloe, "--lang", "fr", "--to", "html", "-o", str(page))
+    html = page.read_text(encoding="utf-8")
+    assert '<html lang="fr">' in html and "Ce que les sources laissent ouvert" in html
+    assert '<span lang="en">' in html  # the English-only summaries say so
+    page.write_text(html.replace("</body>", AXE_PROBE + "</body>"), encoding="utf-8")
+    with serve(tmp_path) as url:
+        dom = dump_dom(f"{url}/aloe.html", budget_ms=15000, window=(400, 900))
+    found = re.search(r"data-axe=\"([^\"]+)\"", dom)
+    assert found is not None, "axe did not run"
+    result = json.loads(found[1].replace("&quot;", '"'))
+    assert result["violations"] == []
+    assert result["sideways"] <= 0
+
+
+def test_the_french_timelinejs_page_has_french_controls_offline(
+    aloe: Callable[..., Result], tmp_path: Path
+) -> None:
+    """TimelineJS's own controls in French, its locale file read from beside the page, nothing from outside."""
+    shutil.copytree(node_module("@knight-lab/timelinejs/dist"), tmp_path / "timeline")
+    export(aloe, "--lang", "fr", "--to", "timelinejs-page", "-o", str(tmp_path / "index.html"))
+    seen = visit(tmp_path, "index.html")
+    assert seen.console == []
+    local = [line.split()[1] for line, _ in seen.requests if line.startswith("GET http://127.0.0.1:")]
+    assert len(local) == len(seen.requests), seen.requests
+    assert "timeline/js/locale/fr.json" in {path.split("/", 3)[3] for path in local}
+    assert "Retour à la page d'accueil" in seen.dom  # TimelineJS's own words, from its French locale
+    assert "La rencontre de Findhorn, premier séminaire transversal du PSES" in seen.dom

@@ -5,19 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from aloe_cli.errors import AloeError, ExitCode
 from aloe_cli.loading.source import DatasetSource
 
 if TYPE_CHECKING:
     from aloe_cli.loading.store import DatasetStore
     from aloe_cli.model.models import Dataset
     from aloe_cli.presentation.build import Presentation
-
-
-class UnknownLanguage(AloeError):
-    """A language the dataset has no text in (a usage error: the option is wrong, not the data)."""
-
-    exit_code = ExitCode.USAGE_ERROR
 
 
 @dataclass
@@ -28,7 +21,6 @@ class Session:
     lang: str = "en"
     use_cache: bool = True
     _store: DatasetStore | None = field(default=None, repr=False)
-    _lang_checked: bool = field(default=False, repr=False)
     _presentation: Presentation | None = field(default=None, repr=False)
 
     def store(self) -> DatasetStore:
@@ -44,20 +36,10 @@ class Session:
         return self.store().read_all()
 
     def presentation(self) -> Presentation:
-        """The dataset's views in the chosen language; a language it has no text in is UnknownLanguage."""
+        """The dataset's views in the chosen language (a text the dataset lacks in it is in English)."""
         from aloe_cli.presentation.build import Presentation
 
-        store = self.store()
-        if not self._lang_checked and self.lang != "en":  # English is always there: every text falls back
-            from aloe_cli.model.models import languages_of
-
-            known = languages_of(store.read_all())
-            if self.lang not in known:
-                raise UnknownLanguage(
-                    f"--lang: the dataset has no text in '{self.lang}'; use one of {', '.join(sorted(known))}"
-                )
-            self._lang_checked = True
         if self._presentation is None:
             # Built on the store's lists: a question about a period reads only the lists its views name.
-            self._presentation = Presentation(store.lists(), self.lang)
+            self._presentation = Presentation(self.store().lists(), self.lang)
         return self._presentation

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
+import re
 import sys
 import traceback
 from collections.abc import Sequence
@@ -17,6 +19,16 @@ from aloe_cli import __version__
 from aloe_cli.cli.coercion import read_values_plainly
 from aloe_cli.cli.output import Output
 from aloe_cli.errors import AloeError, ExitCode, OptionError
+from aloe_cli.i18n import (
+    ENGLISH,
+    N_,
+    LanguageError,
+    _,
+    choose_language,
+    interface_language_from,
+    translate_paragraphs,
+    use_language,
+)
 from aloe_cli.loading.source import DatasetSource
 from aloe_cli.renderers import RENDERERS, Format
 from aloe_cli.session import Session
@@ -45,7 +57,7 @@ def show_listing(
 ) -> None:
     """Render a listing in the chosen format and print it; say so on stderr when a table is empty."""
     if output_format is Format.table and not listing.rows:
-        settings.output.note("No records match.")
+        settings.output.note(_("No records match."))
         return
     settings.output.emit(RENDERERS[output_format](replace(listing, show_sources=sources)))
 
@@ -93,6 +105,12 @@ GLOBAL_OPTIONS_WITH_VALUE = frozenset(GLOBAL_OPTION_EXAMPLES)
 GLOBAL_OPTIONS_NOTE = (
     f"The options of aloe itself ({', '.join(option.name for option in GLOBAL_OPTIONS)}) may also follow "
     "the command."
+)
+# The note as the message catalogue holds it, to be translated where it is shown (`translate_help`);
+# `tests/test_i18n.py` checks that it is the note as made above.
+GLOBAL_OPTIONS_NOTE_MSGID = N_(
+    "The options of aloe itself (--data, --lang, --no-color, --no-pager, --no-cache, --debug) may also "
+    "follow the command."
 )
 
 
@@ -148,9 +166,13 @@ class AloeGroup(TyperGroup):
         **extra: Any,
     ) -> Any:
         """Run aloe; a usage error is one line on stderr naming the option and the fix, exit 2."""
+        words = list(sys.argv[1:] if args is None else args)
+        # The language is chosen before Click reads a word: `--help` and usage errors speak it too.
+        use_language(interface_language_from(words))
+        translate_help(self)
         try:
             result = super().main(
-                args=hoist_global_options(list(sys.argv[1:] if args is None else args)),
+                args=hoist_global_options(words),
                 prog_name=prog_name,
                 complete_var=complete_var,
                 standalone_mode=False,
@@ -188,13 +210,16 @@ class AloeGroup(TyperGroup):
         if command is not None and not command.epilog:
             command.epilog = GLOBAL_OPTIONS_NOTE
         if command is not None:
-            read_values_plainly([*command.params, command.get_help_option(ctx)])  # --help is made apart
+            help_option = command.get_help_option(ctx)  # --help is made apart
+            read_values_plainly([*command.params, help_option])
+            translate_help(command, *command.params, help_option)
         return command
 
     def get_params(self, ctx: Any) -> Any:
         """Aloe's own options (and --help), read without a Pydantic validator each."""
         params = super().get_params(ctx)
         read_values_plainly(params)
+        translate_help(None, *params)
         return params
 
     def list_commands(self, ctx: Any) -> list[str]:
@@ -229,9 +254,48 @@ class AloeGroup(TyperGroup):
         except Exception as error:
             _print_traceback_if_debugging(ctx)
             Output(no_color=_no_color(ctx)).error(
-                f"internal error ({type(error).__name__}: {error}); run again with --debug for the traceback"
+                _("internal error ({error}); run again with --debug for the traceback").format(
+                    error=f"{type(error).__name__}: {error}"
+                )
             )
             raise typer.Exit(ExitCode.INTERNAL_ERROR) from None
+
+
+def translate_help(command: Any, *params: Any) -> None:
+    """Put a command's help and its options' help in the run's language (msgids: the English as written).
+
+    Typer builds the Click objects anew for each run, so each is translated once, where it is first read.
+    """
+    for item in (command, *params):
+        if item is None or getattr(item, "_aloe_translated", False):
+            continue
+        for attribute in ("help", "epilog", "short_help"):
+            text = getattr(item, attribute, None)
+            if isinstance(text, str) and text:
+                setattr(item, attribute, translate_paragraphs(text))
+        item._aloe_translated = True
+    if command is not None and not issubclass(command.context_class.formatter_class, _TranslatedUsage):
+        formatter = _translated_formatter(command.context_class.formatter_class)
+        command.context_class = type("Context", (command.context_class,), {"formatter_class": formatter})
+
+
+class _TranslatedUsage:
+    """A help formatter whose "Usage:" and section headings are in the run's language."""
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        """The usage line, its prefix translated."""
+        super().write_usage(prog, args, _("Usage: ") if prefix is None else prefix)  # type: ignore[misc]
+
+    def write_heading(self, heading: str) -> None:
+        """A section heading ("Options:"), translated (French puts a space before the colon)."""
+        indent: int = self.current_indent  # type: ignore[attr-defined]
+        self.write(f"{'':>{indent}}{_('{heading}:').format(heading=_(heading))}\n")  # type: ignore[attr-defined]
+
+
+@functools.cache
+def _translated_formatter(base: type) -> type:
+    """Click's help formatter (as Typer carries it), speaking the run's language."""
+    return type("TranslatedFormatter", (_TranslatedUsage, base), {})
 
 
 def _silence_standard_output() -> None:
@@ -243,13 +307,33 @@ def _silence_standard_output() -> None:
 def one_line_usage_error(error: Exception) -> str:
     """The error in one line: "--lang: the dataset has no text in 'de'; ... (see 'aloe timeline --help')"."""
     message = " ".join(error.format_message().split())  # type: ignore[attr-defined]
-    message = message.replace("Invalid value for ", "").replace("No such option", "no such option")
-    message = message.replace(
-        "Input should be a valid integer, unable to parse string as an integer", "give a whole number"
-    )
+    for pattern, wording in _CLICK_ERRORS:
+        found = pattern.fullmatch(message)
+        if found:
+            message = _(wording).format(**found.groupdict())
+            break
     context = getattr(error, "ctx", None)
     command = context.command_path if context is not None else "aloe"
-    return f"{message} (see '{command} --help')"
+    return _("{message} (see '{command} --help')").format(message=message, command=command)
+
+
+# Click's usage errors (plain English in the Click Typer carries), each reworded in the run's language.
+_CLICK_ERRORS = [
+    (re.compile(pattern), wording)
+    for pattern, wording in (
+        (r"Invalid value for (?P<option>[^:]+): Input should be a valid integer, unable to parse string "
+         r"as an integer", N_("{option}: give a whole number")),
+        (r"Invalid value for (?P<option>[^:]+): (?P<detail>.*)", N_("{option}: {detail}")),
+        (r"No such option: (?P<option>\S+) \(Possible options?: (?P<possible>[^)]*)\)",
+         N_("no such option: {option} (did you mean {possible}?)")),
+        (r"No such option: (?P<option>\S+)", N_("no such option: {option}")),
+        (r"Option '(?P<option>[^']+)' requires an argument\.", N_("option '{option}' needs a value")),
+        (r"Missing argument '(?P<argument>[^']+)'\.", N_("missing argument '{argument}'")),
+        (r"Missing option '(?P<option>[^']+)'\.", N_("missing option '{option}'")),
+        (r"Got unexpected extra arguments? \((?P<words>.*)\)", N_("unexpected words: {words}")),
+        (r"No such command '(?P<name>[^']+)'\.", N_("no such command '{name}'")),
+    )
+]  # fmt: skip
 
 
 def _print_traceback_if_debugging(ctx: Any) -> None:
@@ -264,13 +348,17 @@ def _no_color(ctx: Any) -> bool:
 app = typer.Typer(
     cls=AloeGroup,
     name="aloe",
-    help=(
-        "The history of the WSSE and ALOE (1997-2006), every fact with its source.\n\n"
-        "A milestone is a step in the history of the WSSE and ALOE themselves (the Findhorn meeting, the "
-        "World Citizens Assembly); an event is a gathering of others the WSSE took part in (the World "
-        "Social Forums). `aloe timeline` shows both; `aloe events` the events only.\n\n"
-        f"{GLOBAL_OPTIONS_NOTE}\n\n"
-        "Example: aloe events --year 2002"
+    help="\n\n".join(  # each paragraph a message of the catalogue
+        [
+            N_("The history of the WSSE and ALOE (1997-2006), every fact with its source."),
+            N_(
+                "A milestone is a step in the history of the WSSE and ALOE themselves (the Findhorn meeting, "
+                "the World Citizens Assembly); an event is a gathering of others the WSSE took part in (the "
+                "World Social Forums). `aloe timeline` shows both; `aloe events` the events only."
+            ),
+            GLOBAL_OPTIONS_NOTE,
+            N_("Example: aloe events --year 2002"),
+        ]
     ),
     no_args_is_help=True,
     pretty_exceptions_enable=False,
@@ -302,15 +390,18 @@ def main_options(
         ),
     ] = None,
     lang: Annotated[
-        str,
+        str | None,
         typer.Option(
             "--lang",
             envvar="ALOE_LANG",
             metavar="LANG",
-            help="Language of names and titles (en, fr, es, pt), where the dataset has them.",
+            help=(
+                "Language of the interface and of the dataset's texts where it has them: en, fr, es or pt "
+                "(fr-FR and fr_FR.UTF-8 too). Default: the locale (LC_ALL, LC_MESSAGES, LANG)."
+            ),
             show_envvar=True,
         ),
-    ] = "en",
+    ] = None,
     no_color: Annotated[bool, typer.Option("--no-color", help="No colour, even on a terminal.")] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show the traceback of an error.")] = False,
     no_cache: Annotated[
@@ -331,13 +422,21 @@ def main_options(
     """The history of the WSSE and ALOE (1997-2006), every fact with its source."""
     if data == "":  # `--data=`: an empty path would be read as the current folder
         raise _UsageError(f"--data needs a value ({GLOBAL_OPTION_EXAMPLES['--data']})")
-    if not (2 <= len(lang) <= 3 and lang.isascii() and lang.isalpha() and lang.islower()):
-        raise typer.BadParameter(
-            f"'{lang}' is not a language code: use one such as en, fr, es or pt", param_hint="--lang"
-        )
+    try:
+        use_language(choose_language(lang, os.environ))
+    except LanguageError as error:
+        raise typer.BadParameter(error.message, param_hint="--lang") from None
     ctx.obj = Settings(
         session=session_of_options(ctx), output=Output(no_color=no_color, no_pager=no_pager), debug=debug
     )
+
+
+def _language_of_options(lang: str | None) -> str:
+    """The language --lang, ALOE_LANG or the locale asks for; English where it is refused (completion)."""
+    try:
+        return choose_language(lang, os.environ)
+    except LanguageError:
+        return ENGLISH  # the main callback says why, where it runs
 
 
 def session_of_options(ctx: Any) -> Session:
@@ -353,6 +452,6 @@ def session_of_options(ctx: Any) -> Session:
         origin = "ALOE_DATA" if data_source is not None and data_source.name == "ENVIRONMENT" else "--data"
     return Session(
         DatasetSource(data, origin),
-        lang=root.params.get("lang") or "en",
+        lang=_language_of_options(root.params.get("lang")),
         use_cache=not root.params.get("no_cache"),
     )

@@ -9,6 +9,7 @@ import typer
 from aloe_cli.cli.application import app, settings_of, show_listing
 from aloe_cli.cli.formats import DOCUMENT_FORMATS, Document, DocumentFormat
 from aloe_cli.cli.options import FormatOption, FromYear, SourcesOption, ToYear, complete_ids
+from aloe_cli.i18n import _
 from aloe_cli.questions.filters import checked_period, checked_search_terms
 from aloe_cli.renderers import Format
 from aloe_cli.sanitize import printable
@@ -132,4 +133,5 @@ def chart(
     from aloe_cli.renderers.chart_svg import chart_svg
 
     write_new_file(svg, chart_svg(built, settings.session.dataset().title), force=force)
-    settings.output.note(f"Saved the chart as SVG to {svg}")  # the picture went to the file, not the screen
+    # The picture went to the file, not the screen: say where.
+    settings.output.note(_("Saved the chart as SVG to {file}").format(file=svg))

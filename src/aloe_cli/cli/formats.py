@@ -15,6 +15,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from aloe_cli.cli.application import Settings, show_listing
+from aloe_cli.i18n import _, ngettext
 from aloe_cli.renderers import Format
 from aloe_cli.renderers.listing import plain_yaml
 from aloe_cli.sanitize import json_without_raw_controls, printable_line
@@ -123,9 +124,11 @@ def _report_as_text(report: ValidationReport) -> str:
     lines = [problem.as_text() for problem in report.problems]
     if report.dataset is None:
         count = len(report.problems)
-        lines.append(f"{report.name}: {count} problem{'s' if count > 1 else ''}")
+        found = ngettext("{file}: {count} problem", "{file}: {count} problems", count)
+        lines.append(found.format(file=report.name, count=count))
     else:
-        lines.append(f"{report.name}: valid ({sum(1 for _ in report.dataset.records())} records)")
+        records = sum(1 for _record in report.dataset.records())
+        lines.append(_("{file}: valid ({count} records)").format(file=report.name, count=records))
     return "".join(printable_line(line) + "\n" for line in lines)
 
 

@@ -19,6 +19,7 @@ from aloe_cli.cli.options import (
     SourcesOption,
     ToYear,
 )
+from aloe_cli.i18n import _
 from aloe_cli.questions import queries
 from aloe_cli.questions.filters import happening_filter, workshop_filter
 from aloe_cli.questions.queries import Match
@@ -77,7 +78,7 @@ def events(
     from aloe_cli.evidence import views  # start-up: the models load with the data, not before
 
     if year is not None and (first_year is not None or last_year is not None):
-        raise typer.BadParameter("give --year, or --from/--to, not both", param_hint="--year")
+        raise typer.BadParameter(_("give --year, or --from/--to, not both"), param_hint="--year")
     if year is not None:
         first_year = last_year = year
     settings = settings_of(ctx)

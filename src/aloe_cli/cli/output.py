@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TextIO
 
 from aloe_cli.errors import OutputError
+from aloe_cli.i18n import _
 from aloe_cli.sanitize import printable, printable_line
 
 if TYPE_CHECKING:
@@ -145,10 +146,11 @@ class Output:
         sys.stderr.write(printable_line(message) + "\n")
 
     def error(self, message: str) -> None:
-        """An error line: 'aloe: error: ...' on stderr."""
-        prefix = "aloe: error: "
+        """An error line: 'aloe: error: ...' on stderr (the word 'error' in the run's language)."""
+        prefix = _("aloe: error:")
         if wants_color(sys.stderr, self.no_color):
-            prefix = "\x1b[1;31maloe: error:\x1b[0m "
+            prefix = f"\x1b[1;31m{prefix}\x1b[0m"
+        prefix += " "
         sys.stderr.write(prefix + printable_line(message) + "\n")
 
 

@@ -14,6 +14,7 @@ from aloe_cli import __version__
 from aloe_cli.cli.application import app, settings_of
 from aloe_cli.cli.options import FromYear, MatchOption, OrgOption, PersonOption, PlaceOption, UntilYear
 from aloe_cli.exports import EXPORTERS, ExportFormat, Selection
+from aloe_cli.i18n import _
 from aloe_cli.questions import queries
 from aloe_cli.questions.filters import happening_filter
 from aloe_cli.questions.queries import Match
@@ -66,7 +67,9 @@ def export(
     settings = settings_of(ctx)
     made = EXPORTERS[to]
     if output in (None, "-") and not made.text:
-        raise typer.BadParameter(f"{to.value} is not text: name a file with -o", param_hint="--output")
+        raise typer.BadParameter(
+            _("{format} is not text: name a file with -o").format(format=to.value), param_hint="--output"
+        )
     where = happening_filter(
         settings.session.store().lists(), first_year=first_year, last_year=last_year, match=match,
         org=org, person=person, place=place,
@@ -76,10 +79,12 @@ def export(
     selection = Selection(
         presentation, presentation.happenings(happenings), __version__, base_iri, bom, remote_media
     )
-    with _progress(f"Exporting {len(happenings)} milestones and events to {to.value}"):
+    exporting = _("Exporting {count} milestones and events to {format}")
+    with _progress(exporting.format(count=len(happenings), format=to.value)):
         if to is ExportFormat.csv and output is not None and not output.endswith(".zip"):
             written = _write_csv_folder(selection, Path(output), force)
-            settings.output.note(f"Wrote {written} CSV files to {output}/")
+            wrote = _("Wrote {count} CSV files to {folder}/")
+            settings.output.note(wrote.format(count=written, folder=output))
             return
         content = made.make(selection)
         if output in (None, "-"):
@@ -88,7 +93,9 @@ def export(
         assert output is not None
         write_new_file(output, content, force=force)
     settings.output.note(
-        f"Wrote {to.value} ({len(happenings)} milestones and events, {len(content):,} bytes) to {output}"
+        _("Wrote {format} ({count} milestones and events, {size} bytes) to {file}").format(
+            format=to.value, count=len(happenings), size=f"{len(content):,}", file=output
+        )
     )
 
 

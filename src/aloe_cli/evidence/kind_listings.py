@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Protocol
 
 from aloe_cli.evidence.views import ColumnSpec, Listing, Row, date_cell
+from aloe_cli.i18n import _
 from aloe_cli.kinds import RecordKind
 from aloe_cli.model.models import RECORD_KINDS, citations_of
 from aloe_cli.presentation.dating import UNDATED_JSON
@@ -60,13 +61,13 @@ def sources_listing(dataset: Dataset, presentation: Presentation) -> Listing:
             }
         )
     return Listing(
-        title="Sources",
+        title=_("Sources"),
         columns=(
-            ColumnSpec("Source", 4),
-            ColumnSpec("Kind", 1),
-            ColumnSpec("Address", 3),
-            ColumnSpec("Cited by", 2),
-            ColumnSpec("ID", holds="id"),
+            ColumnSpec(_("Source"), 4),
+            ColumnSpec(_("Kind"), 1),
+            ColumnSpec(_("Address"), 3),
+            ColumnSpec(_("Cited by"), 2),
+            ColumnSpec(_("ID"), holds="id"),
         ),
         title_column=0,  # on a narrow screen the id goes under the source's title, not its kind
         fields=(
@@ -85,7 +86,7 @@ def sources_listing(dataset: Dataset, presentation: Presentation) -> Listing:
         ),
         make_rows=lambda: rows,
         make_records=lambda: iter(records),
-        legend="A title in [square brackets] describes a page whose own title was not read.",
+        legend=_("A title in [square brackets] describes a page whose own title was not read."),
     )
 
 
@@ -93,8 +94,12 @@ def gaps_listing(dataset: Dataset, presentation: Presentation) -> Listing:
     """What the sources leave open: a research agenda, each gap with what it is about and its sources."""
     gaps = presentation.gaps
     return Listing(
-        title="What the sources leave open",
-        columns=(ColumnSpec("Gap", 5), ColumnSpec("About", 2, holds="ids"), ColumnSpec("ID", holds="id")),
+        title=_("What the sources leave open"),
+        columns=(
+            ColumnSpec(_("Gap"), 5),
+            ColumnSpec(_("About"), 2, holds="ids"),
+            ColumnSpec(_("ID"), holds="id"),
+        ),
         fields=("id", "kind", "summary", "about", "sources", "note"),
         title_column=0,
         make_rows=lambda: [
@@ -124,7 +129,7 @@ def _simple_listing(
     """A listing whose records share their fields, from (cells, JSON record) pairs, and their sources."""
     return Listing(
         title=title,
-        columns=(*columns, ColumnSpec("ID", holds="id")),
+        columns=(*columns, ColumnSpec(_("ID"), holds="id")),
         fields=tuple(rows[0][1]) if rows else ("id", "kind"),
         title_column=0,
         make_rows=lambda: [
@@ -179,8 +184,8 @@ def organisations_listing(dataset: Dataset, presentation: Presentation) -> Listi
             )
         )
     return _simple_listing(
-        "Organisations",
-        (ColumnSpec("Name", 4), ColumnSpec("Acronym", 1), ColumnSpec("Date", 3)),
+        _("Organisations"),
+        (ColumnSpec(_("Name"), 4), ColumnSpec(_("Acronym"), 1), ColumnSpec(_("Date"), 3)),
         rows,
         [every_cited(o.citations, o.dating, o.other_names) for o in views],
     )
@@ -194,8 +199,8 @@ def people_listing(dataset: Dataset, presentation: Presentation) -> Listing:
         for p in views
     ]
     return _simple_listing(
-        "People",
-        (ColumnSpec("Name", 2), ColumnSpec("Role", 5)),
+        _("People"),
+        (ColumnSpec(_("Name"), 2), ColumnSpec(_("Role"), 5)),
         rows,
         [every_cited(p.citations) for p in views],
     )
@@ -212,8 +217,8 @@ def places_listing(dataset: Dataset, presentation: Presentation) -> Listing:
         for p in views
     ]
     return _simple_listing(
-        "Places",
-        (ColumnSpec("Name", 3), ColumnSpec("Country", 2)),
+        _("Places"),
+        (ColumnSpec(_("Name"), 3), ColumnSpec(_("Country"), 2)),
         rows,
         [every_cited(p.citations) for p in views],
     )
@@ -237,8 +242,8 @@ def eras_listing(dataset: Dataset, presentation: Presentation) -> Listing:
         for e in views
     ]
     return _simple_listing(
-        "Eras",
-        (ColumnSpec("Era", 4), ColumnSpec("Date", 3), ColumnSpec("Organisation", 2, holds="ids")),
+        _("Eras"),
+        (ColumnSpec(_("Era"), 4), ColumnSpec(_("Date"), 3), ColumnSpec(_("Organisation"), 2, holds="ids")),
         rows,
         [every_cited(e.citations, e.dating) for e in views],
     )
@@ -264,8 +269,8 @@ def series_listing(dataset: Dataset, presentation: Presentation) -> Listing:
             )
         )
     return _simple_listing(
-        "Series",
-        (ColumnSpec("Series", 3), ColumnSpec("Acronym", 1), ColumnSpec("Events", 4, holds="ids")),
+        _("Series"),
+        (ColumnSpec(_("Series"), 3), ColumnSpec(_("Acronym"), 1), ColumnSpec(_("Events"), 4, holds="ids")),
         rows,
         [every_cited(s.citations) for s in views],
     )
@@ -290,8 +295,12 @@ def categories_listing(dataset: Dataset, presentation: Presentation) -> Listing:
             )
         )
     return _simple_listing(
-        "Categories",
-        (ColumnSpec("Category", 2), ColumnSpec("Description", 4), ColumnSpec("Workshops", 3, holds="ids")),
+        _("Categories"),
+        (
+            ColumnSpec(_("Category"), 2),
+            ColumnSpec(_("Description"), 4),
+            ColumnSpec(_("Workshops"), 3, holds="ids"),
+        ),
         rows,
         [every_cited(c.citations) for c in views],
     )
@@ -319,8 +328,8 @@ def phases_listing(dataset: Dataset, presentation: Presentation) -> Listing:
             )
         )
     return _simple_listing(
-        "Phases",
-        (ColumnSpec("Phase", 3), ColumnSpec("Date", 3), ColumnSpec("Workshops", 2)),
+        _("Phases"),
+        (ColumnSpec(_("Phase"), 3), ColumnSpec(_("Date"), 3), ColumnSpec(_("Workshops"), 2)),
         rows,
         [every_cited(p.citations, p.dating) for p in views],
     )

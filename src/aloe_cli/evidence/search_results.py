@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from aloe_cli.evidence.views import ColumnSpec, Listing, Row, date_cell
+from aloe_cli.i18n import _
 from aloe_cli.model.models import DatedRecord
 from aloe_cli.questions.record_detail import every_cited_of, title_of
 from aloe_cli.questions.search import match_spans, snippet
@@ -20,10 +21,10 @@ def ranking_legend(hits: list[Hit], terms: list[str]) -> str:
     if len(terms) < 2:
         return ""
     every = sum(1 for hit in hits if hit.words == len(terms))
-    return (
-        f"Ranked by how many of the {len(terms)} words each record has: {every} of {len(hits)} "
-        f"have them all and come first; then by where the words occur (a title before a note)."
-    )
+    return _(
+        "Ranked by how many of the {words} words each record has: {every} of {found} have them all and "
+        "come first; then by where the words occur (a title before a note)."
+    ).format(words=len(terms), every=every, found=len(hits))
 
 
 def search_listing(hits: list[Hit], terms: list[str], presentation: Presentation) -> Listing:
@@ -46,7 +47,7 @@ def search_listing(hits: list[Hit], terms: list[str], presentation: Presentation
         rows.append(
             Row(
                 record.id,
-                (hit.found.kind, title, date_cell(dating) if isinstance(record, DatedRecord) else "",
+                (_(hit.found.kind), title, date_cell(dating) if isinstance(record, DatedRecord) else "",
                  f"{field_name}: {extract}", record.id),
                 () if hit.found.kind == "source" else every_cited_of(record, presentation),
                 claims=dating if dating is not None and dating.disputed else None,  # its cell's "see below"
@@ -69,13 +70,13 @@ def search_listing(hits: list[Hit], terms: list[str], presentation: Presentation
             }
         )
     return Listing(
-        title="Search results",
+        title=_("Search results"),
         columns=(
-            ColumnSpec("Kind", 2),
-            ColumnSpec("Title", 4),
-            ColumnSpec("Date", 2, holds="date"),
-            ColumnSpec("Matched", 4),
-            ColumnSpec("ID", holds="id"),
+            ColumnSpec(_("Kind"), 2),
+            ColumnSpec(_("Title"), 4),
+            ColumnSpec(_("Date"), 2, holds="date"),
+            ColumnSpec(_("Matched"), 4),
+            ColumnSpec(_("ID"), holds="id"),
         ),
         fields=(
             "id",

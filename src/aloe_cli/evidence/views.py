@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
+from aloe_cli.i18n import N_, _
+
 if TYPE_CHECKING:
     from aloe_cli.model.models import Event, Happening, Workshop
     from aloe_cli.presentation.build import Presentation
@@ -73,12 +75,12 @@ class Listing:
         return self.make_records()
 
 
-DATE_LEGEND = "Dates: each source's words [its sources]; aloe show ID tells every claim."
+DATE_LEGEND = N_("Dates: each source's words [its sources]; aloe show ID tells every claim.")
 
 
 def date_cell(dating: Dating | None) -> str:
     """A date cell of a table: the words, the doubt, the dispute; 'undated' where there is no date."""
-    return dating.cell() if dating else "undated"
+    return dating.cell() if dating else _("undated")
 
 
 def _happening_row(view: HappeningView, cells: tuple[str, ...], group: str | None) -> Row:
@@ -95,20 +97,20 @@ def timeline_listing(records: Sequence[Happening], presentation: Presentation) -
         found = []
         for view in presentation.happenings(ordered):
             cells = (date_cell(view.dating), view.title.value, view.where(), view.who(), view.id)
-            found.append(_happening_row(view, cells, view.era.title.value if view.era else "Other"))
+            found.append(_happening_row(view, cells, view.era.title.value if view.era else _("Other")))
         return found
 
     return Listing(
         title=presentation.title,
         columns=(
-            ColumnSpec("Date", 2, holds="date"),
-            ColumnSpec("What", 4),
-            ColumnSpec("Where", 2),
-            ColumnSpec("Who", 2),
-            ColumnSpec("ID", holds="id"),
+            ColumnSpec(_("Date"), 2, holds="date"),
+            ColumnSpec(_("What"), 4),
+            ColumnSpec(_("Where"), 2),
+            ColumnSpec(_("Who"), 2),
+            ColumnSpec(_("ID"), holds="id"),
         ),
         fields=EVENT_FIELDS,
-        legend=DATE_LEGEND,
+        legend=_(DATE_LEGEND),
         make_rows=rows,
         make_records=lambda: (presentation.happening(r).json() for r in ordered),
     )
@@ -126,16 +128,16 @@ def events_listing(records: Sequence[Event], presentation: Presentation) -> List
         return found
 
     return Listing(
-        title="Events",
+        title=_("Events"),
         columns=(
-            ColumnSpec("Date", 2, holds="date"),
-            ColumnSpec("Event", 4),
-            ColumnSpec("Role", 2),
-            ColumnSpec("Where", 2),
-            ColumnSpec("ID", holds="id"),
+            ColumnSpec(_("Date"), 2, holds="date"),
+            ColumnSpec(_("Event"), 4),
+            ColumnSpec(_("Role"), 2),
+            ColumnSpec(_("Where"), 2),
+            ColumnSpec(_("ID"), holds="id"),
         ),
         fields=EVENT_FIELDS,
-        legend=DATE_LEGEND,
+        legend=_(DATE_LEGEND),
         make_rows=rows,
         make_records=lambda: (presentation.happening(r).json() for r in records),
     )
@@ -150,16 +152,17 @@ def workshops_listing(records: Sequence[Workshop], presentation: Presentation) -
         phases = ", ".join(phase.label for phase in workshop.phases)
         title = workshop.title.value
         if workshop.probably_same_as:
-            title += f"\nprobably the same as {', '.join(workshop.probably_same_as)} (our reading)"
+            same = ", ".join(workshop.probably_same_as)
+            title += "\n" + _("probably the same as {ids} (our reading)").format(ids=same)
         cells = (title, categories or "(none in the sources)", phases, workshop.id)
         rows.append(Row(workshop.id, cells, workshop.every_citation()))
     return Listing(
-        title="Workshops",
+        title=_("Workshops"),
         columns=(
-            ColumnSpec("Workshop", 3),
-            ColumnSpec("Category", 3),
-            ColumnSpec("Phases", 3),
-            ColumnSpec("ID", holds="id"),
+            ColumnSpec(_("Workshop"), 3),
+            ColumnSpec(_("Category"), 3),
+            ColumnSpec(_("Phases"), 3),
+            ColumnSpec(_("ID"), holds="id"),
         ),
         fields=WORKSHOP_FIELDS,
         title_column=0,

@@ -6,6 +6,8 @@ import json
 from datetime import date
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from aloe_cli.i18n import N_
+
 if TYPE_CHECKING:
     from aloe_cli.exports import Selection
     from aloe_cli.presentation.build import Presentation
@@ -48,7 +50,7 @@ def era_bounds(era: EraView, happenings: list[HappeningView]) -> tuple[date, dat
     return first, last
 
 
-NO_CATEGORY = "In no category the sources give"
+NO_CATEGORY = N_("In no category the sources give")  # an English msgid: translated where shown
 
 
 class WorkshopGroup(NamedTuple):

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from aloe_cli.exports.common import NO_CATEGORY, era_groups, json_for_script, workshop_groups
 from aloe_cli.exports.jsonld import jsonld_document
+from aloe_cli.i18n import N_, _, current_language
 from aloe_cli.presentation.dating import date_text
 from aloe_cli.presentation.views import WHERE_UNKNOWN
 from aloe_cli.questions.chart import build_chart
@@ -77,9 +78,16 @@ footer { border-top: 1px solid var(--rule); margin-top: 3rem; padding: 1rem 1.25
 
 def _text_in(text: Text) -> str:
     """Dataset text in the chosen language (or the one it falls back to), marked with its language."""
-    if text.lang == "en":
+    if text.lang == current_language():
         return escape_markup(text.value)
     return f'<span lang="{escape_markup(text.lang)}">{escape_markup(text.value)}</span>'
+
+
+def _english(text: str) -> str:
+    """Dataset text written only in English (a summary, a note): marked so on a page in another language."""
+    if current_language() == "en":
+        return escape_markup(text)
+    return f'<span lang="en">{escape_markup(text)}</span>'
 
 
 def _cite(citation: CitationView) -> str:
@@ -95,13 +103,13 @@ def _cite(citation: CitationView) -> str:
 def _sources(citations: tuple[CitationView, ...]) -> str:
     if not citations:
         return ""
-    return f'<p class="sources">Sources: {"; ".join(_cite(c) for c in citations)}</p>'
+    return f'<p class="sources">{_("Sources:")} {_("; ").join(_cite(c) for c in citations)}</p>'
 
 
 def _date(dating: Dating | None, own: tuple[CitationView, ...]) -> str:
     """The date in the source's words, the exact days where a source gives them, and flags for doubt."""
     if dating is None:
-        return '<p class="date">Undated</p>'
+        return f'<p class="date">{_("Undated")}</p>'
     start = dating.shown.start_parts
     # The date said once: the span a dispute covers, then each claim; each agreeing claim with its
     # own sources ('2002 (A story…, ¶6); 31 January to 5 February 2002 (Scoop…)'); else the words.
@@ -115,22 +123,25 @@ def _date(dating: Dating | None, own: tuple[CitationView, ...]) -> str:
         words = f'<time datetime="{date_text(start)}">{words}</time>'
     parts = [words]
     if dating.disputed:
-        parts.append(f'<span class="flag">disputed: {_claims(dating)}</span>')
+        parts.append(f'<span class="flag">{_("disputed: {claims}").format(claims=_claims(dating))}</span>')
     else:
-        parts += [f'<span class="flag">{escape_markup(doubt)}</span>' for doubt in dating.doubts]
-    parts += [f'<span class="flag">our reading: {escape_markup(reason)}</span>' for reason in dating.readings]
+        parts += [f'<span class="flag">{escape_markup(doubt)}</span>' for doubt in dating.doubt_words]
+    parts += [
+        f'<span class="flag">{_("our reading: {reason}").format(reason=_english(reason))}</span>'
+        for reason in dating.readings
+    ]
     return f'<p class="date">{" ".join(parts)}</p>'
 
 
 def _claims(dating: Dating) -> str:
     """'October 2005 (A story..., ¶9); 22–26 November 2005 ([RIPESS ...])', each source a link."""
-    return "; ".join(_claim(claim) for claim in dating.claims)
+    return _("; ").join(_claim(claim) for claim in dating.claims)
 
 
 def _claim(claim: ClaimView) -> str:
     """'October 2005 (A story..., ¶9)': the claim's words, then its sources as links."""
-    sources = "; ".join(_cite(c) for c in claim.citations) or "its sources"
-    return f"{escape_markup(claim.words)} ({sources}){escape_markup(claim.doubt_words())}"
+    sources = _("; ").join(_cite(c) for c in claim.citations) or _("its sources")
+    return f"{escape_markup(claim.words)} ({sources}){escape_markup(claim.doubt_words(current_language()))}"
 
 
 def _medium(medium: MediumView, remote_media: bool) -> str:
@@ -140,20 +151,23 @@ def _medium(medium: MediumView, remote_media: bool) -> str:
     if drawn:
         shown = f'<img src="{href}" alt="{escape_markup(medium.alt)}" loading="lazy" decoding="async">'
     else:
-        where = " (on another site: not loaded)" if medium.picture and medium.remote else ""
-        label = escape_markup(f"{medium.kind.capitalize()}: {medium.words}")
+        where = _(" (on another site: not loaded)") if medium.picture and medium.remote else ""
+        label = escape_markup(
+            _("{kind}: {words}").format(kind=_(medium.kind).capitalize(), words=medium.words)
+        )
         shown = f'<a href="{href}">{label}</a>{where}'
     words = [escape_markup(medium.caption)] if medium.caption and drawn else []
     if medium.credit:
-        words.append(f'<span class="credit">Credit: {escape_markup(medium.credit)}</span>')
+        credit = _("Credit: {credit}").format(credit=escape_markup(medium.credit))
+        words.append(f'<span class="credit">{credit}</span>')
     if medium.citations:
-        words.append("Source: " + "; ".join(_cite(c) for c in medium.citations))
+        words.append(_("Source: {sources}").format(sources=_("; ").join(_cite(c) for c in medium.citations)))
     caption = f"<figcaption>{'<br>'.join(words)}</figcaption>" if words else ""
     return f'<figure class="medium">{shown}{caption}</figure>'
 
 
 def _happening(record: HappeningView, remote_media: bool = False) -> str:
-    kind = "Event" if record.is_event else "Milestone"
+    kind = _("Event") if record.is_event else _("Milestone")
     items = [
         f'<li id="{escape_markup(record.id)}"><article aria-labelledby="{escape_markup(record.id)}-title">',
         f'<span class="kind">{kind}</span>',
@@ -161,20 +175,21 @@ def _happening(record: HappeningView, remote_media: bool = False) -> str:
         _date(record.dating, record.citations),
     ]
     if record.summary:
-        items.append(f"<p>{escape_markup(record.summary)}</p>")
+        items.append(f"<p>{_english(record.summary)}</p>")
     meta = []
     if record.places:
-        meta.append("Where: " + "; ".join(_place(place.name, place.label) for place in record.places))
+        places = _("; ").join(_place(place.name, place.label) for place in record.places)
+        meta.append(_("Where: {places}").format(places=places))
     elif record.is_event:
-        meta.append(f"Where: {WHERE_UNKNOWN}")
+        meta.append(_("Where: {places}").format(places=_(WHERE_UNKNOWN)))
     if record.people:
-        meta.append("Who: " + escape_markup(record.people_names()))
+        meta.append(_("Who: {people}").format(people=escape_markup(record.people_names())))
     if record.role_note:
-        meta.append("Role: " + escape_markup(record.role_note))
+        meta.append(_("Role: {role}").format(role=_english(record.role_note)))
     if record.note:
-        meta.append("Note: " + escape_markup(record.note))
+        meta.append(_("Note: {note}").format(note=_english(record.note)))
     if record.inferred:
-        meta.append('<span class="flag">Our reading:</span> ' + escape_markup(record.inferred))
+        meta.append(f'<span class="flag">{_("Our reading:")}</span> ' + _english(record.inferred))
     items += [f'<p class="meta">{m}</p>' for m in meta]
     items += [_medium(medium, remote_media) for medium in record.media]
     items.append(_sources(record.citations))
@@ -189,18 +204,18 @@ def _place(name: Text, label: str) -> str:
 
 def _workshop(workshop: WorkshopView, *, anchored: bool = True) -> str:
     others = ", ".join(
-        escape_markup(n.name) + (" (probably the same workshop: our reading)" if n.inferred else "")
+        escape_markup(n.name) + (_(" (probably the same workshop: our reading)") if n.inferred else "")
         for n in workshop.other_names
     )
-    notes = [escape_markup(workshop.note or "")]
+    notes = [_english(workshop.note) if workshop.note else ""]
     if workshop.inferred:
-        notes.append(f'<span class="flag">Our reading:</span> {escape_markup(workshop.inferred)}')
+        notes.append(f'<span class="flag">{_("Our reading:")}</span> {_english(workshop.inferred)}')
     return (
         (f'<tr id="{escape_markup(workshop.id)}">' if anchored else "<tr>")
         + f"<td>{_text_in(workshop.title)}"
-        + (f'<br><span class="meta">also: {others}</span>' if others else "")
+        + (f'<br><span class="meta">{_("also: {names}").format(names=others)}</span>' if others else "")
         + f"</td><td>{' '.join(n for n in notes if n)}</td>"
-        + f"<td>{'; '.join(_cite(c) for c in workshop.citations)}</td></tr>"
+        + f"<td>{_('; ').join(_cite(c) for c in workshop.citations)}</td></tr>"
     )
 
 
@@ -212,15 +227,19 @@ def _phases(phases: list[PhaseView], workshops: list[WorkshopView]) -> list[str]
     for phase in phases:
         members = [w for w in workshops if any(p.id == phase.id for p in w.phases)]
         names = ", ".join(f'<a href="#{escape_markup(w.id)}">{_text_in(w.title)}</a>' for w in members)
-        counted = f"{phase.workshops_counted} counted by the sources" if phase.workshops_counted else ""
+        counted = (
+            _("{count} counted by the sources").format(count=phase.workshops_counted)
+            if phase.workshops_counted
+            else ""
+        )
         rows.append(
             f'<tr><th scope="row">{_text_in(phase.title)}</th><td>{_date(phase.dating, phase.citations)}'
-            f"{escape_markup(counted)}</td><td>{names or 'none named'}</td></tr>"
+            f"{escape_markup(counted)}</td><td>{names or _('none named')}</td></tr>"
         )
     return [
-        '<h3 id="phases">The phases of the programme</h3>',
-        '<table><thead><tr><th scope="col">Phase</th><th scope="col">When</th>'
-        '<th scope="col">Workshops named</th></tr></thead><tbody>',
+        f'<h3 id="phases">{_("The phases of the programme")}</h3>',
+        f'<table><thead><tr><th scope="col">{_("Phase")}</th><th scope="col">{_("When")}</th>'
+        f'<th scope="col">{_("Workshops named")}</th></tr></thead><tbody>',
         *rows,
         "</tbody></table>",
     ]
@@ -231,16 +250,25 @@ def _overview(selection: Selection) -> str:
     chart = build_chart(selection.presentation, None, None)
     on_page = {record.id for record in selection.happenings}
     chart = replace(chart, marks=[mark for mark in chart.marks if mark.record_id in on_page], outside=[])
-    title = f"The decade at a glance, {chart.first_year}-{chart.last_year}"
+    title = _("The decade at a glance, {first}-{last}").format(first=chart.first_year, last=chart.last_year)
+    caption = _(
+        "Solid bars: dates the sources agree on; hatched: approximate, uncertain or disputed; dotted to a "
+        "question mark: no source gives the end. Each mark links to its record below."
+    )
     return (
         # At its own size, so that no text is smaller than 12 px; on a narrow screen it scrolls sideways.
         f'<figure class="overview" tabindex="0" aria-label="{escape_markup(title)}">'
         f"{chart_svg(chart, title, link_marks=True)}"
-        "<figcaption>Solid bars: dates the sources agree on; hatched: approximate, uncertain or "
-        "disputed; dotted to a question mark: no source gives the end. Each mark links to its record "
-        "below.</figcaption>"
+        f"<figcaption>{caption}</figcaption>"
         "</figure>"
     )
+
+
+INTRODUCTION = N_(
+    "Dates in the sources' own words; approximate, uncertain and disputed dates are marked, and so is what "
+    "is our reading rather than a source's statement. A title in [square brackets] describes a page whose "
+    "own title was not read."
+)
 
 
 def export_html(selection: Selection) -> bytes:
@@ -252,13 +280,13 @@ def export_html(selection: Selection) -> bytes:
     body: list[str] = []
 
     def era_title(group: EraGroup) -> str:
-        return _text_in(group.title) if group.title else "Other"  # "Other": aloe's own word
+        return _text_in(group.title) if group.title else _("Other")  # "Other": aloe's own word
 
     nav = [f'<li><a href="#era-{escape_markup(era.id)}">{era_title(era)}</a></li>' for era in eras]
     nav += [
-        '<li><a href="#workshops">Workshops</a></li>',
-        '<li><a href="#gaps">What the sources leave open</a></li>',
-        '<li><a href="#sources">Sources</a></li>',
+        f'<li><a href="#workshops">{_("Workshops")}</a></li>',
+        f'<li><a href="#gaps">{_("What the sources leave open")}</a></li>',
+        f'<li><a href="#sources">{_("Sources")}</a></li>',
     ]
     for era in eras:
         era_id, records = era.id, era.records
@@ -272,18 +300,20 @@ def export_html(selection: Selection) -> bytes:
             + "</ol>"
         )
         body.append("</section>")
-    body.append('<section id="workshops" aria-labelledby="workshops-h"><h2 id="workshops-h">Workshops</h2>')
+    body.append(
+        f'<section id="workshops" aria-labelledby="workshops-h"><h2 id="workshops-h">{_("Workshops")}</h2>'
+    )
     anchored: set[str] = set()
     for group in workshop_groups(presentation):
         category_id = group.category_id
         anchor = f' id="category-{escape_markup(category_id)}"' if category_id else ' id="category-none"'
-        title = _text_in(group.title) if group.title else escape_markup(NO_CATEGORY)
+        title = _text_in(group.title) if group.title else escape_markup(_(NO_CATEGORY))
         body.append(f"<h3{anchor}>{title}</h3>")
         if group.description:
-            body.append(f"<p>{escape_markup(group.description)}</p>")
+            body.append(f"<p>{_english(group.description)}</p>")
         body.append(
-            '<table><thead><tr><th scope="col">Workshop</th>'
-            '<th scope="col">Note</th><th scope="col">Sources</th></tr></thead><tbody>'
+            f'<table><thead><tr><th scope="col">{_("Workshop")}</th>'
+            f'<th scope="col">{_("Note")}</th><th scope="col">{_("Sources")}</th></tr></thead><tbody>'
         )
         # A workshop in two categories has two rows; only its first carries its id (ids are unique).
         body.append("\n".join(_workshop(w, anchored=w.id not in anchored) for w in group.members))
@@ -292,7 +322,8 @@ def export_html(selection: Selection) -> bytes:
     body += _phases(list(presentation.phases.values()), presentation.workshops)
     body.append("</section>")
     body.append(
-        '<section id="gaps" aria-labelledby="gaps-h"><h2 id="gaps-h">What the sources leave open</h2><ul>'
+        '<section id="gaps" aria-labelledby="gaps-h">'
+        f'<h2 id="gaps-h">{_("What the sources leave open")}</h2><ul>'
     )
     on_the_page = {h.id for h in selection.happenings}
     for gap in presentation.gaps:
@@ -304,20 +335,25 @@ def export_html(selection: Selection) -> bytes:
                 else escape_markup(r)
                 for r in gap.about
             )
-            listed = f' <span class="meta">Records: {named}.</span>'
-        summary = escape_markup(gap.summary)
+            listed = f' <span class="meta">{_("Records: {ids}.").format(ids=named)}</span>'
+        summary = _english(gap.summary)
         body.append(f'<li id="{escape_markup(gap.id)}">{summary}{listed} {_sources(gap.citations)}</li>')
     body.append("</ul></section>")
-    body.append('<section id="sources" aria-labelledby="sources-h"><h2 id="sources-h">Sources</h2><ol>')
+    body.append(
+        f'<section id="sources" aria-labelledby="sources-h"><h2 id="sources-h">{_("Sources")}</h2><ol>'
+    )
     for source in presentation.sources:
         address = escape_markup(source.url) if source.url else ""
         link = f' <a class="address" href="{address}">{address}</a>' if source.url else ""
-        kind = " (primary source)" if source.kind == "primary" else ""
+        kind = _(" (primary source)") if source.kind == "primary" else ""
         title = escape_markup(source.title)
         body.append(f'<li id="source-{escape_markup(source.id)}">{title}{kind}{link}</li>')
     body.append("</ol></section>")
+    footer = _("Made with aloe {version}. Each fact cites its source.").format(
+        version=escape_markup(selection.version)
+    )
     page = f"""<!doctype html>
-<html lang="en">
+<html lang="{escape_markup(current_language())}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -331,16 +367,14 @@ def export_html(selection: Selection) -> bytes:
 <header>
 <h1>{escape_markup(presentation.title)}</h1>
 {f"<p>{escape_markup(presentation.description)}</p>" if presentation.description else ""}
-<p>Dates in the sources' own words; approximate, uncertain and disputed dates are marked, and so is
-what is our reading rather than a source's statement. A title in [square brackets] describes a page
-whose own title was not read.</p>
-<nav aria-label="Contents"><ul>{"".join(nav)}</ul></nav>
+<p>{_(INTRODUCTION)}</p>
+<nav aria-label="{_("Contents")}"><ul>{"".join(nav)}</ul></nav>
 {_overview(selection)}
 </header>
 <main>
 {chr(10).join(body)}
 </main>
-<footer><p>Made with aloe {escape_markup(selection.version)}. Each fact cites its source.</p></footer>
+<footer><p>{footer}</p></footer>
 </body>
 </html>
 """

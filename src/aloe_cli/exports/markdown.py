@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from aloe_cli.exports.common import NO_CATEGORY, era_groups, workshop_groups
+from aloe_cli.i18n import N_, _
 from aloe_cli.sanitize import markdown_text
 
 if TYPE_CHECKING:
@@ -42,7 +43,7 @@ MERMAID_CLASSES = (
     "    classDef doubtful fill:#ffffff,stroke:#333333,stroke-width:2px,stroke-dasharray:8 4",
     "    classDef disputed fill:#eeeeee,stroke:#333333,stroke-width:2px,stroke-dasharray:2 3",
 )
-MERMAID_LEGEND = (
+MERMAID_LEGEND = N_(
     "_In the diagrams: a solid box, a date the sources agree on; dashed, an approximate, uncertain or "
     "inferred date; dotted and shaded, a date the sources dispute._"
 )
@@ -102,7 +103,7 @@ class Footnotes:
 
 
 def _date_words(record: HappeningView) -> str:
-    return record.dating.one_line() if record.dating else "undated"
+    return record.dating.one_line() if record.dating else _("undated")
 
 
 def _media_lines(record: HappeningView, selection: Selection, notes: Footnotes) -> list[str]:
@@ -114,10 +115,11 @@ def _media_lines(record: HappeningView, selection: Selection, notes: Footnotes) 
             shown = f"![{md(medium.alt)}]({href})"
             words = [md(medium.caption)] if medium.caption else []
         else:
-            shown = f"[{md(medium.kind.capitalize())}: {md(medium.words)}]({href})"
+            label = _("{kind}: {words}").format(kind=md(_(medium.kind).capitalize()), words=md(medium.words))
+            shown = f"[{label}]({href})"
             words = []
         if medium.credit:
-            words.append(f"Credit: {md(medium.credit)}")
+            words.append(_("Credit: {credit}").format(credit=md(medium.credit)))
         lines.append(" ".join([shown, *words]) + notes.cite(medium.citations))
     return lines
 
@@ -130,45 +132,49 @@ def export_markdown(selection: Selection) -> bytes:
     if presentation.description:
         lines += [md(presentation.description), ""]
     lines += [
-        "Dates are in the sources' own words; approximate, uncertain and disputed dates are marked.",
+        _("Dates are in the sources' own words; approximate, uncertain and disputed dates are marked."),
         "",
     ]
 
     era_list = era_groups(selection)
     if any(h.dating for h in selection.happenings):
-        lines += [MERMAID_LEGEND, ""]
+        lines += [_(MERMAID_LEGEND), ""]
 
     for group in era_list:
         if not group.records:
             continue
-        lines += [f"## {md(group.title.value if group.title else 'Other')}", "", *mermaid_era(group.records)]
+        heading = md(group.title.value if group.title else _("Other"))
+        lines += [f"## {heading}", "", *mermaid_era(group.records)]
         for record in group.records:
             where = record.where()
             entry = f"- **{md(_date_words(record))}**: {md(record.title.value)}"
             entry += f", {md(where)}" if where else ""  # not in brackets: places carry their own
-            entry += f" _{record.kind}_ `{record.id}`{notes.cite(record.citations)}"
+            entry += f" _{_(record.kind)}_ `{record.id}`{notes.cite(record.citations)}"
             lines.append(entry)
             # Each further line its own paragraph of the item (a blank line before it), not run on.
             if record.summary:
                 lines += ["", f"  {md(record.summary)}"]
             if record.role_note:
-                lines += ["", f"  Role: {md(record.role_note)}"]
+                lines += ["", "  " + _("Role: {role}").format(role=md(record.role_note))]
             dating = record.dating
             if dating and dating.claims_to_show(record.citations):  # each claim with its own sources
-                lead = "Disputed" if dating.disputed else "Dates given"
-                claims = "; ".join(f"{md(c.words_marked())}{notes.cite(c.citations)}" for c in dating.claims)
-                lines += ["", f"  {lead}: {claims}"]
+                lead = _("Disputed: {claims}") if dating.disputed else _("Dates given: {claims}")
+                claims = _("; ").join(
+                    f"{md(c.words_marked(dating.lang))}{notes.cite(c.citations)}" for c in dating.claims
+                )
+                lines += ["", "  " + lead.format(claims=claims)]
             reasons = list(dating.readings) if dating else []
             if record.inferred:
                 reasons.append(record.inferred)
             for reason in reasons:
-                lines += ["", f"  Our reading, not a source's: {md(reason)}"]
+                lines += ["", "  " + _("Our reading, not a source's: {reason}").format(reason=md(reason))]
             lines += [f"\n  {line}" for line in _media_lines(record, selection, notes)]
         lines.append("")
 
     events = [h for h in selection.happenings if h.is_event]
     if events:
-        lines += ["## Events", "", "| Date | Event | Role | Where | Sources |", "|---|---|---|---|---|"]
+        header = " | ".join([_("Date"), _("Event"), _("Role"), _("Where"), _("Sources")])
+        lines += [f"## {_('Events')}", "", f"| {header} |", "|---|---|---|---|---|"]
         for event in events:
             cells = [_date_words(event), event.title.value, event.role_words or "", event.where()]
             lines.append("| " + " | ".join(md(c) for c in cells) + f" | {notes.cite(event.citations)} |")
@@ -176,9 +182,9 @@ def export_markdown(selection: Selection) -> bytes:
 
     workshops = presentation.workshops
     if workshops:
-        lines += ["## Workshops", ""]
+        lines += [f"## {_('Workshops')}", ""]
         for category in workshop_groups(presentation):
-            lines += [f"### {md(category.title.value if category.title else NO_CATEGORY)}", ""]
+            lines += [f"### {md(category.title.value if category.title else _(NO_CATEGORY))}", ""]
             if category.description:
                 lines += [md(category.description), ""]
             for workshop in category.members:
@@ -190,9 +196,9 @@ def export_markdown(selection: Selection) -> bytes:
             lines.append("")
 
     if presentation.gaps:
-        lines += ["## What the sources leave open", ""]
+        lines += [f"## {_('What the sources leave open')}", ""]
         lines += [f"- {md(gap.summary)}{notes.cite(gap.citations)}" for gap in presentation.gaps]
         lines.append("")
 
-    lines += ["## Notes", "", *notes.definitions(), ""]
+    lines += [f"## {_('Notes')}", "", *notes.definitions(), ""]
     return "\n".join(lines).encode("utf-8")

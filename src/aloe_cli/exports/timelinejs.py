@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from aloe_cli.exports.common import era_bounds, json_for_script
+from aloe_cli.i18n import _
 from aloe_cli.sanitize import escape_markup
 
 if TYPE_CHECKING:
@@ -31,7 +32,7 @@ def _link(citation: CitationView) -> str:
 
 def _links(citations: tuple[CitationView, ...]) -> str:
     """Citations as HTML links, joined by '; '."""
-    return "; ".join(_link(citation) for citation in citations)
+    return _("; ").join(_link(citation) for citation in citations)
 
 
 def _text(record: HappeningView) -> str:
@@ -44,26 +45,31 @@ def _text(record: HappeningView) -> str:
         paragraphs.append(escape_markup(record.summary))
     where = record.where()
     if where:
-        paragraphs.append(f"Where: {escape_markup(where)}")
+        paragraphs.append(_("Where: {places}").format(places=escape_markup(where)))
     who = record.people_names()
     if who:
-        paragraphs.append(f"Who: {escape_markup(who)}")
+        paragraphs.append(_("Who: {people}").format(people=escape_markup(who)))
     if record.role_note:
-        paragraphs.append(f"Role: {escape_markup(record.role_note)}")
+        paragraphs.append(_("Role: {role}").format(role=escape_markup(record.role_note)))
     dating = record.dating
     doubt = dating.doubt_sentences() if dating else ""
     if doubt:
         paragraphs.append(f"<em>{escape_markup(doubt)}</em>")
     if dating and dating.claims_to_show(record.citations):  # each claim with its own sources, linked
-        claims = "; ".join(
-            f"{escape_markup(claim.words_marked())} ({_links(claim.citations) or 'its sources'})"
+        claims = _("; ").join(
+            f"{escape_markup(claim.words_marked(dating.lang))} "
+            f"({_links(claim.citations) or _('its sources')})"
             for claim in dating.claims
         )
-        lead = "The sources disagree on the date" if dating.disputed else "The dates given"
-        paragraphs.append(f"{lead}: {claims}.")
+        lead = (
+            _("The sources disagree on the date: {claims}.")
+            if dating.disputed
+            else _("The dates given: {claims}.")
+        )
+        paragraphs.append(lead.format(claims=claims))
     if record.citations:
-        paragraphs.append("Sources: " + _links(record.citations))
-    paragraphs.append(f"<small>aloe record {escape_markup(record.id)}</small>")
+        paragraphs.append(_("Sources: {sources}").format(sources=_links(record.citations)))
+    paragraphs.append(f"<small>{_('aloe record {id}').format(id=escape_markup(record.id))}</small>")
     return "".join(f"<p>{p}</p>" for p in paragraphs)
 
 
@@ -104,7 +110,7 @@ def timelinejs_document(selection: Selection, *, page: bool = False) -> dict[str
             "start_date": _date(start),
             "display_date": escape_markup(dating.with_doubts()),
             "text": {"headline": escape_markup(record.title.value), "text": _text(record)},
-            "group": "Events" if record.is_event else "Milestones",
+            "group": _("Events") if record.is_event else _("Milestones"),
         }
         if end is not None and end != start:
             slide["end_date"] = _date(end)
@@ -116,7 +122,8 @@ def timelinejs_document(selection: Selection, *, page: bool = False) -> dict[str
     intro = escape_markup(presentation.description or "")
     if undated:
         named = [f"{record.title.value} ({record.id})" for record in undated]
-        intro += f"<p>Not on the timeline, for want of a date: {escape_markup('; '.join(named))}.</p>"
+        missing = _("Not on the timeline, for want of a date: {records}.")
+        intro += f"<p>{missing.format(records=escape_markup(_('; ').join(named)))}</p>"
     return {
         "title": {"text": {"headline": escape_markup(presentation.title), "text": intro}},
         "events": events,
@@ -165,7 +172,7 @@ def export_timelinejs(selection: Selection) -> bytes:
 # from fetching a font stylesheet (by default from a path outside the folder, or a CDN), and the data is
 # in the page, so that it opens offline, even from a file.
 TIMELINEJS_PAGE = """<!doctype html>
-<html lang="en">
+<html lang="{lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -189,7 +196,7 @@ main {{ flex: 1; min-height: 0; }} #timeline {{ width: 100%; height: 100%; }}</s
 <script src="timeline/js/timeline.js"></script>
 <script>
 new TL.Timeline("timeline", JSON.parse(document.getElementById("timeline-data").textContent),
-                {{font: null, hash_bookmark: false}});
+                {{font: null, hash_bookmark: false{language}}});
 </script>
 </body>
 </html>
@@ -204,6 +211,10 @@ def export_timelinejs_page(selection: Selection) -> bytes:
         description=escape_markup(selection.presentation.description or selection.presentation.title),
         version=escape_markup(selection.version),
         lang=escape_markup(selection.presentation.lang),
+        # TimelineJS's own controls in the page's language: its locale file, from beside the page too.
+        language=""
+        if selection.presentation.lang == "en"
+        else f', language: "{escape_markup(selection.presentation.lang)}", script_path: "timeline/js"',
         data=data,
     )
     return page.encode("utf-8")

@@ -20,6 +20,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from aloe_cli.i18n import N_
 from aloe_cli.model.edtf import (
     EDTF_SCHEMA_PATTERN,
     PRECISION_RANK,
@@ -489,7 +490,12 @@ class Organisation(DatedRecord):
 
 LineageRelation = Literal["emerged_within", "became", "supported_by"]
 # Each relation in words: "the WSSE emerged within the Alliance".
-RELATION_WORDS = {"emerged_within": "emerged within", "became": "became", "supported_by": "supported by"}
+# English msgids: a Presentation gives them in its language.
+RELATION_WORDS = {
+    "emerged_within": N_("emerged within"),
+    "became": N_("became"),
+    "supported_by": N_("supported by"),
+}
 
 
 class LineageLink(DatedRecord):

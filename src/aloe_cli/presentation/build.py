@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
+from aloe_cli.i18n import translator
 from aloe_cli.model.models import (
     RECORD_KINDS,
     RELATION_WORDS,
@@ -16,7 +17,7 @@ from aloe_cli.model.models import (
     fields_as_json,
     localized_with_lang,
 )
-from aloe_cli.presentation.dating import ClaimView, Dating
+from aloe_cli.presentation.dating import ClaimView, Dating, claim_words
 from aloe_cli.presentation.views import (
     CategoryView,
     CitationView,
@@ -111,11 +112,12 @@ class Presentation:
     def claim(self, claim: DateClaim) -> ClaimView:
         """One dated claim, resolved."""
         edtf = claim.edtf
+        words, exact_words = claim_words(claim.label, edtf.text, self.lang)
         return ClaimView(
             edtf=edtf.text,
             label=claim.label,
-            words=claim.words,
-            exact_words=claim.exact_words,
+            words=words,
+            exact_words=exact_words,
             earliest=edtf.earliest,
             latest=edtf.latest,
             start_parts=edtf.start_parts(),
@@ -151,6 +153,7 @@ class Presentation:
             uncertain=record.uncertain,
             earliest=record.earliest,
             latest=record.latest,
+            lang=self.lang,
         )
 
     def names(self, names: list[OtherName]) -> tuple[NameView, ...]:
@@ -240,7 +243,7 @@ class Presentation:
         return LineageView(
             id=link.id,
             relation=link.relation,
-            relation_words=RELATION_WORDS[link.relation],
+            relation_words=translator(self.lang)(RELATION_WORDS[link.relation]),
             from_org=self.organisation_reference(link.from_org),
             to_org=self.organisation_reference(link.to_org),
             milestones=tuple(self.happening(self.milestone_by_id[m]) for m in link.milestones),

@@ -7,7 +7,9 @@ from datetime import date
 from enum import StrEnum
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
-from aloe_cli.model.edtf import MONTH_NAMES
+from aloe_cli.i18n import N_, translator
+from aloe_cli.model.edtf import describe_edtf
+from aloe_cli.model.edtf_words import DESCRIBERS
 
 if TYPE_CHECKING:
     from aloe_cli.presentation.payloads import ClaimJSON, DatedJSON
@@ -18,14 +20,31 @@ Cite = Callable[["ClaimView"], str]  # a claim's sources as a listing marks them
 
 
 class Doubt(StrEnum):
-    """What makes a date less than sure, in the words every output uses ('disputed' is the dating's own)."""
+    """What makes a date less than sure, in the words every output uses ('disputed' is the dating's own).
 
-    APPROXIMATE = "approximate"
-    UNCERTAIN = "uncertain"
-    OPEN = "open"
-    END_UNKNOWN = "end unknown"
-    START_UNKNOWN = "start unknown"
-    OUR_READING = "our reading"
+    The values are the English msgids; `Dating.doubt_words` gives them in the dating's language.
+    """
+
+    APPROXIMATE = N_("approximate")
+    UNCERTAIN = N_("uncertain")
+    OPEN = N_("open")
+    END_UNKNOWN = N_("end unknown")
+    START_UNKNOWN = N_("start unknown")
+    OUR_READING = N_("our reading")
+
+
+# Words that already say a doubt, per language: 'from June 2001 on' says it is open, and the doubt is not
+# said twice. Keyed by the languages of `model/edtf_words.py:DESCRIBERS` (a test checks they agree).
+SAID_ALREADY: dict[str, dict[Doubt, tuple[str, ...]]] = {
+    "en": {Doubt.OPEN: (" on", "until"), Doubt.END_UNKNOWN: ("end unknown",),
+           Doubt.START_UNKNOWN: ("start unknown",)},
+    "fr": {Doubt.OPEN: ("à partir", "jusqu"), Doubt.END_UNKNOWN: ("fin inconnue",),
+           Doubt.START_UNKNOWN: ("début inconnu",)},
+    "es": {Doubt.OPEN: ("desde", "hasta"), Doubt.END_UNKNOWN: ("fin desconocido",),
+           Doubt.START_UNKNOWN: ("inicio desconocido",)},
+    "pt": {Doubt.OPEN: ("desde", "até"), Doubt.END_UNKNOWN: ("fim desconhecido",),
+           Doubt.START_UNKNOWN: ("início desconhecido",)},
+}  # fmt: skip
 
 
 class ClaimView(NamedTuple):
@@ -61,15 +80,19 @@ class ClaimView(NamedTuple):
         """'open' where a source says it goes on, 'unknown' where no source gives the end."""
         return "open" if self.open_end else "unknown" if self.unknown_end else "known"
 
-    def doubt_words(self) -> str:
+    def doubt_words(self, lang: str = "en") -> str:
         """' (approximate; our reading)': the claim's own doubt, said after its sources; '' if none."""
         doubts = [Doubt.APPROXIMATE] if self.approximate else [Doubt.UNCERTAIN] if self.uncertain else []
         doubts += [Doubt.OUR_READING] if self.inferred else []
-        return f" ({'; '.join(doubts)})" if doubts else ""
+        if not doubts:
+            return ""
+        gettext = translator(lang)
+        return " " + gettext("({doubts})").format(doubts=gettext("; ").join(gettext(d) for d in doubts))
 
-    def words_marked(self) -> str:
+    def words_marked(self, lang: str = "en") -> str:
         """The claim's words, with '(our reading)' where it is."""
-        return self.words + (" (our reading)" if self.inferred else "")
+        gettext = translator(lang)
+        return self.words + (gettext(" (our reading)") if self.inferred else "")
 
     def json(self) -> ClaimJSON:
         """The claim in the JSON contract."""
@@ -100,6 +123,7 @@ class Dating(NamedTuple):
     uncertain: bool  # a claim qualified (~ ? %) or with an open or unknown end
     earliest: date | None  # the earliest possible day (None: unknown or open)
     latest: date | None
+    lang: str = "en"  # the language of the claims' words, and of the doubts' words
 
     @property
     def first(self) -> ClaimView:
@@ -116,7 +140,12 @@ class Dating(NamedTuple):
         """The exact days a claim that agrees gives, where they say more than the first claim's words."""
         first, shown = self.first, self.shown
         # One claim: its value is worth showing beside its label only where it gives the day.
-        if shown is first and (not first.label or first.qualified or first.start_precision != "day"):
+        if shown is first and (
+            not first.label
+            or first.qualified
+            or first.start_precision != "day"
+            or first.exact_words in first.words  # a label quoted beside the value's own words
+        ):
             return None
         return None if shown.exact_words == first.words else shown.exact_words
 
@@ -135,15 +164,26 @@ class Dating(NamedTuple):
             doubts.append(Doubt.UNCERTAIN)
         # Words that already say the doubt ('from 15 June 2001 on', 'end unknown') are not repeated.
         said = f"{first.words} {exact or ''}"
-        if any(c.open_end or c.open_start for c in claims) and " on" not in said and "until" not in said:
+        phrases = SAID_ALREADY[self.lang]
+
+        def unsaid(doubt: Doubt) -> bool:
+            return not any(phrase in said for phrase in phrases[doubt])
+
+        if any(c.open_end or c.open_start for c in claims) and unsaid(Doubt.OPEN):
             doubts.append(Doubt.OPEN)
-        if any(claim.unknown_end for claim in claims) and "end unknown" not in said:
+        if any(claim.unknown_end for claim in claims) and unsaid(Doubt.END_UNKNOWN):
             doubts.append(Doubt.END_UNKNOWN)
-        if any(claim.unknown_start for claim in claims) and "start unknown" not in said:
+        if any(claim.unknown_start for claim in claims) and unsaid(Doubt.START_UNKNOWN):
             doubts.append(Doubt.START_UNKNOWN)
         if first.inferred or (exact is not None and self.shown.inferred):
             doubts.append(Doubt.OUR_READING)
         return tuple(doubts)
+
+    @property
+    def doubt_words(self) -> tuple[str, ...]:
+        """The doubts in the dating's language: ('approximatif', 'notre lecture')."""
+        gettext = translator(self.lang)
+        return tuple(gettext(doubt) for doubt in self.doubts)
 
     @property
     def doubtful(self) -> bool:
@@ -177,29 +217,34 @@ class Dating(NamedTuple):
         A claim's own doubt (approximate, our reading) is told with the claims, not beside a span
         it is only one part of.
         """
+        gettext = translator(self.lang)
         if self.disputed:
-            return f"{self.span_words()}, disputed"
+            return gettext("{span}, disputed").format(span=self.span_words())
         if self.doubts:
-            return f"{self.text(cite)}\n({'; '.join(self.doubts)})"
+            doubts = gettext("({doubts})").format(doubts=gettext("; ").join(self.doubt_words))
+            return f"{self.text(cite)}\n{doubts}"
         return self.text(cite)
 
     def span_words(self) -> str:
         """What every claim of a dispute falls within, as precisely as the claims share it.
 
         Years where they differ in year ('1993–1995'), months where they share a year and give months
-        ('October–November 2005'), else the year ('2003').
+        ('October–November 2005'), else the year ('2003'); worded in the dating's language.
         """
         starts = [parts for claim in self.claims for parts in (claim.start_parts, claim.end_parts) if parts]
         if not starts:
             return self.first.words
         years = sorted({parts[0] for parts in starts})
-        if len(years) > 1:
-            return f"{years[0]}–{years[-1]}"
         months = sorted({parts[1] for parts in starts if len(parts) > 1 and 1 <= parts[1] <= 12})
-        if not months:
-            return str(years[0])
-        first, last = MONTH_NAMES[months[0] - 1], MONTH_NAMES[months[-1] - 1]
-        return f"{first} {years[0]}" if first == last else f"{first}–{last} {years[0]}"
+        if len(years) > 1:
+            span = f"{years[0]:04d}/{years[-1]:04d}"
+        elif not months:
+            span = f"{years[0]:04d}"
+        elif months[0] == months[-1]:
+            span = f"{years[0]:04d}-{months[0]:02d}"
+        else:
+            span = f"{years[0]:04d}-{months[0]:02d}/{years[0]:04d}-{months[-1]:02d}"
+        return DESCRIBERS[self.lang](span)
 
     def one_line(self) -> str:
         """The table cell on one line (Markdown, diagrams)."""
@@ -207,29 +252,33 @@ class Dating(NamedTuple):
 
     def with_doubts(self) -> str:
         """'mid-1997, approximate' or '2005 (…), disputed': the words with every doubt named."""
-        doubts = [*self.doubts, *(["disputed"] if self.disputed else [])]
+        gettext = translator(self.lang)
+        doubts = [*self.doubt_words, *([gettext("disputed")] if self.disputed else [])]
         return self.text() + (f", {', '.join(doubts)}" if doubts else "")
 
     def in_words(self) -> str:
         """Every claim on one line where they dispute: 'disputed: October 2005 (story ¶9); …'."""
+        gettext = translator(self.lang)
         if self.disputed:
-            return "disputed: " + "; ".join(claim_named(claim) for claim in self.claims)
-        doubts = self.doubts
-        return f"{self.text()} ({'; '.join(doubts)})" if doubts else self.text()
+            claims = gettext("; ").join(claim_named(claim, self.lang) for claim in self.claims)
+            return gettext("disputed: {claims}").format(claims=claims)
+        doubts = self.doubt_words
+        return f"{self.text()} ({gettext('; ').join(doubts)})" if doubts else self.text()
 
     def doubt_sentences(self) -> str:
         """A sentence on how sure the date is, or '' when it is certain."""
+        gettext = translator(self.lang)
         first = self.first
         notes: list[str] = []
         if first.approximate:
-            notes.append("The date is approximate.")
+            notes.append(gettext("The date is approximate."))
         elif first.uncertain:
-            notes.append("The date is uncertain.")
+            notes.append(gettext("The date is uncertain."))
         if first.unknown_start or first.unknown_end:
-            notes.append("One end of the period is unknown: no source gives it.")
+            notes.append(gettext("One end of the period is unknown: no source gives it."))
         elif first.open_start or first.open_end:
-            notes.append("The period is open: a source says it goes on.")
-        notes += [f"Our reading, not a source's: {reason}" for reason in self.readings]
+            notes.append(gettext("The period is open: a source says it goes on."))
+        notes += [gettext("Our reading, not a source's: {reason}").format(reason=r) for r in self.readings]
         return " ".join(notes)
 
     def claims_to_show(self, own: tuple[CitationView, ...]) -> bool:
@@ -262,10 +311,30 @@ UNDATED_JSON: DatedJSON = {
 }
 
 
-def claim_named(claim: ClaimView) -> str:
+def claim_named(claim: ClaimView, lang: str = "en") -> str:
     """'22–26 November 2005 (ripess-dakar)', and '(our reading)' where it is."""
-    cited = ", ".join(citation.short() for citation in claim.citations) or "its record's sources"
-    return f"{claim.words} ({cited}){claim.doubt_words()}"
+    gettext = translator(lang)
+    cited = ", ".join(citation.short() for citation in claim.citations) or gettext("its record's sources")
+    return f"{claim.words} ({cited}){claim.doubt_words(lang)}"
+
+
+def claim_words(label: str | None, edtf: str, lang: str) -> tuple[str, str]:
+    """(the words a claim is shown in, the EDTF value's own words), in `lang`.
+
+    A label is the source's own wording, in English in this dataset: in another language it is shown as
+    the quotation it is, beside aloe's wording of the value ('vers 1997 (« mid-1997 »)'), unless it says
+    no more than the value does ('June 2001', '1998-1999').
+    """
+    exact = DESCRIBERS[lang](edtf)
+    if not label:
+        return exact, exact
+    if lang == "en":
+        return label, exact
+    if label == describe_edtf(edtf) or not any(character.isalpha() for character in label):
+        return exact, exact  # 'June 2001', '1998-1999': nothing the value's own words do not say
+    gettext = translator(lang)
+    quoted = gettext("“{quotation}”").format(quotation=label)
+    return gettext("{words} ({source_words})").format(words=exact, source_words=quoted), exact
 
 
 def iso(day: date | None) -> str | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from aloe_cli.i18n import N_, _
 from aloe_cli.presentation.dating import UNDATED_JSON
 
 if TYPE_CHECKING:
@@ -12,7 +13,7 @@ if TYPE_CHECKING:
     from aloe_cli.presentation.payloads import CitationJSON, HappeningJSON, ReferenceJSON, WorkshopJSON
 
 
-WHERE_UNKNOWN = "place not known"  # an event (a gathering) no source says where it was held
+WHERE_UNKNOWN = N_("place not known")  # an event (a gathering) no source says where it was held
 
 
 class Text(NamedTuple):
@@ -341,11 +342,11 @@ class FieldTable(NamedTuple):
     rows: list[FieldRow]
 
 
-# The WSSE's part in an event, in words (the role's id is in the JSON and the data).
+# The WSSE's part in an event, in words (the role's id is in the JSON and the data); English msgids.
 ROLE_WORDS = {
-    "theme_lead": "in charge of the solidarity economy theme",
-    "participant": "took part",
-    "context": "context (no source says the WSSE took part)",
+    "theme_lead": N_("in charge of the solidarity economy theme"),
+    "participant": N_("took part"),
+    "context": N_("context (no source says the WSSE took part)"),
 }
 
 
@@ -387,12 +388,12 @@ class HappeningView(NamedTuple):
     @property
     def role_words(self) -> str | None:
         """The WSSE's part in words: 'took part'."""
-        return ROLE_WORDS[self.role] if self.role else None
+        return _(ROLE_WORDS[self.role]) if self.role else None  # in the run's language
 
     def where(self) -> str:
         """'Porto Alegre (Brazil)'; several places joined by '; '; an event no source places: unknown."""
         if not self.places:
-            return WHERE_UNKNOWN if self.is_event else ""  # a milestone may be no gathering at all
+            return _(WHERE_UNKNOWN) if self.is_event else ""  # a milestone may be no gathering at all
         return "; ".join(place.label for place in self.places)
 
     def who(self) -> str:

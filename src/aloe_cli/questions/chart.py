@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, NamedTuple
 
+from aloe_cli.i18n import N_, _
 from aloe_cli.questions.lineage import lineage_forest
 
 if TYPE_CHECKING:
@@ -17,14 +18,15 @@ if TYPE_CHECKING:
 SOLID, DASHED, BEFORE, AFTER = "━", "┄", "◀", "▶"
 UNKNOWN, UNKNOWN_END = "·", "?"  # the span after the last day a source gives, where no source says it ended
 MARKS = {("milestone", False): "●", ("milestone", True): "○", ("event", False): "▲", ("event", True): "△"}
+# English msgids, translated where the legend is drawn.
 LEGEND = [
-    "━ span the sources agree on",
-    "┄ approximate, uncertain or disputed",
-    "◀ ▶ runs on beyond the axis",
-    "· ? end unknown: no source says when",
-    "● milestone   ○ milestone, date uncertain or disputed",
-    "▲ event       △ event, date uncertain or disputed",
-    "2-9 that many marks in one place",
+    N_("━ span the sources agree on"),
+    N_("┄ approximate, uncertain or disputed"),
+    N_("◀ ▶ runs on beyond the axis"),
+    N_("· ? end unknown: no source says when"),
+    N_("● milestone   ○ milestone, date uncertain or disputed"),
+    N_("▲ event       △ event, date uncertain or disputed"),
+    N_("2-9 that many marks in one place"),
 ]
 MIN_LABEL, MAX_LABEL = 10, 22
 
@@ -100,8 +102,8 @@ def build_chart(presentation: Presentation, first_year: int | None, last_year: i
             dating = view.dating
             day = _mark_day(dating) if dating else None
             if dating is None or day is None or not first_day <= day <= last_day:
-                words = dating.first.words if dating else "undated"
-                disputed = ", disputed" if dating and dating.disputed else ""
+                words = dating.first.words if dating else _("undated")
+                disputed = _(", disputed") if dating and dating.disputed else ""
                 outside.append(f"{view.id} ({words}{disputed})")
             else:
                 marks.append(Mark(view.id, kind, day, dating.doubtful, view.title.value, dating.one_line()))

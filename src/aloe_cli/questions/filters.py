@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from aloe_cli.errors import OptionError
+from aloe_cli.i18n import N_, _
 from aloe_cli.questions.names import fold_text, names_to_ids
 from aloe_cli.questions.queries import HappeningFilter, Match, Period, Role
 
@@ -34,18 +35,20 @@ def known_id(
     if meant is not None:
         return meant
     close = difflib.get_close_matches(fold_text(value), list(by_name), n=1)
-    message = f"no {kind} '{value}' in the dataset"
+    message = _("no {kind} '{value}' in the dataset").format(kind=_(kind), value=value)
     if close:
-        message += f" (did you mean '{by_name[close[0]]}'?)"
+        message += _(" (did you mean '{id}'?)").format(id=by_name[close[0]])
     if len(known) <= 30:
-        message += f"; valid: {', '.join(known)}"
+        message += _("; valid: {ids}").format(ids=", ".join(known))
     raise OptionError(option, message)
 
 
 def checked_period(first_year: int | None, last_year: int | None) -> Period:
     """The years from --from to --to; an OptionError when they run backwards."""
     if first_year is not None and last_year is not None and first_year > last_year:
-        raise OptionError("--from/--to", f"--from {first_year} is after --to {last_year}")
+        raise OptionError(
+            "--from/--to", _("--from {first} is after --to {last}").format(first=first_year, last=last_year)
+        )
     return Period(first_year, last_year)
 
 
@@ -66,11 +69,11 @@ def happening_filter(
         period=checked_period(first_year, last_year),
         match=match,
         organisation=known_id(
-            org, (o.id for o in dataset.organisations), "--org", "organisation", dataset.organisations
+            org, (o.id for o in dataset.organisations), "--org", N_("organisation"), dataset.organisations
         ),
-        person=known_id(person, (p.id for p in dataset.people), "--person", "person", dataset.people),
-        place=known_id(place, (p.id for p in dataset.places), "--place", "place", dataset.places),
-        series=known_id(series, (s.id for s in dataset.series), "--series", "series", dataset.series),
+        person=known_id(person, (p.id for p in dataset.people), "--person", N_("person"), dataset.people),
+        place=known_id(place, (p.id for p in dataset.places), "--place", N_("place"), dataset.places),
+        series=known_id(series, (s.id for s in dataset.series), "--series", N_("series"), dataset.series),
         role=role,
     )
 
@@ -81,9 +84,10 @@ def checked_search_terms(query: str) -> list[str]:
 
     folded = search_terms(query)  # distinct words: 'x x x ...' is one word, looked for once
     if not folded:
-        raise OptionError("TEXT", "give at least one word with a letter or a digit")
+        raise OptionError("TEXT", _("give at least one word with a letter or a digit"))
     if len(folded) > MAX_SEARCH_WORDS:
-        raise OptionError("TEXT", f"give at most {MAX_SEARCH_WORDS} different words ({len(folded)} given)")
+        given = _("give at most {most} different words ({given} given)")
+        raise OptionError("TEXT", given.format(most=MAX_SEARCH_WORDS, given=len(folded)))
     return folded
 
 
@@ -98,7 +102,7 @@ def workshop_filter(dataset: Dataset, *, category: str | None, phase: str | None
     """The filters of the workshop listing, every id checked against the dataset."""
     return WorkshopFilter(
         category=known_id(
-            category, (c.id for c in dataset.categories), "--category", "category", dataset.categories
+            category, (c.id for c in dataset.categories), "--category", N_("category"), dataset.categories
         ),
-        phase=known_id(phase, (p.id for p in dataset.phases), "--phase", "phase", dataset.phases),
+        phase=known_id(phase, (p.id for p in dataset.phases), "--phase", N_("phase"), dataset.phases),
     )

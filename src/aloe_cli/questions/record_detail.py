@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from aloe_cli.errors import UnknownRecordError
+from aloe_cli.i18n import _
 from aloe_cli.model.models import (
     RECORD_KINDS,
     REFERENCES,
@@ -62,9 +63,11 @@ def find_record(dataset: Dataset, record_id: str) -> Found:
     close = difflib.get_close_matches(fold_text(record_id), list(by_name), n=3, cutoff=0.5)
     close = list(dict.fromkeys(by_name[name] for name in close))
     hint = (
-        f"; did you mean {', '.join(repr(c) for c in close)}?" if close else "; `aloe search` finds records"
+        _("; did you mean {ids}?").format(ids=", ".join(repr(c) for c in close))
+        if close
+        else _("; `aloe search` finds records")
     )
-    raise UnknownRecordError(f"no record has the id '{record_id}'{hint}")
+    raise UnknownRecordError(_("no record has the id '{id}'").format(id=record_id) + hint)
 
 
 def references_of(record: Record) -> list[tuple[str, str]]:

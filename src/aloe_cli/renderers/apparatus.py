@@ -11,6 +11,7 @@ from string import ascii_lowercase
 from typing import TYPE_CHECKING
 
 from aloe_cli.evidence.views import ColumnSpec, Row
+from aloe_cli.i18n import _, current_language
 from aloe_cli.presentation.dating import claim_named
 from aloe_cli.renderers.blocks import ADDRESS, Pieces, linked
 from aloe_cli.sanitize import printable
@@ -21,7 +22,10 @@ if TYPE_CHECKING:
     from aloe_cli.presentation.dating import ClaimView
     from aloe_cli.presentation.views import CitedSource
 
-SOURCES_COLUMN = ColumnSpec("Sources", 1, holds="ids")  # "1, 12": numbers are never broken either
+
+def sources_column() -> ColumnSpec:
+    """The column of a row's source numbers ("1, 12": numbers are never broken either)."""
+    return ColumnSpec(_("Sources"), 1, holds="ids")
 
 
 def letters(position: int) -> str:
@@ -54,7 +58,7 @@ class Apparatus:
                 self.marks[cited] = f"{number}{letters(position)}" if len(places) > 1 else str(number)
         self.markers = [self.mark(row.citations) for row in rows] if cites else []
         # Row by row, the documents first cited there: a table lists them under the section they open.
-        self.new_in_row: list[list[str]] = [[] for _ in self.markers]
+        self.new_in_row: list[list[str]] = [[] for _marker in self.markers]
         seen: set[str] = set()
         for row_number, row in enumerate(rows if self.markers else []):
             for cited in row.citations:
@@ -76,7 +80,7 @@ class Apparatus:
         """
         places = self.places[source]
         first = places[0]
-        told = [f"{self.marks[cited]} {cited.locator or '(as a whole)'}" for cited in places]
+        told = [f"{self.marks[cited]} {cited.locator or _('(as a whole)')}" for cited in places]
         where = f": {', '.join(told)}" if len(places) > 1 else f", {first.locator}" if first.locator else ""
         link = linked(first.title, first.url)
         pieces: list[tuple[str, str]] = [(printable(f"[{self.documents[source]}] "), "dim")]
@@ -128,7 +132,7 @@ class Apparatus:
             return columns, rows
         at = len(columns) - 1 if columns[-1].holds == "id" else len(columns)
         return (
-            (*columns[:at], SOURCES_COLUMN, *columns[at:]),
+            (*columns[:at], sources_column(), *columns[at:]),
             [
                 row._replace(cells=(*row.cells[:at], marker, *row.cells[at:]))
                 for row, marker in zip(rows, self.markers, strict=True)
@@ -137,7 +141,7 @@ class Apparatus:
 
     def cite(self, claim: ClaimView) -> str:
         """'6j' or '26, 27': the marks of a claim's own sources."""
-        return self.mark(tuple(c.cited for c in claim.citations)) or "its record's sources"
+        return self.mark(tuple(c.cited for c in claim.citations)) or _("its record's sources")
 
     def claim(self, claim: ClaimView, escape: Callable[[str], str] = str, *, noted: bool = False) -> str:
         """'22–26 November 2005 [7]', or with the sources named when there is no apparatus.
@@ -145,11 +149,11 @@ class Apparatus:
         `escape` is applied to the data's words only, never to the apparatus's own markers.
         """
         if not self.markers:
-            return escape(claim_named(claim))
+            return escape(claim_named(claim, current_language()))
         cited = self.mark(tuple(c.cited for c in claim.citations))
-        cited = f"[{cited}]" if cited else "[its record's sources]"
+        cited = f"[{cited}]" if cited else _("[its record's sources]")
         note = f", {escape(claim.note)}" if noted and claim.note else ""  # 'a page weaker than the others'
-        return f"{escape(claim.words)} {cited}{claim.doubt_words()}{note}"
+        return f"{escape(claim.words)} {cited}{claim.doubt_words(current_language())}{note}"
 
     def claims(
         self, row: Row, said: str = "", escape: Callable[[str], str] = str, *, noted: bool = False

@@ -110,7 +110,7 @@ class Blocks(NamedTuple):
 
     def __rich_console__(self, console: Any, options: Any) -> Any:
         """The same lines, painted by Rich; print them with `crop=False` (an address is never cut)."""
-        from rich.segment import Segment  # Rich only on a terminal: piped output never loads it
+        from rich.segment import Segment  # start-up: Rich only on a terminal, piped output never loads it
 
         for line in self.lines(options.max_width):
             for text, style in _painted(line, self.hyperlinks):
@@ -126,7 +126,7 @@ def _shown(pieces: Pieces, hyperlinks: bool) -> Pieces:
 
 def _painted(line: Pieces, hyperlinks: bool) -> Iterator[tuple[str, Any]]:
     """A line's runs with Rich styles: links where the terminal shows them, else the addresses."""
-    from rich.style import Style  # Rich only on a terminal: piped output never loads it
+    from rich.style import Style  # start-up: Rich only on a terminal, piped output never loads it
 
     for text, style in line:
         words = style.split()
@@ -140,7 +140,7 @@ def _painted(line: Pieces, hyperlinks: bool) -> Iterator[tuple[str, Any]]:
 
 @functools.lru_cache(maxsize=64)
 def _style(words: str) -> Any:
-    from rich.style import Style  # Rich only on a terminal: piped output never loads it
+    from rich.style import Style  # start-up: Rich only on a terminal, piped output never loads it
 
     return Style.parse(words) if words else None
 

@@ -13,6 +13,7 @@ import textwrap
 from datetime import date
 from typing import TYPE_CHECKING
 
+from aloe_cli.i18n import _
 from aloe_cli.questions.chart import bar_segments, runs_after, runs_before
 from aloe_cli.sanitize import xml_text
 
@@ -45,11 +46,17 @@ def chart_svg(chart: Chart, title: str, *, link_marks: bool = False) -> str:
     marks_top = TOP + len(rows) * ROW + 8
     legend_top = marks_top + 2 * MARK_ROW + 24
     height = legend_top + 100
-    description = (
-        f"{len(chart.eras)} eras and {len(chart.bars)} organisations as bars across {chart.first_year}-"
-        f"{chart.last_year}, and {len(chart.marks)} milestones and events as marks. Solid bars: dates the "
-        "sources agree on; hatched: approximate, uncertain or disputed; dotted with a question mark: no "
-        "source gives the end. Filled marks: sure dates; hollow: doubtful."
+    description = _(
+        "{eras} eras and {bars} organisations as bars across {first}-{last}, and {marks} milestones and "
+        "events as marks. Solid bars: dates the sources agree on; hatched: approximate, uncertain or "
+        "disputed; dotted with a question mark: no source gives the end. Filled marks: sure dates; hollow: "
+        "doubtful."
+    ).format(
+        eras=len(chart.eras),
+        bars=len(chart.bars),
+        first=chart.first_year,
+        last=chart.last_year,
+        marks=len(chart.marks),
     )
     # A picture is an image; with links inside it is a group of them, which an image may not hold.
     role = "group" if link_marks else "img"
@@ -67,8 +74,14 @@ def chart_svg(chart: Chart, title: str, *, link_marks: bool = False) -> str:
         "</defs>",
         f'<rect width="{WIDTH}" height="{height}" fill="{PAPER}"/>',
         f'<text x="12" y="24" font-size="17" font-weight="bold">{_text(title)}</text>',
-        f'<text x="12" y="42" font-size="12">Eras (our periodisation, in grey) and organisations as bars, '
-        f"milestones and events as marks, {chart.first_year}-{chart.last_year}</text>",
+        '<text x="12" y="42" font-size="12">'
+        + _text(
+            _(
+                "Eras (our periodisation, in grey) and organisations as bars, milestones and events as "
+                "marks, {first}-{last}"
+            ).format(first=chart.first_year, last=chart.last_year)
+        )
+        + "</text>",
     ]
     # The year grid, labelled every year (every other where years are narrow).
     step = 1 if axis / (chart.last_year - chart.first_year + 1) >= 34 else 2
@@ -80,13 +93,13 @@ def chart_svg(chart: Chart, title: str, *, link_marks: bool = False) -> str:
             out.append(f'<text x="{left + 3:.1f}" y="{TOP - 14}" font-size="12">{year}</text>')
     for number, (kind, bar) in enumerate(rows):
         out += _bar_row(bar, kind, TOP + number * ROW, x, first_day, last_day)
-    for number, (kind, label) in enumerate((("milestone", "Milestones"), ("event", "Events"))):
+    for number, (kind, label) in enumerate((("milestone", _("Milestones")), ("event", _("Events")))):
         top = marks_top + number * MARK_ROW
-        out.append(f'<text x="12" y="{top + 20}" font-weight="bold">{label}</text>')
+        out.append(f'<text x="12" y="{top + 20}" font-weight="bold">{_text(label)}</text>')
         out += _marks([m for m in chart.marks if m.kind == kind], top, x, link_marks)
     out += _legend(legend_top)
     if chart.outside:
-        out.append(f'<text x="12" y="{height - 10}" font-size="12">Not on the axis: '
+        out.append(f'<text x="12" y="{height - 10}" font-size="12">{_text(_("Not on the axis: "))}'
                    f"{_text(', '.join(chart.outside))}</text>")  # fmt: skip
     out.append("</svg>")
     return "\n".join(out) + "\n"
@@ -161,19 +174,22 @@ def _legend(top: int) -> list[str]:
     """What each shape means, drawn with the shapes themselves: it reads without colour."""
     hollow = f'fill="{PAPER}" stroke="{INK}" stroke-dasharray="2 1.5"'
     entries = [
-        (f'<rect x="0" y="-6" width="28" height="12" fill="{INK}"/>', "dates the sources agree on"),
+        (f'<rect x="0" y="-6" width="28" height="12" fill="{INK}"/>', _("dates the sources agree on")),
         (f'<rect x="0" y="-5" width="28" height="10" fill="#7a7a7a" stroke="{INK}"/>',
-         "an era: dates agreed"),
+         _("an era: dates agreed")),
         (f'<rect x="0" y="-6" width="28" height="12" fill="url(#doubt)" stroke="{INK}" '
-         'stroke-dasharray="4 2"/>', "approximate, uncertain or disputed"),
+         'stroke-dasharray="4 2"/>', _("approximate, uncertain or disputed")),
         (f'<line x1="0" y1="0" x2="28" y2="0" stroke="{INK}" stroke-width="2" stroke-dasharray="1 5" '
-         'stroke-linecap="round"/><text x="30" y="5" font-weight="bold">?</text>', "no source gives the end"),
+         'stroke-linecap="round"/><text x="30" y="5" font-weight="bold">?</text>',
+         _("no source gives the end")),
         (f'<circle cx="8" cy="0" r="5" fill="{INK}"/><path d="M 22 -6 l 6 11 h -12 z" fill="{INK}"/>',
-         "milestone, event: sure date"),
+         _("milestone, event: sure date")),
         (f'<circle cx="8" cy="0" r="5" {hollow}/><path d="M 22 -6 l 6 11 h -12 z" {hollow}/>',
-         "milestone, event: doubtful date"),
+         _("milestone, event: doubtful date")),
     ]  # fmt: skip
-    out = [f'<g transform="translate(12 {top})"><text x="0" y="0" font-weight="bold">Legend</text>']
+    out = [
+        f'<g transform="translate(12 {top})"><text x="0" y="0" font-weight="bold">{_text(_("Legend"))}</text>'
+    ]
     for number, (shape, words) in enumerate(entries):
         column, line = divmod(number, 3)  # three to a column
         left, y = column * 400, 22 + line * 22

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from aloe_cli.i18n import _
 from aloe_cli.questions.chart import (
     AFTER,
     BEFORE,
@@ -55,19 +56,19 @@ def render_chart(chart: Chart, width: int) -> str:
             _fit(bar.label, label_width)
             + "".join(_bar_cells(bar.dating, axis_width, day_at, first_day, last_day)).rstrip()
         )
-    for kind, label in (("milestone", "Milestones"), ("event", "Events")):
+    for kind, label in (("milestone", _("Milestones")), ("event", _("Events"))):
         cells = [" "] * axis_width
         for mark in (m for m in chart.marks if m.kind == kind):
             position = column(mark.day)
             cells[position] = mark.glyph if cells[position] == " " else _more(cells[position])
         lines.append(_fit(label, label_width) + "".join(cells).rstrip())
-    lines += ["", *_columns(LEGEND, width), "", "By year:"]
+    lines += ["", *_columns([_(entry) for entry in LEGEND], width), "", _("By year:")]
     for year in range(chart.first_year, chart.last_year + 1):
         marks = [f"{m.glyph} {m.record_id}" for m in chart.marks if m.day.year == year]
         if marks:
             lines += _wrap(marks, f"  {year}  ", width)
     if chart.outside:
-        lines += ["", *_wrap(chart.outside, "Not on the axis: ", width, separator=", ")]
+        lines += ["", *_wrap(chart.outside, _("Not on the axis: "), width, separator=", ")]
     return "\n".join(lines) + "\n"
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from aloe_cli.i18n import N_, _
 from aloe_cli.presentation.views import ROLE_WORDS
 from aloe_cli.renderers.blocks import Blocks, FieldGrid, Pieces
 from aloe_cli.sanitize import printable
@@ -15,7 +16,65 @@ if TYPE_CHECKING:
 _SHOWN_APART = {
     "id", "title", "name", "dates", "sources", "other_names", "acronym", "inferred", "dated_by", "media",
 }  # fmt: skip
-_FIELD_LABELS = {"descriptive_title": "Title is descriptive", "probably_same_as": "Probably the same as"}
+# Each field's label (English msgids); a field missing here is shown by its name.
+_FIELD_LABELS = {
+    "about": N_("About"),
+    "acronym": N_("Acronym"),
+    "author": N_("Author"),
+    "categories": N_("Categories"),
+    "country": N_("Country"),
+    "description": N_("Description"),
+    "descriptive_title": N_("Title is descriptive"),
+    "era": N_("Era"),
+    "from_org": N_("From"),
+    "issued": N_("Issued"),
+    "kind": N_("Kind"),
+    "language": N_("Language"),
+    "milestones": N_("Milestones"),
+    "note": N_("Note"),
+    "organisation": N_("Organisation"),
+    "organisations": N_("Organisations"),
+    "people": N_("People"),
+    "phases": N_("Phases"),
+    "places": N_("Places"),
+    "probably_same_as": N_("Probably the same as"),
+    "publisher": N_("Publisher"),
+    "relation": N_("Relation"),
+    "role": N_("Role"),
+    "role_note": N_("Role note"),
+    "series": N_("Series"),
+    "short_name": N_("Short name"),
+    "summary": N_("Summary"),
+    "to_org": N_("To"),
+    "url": N_("Address"),
+    "workshops_counted": N_("Workshops counted"),
+}
+# The words of a record's kind and of its links to others (English msgids).
+_WORDS = (
+    N_("source"),
+    N_("organisation"),
+    N_("lineage"),
+    N_("era"),
+    N_("person"),
+    N_("place"),
+    N_("series"),
+    N_("milestone"),
+    N_("event"),
+    N_("category"),
+    N_("phase"),
+    N_("workshop"),
+    N_("gap"),
+    N_("names"),
+    N_("named by"),
+    N_("cited by"),
+    # the kinds of a record's media
+    N_("image"),
+    N_("scan"),
+    N_("document"),
+    N_("video"),
+    N_("audio"),
+    N_("link"),
+)
 
 
 def _plain(value: Any) -> str:
@@ -27,40 +86,46 @@ def _plain(value: Any) -> str:
             f"{key}: {_plain(item)}" for key, item in value.items() if item not in (None, [], "")
         )
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return _("yes") if value else _("no")
     return "" if value is None else str(value)
 
 
 def _possible_days(start: str | None, end: str | None, end_kind: str = "known") -> str:
     """'2001-06-10 to 2001-06-15', 'from 2001-06-15, end unknown', 'from 2001-06-15 on'."""
     if start and end:
-        return start if start == end else f"{start} to {end}"
+        return start if start == end else _("{start} to {end}").format(start=start, end=end)
     if start:
-        return f"from {start} on" if end_kind == "open" else f"from {start}, end unknown"
+        since = _("from {start} on") if end_kind == "open" else _("from {start}, end unknown")
+        return since.format(start=start)
     if end:
-        return f"until {end}"
-    return "not known"
+        return _("until {end}").format(end=end)
+    return _("not known")
 
 
 def _citation(citation: CitationJSON) -> str:
     where = f" {citation['locator']}" if citation.get("locator") else ""
-    quote = f' "{citation["quote"]}"' if citation.get("quote") else ""
+    quote = " " + _("“{quotation}”").format(quotation=citation["quote"]) if citation.get("quote") else ""
     url = f" <{citation['url']}>" if citation.get("url") else ""
     return f"{citation['source']}{where}{quote} — {citation['title']}{url}"
 
 
+_MEDIUM_FIELDS = {"alt": N_("alt"), "caption": N_("caption"), "credit": N_("credit")}
+
+
 def _medium(medium: Any) -> str:
     """'image media/x.jpg' and, under it, its alt text, caption, credit and sources, one per line."""
-    lines = [f"{medium.get('kind', 'image')} {medium.get('url') or medium.get('path')}"]
+    lines = [f"{_(medium.get('kind', 'image'))} {medium.get('url') or medium.get('path')}"]
     for field in ("alt", "caption", "credit"):
         if medium.get(field):
-            lines.append(f"  {field}: {medium[field]}")
+            lines.append(
+                "  " + _("{field}: {value}").format(field=_(_MEDIUM_FIELDS[field]), value=medium[field])
+            )
     cited = [
         " ".join(str(part) for part in (c.get("source"), c.get("locator")) if part)
         for c in medium.get("sources", [])
     ]
     if cited:
-        lines.append(f"  sources: {'; '.join(cited)}")
+        lines.append("  " + _("sources: {cited}").format(cited=_("; ").join(cited)))
     return "\n".join(lines)
 
 
@@ -70,8 +135,20 @@ def _name(name: NameJSON) -> str:
     if name["note"]:
         extras.append(name["note"])
     if name.get("inferred"):
-        extras.append(f"our reading: {name['inferred']}")
+        extras.append(_("our reading: {reason}").format(reason=name["inferred"]))
     return f"{name['name']} ({'; '.join(extras)})"
+
+
+def _field(name: str) -> str:
+    """A field's name in the run's language, lower case ('places' -> 'lieux')."""
+    label = _FIELD_LABELS.get(name)
+    return _(label).lower() if label else name.replace("_", " ")
+
+
+def _label(name: str) -> str:
+    """A field's label in the run's language ('places' -> 'Lieux')."""
+    label = _FIELD_LABELS.get(name)
+    return _(label) if label else name.replace("_", " ").capitalize()
 
 
 def _named_by_field(related: list[RelatedJSON]) -> dict[str, list[str]]:
@@ -104,50 +181,58 @@ def render_detail(detail: DetailJSON) -> Blocks:
 
     fields = detail["fields"]
     named = _named_by_field(detail.get("related", []))
-    row("ID", detail["id"], "cyan")
+    row(_("ID"), detail["id"], "cyan")
     own_kind = fields.get("kind")  # a source's own kind (primary ...): said with the record's, once
-    row("Kind", f"{detail['kind']} ({own_kind})" if isinstance(own_kind, str) else detail["kind"])
-    row("Title", detail["title"])
+    kind = _(detail["kind"])
+    row(_("Kind"), f"{kind} ({_(own_kind)})" if isinstance(own_kind, str) else kind)
+    row(_("Title"), detail["title"])
     names = detail.get("names", [])
-    row("Names", "\n".join(_name(n) for n in names))
+    row(_("Names"), "\n".join(_name(n) for n in names))
     if detail.get("claims"):
         span = _possible_days(detail["start"], detail["end"], detail["claims"][0]["end_kind"])
-        row("Date", f"{detail['date_words']}  [{detail['date']}]  possible days: {span}")
+        possible = _("possible days: {days}").format(days=span)
+        row(_("Date"), f"{detail['date_words']}  [{detail['date']}]  {possible}")
         if detail["disputed"]:
-            row("Disputed", "the sources give dates that cannot all be true:", "bold")
+            row(_("Disputed"), _("the sources give dates that cannot all be true:"), "bold")
         dated_by = detail["fields"].get("dated_by")
         if isinstance(dated_by, dict):
             by = ", ".join(
                 f"{key.replace('_', ' ')} {value}" for key, value in dated_by.items() if key != "inferred"
             )
-            row("Dated by", f"the dates of other records ({by}), claim by claim")
+            row(_("Dated by"), _("the dates of other records ({named}), claim by claim").format(named=by))
         for number, claim in enumerate(detail["claims"], start=1):
-            sources = "\n  ".join(_citation(c) for c in claim["sources"]) or "(the record's sources)"
-            note = f"\n  note: {claim['note']}" if claim.get("note") else ""
-            reading = f"\n  our reading, not a source's: {claim['inferred']}" if claim.get("inferred") else ""
+            sources = "\n  ".join(_citation(c) for c in claim["sources"]) or _("(the record's sources)")
+            note = "\n  " + _("note: {note}").format(note=claim["note"]) if claim.get("note") else ""
+            reading = (
+                "\n  " + _("our reading, not a source's: {reason}").format(reason=claim["inferred"])
+                if claim.get("inferred")
+                else ""
+            )
             days = _possible_days(claim["start"], claim["end"], claim["end_kind"])
             words = f"{claim['date_label']}  [{claim['date']}]  {days}"
-            row(f"Claim {number}", f"{words}\n  {sources}{note}{reading}")
+            row(_("Claim {number}").format(number=number), f"{words}\n  {sources}{note}{reading}")
     inferred = detail["fields"].get("inferred")
     if isinstance(inferred, str):
-        row("Our reading", inferred, "italic")
+        row(_("Our reading"), inferred, "italic")
     for field, value in fields.items():
         if field in _SHOWN_APART or field == "kind":
             continue
-        label = _FIELD_LABELS.get(field, field.replace("_", " ").capitalize())
         if field in named:  # the records it names, by name, each id in brackets: 'Dakar (dakar)'
-            row(label, "; ".join(named.pop(field)))
+            row(_label(field), "; ".join(named.pop(field)))
         elif field == "role" and isinstance(value, str):
-            row(label, ROLE_WORDS.get(value, value))
+            row(_label(field), _(ROLE_WORDS[value]) if value in ROLE_WORDS else value)
         else:
-            row(label, _plain(value))
+            row(_label(field), _plain(value))
     media = fields.get("media")
     for number, medium in enumerate(media if isinstance(media, list) else [], start=1):
-        row(f"Media {number}", _medium(medium))
-    row("Sources", "\n".join(_citation(c) for c in detail.get("sources", [])))
+        row(_("Media {number}").format(number=number), _medium(medium))
+    row(_("Sources"), "\n".join(_citation(c) for c in detail.get("sources", [])))
     for field, others in named.items():  # named through a field not shown above
-        row(field.replace("_", " ").capitalize(), "; ".join(others))
+        row(_label(field), "; ".join(others))
     for direction, kind, others in _naming_it(detail.get("related", [])):
-        row(f"{direction.capitalize()} ({kind})", "; ".join(others))
+        row(
+            _("{direction} ({kind})").format(direction=_(direction).capitalize(), kind=_(kind)),
+            "; ".join(others),
+        )
     grid = FieldGrid(rows)
     return Blocks(lambda width: [grid])

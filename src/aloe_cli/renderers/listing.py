@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
+from aloe_cli.i18n import _
 from aloe_cli.sanitize import json_without_raw_controls, markdown_text, one_line, printable, spreadsheet_cell
 
 if TYPE_CHECKING:  # the models and the table layout are imported only when a listing is drawn
@@ -126,18 +127,18 @@ def render_markdown(listing: Listing) -> str:
     """Markdown tables a wiki takes as they are, one per group, under a heading."""
     # The apparatus (and the listing types under it) is imported with the first listing drawn for
     # people: every command imports this module for `Format`, most never draw one.
-    from aloe_cli.renderers.apparatus import SOURCES_COLUMN, Apparatus
+    from aloe_cli.renderers.apparatus import Apparatus, sources_column
 
     rows = listing.rows
     lines = [f"# {_markdown_cell(listing.title)}", ""]
     if not rows:
-        return "\n".join([*lines, "No records match.", ""])
+        return "\n".join([*lines, _("No records match."), ""])
     apparatus = Apparatus(rows, listing.show_sources, join_runs=False)
     # The data's words escaped, the apparatus's markers kept.
     disputes, agreeing = apparatus.notes(rows, _markdown_line)
     specs, rows = apparatus.with_column(listing.columns, rows)
     headers = [spec.header for spec in specs]
-    sources_column = specs.index(SOURCES_COLUMN) if apparatus.markers else -1
+    sources_at = specs.index(sources_column()) if apparatus.markers else -1
     group: str | object | None = object()
     for row in rows:
         if row.group != group:
@@ -147,7 +148,7 @@ def render_markdown(listing: Listing) -> str:
             lines += ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
         shown = [
             "".join(f"[^{n.strip()}]" for n in cell.split(",") if n.strip())
-            if position == sources_column
+            if position == sources_at
             else _markdown_cell(cell)
             for position, cell in enumerate(row.cells)
         ]
@@ -155,10 +156,10 @@ def render_markdown(listing: Listing) -> str:
     if listing.legend:
         lines += ["", f"_{_markdown_cell(listing.legend)}_"]
     if disputes:
-        lines += ["", "**Disputed dates** (each claim with its own sources)", ""]
+        lines += ["", _("**Disputed dates** (each claim with its own sources)"), ""]
         lines += [f"- {dispute}" for dispute in disputes]
     if agreeing:
-        lines += ["", "**Dates given by several sources** (each with its own)", ""]
+        lines += ["", _("**Dates given by several sources** (each with its own)"), ""]
         lines += [f"- {claims}" for claims in agreeing]
     if apparatus.marks:
         lines += ["", *(f"[^{mark}]: {_markdown_cell(full)}" for mark, full in apparatus.footnotes())]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from aloe_cli.i18n import _
 from aloe_cli.renderers.apparatus import Apparatus, letters
 from aloe_cli.renderers.blocks import Block, Blocks, Column, Paragraph, Piece, Pieces, TableBlock, fits
 from aloe_cli.sanitize import printable
@@ -61,7 +62,7 @@ def _listing_blocks(listing: Listing, rows: list[Row], width: int) -> list[Block
         told = [row for row in section if row.claims is not None]
         if disputed:  # 'A. alliance-founded, disputed: 1993 [2] (our reading); 1994 [3]'
             lines = [  # a dispute's claims (aloe show gives their notes); a noted date's with its note
-                f"{disputed[n]}. {apparatus.claims(rows[n], 'disputed')}"
+                f"{disputed[n]}. {apparatus.claims(rows[n], _('disputed'))}"
                 if _disputed(rows[n])
                 else f"{disputed[n]}. {apparatus.claims(rows[n], noted=True)}"
                 for n in sorted(disputed)
@@ -74,7 +75,7 @@ def _listing_blocks(listing: Listing, rows: list[Row], width: int) -> list[Block
             if not _disputed(row) and not _noted(row) and not (apparatus.markers and dates is not None)
         ]
         if agreeing:
-            blocks.append(Paragraph((("Dates given by several sources, each with its own", "bold"),)))
+            blocks.append(Paragraph(((_("Dates given by several sources (each with its own)"), "bold"),)))
             blocks.append(Paragraph(((printable("\n".join(f"- {claims}" for claims in agreeing)), ""),)))
         entries = apparatus.entries(range(first, end)) if apparatus.markers else ()
         if entries:
@@ -116,7 +117,10 @@ def _table_row(
         if apparatus.markers and not row.claims.disputed:
             cells[dates] = ((printable(row.claims.cell(apparatus.cite)), ""),)
         if note:  # a no-break space: 'note A' is never parted
-            cells[dates] = (*cells[dates], (f" (note\u00a0{note})", "bold"))
+            cells[dates] = (
+                *cells[dates],
+                (" " + _("(note {letter})").format(letter=note).replace(" ", "\u00a0"), "bold"),
+            )
     if not separate_ids:
         cells = cells[:-1]
         cells[title_column] = (*cells[title_column], (f"\n{printable(row.cells[-1])}", "cyan"))

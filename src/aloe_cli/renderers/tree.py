@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from aloe_cli.i18n import _
 from aloe_cli.renderers.blocks import Blocks, Piece, Pieces, TreeNode
 from aloe_cli.sanitize import printable
 
@@ -23,7 +24,7 @@ def _dates(dating: Dating | None, said: Said) -> str:
         return dating.in_words()
     key = tuple(tuple(citation.short() for citation in claim.citations) for claim in dating.claims)
     if key in said:
-        return f"{dating.cell()}, as above"
+        return _("{date}, as above").format(date=dating.cell())
     said.add(key)
     return dating.in_words()
 
@@ -34,8 +35,9 @@ def _label(node: LineageNode, said: Said) -> Pieces:
     acronym = organisation.acronym.value if organisation.acronym else None
     text: list[Piece] = []
     if node.via is not None:
-        relation = "emerged within it" if node.via.relation == "emerged_within" else "it became"
-        text.append((printable(f"{relation}, {_dates(node.via.dating, said) or 'undated'}: "), "italic"))
+        relation = _("emerged within it") if node.via.relation == "emerged_within" else _("it became")
+        when = _dates(node.via.dating, said) or _("undated")
+        text.append((printable(_("{relation}, {when}: ").format(relation=relation, when=when)), "italic"))
     text.append((printable(f"{acronym} — {name}" if acronym and acronym != name else name), "bold"))
     if organisation.dating:
         text.append((printable(f"  ({_dates(organisation.dating, said)})"), ""))
@@ -47,11 +49,13 @@ def _add(tree: TreeNode, node: LineageNode, said: Said) -> TreeNode:
     branch = tree.add(_label(node, said))
     if node.via is not None:
         for milestone in node.via.milestones:
-            words = f"marked by: {milestone.title.value} ({_dates(milestone.dating, said)})"
+            words = _("marked by: {title} ({when})").format(
+                title=milestone.title.value, when=_dates(milestone.dating, said)
+            )
             branch.add(((printable(f"{words}  [{milestone.id}]"), "dim"),))
         cited = ", ".join(c.short() for c in node.via.citations)
         if cited:
-            branch.add(((printable(f"sources: {cited}"), "dim"),))
+            branch.add(((printable(_("sources: {cited}").format(cited=cited)), "dim"),))
     for link in node.supporters:
         when = f", {_dates(link.dating, said)}" if link.dating else ""
         cited = ", ".join(c.short() for c in link.citations)
@@ -61,7 +65,7 @@ def _add(tree: TreeNode, node: LineageNode, said: Said) -> TreeNode:
 
 def render_lineage(forest: list[LineageNode], title: str) -> Blocks:
     """A tree of the lineage; every text from the dataset is literal."""
-    root = TreeNode(((printable(f"Lineage: {title}"), "bold"),))
+    root = TreeNode(((printable(_("Lineage: {title}").format(title=title)), "bold"),))
     # Each branch keeps the disputes it has told: a child's branch starts from its parent's.
     stack: list[tuple[TreeNode, LineageNode, Said]] = [(root, node, set()) for node in reversed(forest)]
     while stack:  # without recursion: a lineage may be thousands of links deep

@@ -1,0 +1,261 @@
+"""The language a run speaks: --lang in the forms people type, the locale as git reads it, the catalogues."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import Result
+
+from aloe_cli import i18n
+from aloe_cli.i18n import LanguageError, choose_language, language_option, locale_language, parse_language
+
+
+@pytest.mark.parametrize(
+    "typed", ["fr", "FR", "Fr", "fr-FR", "fr-fr", "fr_FR", "fr_FR.UTF-8", "fr_CA.utf8", "fr_FR@euro"]
+)
+def test_lang_accepts_any_case_and_bcp47_or_posix_forms(typed: str) -> None:
+    assert parse_language(typed) == "fr"
+
+
+def test_lang_accepts_the_four_languages_and_c() -> None:
+    assert [parse_language(t) for t in ("en", "es-419", "pt_BR.UTF-8", "EN-gb", "C", "POSIX")] == [
+        "en",
+        "es",
+        "pt",
+        "en",
+        "en",
+        "en",
+    ]
+
+
+@pytest.mark.parametrize("typed", ["french", "de", "de_DE.UTF-8", "", "f", "12"])
+def test_lang_refuses_what_aloe_does_not_speak_listing_what_it_does(typed: str) -> None:
+    with pytest.raises(LanguageError, match="use en, fr, es, pt") as refused:
+        parse_language(typed)
+    assert f"'{typed}'" in refused.value.message
+
+
+def test_the_locale_is_read_as_gettext_and_git_read_it() -> None:
+    assert locale_language({}) == "en"
+    assert locale_language({"LANG": "fr_FR.UTF-8"}) == "fr"
+    assert locale_language({"LANG": "fr_FR.UTF-8", "LC_MESSAGES": "es_ES.UTF-8"}) == "es"
+    assert locale_language({"LANG": "fr_FR.UTF-8", "LC_MESSAGES": "es_ES", "LC_ALL": "pt_BR"}) == "pt"
+    assert locale_language({"LANG": "fr_FR.UTF-8", "LC_ALL": "C"}) == "en"  # C is English
+    assert locale_language({"LANG": "POSIX", "LANGUAGE": "fr"}) == "en"  # LANGUAGE is ignored under C
+    assert locale_language({"LANG": "en_GB.UTF-8", "LANGUAGE": "de:fr:en"}) == "fr"  # its first spoken
+    assert locale_language({"LANG": "de_DE.UTF-8"}) == "en"  # a language aloe lacks: English
+
+
+def test_lang_and_aloe_lang_come_before_the_locale() -> None:
+    assert choose_language(None, {"LANG": "fr_FR.UTF-8"}) == "fr"
+    assert choose_language("es", {"LANG": "fr_FR.UTF-8", "ALOE_LANG": "pt"}) == "es"
+    assert choose_language(None, {"LANG": "fr_FR.UTF-8", "ALOE_LANG": "pt"}) == "pt"
+    with pytest.raises(LanguageError):
+        choose_language(None, {"ALOE_LANG": "klingon"})
+
+
+def test_the_lang_option_is_found_wherever_it_stands() -> None:
+    assert language_option(["timeline", "--lang", "fr"]) == "fr"
+    assert language_option(["--lang=es", "timeline"]) == "es"
+    assert language_option(["search", "--", "--lang", "fr"]) is None
+    assert language_option(["timeline"]) is None
+
+
+def test_a_refused_language_names_the_accepted_ones(aloe: Callable[..., Result]) -> None:
+    result = aloe("--lang", "french", "timeline")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert "'french' is not a language aloe speaks: use en, fr, es, pt" in result.stderr
+
+
+def test_the_locale_chooses_the_language_without_lang(aloe: Callable[..., Result]) -> None:
+    french = aloe("timeline", "--format", "json", env={"LANG": "fr_FR.UTF-8"})
+    assert french.exit_code == 0, french.stderr
+    assert "Assemblée mondiale des citoyens" in french.stdout
+    english = aloe("timeline", "--format", "json", env={"LANG": "fr_FR.UTF-8", "LC_ALL": "C"})
+    assert "Assemblée mondiale des citoyens" not in english.stdout
+
+
+# The catalogues --------------------------------------------------------------------------------------
+
+LOCALE = Path(i18n.__file__).parent / "locale"
+TRANSLATED = ("fr", "es", "pt")
+
+
+def _extracted() -> set[str]:
+    """The msgids `pybabel extract -F babel.cfg` finds in the source now."""
+    from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
+    from babel.messages.frontend import parse_mapping_cfg
+
+    root = Path(i18n.__file__).parents[2]
+    with (root / "babel.cfg").open(encoding="utf-8") as config:
+        method_map, options_map = parse_mapping_cfg(config)
+    found = extract_from_dir(str(root), method_map, options_map, keywords=DEFAULT_KEYWORDS)
+    return {message if isinstance(message, str) else message[0] for _, _, message, _, _ in found}
+
+
+def _catalogue(language: str | None) -> Any:
+    from babel.messages.pofile import read_po
+
+    path = LOCALE / "aloe.pot" if language is None else LOCALE / language / "LC_MESSAGES" / "aloe.po"
+    with path.open("rb") as file:
+        return read_po(file)
+
+
+def test_the_template_holds_every_string_the_source_marks() -> None:
+    template = {m.id if isinstance(m.id, str) else m.id[0] for m in _catalogue(None) if m.id}
+    extracted = _extracted()
+    assert extracted - template == set(), (
+        "run the pybabel extract/update/compile of README's 'Translating aloe'"
+    )
+    assert template - extracted == set(), "strings no longer in the source: run pybabel extract and update"
+
+
+@pytest.mark.parametrize("language", TRANSLATED)
+def test_every_string_is_translated_with_the_same_placeholders(language: str) -> None:
+    template = {m.id for m in _catalogue(None) if m.id}
+    catalogue = _catalogue(language)
+    placeholder = re.compile(r"\{[^}]*\}")
+    for message in catalogue:
+        if not message.id:
+            continue
+        assert message.string, f"{language}: no translation of {message.id!r}"
+        assert not message.fuzzy, f"{language}: fuzzy translation of {message.id!r}"
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        ids = message.id if isinstance(message.id, tuple) else (message.id,)
+        for string in strings:
+            assert sorted(placeholder.findall(string)) == sorted(placeholder.findall(ids[0])), message.id
+    assert {m.id for m in catalogue if m.id} == template
+
+
+@pytest.mark.parametrize("language", TRANSLATED)
+def test_the_compiled_catalogues_are_current(language: str) -> None:
+    import io
+
+    from babel.messages.mofile import write_mo
+
+    compiled = io.BytesIO()
+    write_mo(compiled, _catalogue(language))
+    committed = (LOCALE / language / "LC_MESSAGES" / "aloe.mo").read_bytes()
+    assert committed == compiled.getvalue(), "run: pybabel compile -d src/aloe_cli/locale -D aloe"
+
+
+def test_spanish_and_portuguese_say_they_are_ours_to_be_reviewed() -> None:
+    for language in ("es", "pt"):
+        header = (LOCALE / language / "LC_MESSAGES" / "aloe.po").read_text(encoding="utf-8").split("msgid")[0]
+        assert "to be reviewed" in header
+
+
+def test_french_puts_a_non_breaking_space_before_double_punctuation() -> None:
+    for message in _catalogue("fr"):
+        if message.id and isinstance(message.string, str):
+            assert not re.search(r" [:;!?»]|« ", message.string), message.string
+
+
+def test_typers_own_strings_are_in_the_catalogue() -> None:
+    import typer.core
+
+    source = Path(typer.core.__file__).read_text(encoding="utf-8")
+    used = set(re.findall(r'\b_\("([^"]+)"\)', source))
+    assert used and used <= set(i18n.CLICK_STRINGS)
+
+
+def test_help_and_usage_errors_speak_the_language(aloe: Callable[..., Result]) -> None:
+    help_text = aloe("--lang", "fr", "timeline", "--help").stdout
+    assert "Usage\u00a0: aloe timeline" in help_text and "Afficher ce message et quitter." in help_text
+    assert "Seulement les fiches à partir de cette année." in help_text
+    error = aloe("--lang", "fr", "events", "--bogus")
+    assert error.exit_code == 2
+    assert error.stderr.startswith("aloe\u00a0: erreur\u00a0: pas d'option --bogus")
+
+
+def test_a_run_imports_no_babel() -> None:
+    import subprocess
+    import sys
+
+    probe = "import sys, runpy; sys.argv = ['aloe', '--lang', 'fr', 'gaps', '-f', 'json']\n"
+    probe += "try:\n    runpy.run_module('aloe_cli', run_name='__main__')\nexcept SystemExit:\n    pass\n"
+    probe += "print('babel' in sys.modules, file=sys.stderr)"
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=False)
+    assert done.stderr.strip().endswith("False"), done.stderr
+
+
+def test_french_search_finds_the_european_social_forums(aloe: Callable[..., Result]) -> None:
+    import json
+
+    def found(*words: str) -> list[str]:
+        result = aloe("--lang", "fr", "search", *words, "--format", "json")
+        assert result.exit_code == 0, result.stderr
+        return [record["id"] for record in json.loads(result.stdout)]
+
+    for words in (("forum", "social", "européen"), ("forum", "social", "europeen"), ("FSE",), ("fse",)):
+        assert {"esf-2002", "esf-2003"} <= set(found(*words)), words
+    assert {"wsf-2002", "wsf-2006"} <= set(found("FSM"))
+
+
+# No English word of the interface in a French run ---------------------------------------------------
+
+FRENCH_RUNS = [
+    ("timeline",),
+    ("events", "--year", "2002"),
+    ("workshops", "--category", "regulation"),
+    ("show", "dakar-2005"),
+    ("show", "findhorn-2001"),
+    ("show", "alliance-founded"),
+    ("lineage",),
+    ("gaps",),
+    ("search", "forum", "social", "européen"),
+    ("timeline", "--format", "markdown"),
+    ("sources",),
+    ("chart",),
+    ("validate",),
+    *[("export", "--to", to) for to in ("html", "markdown", "timelinejs", "timelinejs-page")],
+    *[("list", kind) for kind in ("organisations", "people", "places", "eras", "series", "categories", "phases")],
+    *[(command, "--help") for command in ("timeline", "events", "workshops", "sources", "gaps", "list",
+                                          "lineage", "show", "search", "chart", "export", "validate", "schema")],
+    ("--help",),
+]  # fmt: skip
+
+
+def _interface_english() -> list[tuple[str, re.Pattern[str]]]:
+    """Each English msgid whose French differs, as a pattern (a placeholder matches any text).
+
+    A msgid the dataset also writes is left out: a French run shows the dataset's English where the
+    dataset has no French, and that is the record's text, not the interface.
+    """
+    dataset_text = " ".join((Path(i18n.__file__).parents[2] / "data" / "timeline.yaml").read_text().split())
+    found = []
+    for message in _catalogue("fr"):
+        if not message.id or isinstance(message.id, tuple) or message.string == message.id:
+            continue
+        literal = re.sub(r"\{[^}]*\}", " ", message.id)
+        if len(re.findall(r"[A-Za-z]", literal)) < 4 or " ".join(message.id.split()) in dataset_text:
+            continue
+        parts = [
+            r"\s+".join(map(re.escape, part.split())) for part in re.split(r"\{[^}]*\}", message.id.strip())
+        ]
+        pattern = r"\S{1,40}".join(parts)  # a placeholder: one word, a date or a number
+        found.append((message.id, re.compile(r"(?<![\w-])" + pattern + r"(?![\w-])")))
+    return found
+
+
+@pytest.mark.parametrize("args", FRENCH_RUNS, ids=" ".join)
+def test_a_french_run_shows_no_english_word_of_the_interface(
+    aloe: Callable[..., Result], args: tuple[str, ...]
+) -> None:
+    result = aloe("--lang", "fr", *args, env={"COLUMNS": "100"})
+    assert result.exit_code == 0, result.stderr
+    # The page's embedded JSON-LD is data for machines (schema.org types such as "Event"), not for people.
+    for_people = re.sub(r'<script type="application/ld\+json">.*?</script>', "", result.stdout, flags=re.S)
+    shown = " ".join((for_people + result.stderr).split())
+    english = [message for message, pattern in _interface_english() if pattern.search(shown)]
+    assert english == []
+
+
+def test_the_global_options_note_is_the_catalogues() -> None:
+    from aloe_cli.cli.application import GLOBAL_OPTIONS_NOTE, GLOBAL_OPTIONS_NOTE_MSGID
+
+    assert GLOBAL_OPTIONS_NOTE == GLOBAL_OPTIONS_NOTE_MSGID
