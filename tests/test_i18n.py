@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -76,7 +77,8 @@ def test_the_locale_chooses_the_language_without_lang(aloe: Callable[..., Result
     assert french.exit_code == 0, french.stderr
     assert "Assemblée mondiale des citoyens" in french.stdout
     english = aloe("timeline", "--format", "json", env={"LANG": "fr_FR.UTF-8", "LC_ALL": "C"})
-    assert "Assemblée mondiale des citoyens" not in english.stdout
+    titles = [record["title"] for record in json.loads(english.stdout)]  # a French quotation may stay French
+    assert "World Citizens Assembly" in titles and "Assemblée mondiale des citoyens" not in titles
 
 
 # The catalogues --------------------------------------------------------------------------------------
@@ -92,7 +94,8 @@ def _extracted() -> set[str]:
 
     root = Path(i18n.__file__).parents[2]
     with (root / "babel.cfg").open(encoding="utf-8") as config:
-        method_map, options_map = parse_mapping_cfg(config)
+        # Babel's frontend has no type hints; the test only hands its result back to Babel.
+        method_map, options_map = parse_mapping_cfg(config)  # type: ignore[no-untyped-call]
     found = extract_from_dir(str(root), method_map, options_map, keywords=DEFAULT_KEYWORDS)
     return {message if isinstance(message, str) else message[0] for _, _, message, _, _ in found}
 

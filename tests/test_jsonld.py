@@ -145,9 +145,11 @@ def test_what_emerged_within_what_and_when(graph: Graph) -> None:
           ?unit org:subOrganizationOf ?parent .
           ?change a org:ChangeEvent ; org:resultingOrganization ?unit .
           FILTER NOT EXISTS { ?change org:originalOrganization ?any }
-          OPTIONAL { ?change schema:startDate ?when }
+          OPTIONAL { ?change aloe:dateClaim ?claim . ?claim aloe:edtf ?when }
         }""")  # fmt: skip
-    assert rows == [("urn:aloe:wsse", "urn:aloe:alliance", "1997")]
+    # Its dates are our reading (the story puts the two side by side): a claim, never a plain startDate.
+    assert [row[:2] for row in rows] == [("urn:aloe:wsse", "urn:aloe:alliance")]
+    assert rows[0][2].startswith("1997~/")
     assert (URIRef("urn:aloe:wsse"), RDF.type, ORG.OrganizationalUnit) in graph  # a unit, not a body of law
 
 
@@ -167,8 +169,8 @@ def test_what_became_what(graph: Graph) -> None:
     ("record", "term", "value", "datatype"),
     [
         ("fph", SCHEMA.foundingDate, "1982", XSD.gYear),
-        ("dakar-2005", SCHEMA.startDate, "2005-10", XSD.gYearMonth),
-        ("dakar-2005", SCHEMA.endDate, "2005-10", XSD.gYearMonth),  # a month, not two
+        ("esf-2003", SCHEMA.startDate, "2003-11-12", XSD.date),
+        ("microfinance-2002", SCHEMA.endDate, "2002-03", XSD.gYearMonth),  # a month, not two
         ("findhorn-2001", SCHEMA.startDate, "2001-06-10", XSD.date),
         ("findhorn-2001", SCHEMA.endDate, "2001-06-15", XSD.date),
         ("wsf-2002", SCHEMA.startDate, "2002-01-31", XSD.date),  # the days that agree with the story's year
@@ -179,6 +181,28 @@ def test_dates_are_typed_by_their_precision(
 ) -> None:
     found = list(graph.objects(URIRef(f"urn:aloe:{record}"), term))
     assert found == [Literal(value, datatype=datatype)]
+
+
+def test_a_disputed_or_inferred_date_is_no_plain_date(graph: Graph) -> None:
+    """Dakar's dates disagree; the WSSE's and ALOE's spans are our reading: only their claims say them."""
+    for record in ("dakar-2005", "wsse", "aloe", "alliance"):
+        for term in (SCHEMA.startDate, SCHEMA.endDate, SCHEMA.foundingDate, SCHEMA.dissolutionDate):
+            assert list(graph.objects(URIRef(f"urn:aloe:{record}"), term)) == [], (record, term)
+    assert len(list(graph.objects(URIRef("urn:aloe:dakar-2005"), ALOE.dateClaim))) == 2
+    assert len(list(graph.objects(URIRef("urn:aloe:wsse"), ALOE.dateClaim))) == 1
+
+
+def test_a_source_as_a_bibliographer_describes_it(graph: Graph) -> None:
+    """Calame's page: its author by family and given name, its date at its precision, its site."""
+    calame = URIRef("urn:aloe:calame-2003")
+    author = graph.value(calame, SCHEMA.author)
+    assert author is not None and str(graph.value(author, SCHEMA.familyName)) == "Calame"
+    assert graph.value(calame, SCHEMA.datePublished) == Literal("2003-02-19", datatype=XSD.date)
+    chiariello = URIRef("urn:aloe:chiariello-2020")
+    assert (
+        str(graph.value(chiariello, SCHEMA.identifier))
+        == "https://doi.org/10.36311/1519-0110.2020.v21n2.p97-116"
+    )
 
 
 def test_an_unknown_end_is_no_end(graph: Graph) -> None:
@@ -214,6 +238,9 @@ DOMAINS = {
     "publisher": {"CreativeWork"}, "author": {"CreativeWork"}, "citation": {"CreativeWork"},
     "about": {"CreativeWork", "Event"}, "keywords": {"CreativeWork", "Event", "Organization", "Place", "Product"},
     "roleName": {"Role"}, "inDefinedTermSet": {"DefinedTerm"},
+    "familyName": {"Person"}, "givenName": {"Person"}, "datePublished": {"CreativeWork"},
+    "inLanguage": {"CreativeWork", "Event", "BroadcastService", "LinkRole", "PronounceableText", "WriteAction"},
+    "identifier": {"Thing"},
 }  # fmt: skip
 # The types the export uses, each with its schema.org super-types.
 SUPERTYPES = {

@@ -1,4 +1,4 @@
-"""The README's examples are real output: each `$ aloe ...` block is run and compared.
+"""The README's examples, and those of the reference pages in docs/, are real output: each is run and compared.
 
 Run `python tests/test_readme.py --write` to refresh the outputs after a deliberate change.
 """
@@ -18,6 +18,7 @@ from aloe_cli.cli import app
 
 ROOT = Path(__file__).parents[1]
 README = ROOT / "README.md"
+PAGES = [README, *sorted((ROOT / "docs").glob("*.md"))]  # the README and the reference it links to
 EXAMPLE = re.compile(r"```console\n\$ ((?:COLUMNS=\d+ )?aloe[^\n]*)\n(.*?)```", re.S)
 README_COLUMNS = "100"
 
@@ -40,7 +41,7 @@ def run_example(command: str) -> str:
     return "".join(line.rstrip() + "\n" for line in result.stdout.splitlines())
 
 
-EXAMPLES = EXAMPLE.findall(README.read_text(encoding="utf-8"))
+EXAMPLES = [example for page in PAGES for example in EXAMPLE.findall(page.read_text(encoding="utf-8"))]
 
 
 def test_readme_has_examples() -> None:
@@ -56,14 +57,15 @@ def test_readme_example_is_real_output(command: str, shown: str) -> None:
 
 def test_readme_shows_the_example_dataset_whole() -> None:
     example = (ROOT / "examples" / "cooperative-history.yaml").read_text(encoding="utf-8")
-    assert f"```yaml\n{example}```" in README.read_text(encoding="utf-8")
+    assert any(f"```yaml\n{example}```" in page.read_text(encoding="utf-8") for page in PAGES)
 
 
 def rewrite_readme() -> None:
-    """Replace every example's output with what aloe prints now."""
-    text = README.read_text(encoding="utf-8")
-    text = EXAMPLE.sub(lambda m: f"```console\n$ {m[1]}\n{run_example(m[1])}```", text)
-    README.write_text(text, encoding="utf-8")
+    """Replace every example's output with what aloe prints now, in the README and in docs/."""
+    for page in PAGES:
+        text = page.read_text(encoding="utf-8")
+        text = EXAMPLE.sub(lambda m: f"```console\n$ {m[1]}\n{run_example(m[1])}```", text)
+        page.write_text(text, encoding="utf-8")
 
 
 def test_readme_chart_picture_is_current(tmp_path: Path) -> None:

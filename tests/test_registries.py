@@ -26,12 +26,15 @@ from aloe_cli.cli.application import (
     session_of_options,
 )
 from aloe_cli.cli.formats import (
+    BIBLIOGRAPHIES,
     DOCUMENT_FORMATS,
     REPORTERS,
     SOURCE_FORMATS,
+    BibliographyFormat,
     Document,
     DocumentFormat,
     ReportFormat,
+    ShowFormat,
     SourceFormat,
     ValidationReport,
 )
@@ -105,12 +108,26 @@ def test_every_listing_format_is_a_format_of_sources_and_every_source_format_pri
         SourceFormat.markdown: lambda text: text.split(),
         SourceFormat.csl_json: lambda text: [item["id"] for item in json.loads(text)],
         SourceFormat.bibtex: lambda text: [line.split("{")[1].rstrip(",") for line in text.splitlines()[:1]],
+        SourceFormat.ris: lambda text: [line[6:] for line in text.splitlines() if line.startswith("ID  - ")],
     }
     assert set(readers) == set(SourceFormat)
     for output_format in SourceFormat:
         result = aloe("--data", str(small_dataset), "sources", "--format", output_format.value)
         assert result.exit_code == 0, (output_format, result.stderr)
         assert "s1" in readers[output_format](result.stdout), output_format
+
+
+def test_every_show_format_is_a_document_or_a_bibliography(
+    aloe: Callable[..., Result], small_dataset: Path
+) -> None:
+    """`show` answers in each document format, and in each bibliography with the sources behind a record."""
+    assert set(BIBLIOGRAPHIES) == set(BibliographyFormat)
+    documents, bibliographies = {f.value for f in DocumentFormat}, {f.value for f in BibliographyFormat}
+    assert {f.value for f in ShowFormat} == documents | bibliographies and not documents & bibliographies
+    for output_format in ShowFormat:
+        result = aloe("--data", str(small_dataset), "show", "org-a", "--format", output_format.value)
+        assert result.exit_code == 0, (output_format, result.stderr)
+        assert ("s1" if output_format.value in bibliographies else "org-a") in result.stdout, output_format
 
 
 def test_every_validation_reporter_reports_problems_and_success(small: Session) -> None:

@@ -68,6 +68,7 @@ SCHEMA_CAN_SAY = {
     "top-level-list.yaml": "a list, not a mapping",
     "top-level-scalar.yaml": "text, not a mapping",
     "only-comments.yaml": "an empty document",
+    "statement-sources.yaml": "a source type no reference manager knows (not what a citation supports)",
 }
 # Those a schema cannot express: aloe's checks across records and its safe YAML reading.
 SCHEMA_CANNOT_SAY = {

@@ -49,6 +49,9 @@ def main() -> None:
     except SystemExit as exit_request:
         code = exit_request.code if isinstance(exit_request.code, int) else 1
     code = _flush_standard_output(code)
+    # Python's exit runs one last collection, collector off or not: what the run made is set aside
+    # first, as what it imported was, so that it is not walked only to be found alive.
+    gc.freeze()
     sys.exit(code)
 
 

@@ -510,3 +510,24 @@ def test_25_json_output_escapes_c1_controls_and_stays_the_same_json(
         assert record["title"] == title, args  # the same value for any JSON reader
     seen = run_in_terminal_with_code(["--no-pager", "--data", str(path), "timeline", "-f", "json"], {})[0]
     assert b"\xc2\x9b" not in seen and b"\\u009b31m" in seen
+
+
+def test_25_17d_a_table_on_a_terminal_prints_data_text_literally(write_dataset: Callable[..., Path]) -> None:
+    path = write_dataset(marked_dataset())
+    seen, code = run_in_terminal_with_code(
+        ["--no-pager", "--data", str(path), "timeline"], {"COLUMNS": "500"}
+    )
+    assert code == 0 and MARK.encode() in seen, seen[:300]  # drawn by Rich, in colour, its markup not read
+
+
+def test_25_7_record_by_record_validation_gives_the_same_dataset() -> None:
+    from aloe_cli.loading.validation import _validated_record_by_record
+    from aloe_cli.loading.yaml_loader import read_yaml
+    from aloe_cli.model.models import Dataset
+
+    memory = benchmarks_memory()
+    bundled = (Path(__file__).parents[2] / "data" / "timeline.yaml").read_text(encoding="utf-8")
+    for text in (bundled, memory.realistic(0.2), memory.minimal_records(0.05)):
+        whole = Dataset.model_validate(read_yaml(text, "x")[0])
+        by_record = _validated_record_by_record(read_yaml(text, "x")[0])
+        assert by_record == whole and by_record.model_fields_set == whole.model_fields_set

@@ -241,12 +241,17 @@ def test_9_ctrl_c_at_any_moment_of_start_up(delay: float) -> None:
     time.sleep(delay)
     process.send_signal(signal.SIGINT)
     _, stderr = process.communicate(timeout=GUARD)
-    assert "Traceback" not in stderr
-    assert process.returncode in (
-        0,
-        130,
-        -signal.SIGINT,
-    )  # done already, interrupted, or before Python started
+    # Python's own start-up (site, runpy, finding the package) runs before any code of aloe's and is out
+    # of its reach: on a loaded machine the signal can land there, and the traceback is Python's. None
+    # may come from aloe's code: no frame of aloe_cli but __main__.py's line that imports the launcher,
+    # whose first act is to make Ctrl-C a quiet exit (test_25_ctrl_c_while_aloe_is_imported_exits_130_quietly).
+    frames = re.findall(r'File "([^"]*aloe_cli[^"]*)", line \d+', stderr)
+    assert all(frame.endswith("__main__.py") for frame in frames), stderr
+    # Done already, interrupted, killed before Python set its handler, or Python's start-up interrupted
+    # (it exits 1 after its traceback).
+    assert process.returncode in (0, 130, -signal.SIGINT) or (
+        process.returncode == 1 and "Traceback" in stderr
+    )
 
 
 # 10. The cache bound to its dataset, bounded in size ----------------------------------------------------------------------

@@ -7,10 +7,18 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from aloe_cli.cli.application import app, settings_of, show_listing
-from aloe_cli.cli.formats import DOCUMENT_FORMATS, Document, DocumentFormat
+from aloe_cli.cli.formats import (
+    BIBLIOGRAPHIES,
+    DOCUMENT_FORMATS,
+    BibliographyFormat,
+    Document,
+    DocumentFormat,
+    ShowFormat,
+)
 from aloe_cli.cli.options import FormatOption, FromYear, SourcesOption, ToYear, complete_ids
 from aloe_cli.i18n import _
 from aloe_cli.questions.filters import checked_period, checked_search_terms
+from aloe_cli.questions.queries import sources_behind
 from aloe_cli.renderers import Format
 from aloe_cli.sanitize import printable
 
@@ -52,16 +60,27 @@ def show(
             metavar="ID", help="The id of any record (see the ID columns).", autocompletion=complete_ids()
         ),
     ],
-    output_format: DocumentFormatOption = DocumentFormat.table,
-) -> None:
-    """Everything about one record: fields, every dated claim with its source, related records.
+    output_format: Annotated[
+        ShowFormat,
+        typer.Option(
+            "--format", "-f", case_sensitive=False,
+            help="Output format; csl-json, bibtex and ris give the sources behind the record.",
+        ),
+    ] = ShowFormat.table,
+) -> None:  # fmt: skip
+    """Everything about one record: each statement and dated claim with its sources, related records.
 
     Example: aloe show dakar-2005
     """
     # start-up: `aloe --help` imports every command module, not what they run
-    from aloe_cli.questions.record_detail import record_detail
+    from aloe_cli.questions.record_detail import find_record, record_detail
 
     settings = settings_of(ctx)
+    if output_format.value in {bibliography.value for bibliography in BibliographyFormat}:
+        dataset = settings.session.dataset()
+        record = find_record(dataset, record_id).record
+        BIBLIOGRAPHIES[BibliographyFormat(output_format.value)](settings, sources_behind(dataset, [record]))
+        return
     detail = record_detail(settings.session.dataset(), record_id, settings.session.presentation())
 
     def grid() -> Blocks:
@@ -70,7 +89,9 @@ def show(
         return render_detail(detail)
 
     settings.output.emit(
-        DOCUMENT_FORMATS[output_format](Document(for_people=grid, for_programs=lambda: detail))
+        DOCUMENT_FORMATS[DocumentFormat(output_format.value)](
+            Document(for_people=grid, for_programs=lambda: detail)
+        )
     )
 
 

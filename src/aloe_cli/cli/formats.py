@@ -22,7 +22,8 @@ from aloe_cli.sanitize import json_without_raw_controls, printable_line
 
 if TYPE_CHECKING:
     from aloe_cli.errors import Problem
-    from aloe_cli.model.models import Dataset
+    from aloe_cli.model.models import Dataset, Source
+    from aloe_cli.presentation.views import SourceView
     from aloe_cli.renderers.blocks import Blocks
 
 
@@ -55,7 +56,7 @@ DOCUMENT_FORMATS: dict[DocumentFormat, Callable[[Document], Blocks | str]] = {
 
 
 class SourceFormat(StrEnum):
-    """The formats of `aloe sources`: every listing format, and two for reference managers."""
+    """The formats of `aloe sources`: every listing format, and three for reference managers."""
 
     # An Enum cannot extend another: the listing formats are named again here, and a test checks that
     # every member of Format has its namesake (SOURCE_FORMATS is built from Format itself).
@@ -67,41 +68,81 @@ class SourceFormat(StrEnum):
     markdown = "markdown"
     csl_json = "csl-json"
     bibtex = "bibtex"
+    ris = "ris"
 
 
-def _sources_as_listing(output_format: Format) -> Callable[[Settings], None]:
+class BibliographyFormat(StrEnum):
+    """The bibliographies reference managers import: of every source, or of those behind an answer."""
+
+    csl_json = "csl-json"
+    bibtex = "bibtex"
+    ris = "ris"
+
+
+def _csl_json(sources: list[SourceView]) -> str:
+    from aloe_cli.renderers.bibliography import render_csl_json  # start-up: only for reference managers
+
+    return render_csl_json(sources)
+
+
+def _bibtex(sources: list[SourceView]) -> str:
+    from aloe_cli.renderers.bibliography import render_bibtex  # start-up: only for reference managers
+
+    return render_bibtex(sources)
+
+
+def _ris(sources: list[SourceView]) -> str:
+    from aloe_cli.renderers.bibliography import render_ris  # start-up: only for reference managers
+
+    return render_ris(sources)
+
+
+def _bibliography(render: Callable[[list[SourceView]], str]) -> Callable[[Settings, list[Source]], None]:
+    """Write sources in one bibliography format, from their views; the bytes as the renderer made them."""
+
+    def write(settings: Settings, sources: list[Source]) -> None:
+        views = settings.session.presentation().source_views(sources)
+        settings.output.emit_bytes(render(views).encode("utf-8"))
+
+    return write
+
+
+BIBLIOGRAPHIES: dict[BibliographyFormat, Callable[[Settings, list[Source]], None]] = {
+    BibliographyFormat.csl_json: _bibliography(_csl_json),
+    BibliographyFormat.bibtex: _bibliography(_bibtex),
+    BibliographyFormat.ris: _bibliography(_ris),
+}
+
+
+def _sources_as_listing(output_format: Format) -> Callable[[Settings, list[Source]], None]:
     """Print the sources as a listing in one of the listing formats."""
 
-    def show(settings: Settings) -> None:
+    def show(settings: Settings, sources: list[Source]) -> None:
         from aloe_cli.evidence.kind_listings import sources_listing  # start-up: with the data, not before
 
-        show_listing(
-            settings,
-            sources_listing(settings.session.dataset(), settings.session.presentation()),
-            output_format,
-        )
+        dataset = settings.session.dataset()
+        only = None if sources is dataset.sources else {source.id for source in sources}
+        show_listing(settings, sources_listing(dataset, settings.session.presentation(), only), output_format)
 
     return show
 
 
-def _sources_as_csl_json(settings: Settings) -> None:
-    from aloe_cli.renderers.bibliography import render_csl_json  # start-up: only for reference managers
-
-    settings.output.emit(render_csl_json(settings.session.dataset().sources))
-
-
-def _sources_as_bibtex(settings: Settings) -> None:
-    from aloe_cli.renderers.bibliography import render_bibtex  # start-up: only for reference managers
-
-    settings.output.emit(render_bibtex(settings.session.dataset().sources))
-
-
 # Every listing format (a SourceFormat of the same name: the test says so), then the bibliographies.
-SOURCE_FORMATS: dict[SourceFormat, Callable[[Settings], None]] = {
+SOURCE_FORMATS: dict[SourceFormat, Callable[[Settings, list[Source]], None]] = {
     **{SourceFormat(listing_format.value): _sources_as_listing(listing_format) for listing_format in Format},
-    SourceFormat.csl_json: _sources_as_csl_json,
-    SourceFormat.bibtex: _sources_as_bibtex,
+    **{SourceFormat(bibliography.value): BIBLIOGRAPHIES[bibliography] for bibliography in BibliographyFormat},
 }
+
+
+class ShowFormat(StrEnum):
+    """The formats of `aloe show`: the document's, and the bibliographies of the sources behind it."""
+
+    table = "table"
+    json = "json"
+    yaml = "yaml"
+    csl_json = "csl-json"
+    bibtex = "bibtex"
+    ris = "ris"
 
 
 class ReportFormat(StrEnum):

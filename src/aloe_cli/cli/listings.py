@@ -18,8 +18,8 @@ from aloe_cli.cli.options import (
     SeriesOption,
     SourcesOption,
     ToYear,
+    YearOption,
 )
-from aloe_cli.i18n import _
 from aloe_cli.questions import queries
 from aloe_cli.questions.filters import happening_filter, workshop_filter
 from aloe_cli.questions.queries import Match
@@ -57,9 +57,7 @@ def timeline(
 @app.command(short_help="The events the WSSE took part in, with its role.")
 def events(
     ctx: typer.Context,
-    year: int | None = typer.Option(
-        None, "--year", min=1, max=9999, metavar="YEAR", help="Only events that possibly fall in this year."
-    ),
+    year: YearOption = None,
     first_year: FromYear = None,
     last_year: ToYear = None,
     match: MatchOption = Match.overlap,
@@ -77,14 +75,10 @@ def events(
     """
     from aloe_cli.evidence import views  # start-up: the models load with the data, not before
 
-    if year is not None and (first_year is not None or last_year is not None):
-        raise typer.BadParameter(_("give --year, or --from/--to, not both"), param_hint="--year")
-    if year is not None:
-        first_year = last_year = year
     settings = settings_of(ctx)
     where = happening_filter(
         settings.session.store().lists(), first_year=first_year, last_year=last_year, match=match,
-        org=org, person=person, place=place, series=series, role=role,
+        org=org, person=person, place=place, series=series, role=role, year=year,
     )  # fmt: skip
     records = queries.events(settings.session.store(), where)
     listing = views.events_listing(records, settings.session.presentation())

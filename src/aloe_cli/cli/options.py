@@ -33,6 +33,10 @@ FormatOption = Annotated[
     Format,
     typer.Option("--format", "-f", case_sensitive=False, help="Output format."),
 ]
+YearOption = Annotated[
+    int | None,
+    typer.Option("--year", min=1, max=9999, metavar="YEAR", help="Only what possibly falls in this year."),
+]
 FromYear = Annotated[
     int | None,
     typer.Option("--from", min=1, max=9999, metavar="YEAR", help="Only records from this year on."),

@@ -36,11 +36,13 @@ def _cited_by(dataset: Dataset) -> dict[str, list[str]]:
     return found
 
 
-def sources_listing(dataset: Dataset, presentation: Presentation) -> Listing:
-    """Every source with its kind, address, and the records that cite it."""
+def sources_listing(dataset: Dataset, presentation: Presentation, only: set[str] | None = None) -> Listing:
+    """Every source (or those in `only`) with its kind, address, and the records that cite it."""
     cited_by = _cited_by(dataset)
     rows, records = [], []
     for source in presentation.sources:
+        if only is not None and source.id not in only:
+            continue
         citing = cited_by.get(source.id, [])
         cells = (source.title, source.kind, source.url or "", f"{len(citing)} records", source.id)
         rows.append(Row(source.id, cells))
@@ -51,11 +53,19 @@ def sources_listing(dataset: Dataset, presentation: Presentation) -> Listing:
                 "title": source.title,
                 "descriptive_title": source.descriptive_title,
                 "source_kind": source.kind,
+                "type": source.type,
                 "author": source.author,
+                "authors": [author.json() for author in source.authors],
                 "issued": source.issued,
+                "container": source.container,
                 "publisher": source.publisher,
+                "place": source.place,
+                "doi": source.doi,
                 "language": source.language,
                 "url": source.url,
+                "copy_read": source.copy_read,
+                "archived": source.archived,
+                "accessed": source.accessed,
                 "note": source.note,
                 "cited_by": citing,
             }
@@ -76,11 +86,19 @@ def sources_listing(dataset: Dataset, presentation: Presentation) -> Listing:
             "title",
             "descriptive_title",
             "source_kind",
+            "type",
             "author",
+            "authors",
             "issued",
+            "container",
             "publisher",
+            "place",
+            "doi",
             "language",
             "url",
+            "copy_read",
+            "archived",
+            "accessed",
             "note",
             "cited_by",
         ),

@@ -85,7 +85,9 @@ def csv_tables(selection: Selection) -> dict[str, str]:
         ["record_id", "position", "edtf", "label", "start", "end", "end_kind", "approximate", "uncertain",
          "record_disputed", "inferred", "claim_sources", "note"],
     )  # fmt: skip
-    tables["citations.csv"] = _write(citations, ["record_id", "date_position", "source", "locator", "quote"])
+    tables["citations.csv"] = _write(
+        citations, ["record_id", "date_position", "source", "locator", "quote", "supports"]
+    )
     tables["media.csv"] = _write(
         media, ["record_id", "position", "kind", "url", "path", "alt", "caption", "credit", "cited_sources"]
     )
@@ -101,6 +103,7 @@ def _citation(record_id: str, position: int | str, citation: CitationView) -> di
         "source": citation.source,
         "locator": citation.locator or "",
         "quote": citation.quote or "",
+        "supports": " ".join(citation.supports),
     }
 
 

@@ -15,7 +15,7 @@ from aloe_cli.exports.common import NO_CATEGORY, era_groups, json_for_script, wo
 from aloe_cli.exports.jsonld import jsonld_document
 from aloe_cli.i18n import N_, _, current_language
 from aloe_cli.presentation.dating import date_text
-from aloe_cli.presentation.views import WHERE_UNKNOWN
+from aloe_cli.presentation.views import WHERE_UNKNOWN, by_statement
 from aloe_cli.questions.chart import build_chart
 from aloe_cli.renderers.chart_svg import chart_svg
 from aloe_cli.sanitize import escape_markup
@@ -101,9 +101,16 @@ def _cite(citation: CitationView) -> str:
 
 
 def _sources(citations: tuple[CitationView, ...]) -> str:
+    """'Sources: summary: A, B. title, places: C.' — each statement with the sources that give it."""
     if not citations:
         return ""
-    return f'<p class="sources">{_("Sources:")} {_("; ").join(_cite(c) for c in citations)}</p>'
+    if not any(c.supports for c in citations):
+        return f'<p class="sources">{_("Sources:")} {_("; ").join(_cite(c) for c in citations)}</p>'
+    parts = [
+        f"{escape_markup(statements)}: {_('; ').join(_cite(c) for c in cited)}"
+        for statements, cited in by_statement(citations)
+    ]
+    return f'<p class="sources">{_("Sources:")} {". ".join(parts)}.</p>'
 
 
 def _date(dating: Dating | None, own: tuple[CitationView, ...]) -> str:

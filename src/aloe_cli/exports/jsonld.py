@@ -9,7 +9,8 @@ the records). Where a record is cited, `subjectOf` points to the place in the so
 that `isPartOf` the source, at its `position`); `citation` only where schema.org allows it, on creative
 works. Each source's dating of a record is a node of aloe's own vocabulary (`aloe:dateClaim`), with its
 EDTF value (Library of Congress datatype) and its own citations. `startDate`, `endDate` and the founding
-dates carry each end at the precision the source gives: `xsd:gYear`, `xsd:gYearMonth` or `xsd:date`.
+dates carry each end at the precision the source gives: `xsd:gYear`, `xsd:gYearMonth` or `xsd:date`, and
+only where the claims agree and are not our reading (else the claims alone say the dates, each marked).
 `tests/test_jsonld.py` answers competency questions over the export with SPARQL and checks every
 schema.org property against its domain.
 """
@@ -88,6 +89,8 @@ def jsonld_document(selection: Selection) -> dict[str, Any]:
                 node["position"] = citation.locator
             if citation.quote:
                 node["text"] = citation.quote
+            if citation.supports:  # the record's statements this place in the source gives
+                node["aloe:supports"] = list(citation.supports)
             found.append(node)
         return found
 
@@ -119,10 +122,16 @@ def jsonld_document(selection: Selection) -> dict[str, Any]:
             "aloe:dateClaim": claim_nodes(record_id, dated),
             "aloe:disputed": dated.disputed,
         }
+        # The earliest and latest possible days bound every claim, a disputed one or our reading too:
+        # a range a query can compare, never a date stated as fact.
         if dated.earliest is not None:
             fields["aloe:earliest"] = dated.earliest.isoformat()
         if dated.latest is not None:
             fields["aloe:latest"] = dated.latest.isoformat()
+        if dated.disputed or dated.shown.inferred:
+            # A plain start or end would state a disputed claim, or our reading, as fact: the claims say
+            # each with its sources and its mark.
+            return fields
         start, end = typed_date(dated.shown.start_parts), typed_date(dated.shown.end_parts)
         if start is not None:
             fields[start_term] = start
@@ -165,8 +174,30 @@ def jsonld_document(selection: Selection) -> dict[str, Any]:
             node["url"] = source.url
         if source.publisher:
             node["publisher"] = {"@type": "Organization", "name": source.publisher}
-        if source.author:
-            node["author"] = {"@type": "Person", "name": source.author}
+        authors = [
+            {"@type": "Organization", "name": author.organisation}
+            if author.organisation is not None
+            else {
+                "@type": "Person",
+                "name": author.display,
+                "familyName": author.family,
+                **({"givenName": author.given} if author.given is not None else {}),
+            }
+            for author in source.authors
+        ]
+        if authors:
+            node["author"] = authors
+        elif source.author:  # a name kept whole: not said to be a person's
+            node["author"] = {"@type": "Thing", "name": source.author}
+        published = typed_date(source.issued_parts)
+        if published is not None:
+            node["datePublished"] = published
+        if source.language:
+            node["inLanguage"] = source.language
+        if source.container:
+            node["isPartOf"] = {"@type": "CreativeWork", "name": source.container}
+        if source.doi:
+            node["identifier"] = f"https://doi.org/{source.doi}"
         graph.append(node)
     sponsors: dict[str, list[str]] = {}
     parents: dict[str, list[str]] = {}

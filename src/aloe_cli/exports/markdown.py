@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from aloe_cli.exports.common import NO_CATEGORY, era_groups, workshop_groups
 from aloe_cli.i18n import N_, _
+from aloe_cli.presentation.views import by_statement
 from aloe_cli.sanitize import markdown_text
 
 if TYPE_CHECKING:
@@ -156,6 +157,11 @@ def export_markdown(selection: Selection) -> bytes:
                 lines += ["", f"  {md(record.summary)}"]
             if record.role_note:
                 lines += ["", "  " + _("Role: {role}").format(role=md(record.role_note))]
+            if any(c.supports for c in record.citations):  # each statement with the sources that give it
+                given = "; ".join(
+                    f"{md(what)}{notes.cite(cited)}" for what, cited in by_statement(record.citations)
+                )
+                lines += ["", "  " + _("Sources by statement: {given}").format(given=given)]
             dating = record.dating
             if dating and dating.claims_to_show(record.citations):  # each claim with its own sources
                 lead = _("Disputed: {claims}") if dating.disputed else _("Dates given: {claims}")

@@ -39,7 +39,7 @@ TABLES: dict[str, tuple[str, list[tuple[str, str, str]]]] = {
         ("date_words", "TEXT", "Its date in the sources' words, the exact days, the doubt (dated records)."),
         ("start", "TEXT", "The earliest day it may have started (ISO 8601); empty when unknown or open."),
         ("end", "TEXT", "The latest day it may have ended (ISO 8601); empty when unknown or open."),
-        ("disputed", "INTEGER", "1 when its sources give dates that cannot all be true."),
+        ("disputed", "INTEGER", "1 when its sources give dates that disagree (see dates)."),
         ("search_text", "TEXT", "What `aloe search` looks in, as written and without accents: the full-text "
                                 "index reads it."),
     ]),
@@ -101,7 +101,7 @@ TABLES: dict[str, tuple[str, list[tuple[str, str, str]]]] = {
         ("date_words", "TEXT", "The date in the sources' words, the exact days, and the doubt."),
         ("start", "TEXT", "The earliest day it may have begun (ISO 8601)."),
         ("end", "TEXT", "The latest day it may have ended (ISO 8601)."),
-        ("disputed", "INTEGER NOT NULL", "1 when its sources give dates that cannot all be true."),
+        ("disputed", "INTEGER NOT NULL", "1 when its sources give dates that disagree (see dates)."),
         ("title", "TEXT NOT NULL", "Its title."),
         ("summary", "TEXT", "What happened."),
         ("era_id", "TEXT REFERENCES eras(id)", "The era it belongs to."),
@@ -130,6 +130,7 @@ TABLES: dict[str, tuple[str, list[tuple[str, str, str]]]] = {
         ("source_id", "TEXT NOT NULL REFERENCES sources(id)", "The source."),
         ("locator", "TEXT", "Where in it: a paragraph, a section, a page."),
         ("quote", "TEXT", "A short quoted phrase, where the exact wording matters."),
+        ("supports", "TEXT", "The record's statements it gives, space-separated: 'summary name.fr'."),
     ]),
     "media": ("Images, scans and documents shown with records, each with its words and sources.", [
         ("record_id", f"TEXT NOT NULL {RECORD}", "The record it is shown with."),
@@ -217,7 +218,9 @@ def build_database(selection: Selection, connection: sqlite3.Connection) -> None
     rows: dict[str, list[tuple[Any, ...]]] = {name: [] for name in TABLES}
 
     def cite(record_id: str, cited: tuple[CitationView, ...], position: int | None = None) -> None:
-        rows["citations"].extend((record_id, position, c.source, c.locator, c.quote) for c in cited)
+        rows["citations"].extend(
+            (record_id, position, c.source, c.locator, c.quote, " ".join(c.supports) or None) for c in cited
+        )
 
     def dated(record_id: str, dating: Dating | None) -> None:
         for position, claim in enumerate(dating.claims if dating else ()):

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from aloe_cli.exports.common import era_bounds, json_for_script
 from aloe_cli.i18n import _
+from aloe_cli.presentation.views import by_statement
 from aloe_cli.sanitize import escape_markup
 
 if TYPE_CHECKING:
@@ -67,7 +68,12 @@ def _text(record: HappeningView) -> str:
             else _("The dates given: {claims}.")
         )
         paragraphs.append(lead.format(claims=claims))
-    if record.citations:
+    if record.citations and any(c.supports for c in record.citations):  # each statement with its sources
+        given = ". ".join(
+            f"{escape_markup(what)}: {_links(cited)}" for what, cited in by_statement(record.citations)
+        )
+        paragraphs.append(_("Sources: {sources}").format(sources=given + "."))
+    elif record.citations:
         paragraphs.append(_("Sources: {sources}").format(sources=_links(record.citations)))
     paragraphs.append(f"<small>{_('aloe record {id}').format(id=escape_markup(record.id))}</small>")
     return "".join(f"<p>{p}</p>" for p in paragraphs)

@@ -9,6 +9,7 @@ from aloe_cli.loading.yaml_loader import Path
 from aloe_cli.model.models import (
     RECORD_KINDS,
     REFERENCES,
+    STATEMENT_FIELDS,
     Citation,
     Dataset,
     DateClaim,
@@ -61,6 +62,7 @@ def check_references(
         for index, record in enumerate(getattr(dataset, list_name)):
             for path, citation in _citations_of(record, (list_name, index), source_ids):
                 findings.append((path, _unknown(citation.source, "sources", source_ids)))
+            findings.extend(_support_problems(record, list_name, index))
             if not _cites_a_source(record):
                 findings.append(
                     ((list_name, index, "sources"), f"'{record.id}' cites no source: add at least one")
@@ -136,6 +138,56 @@ def _citations_of(record: Any, base: Path, source_ids: set[str]) -> Iterator[tup
         for position, citation in enumerate(medium.sources):
             if citation.source not in source_ids:
                 yield (*base, "media", medium_index, "sources", position, "source"), citation
+
+
+def _support_problems(record: Any, list_name: str, index: int) -> Iterator[Finding]:
+    """A citation's `supports` names a statement the record makes: a field it sets, a language it has."""
+    fields = STATEMENT_FIELDS[list_name]
+    for position, citation in enumerate(record.sources):
+        for at, statement in enumerate(citation.supports):
+            field_name, _, lang = statement.partition(".")
+            where = (list_name, index, "sources", position, "supports", at)
+            if field_name not in fields:
+                yield (
+                    where,
+                    (
+                        f"'{field_name}' is no statement of a record of {list_name}: "
+                        f"name one of {', '.join(fields) or 'none (it makes none)'}"
+                    ),
+                )
+                continue
+            value = getattr(record, field_name, None)
+            if value is None or value in ([], ""):
+                yield where, f"'{record.id}' has no {field_name} for this source to support"
+            elif lang and not (isinstance(value, dict) and lang in value):
+                yield where, f"'{record.id}' has no {field_name} in '{lang}' for this source to support"
+    for at, statement in enumerate(getattr(record, "translated", None) or ()):
+        field_name, _, lang = statement.partition(".")
+        value = getattr(record, field_name, None)
+        if field_name not in fields or not lang or not isinstance(value, dict) or lang not in value:
+            words = f"'{record.id}' has no {field_name} in '{lang or '?'}' to call our translation"
+            yield (
+                (list_name, index, "translated", at),
+                words,
+            )
+    # A claim's citations give its date, another name's give that name: `supports` is the record's own.
+    nested = [
+        ((list_name, index, "dates", claim_index, "sources", position), citation)
+        for claim_index, claim in enumerate(record.dates if isinstance(record, DatedRecord) else [])
+        for position, citation in enumerate(claim.sources)
+    ]
+    names: list[OtherName] = record.other_names if "other_names" in type(record).model_fields else []
+    nested += [
+        ((list_name, index, "other_names", name_index, "sources", position), citation)
+        for name_index, other in enumerate(names)
+        for position, citation in enumerate(other.sources)
+    ]
+    for path, citation in nested:
+        if citation.supports:
+            yield (
+                (*path, "supports"),
+                "name statements only in the record's own sources (this one gives what it is under)",
+            )
 
 
 def _cites_a_source(record: object) -> bool:

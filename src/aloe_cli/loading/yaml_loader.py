@@ -75,7 +75,7 @@ class _Frame:
     """An open mapping or list while the event stream is read."""
 
     value: dict[str, Any] | list[Any]
-    path: Path | None  # None inside what no wanted path leads into (see index_positions)
+    path: Path
     key: str | None = None  # a mapping's key waiting for its value
     first_key_position: dict[str, Position] = field(default_factory=dict)
     # The pending key repeats an earlier one: its value is read (and checked) but the first is kept.
@@ -252,16 +252,17 @@ class _Reader:
         self.root_mark: Any = None
         self.fatal = False  # a problem after which the document's values are not known
         self.originals: dict[int, str] | None = None  # see _yaml_1_2_text
+        self.skipping = 0  # how deep inside a container being skipped (only positions wanted)
 
-    def report(self, mark: Any, path: Path | None, message: str, *, fatal: bool = True) -> None:
+    def report(self, mark: Any, path: Path, message: str, *, fatal: bool = True) -> None:
         """Record a problem at `mark`; `fatal=False` when every value is still known."""
         line, column = self.lines.position(mark) if mark is not None else (1, 1)
-        self.problems.append(Problem(self.file, line, column, format_path(path or ()), message))
+        self.problems.append(Problem(self.file, line, column, format_path(path), message))
         self.fatal = self.fatal or fatal
 
-    def _note_position(self, table: dict[Path, Position], path: Path | None, mark: Any) -> None:
+    def _note_position(self, table: dict[Path, Position], path: Path, mark: Any) -> None:
         """Remember where `path` starts (the first time only: a repeated key keeps the first)."""
-        if path is not None and path not in table and (self.wanted is None or path in self.wanted):
+        if path not in table and (self.wanted is None or path in self.wanted):
             table[path] = self.lines.position(mark)
 
     def read(self) -> Any:
@@ -297,10 +298,21 @@ class _Reader:
         text, self.originals = _yaml_1_2_text(self.text)
         parser = _EventSource(text)
         documents = 0
+        starts, ends = (
+            (yaml.MappingStartEvent, yaml.SequenceStartEvent),
+            (yaml.MappingEndEvent, yaml.SequenceEndEvent),
+        )
         while parser.check_event():
             event: Any = parser.get_event()
             kind = type(event)
-            if kind is yaml.DocumentStartEvent:
+            if self.skipping:  # inside a container no wanted path leads into: only find where it ends
+                if kind in starts:
+                    self.skipping += 1
+                elif kind in ends:
+                    self.skipping -= 1
+                    if not self.skipping:
+                        self._finish(None)
+            elif kind is yaml.DocumentStartEvent:
                 documents += 1
                 if documents > 1:
                     self.report(event.start_mark, (), "the file holds several YAML documents (---): keep one")
@@ -312,7 +324,7 @@ class _Reader:
             elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
                 self._start_container(event)
 
-    def _check_node(self, event: Any, path: Path | None) -> None:
+    def _check_node(self, event: Any, path: Path) -> None:
         """Refuse anchors and tags that would make the value something other than written."""
         if event.anchor is not None:  # the value is still the one written: reading can go on
             message = "anchors (&name) are not supported: write the value out"
@@ -357,15 +369,16 @@ class _Reader:
         if event.anchor is not None or event.tag is not None:
             self._check_node(event, path)
         self._note_position(self.index.values, path, event.start_mark)
-        container: dict[str, Any] | list[Any] = {} if type(event) is yaml.MappingStartEvent else []
         if self.wanted is not None and path not in self.wanted:
-            path = None  # nothing below is wanted: no path is built for it
+            self.skipping = 1  # nothing inside is wanted: its events are only counted (see _read_events)
+            return
+        container: dict[str, Any] | list[Any] = {} if type(event) is yaml.MappingStartEvent else []
         self.stack.append(_Frame(container, path))
 
     def _open_key(self, parent: _Frame, key: str, event: Any) -> None:
         """Record a mapping key; a repeated key is reported with both positions."""
         assert isinstance(parent.value, dict)
-        path = None if parent.path is None else (*parent.path, key)
+        path = (*parent.path, key)
         if type(event) is yaml.ScalarEvent and not event.style and key == "<<":
             self.report(event.start_mark, path, "merge keys (<<) are not supported: write the fields out")
         if key in parent.value:
@@ -396,12 +409,10 @@ class _Reader:
             parent.discard_value = False
 
 
-def _child_path(parent: _Frame | None) -> Path | None:
-    """The path of the value about to be read inside `parent` (None where no path is wanted)."""
+def _child_path(parent: _Frame | None) -> Path:
+    """The path of the value about to be read inside `parent`."""
     if parent is None:
         return ()
-    if parent.path is None:
-        return None
     if isinstance(parent.value, list):
         return (*parent.path, len(parent.value))
     return (*parent.path, parent.key) if parent.key is not None else parent.path

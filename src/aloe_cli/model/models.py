@@ -61,6 +61,8 @@ RecordId = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
 LangCode = Annotated[str, StringConstraints(pattern=LANG_PATTERN)]
 # Only web addresses: a `javascript:` or `data:` link in a published page would run or hide code.
 URL_PATTERN = r"^https?://\S+$"
+# A field of the record, or one language of a field in several: `summary`, `name.fr`.
+SUPPORT_PATTERN = r"^[a-z_]+(\.[a-z]{2,3})?$"
 WebAddress = Annotated[str, StringConstraints(pattern=URL_PATTERN)]
 
 
@@ -203,6 +205,17 @@ class Citation(Record):
     """The id of the cited source (a record of `sources`)."""
     locator: str | None = Field(None, description="Where in the source: '¶4', a section, a page.")
     quote: str | None = Field(None, description="A short phrase, only where the exact wording matters.")
+    supports: list[Annotated[str, StringConstraints(pattern=SUPPORT_PATTERN)]] = Field(
+        default_factory=list,
+        description=(
+            "The statements of the record this source gives: its fields ('summary', 'places'), or a name in"
+            " one language ('name.fr', 'acronym.fr'). Only on a record's own sources; see STATEMENT_FIELDS."
+        ),
+    )
+
+    def __hash__(self) -> int:
+        # Frozen models hash their fields; `supports` is a list, so hash it as a tuple.
+        return hash((self.source, self.locator, self.quote, tuple(self.supports)))
 
 
 class DateClaim(Record):
@@ -312,6 +325,13 @@ class SourcedRecord(Record):
     inferred: Inference = None
     media: list[Media] = Field(default_factory=list)
     """Images, scans and documents shown with the record, each with its caption, credit and sources."""
+    translated: list[Annotated[str, StringConstraints(pattern=SUPPORT_PATTERN)]] = Field(
+        default_factory=list,
+        description=(
+            "Names in another language that are the dataset authors' translation, no source in that language"
+            " giving the words: 'acronym.fr'. Every output marks them 'our translation'."
+        ),
+    )
 
 
 class DatedBy(Record):
@@ -410,23 +430,89 @@ def _fineness(edtf: EdtfDate) -> tuple[int, int, int]:
     return (PRECISION_RANK.get(edtf.start_precision, -1), PRECISION_RANK.get(edtf.end_precision, -1), span)
 
 
+SourceType = Literal[
+    "webpage",
+    "newspaper-article",
+    "magazine-article",
+    "journal-article",
+    "report",
+    "book",
+    "chapter",
+    "newsletter",
+    "conference-document",
+]
+
+
+class Author(Record):
+    """A document's author: a person by family and given names, or an organisation by its name."""
+
+    family: str | None = Field(None, min_length=1, description="A person's family name: 'Calame'.")
+    given: str | None = Field(None, min_length=1, description="A person's given names: 'Pierre'.")
+    organisation: str | None = Field(None, min_length=1, description="An organisation that is the author.")
+
+    @model_validator(mode="after")
+    def _one_kind_of_name(self) -> Author:
+        if (self.family is None) == (self.organisation is None):
+            raise PydanticCustomError("aloe_author", "give a family name or an organisation (one of them)")
+        if self.organisation is not None and self.given is not None:
+            raise PydanticCustomError("aloe_author", "an organisation has no given name")
+        return self
+
+    @property
+    def display(self) -> str:
+        """'Pierre Calame', or the organisation's name."""
+        if self.organisation is not None:
+            return self.organisation
+        return f"{self.given} {self.family}" if self.given else str(self.family)
+
+    @property
+    def sort_name(self) -> str:
+        """'Calame, Pierre', or the organisation's name."""
+        if self.organisation is not None:
+            return self.organisation
+        return f"{self.family}, {self.given}" if self.given else str(self.family)
+
+
 class Source(Record):
-    """A document the dataset cites."""
+    """A document the dataset cites, described as a bibliographer would."""
 
     id: RecordId
     """The source's id, which citations name."""
+    type: SourceType = "webpage"
+    """What the document is: webpage, newspaper-article, magazine-article, journal-article, report, book,
+    chapter, newsletter or conference-document.
+    """
     title: NonEmptyText
     """The document's own title (or, with `descriptive_title`, a description of it in our words)."""
     descriptive_title: YesOrNo = Field(
         False, description="True: `title` describes the document in our words; it is not its own title."
     )
-    url: WebAddress | None = None
-    """Where the document can be read: an http(s) address."""
+    authors: list[Author] = Field(default_factory=list)
+    """Who wrote the document: people by family and given names, or organisations."""
     author: str | None = None
-    """Who wrote the document, as the document names them."""
+    """A single author's name as the document writes it, where it cannot be split (prefer `authors`)."""
     issued: EdtfValue | None = Field(None, description="When the document was published, as EDTF.")
+    container: str | None = None
+    """What the document is part of: the site, newspaper, journal, newsletter or book."""
+    volume: str | None = None
+    """The volume of the journal or newsletter."""
+    issue: str | None = None
+    """The issue (number) of the journal or newsletter."""
+    pages: str | None = None
+    """The pages in the journal or book: '97-116'."""
     publisher: str | None = None
     """Who published the document."""
+    place: str | None = None
+    """Where the document was published (the publisher's city)."""
+    doi: Annotated[str, StringConstraints(pattern=r"^10\.\S+/\S+$")] | None = None
+    """The document's DOI, without 'doi:' or an address: 10.36311/1519-0110.2020.v21n2.p97-116."""
+    url: WebAddress | None = None
+    """Where the document can be read: an http(s) address."""
+    copy_read: WebAddress | None = None
+    """Where the copy that was read is, when it is not the document's own address (a mirror)."""
+    archived: WebAddress | None = None
+    """An archived copy of the document (a web archive's address), where one is known."""
+    accessed: EdtfValue | None = Field(None, description="When the document was read, as EDTF.")
     language: str | None = None
     """The document's language, as a language code (en, fr, pt)."""
     kind: Literal["primary", "secondary", "notes", "import"] = "secondary"
@@ -440,6 +526,13 @@ class Source(Record):
     def display_title(self) -> str:
         """The title to cite: a descriptive one in square brackets, as cataloguers mark a supplied title."""
         return f"[{self.title}]" if self.descriptive_title else self.title
+
+    @property
+    def author_names(self) -> list[Author]:
+        """Every author as a name: `authors`, or `author` kept whole as an organisation-like name."""
+        if self.authors:
+            return self.authors
+        return [Author(organisation=self.author)] if self.author else []
 
 
 class OtherName(Record):
@@ -797,3 +890,55 @@ REFERENCES: tuple[tuple[str, str, str, str | None], ...] = (
     ("workshops", "probably_same_as", "probably_same_as", "workshops"),
     ("gaps", "about", "about", None),
 )
+
+# The fields of each kind of record that state something a source must give (a citation's `supports`
+# names them); the others are ids, our notes about the sources, or marks of our own reading. A name in
+# several languages is a statement per language: `name.fr` is supported apart from `name.en`.
+STATEMENT_FIELDS: dict[str, tuple[str, ...]] = {
+    "sources": (),
+    "organisations": ("name", "acronym", "short_name", "summary"),
+    "lineage": ("relation", "summary"),
+    "eras": ("title", "summary"),
+    "people": ("name", "role"),
+    "places": ("name", "country"),
+    "series": ("title", "acronym"),
+    "milestones": ("title", "summary", "places", "people", "organisations"),
+    "events": ("title", "summary", "places", "people", "organisations", "role", "role_note"),
+    "categories": ("title", "description"),
+    "phases": ("title", "workshops_counted", "summary"),
+    "workshops": ("title", "categories"),
+    "gaps": ("summary",),
+}
+
+
+def statements_of(record: Any, list_name: str) -> list[str]:
+    """The statements a record makes, as `supports` names them: 'summary', 'name.en', 'name.fr' ..."""
+    found: list[str] = []
+    for field_name in STATEMENT_FIELDS[list_name]:
+        value = getattr(record, field_name, None)
+        if value is None or value in ([], ""):
+            continue
+        if isinstance(value, dict):
+            found.extend(f"{field_name}.{lang}" for lang in value)
+        else:
+            found.append(field_name)
+    return found
+
+
+# A proper name a source must give in each language (a body's, a place's): a source in one language does
+# not give its translations. Titles, summaries and descriptions are our wording of what a source says,
+# in any language: a bare `title` gives them all.
+PROPER_NAMES = ("name", "acronym", "short_name")
+
+
+def is_our_translation(statement: str, record: Any) -> bool:
+    """Whether the record marks this statement (a name in one language) as our translation."""
+    return statement in (getattr(record, "translated", None) or ())
+
+
+def supported(statement: str, citation: Citation) -> bool:
+    """Whether a citation gives a statement: 'name.fr' gives the French name; 'name' the English one."""
+    field_name, _, lang = statement.partition(".")
+    if statement in citation.supports:
+        return True
+    return field_name in citation.supports and (lang in ("", DEFAULT_LANG) or field_name not in PROPER_NAMES)

@@ -19,6 +19,7 @@ from aloe_cli.model.models import (
 )
 from aloe_cli.presentation.dating import ClaimView, Dating, claim_words
 from aloe_cli.presentation.views import (
+    AuthorView,
     CategoryView,
     CitationView,
     CitedSource,
@@ -45,6 +46,7 @@ from aloe_cli.presentation.views import (
 
 if TYPE_CHECKING:
     from aloe_cli.model.models import (
+        Author,
         Category,
         Citation,
         DatasetLists,
@@ -66,6 +68,10 @@ if TYPE_CHECKING:
     )
 
 
+def _author(author: Author) -> AuthorView:
+    return AuthorView(author.family, author.given, author.organisation, author.display, author.sort_name)
+
+
 class Presentation:
     """Every view of one dataset in one language: each built the first time an output asks for it."""
 
@@ -75,7 +81,7 @@ class Presentation:
         self.title: str = dataset.title
         self.description: str | None = dataset.description
         # Citations repeat across records: each distinct one is resolved once and shared.
-        self._citations: dict[tuple[str, str | None, str | None], CitationView] = {}
+        self._citations: dict[tuple[str, str | None, str | None, tuple[str, ...]], CitationView] = {}
 
     def text(self, text: dict[str, str]) -> Text:
         """A dataset text in the reader's language, else English, else the first given."""
@@ -95,14 +101,16 @@ class Presentation:
 
     def citation(self, citation: Citation) -> CitationView:
         """A citation resolved: the source as cited, the place in it, the quoted phrase."""
-        key = (citation.source, citation.locator, citation.quote)
+        key = (citation.source, citation.locator, citation.quote, tuple(citation.supports))
         found = self._citations.get(key)
         if found is None:
             source = self.source_by_id[citation.source]
             cited = CitedSource(
                 citation.source, citation.locator, source.display_title, source.url, source.kind == "import"
             )
-            found = self._citations[key] = CitationView(cited, citation.quote, source.descriptive_title)
+            found = self._citations[key] = CitationView(
+                cited, citation.quote, source.descriptive_title, tuple(citation.supports)
+            )
         return found
 
     def citations(self, citations: list[Citation]) -> tuple[CitationView, ...]:
@@ -170,6 +178,10 @@ class Presentation:
         """The documents the dataset cites."""
         return [self._source(source) for source in self.dataset.sources]
 
+    def source_views(self, sources: list[Source]) -> list[SourceView]:
+        """These sources as views (a bibliography of the sources behind one answer)."""
+        return [self._source(source) for source in sources]
+
     @staticmethod
     def _source(source: Source) -> SourceView:
         return SourceView(
@@ -178,13 +190,26 @@ class Presentation:
             own_title=source.title,
             descriptive_title=source.descriptive_title,
             url=source.url,
-            author=source.author,
+            author="; ".join(a.display for a in source.author_names) or None,
             issued=source.issued.text if source.issued else None,
             issued_parts=source.issued.start_parts() if source.issued else None,
             publisher=source.publisher,
             language=source.language,
             kind=source.kind,
             note=source.note,
+            type=source.type,
+            authors=tuple(_author(a) for a in source.authors),
+            author_names=tuple(_author(a) for a in source.author_names),
+            container=source.container,
+            volume=source.volume,
+            issue=source.issue,
+            pages=source.pages,
+            place=source.place,
+            doi=source.doi,
+            copy_read=source.copy_read,
+            archived=source.archived,
+            accessed=source.accessed.text if source.accessed else None,
+            accessed_parts=source.accessed.start_parts() if source.accessed else None,
         )
 
     @cached_property

@@ -19,6 +19,7 @@ class CitationJSON(TypedDict):
     title: str  # in [brackets] where it describes the document rather than being its own title
     descriptive_title: bool
     url: str | None
+    supports: list[str]  # the record's statements this source gives: 'summary', 'name.fr' ...
     quote: NotRequired[str]
 
 
@@ -102,6 +103,7 @@ class NameJSON(TypedDict):
     lang: str
     note: str | None
     inferred: NotRequired[str | None]
+    sources: NotRequired[list[CitationJSON]]  # the sources that give this name
 
 
 class RelatedJSON(TypedDict):

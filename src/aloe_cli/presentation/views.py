@@ -87,6 +87,7 @@ class CitationView(NamedTuple):
     cited: CitedSource
     quote: str | None
     descriptive_title: bool
+    supports: tuple[str, ...] = ()  # the record's statements this source gives: 'summary', 'name.fr'
 
     @property
     def source(self) -> str:
@@ -110,10 +111,29 @@ class CitationView(NamedTuple):
             "title": self.cited.title,
             "descriptive_title": self.descriptive_title,
             "url": self.cited.url,
+            "supports": list(self.supports),
         }
         if self.quote:
             found["quote"] = self.quote
         return found
+
+
+def by_statement(citations: tuple[CitationView, ...]) -> list[tuple[str, tuple[CitationView, ...]]]:
+    """Each statement of a record with the citations that give it, a source once per statement.
+
+    Statements given by the same citations go together ('title, places'); citations naming none, 'other'.
+    """
+    groups: dict[str, dict[tuple[str, str | None], CitationView]] = {}
+    for citation in citations:
+        for statement in citation.supports or ("other",):
+            groups.setdefault(statement, {}).setdefault((citation.source, citation.locator), citation)
+    merged: dict[tuple[tuple[str, str | None], ...], list[str]] = {}
+    for statement, group in groups.items():
+        merged.setdefault(tuple(group), []).append(statement)
+    return [
+        (", ".join(statements), tuple(groups[statements[0]][key] for key in keys))
+        for keys, statements in merged.items()
+    ]
 
 
 def every_cited(
@@ -147,6 +167,21 @@ class NameView(NamedTuple):
     citations: tuple[CitationView, ...]
 
 
+class AuthorView(NamedTuple):
+    """A document's author: a person by family and given names, or an organisation by its name."""
+
+    family: str | None
+    given: str | None
+    organisation: str | None
+    display: str  # 'Pierre Calame', or the organisation's name
+    sort_name: str  # 'Calame, Pierre', or the organisation's name
+
+    def json(self) -> dict[str, str]:
+        """`{family, given}` or `{organisation}`, as the dataset writes it."""
+        parts = (("family", self.family), ("given", self.given), ("organisation", self.organisation))
+        return {key: value for key, value in parts if value is not None}
+
+
 class SourceView(NamedTuple):
     """A document the dataset cites, as a bibliography and a list of sources show it."""
 
@@ -155,13 +190,26 @@ class SourceView(NamedTuple):
     own_title: str  # as written in the dataset
     descriptive_title: bool
     url: str | None
-    author: str | None
+    author: str | None  # every author's name, joined by '; '
     issued: str | None  # EDTF
     issued_parts: tuple[int, ...] | None  # (year, month, day) at the precision given
     publisher: str | None
     language: str | None
     kind: str  # primary, secondary, notes or import
     note: str | None
+    type: str = "webpage"  # what the document is: webpage, article, report, chapter ...
+    authors: tuple[AuthorView, ...] = ()  # the authors the dataset names one by one
+    author_names: tuple[AuthorView, ...] = ()  # those, or the author named whole, as an organisation is
+    container: str | None = None  # the site, newspaper, journal or book it is in
+    volume: str | None = None
+    issue: str | None = None
+    pages: str | None = None
+    place: str | None = None
+    doi: str | None = None
+    copy_read: str | None = None  # the copy read, where it is not the publication itself
+    archived: str | None = None
+    accessed: str | None = None  # EDTF: when it was read
+    accessed_parts: tuple[int, ...] | None = None  # the same, as (year, month, day) at its precision
 
 
 class PlaceView(NamedTuple):

@@ -63,8 +63,16 @@ def happening_filter(
     place: str | None,
     series: str | None = None,
     role: Role | None = None,
+    year: int | None = None,
 ) -> HappeningFilter:
-    """The filters of the milestone and event listings, every id checked against the dataset."""
+    """The filters of the milestone and event listings, every id checked against the dataset.
+
+    `--year Y` is `--from Y --to Y`, and is given instead of them.
+    """
+    if year is not None and (first_year is not None or last_year is not None):
+        raise OptionError("--year", _("give --year, or --from/--to, not both"))
+    if year is not None:
+        first_year = last_year = year
     return HappeningFilter(
         period=checked_period(first_year, last_year),
         match=match,

@@ -7,7 +7,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 if TYPE_CHECKING:  # the models load with the dataset, not at start-up
-    from aloe_cli.model.models import Dataset, Event, Happening, Milestone, Workshop
+    from aloe_cli.model.models import Dataset, Event, Happening, Milestone, Source, Workshop
 
 
 class HappeningStore(Protocol):
@@ -142,3 +142,19 @@ def workshops(dataset: Dataset, category: str | None = None, phase: str | None =
         for w in dataset.workshops
         if (category is None or category in w.categories) and (phase is None or phase in w.phases)
     ]
+
+
+def sources_behind(dataset: Dataset, records: list[object]) -> list[Source]:
+    """The sources the records cite (their own, their claims', their names'), once each, in file order.
+
+    A source asked for by id is itself behind the answer.
+    """
+    from aloe_cli.model.models import Source, citations_of  # start-up: the models load with the data
+
+    wanted: set[str] = set()
+    for record in records:
+        if isinstance(record, Source):
+            wanted.add(record.id)
+        else:
+            wanted.update(citation.source for citation in citations_of(record))
+    return [source for source in dataset.sources if source.id in wanted]

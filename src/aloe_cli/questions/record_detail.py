@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from aloe_cli.errors import UnknownRecordError
 from aloe_cli.i18n import _
 from aloe_cli.model.models import (
+    PROPER_NAMES,
     RECORD_KINDS,
     REFERENCES,
     DatedRecord,
@@ -14,9 +15,10 @@ from aloe_cli.model.models import (
     citations_of,
     fields_as_json,
     localized,
+    supported,
 )
 from aloe_cli.presentation.dating import UNDATED_JSON
-from aloe_cli.presentation.payloads import DetailJSON, NameJSON, RelatedJSON
+from aloe_cli.presentation.payloads import CitationJSON, DetailJSON, NameJSON, RelatedJSON
 from aloe_cli.questions.names import fold_text, names_to_ids
 
 if TYPE_CHECKING:
@@ -139,11 +141,11 @@ def record_detail(dataset: Dataset, record_id: str, presentation: Presentation) 
         detail["uncertain"], detail["disputed"], detail["claims"] = (
             dated["uncertain"], dated["disputed"], dated["claims"]
         )  # fmt: skip
-    names = all_names(record)
+    names = all_names(record, presentation)
     if len(names) > 1:
         detail["names"] = names
     if not isinstance(record, Source):
-        unique = {(c.source, c.locator, c.quote): c for c in citations_of(record)}
+        unique = {(c.source, c.locator, c.quote, tuple(c.supports)): c for c in citations_of(record)}
         detail["sources"] = [presentation.citation(c).json() for c in unique.values()]
     detail["related"] = related(dataset, record.id, presentation)
     return detail
@@ -154,22 +156,62 @@ def every_cited_of(record: Any, presentation: Presentation) -> tuple[CitedSource
     return tuple(dict.fromkeys(presentation.citation(c).cited for c in citations_of(record)))
 
 
-def all_names(record: Any) -> list[NameJSON]:
-    """Every name a record has had: its name or title in each language, acronyms, other names."""
+def all_names(record: Any, presentation: Presentation | None = None) -> list[NameJSON]:
+    """Every name a record has had: its name or title in each language, acronyms, other names.
+
+    With the presentation, each name carries the sources that give it: for a name in a language, the
+    record's citations that support it (`name.fr`, or `name` for every language); for another name, its own.
+    """
+    own = list(getattr(record, "sources", []) or [])
+
+    def sources_of(statement: str) -> list[CitationJSON]:
+        # A proper name's sources are shown with it; a title is our wording, its sources under Sources.
+        if presentation is None or statement.partition(".")[0] not in PROPER_NAMES:
+            return []
+        return [presentation.citation(c).json() for c in own if supported(statement, c)]
+
+    primary_field = "name"
     primary = getattr(record, "name", None)
     if not isinstance(primary, dict):
-        primary = getattr(record, "title", None)
+        primary_field, primary = "title", getattr(record, "title", None)
     names: list[NameJSON] = []  # "inferred": our reading that it is this record's name
+    translated = set(getattr(record, "translated", None) or ())
+
+    def note(field: str, lang: str, words: str | None) -> str | None:
+        if f"{field}.{lang}" not in translated:
+            return words
+        return "; ".join(filter(None, (words, _("our translation"))))
+
     if isinstance(primary, dict):
-        names += [{"name": text, "lang": lang, "note": None} for lang, text in primary.items()]
+        names += [
+            {
+                "name": text,
+                "lang": lang,
+                "note": note(primary_field, lang, None),
+                "sources": sources_of(f"{primary_field}.{lang}"),
+            }
+            for lang, text in primary.items()
+        ]
     for field in ("acronym", "short_name"):
         value = getattr(record, field, None)
         if isinstance(value, dict):
             names += [
-                {"name": text, "lang": lang, "note": field.replace("_", " ")} for lang, text in value.items()
+                {
+                    "name": text,
+                    "lang": lang,
+                    "note": note(field, lang, field.replace("_", " ")),
+                    "sources": sources_of(f"{field}.{lang}"),
+                }
+                for lang, text in value.items()
             ]
     names += [
-        {"name": n.name, "lang": n.lang, "note": n.note, "inferred": n.inferred}
+        {
+            "name": n.name,
+            "lang": n.lang,
+            "note": n.note,
+            "inferred": n.inferred,
+            "sources": [presentation.citation(c).json() for c in n.sources] if presentation else [],
+        }
         for n in getattr(record, "other_names", [])
     ]
     return names

@@ -109,6 +109,50 @@ def _citation(citation: CitationJSON) -> str:
     return f"{citation['source']}{where}{quote} — {citation['title']}{url}"
 
 
+# The group of citations that name no statement (a claim's, a name's), translated where it is shown.
+ALSO_CITED = N_("also cited")
+
+
+def _by_statement(citations: list[CitationJSON]) -> str:
+    """Each statement with its sources, a source once per statement (its quotes together); then the rest.
+
+    A citation naming no statement (a claim's, a name's) is listed under "also cited" only when no
+    statement already lists that source at that place.
+    """
+    groups: dict[str, dict[tuple[str, str | None], list[CitationJSON]]] = {}
+    for citation in citations:
+        for statement in citation["supports"] or [ALSO_CITED]:
+            groups.setdefault(statement, {}).setdefault((citation["source"], citation["locator"]), []).append(
+                citation
+            )
+    listed = {key for name, group in groups.items() if name != ALSO_CITED for key in group}
+    others = groups.pop(ALSO_CITED, {})
+    groups[ALSO_CITED] = {key: found for key, found in others.items() if key not in listed}
+    # Statements given by the same citations are listed together: "title, places:".
+    merged: dict[tuple[tuple[str, str | None, tuple[str, ...]], ...], list[str]] = {}
+    bodies: dict[
+        tuple[tuple[str, str | None, tuple[str, ...]], ...], dict[tuple[str, str | None], list[CitationJSON]]
+    ] = {}
+    for statement, group in groups.items():
+        if not group:
+            continue
+        key = tuple((k[0], k[1], tuple(c.get("quote", "") for c in v)) for k, v in group.items())
+        merged.setdefault(key, []).append(statement)
+        bodies[key] = group
+    lines: list[str] = []
+    for key, statements in merged.items():
+        group = bodies[key]
+        lines.append(f"{', '.join(_(s) if s == ALSO_CITED else s for s in statements)}:")
+        for (source, locator), found in group.items():
+            where = f" {locator}" if locator else ""
+            quotes = "".join(
+                " " + _("“{quotation}”").format(quotation=c["quote"]) for c in found if c.get("quote")
+            )
+            url = f" <{found[0]['url']}>" if found[0].get("url") else ""
+            lines.append(f"  {source}{where}{quotes} — {found[0]['title']}{url}")
+    return "\n".join(lines)
+
+
 _MEDIUM_FIELDS = {"alt": N_("alt"), "caption": N_("caption"), "credit": N_("credit")}
 
 
@@ -136,7 +180,21 @@ def _name(name: NameJSON) -> str:
         extras.append(name["note"])
     if name.get("inferred"):
         extras.append(_("our reading: {reason}").format(reason=name["inferred"]))
-    return f"{name['name']} ({'; '.join(extras)})"
+    cited = dict.fromkeys(
+        " ".join(
+            filter(
+                None,
+                (
+                    c["source"],
+                    c["locator"],
+                    _("“{quotation}”").format(quotation=c["quote"]) if c.get("quote") else None,
+                ),
+            )
+        )
+        for c in name.get("sources", [])
+    )
+    source = "\n  " + _("source: {sources}").format(sources="; ".join(cited)) if cited else ""
+    return f"{name['name']} ({'; '.join(extras)}){source}"
 
 
 def _field(name: str) -> str:
@@ -193,7 +251,7 @@ def render_detail(detail: DetailJSON) -> Blocks:
         possible = _("possible days: {days}").format(days=span)
         row(_("Date"), f"{detail['date_words']}  [{detail['date']}]  {possible}")
         if detail["disputed"]:
-            row(_("Disputed"), _("the sources give dates that cannot all be true:"), "bold")
+            row(_("Disputed"), _("the sources give different dates, each below with its source:"), "bold")
         dated_by = detail["fields"].get("dated_by")
         if isinstance(dated_by, dict):
             by = ", ".join(
@@ -226,7 +284,7 @@ def render_detail(detail: DetailJSON) -> Blocks:
     media = fields.get("media")
     for number, medium in enumerate(media if isinstance(media, list) else [], start=1):
         row(_("Media {number}").format(number=number), _medium(medium))
-    row(_("Sources"), "\n".join(_citation(c) for c in detail.get("sources", [])))
+    row(_("Sources"), _by_statement(detail.get("sources", [])))
     for field, others in named.items():  # named through a field not shown above
         row(_label(field), "; ".join(others))
     for direction, kind, others in _naming_it(detail.get("related", [])):

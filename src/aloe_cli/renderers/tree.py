@@ -36,6 +36,8 @@ def _label(node: LineageNode, said: Said) -> Pieces:
     text: list[Piece] = []
     if node.via is not None:
         relation = _("emerged within it") if node.via.relation == "emerged_within" else _("it became")
+        if node.via.inferred:  # the link itself is our reading, not only its dates
+            relation = _("{relation} (our reading)").format(relation=relation)
         when = _dates(node.via.dating, said) or _("undated")
         text.append((printable(_("{relation}, {when}: ").format(relation=relation, when=when)), "italic"))
     text.append((printable(f"{acronym} — {name}" if acronym and acronym != name else name), "bold"))
@@ -59,7 +61,11 @@ def _add(tree: TreeNode, node: LineageNode, said: Said) -> TreeNode:
     for link in node.supporters:
         when = f", {_dates(link.dating, said)}" if link.dating else ""
         cited = ", ".join(c.short() for c in link.citations)
-        branch.add(((printable(f"{link.relation_words} {link.to_org.label}{when} ({cited})"), "dim"),))
+        relation = link.relation_words
+        if link.inferred:
+            relation = _("{relation} (our reading)").format(relation=relation)
+        words = f"{relation} {link.to_org.label}{when} ({cited})"
+        branch.add(((printable(words), "dim"),))
     return branch
 
 
