@@ -15,8 +15,9 @@ from typer.testing import Result
 
 from aloe_cli.loading.dataset import load_dataset
 from aloe_cli.loading.source import DatasetSource
+from aloe_cli.questions.names import fold
 from aloe_cli.questions.record_detail import index_records
-from aloe_cli.questions.search import fold, match_spans
+from aloe_cli.questions.search import match_spans
 from conftest import examples
 
 WIDE = {"COLUMNS": "250"}
@@ -319,7 +320,7 @@ def test_shell_completion_offers_ids(words: str, expected: list[str]) -> None:
 @settings(max_examples=examples(150), deadline=None)
 @given(st.text(max_size=40))
 def test_folding_a_whole_text_is_folding_it_character_by_character(text: str) -> None:
-    from aloe_cli.questions.search import fold, fold_text
+    from aloe_cli.questions.names import fold, fold_text
 
     assert fold_text(text) == fold(text)[0]
 

@@ -58,7 +58,7 @@ def cites(text: str, source: str) -> bool:
 
 def people_text(text: str) -> dict[str, str]:
     """A table or a Markdown page: each claim's line, with its apparatus numbers resolved to sources."""
-    numbered = dict(re.findall(r"^\[\^?(\d+[a-z]*)\]:? (.*)$", text, re.M))
+    numbered: dict[str, str] = dict(re.findall(r"^\[\^?(\d+[a-z]*)\]:? (.*)$", text, re.M))
 
     def source(mark: str) -> str:  # '6b': the place b of source 6, told in source 6's entry
         return numbered.get(mark, numbered.get(mark.rstrip("abcdefghijklmnopqrstuvwxyz"), mark))

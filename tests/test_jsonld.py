@@ -122,12 +122,13 @@ def test_a_range_of_days_finds_every_event_that_may_fall_in_it(graph: Graph) -> 
 
 
 def test_ordered_by_the_earliest_day_the_events_are_chronological(graph: Graph) -> None:
-    rows = [
-        (str(row[0]), str(row[1]))
-        for row in graph.query(PREFIXES + """
-            SELECT ?event ?earliest WHERE { ?event a schema:Event ; aloe:earliest ?earliest . }
-            ORDER BY ?earliest""")
-    ]  # fmt: skip
+    answer = graph.query(
+        PREFIXES
+        + """
+        SELECT ?event ?earliest WHERE { ?event a schema:Event ; aloe:earliest ?earliest . }
+        ORDER BY ?earliest"""
+    )
+    rows = [(str(row[0]), str(row[1])) for row in answer if isinstance(row, ResultRow)]
     days = [earliest for _, earliest in rows]
     assert len(rows) >= 10 and days == sorted(days)
     assert rows[0][0] == "urn:aloe:fph-founded" and rows[-1][0] == "urn:aloe:wsf-2006"  # 1982 to 2006

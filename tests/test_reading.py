@@ -9,7 +9,7 @@ from collections.abc import Callable
 import pytest
 from typer.testing import Result
 
-from aloe_cli.renderers.blocks import Blocks, Paragraph, linked
+from aloe_cli.renderers.blocks import Block, Blocks, Paragraph, linked
 from conftest import run_in_terminal
 
 Aloe = Callable[..., Result]
@@ -108,9 +108,11 @@ def test_a_link_never_carries_an_escape_from_the_data() -> None:
     from rich.console import Console
 
     for address, links in (("https://x.org/\x07", 0), ("https://x.org/ok", 1)):
-        document = Blocks(
-            lambda width, a=address: [Paragraph((("title", linked("title", a)),))], hyperlinks=True
-        )
+
+        def make(width: int, address: str = address) -> list[Block]:
+            return [Paragraph((("title", linked("title", address)),))]
+
+        document = Blocks(make, hyperlinks=True)
         painted = io.StringIO()
         Console(file=painted, force_terminal=True, width=80).print(document, crop=False)
         assert "\x07" not in painted.getvalue() and painted.getvalue().count("\x1b]8;id=") == links
