@@ -483,7 +483,7 @@ def main() -> None:
         report = [
             "# Benchmarks",
             "",
-            "Made by `benchmarks/run.py` (see the README); figures are medians, spreads are min-max.",
+            "Made by `benchmarks/run.py` (see docs/speed.md); figures are medians, spreads are min-max.",
             "",
             *machine(),
             "",

@@ -242,8 +242,10 @@ def test_help_says_how_to_list_ids_and_what_things_are(aloe: Callable[..., Resul
 
 def test_a_date_cell_says_whose_words_and_which_days(aloe: Callable[..., Result]) -> None:
     text = ok(aloe("events", "--year", "2002", env={"COLUMNS": "200"}))
-    assert "2002 (31 January – 5 February 2002)" in text
-    assert "Dates: the source's own words, then in brackets the exact days another source gives" in text
+    # The story's year [1], then the days another source gives [2], each claim with its own source.
+    assert "2002 [1] (31 January – 5 February 2002 [2])" in text
+    assert "[2] [Scoop story on the second World Social Forum] <http://www.scoop.co.nz/" in text
+    assert "Dates: each source's words [its sources]" in text
 
 
 # 10. Usage errors in one line ---------------------------------------------------------------------------------

@@ -112,17 +112,20 @@ def test_timeline_is_grouped_by_era_oldest_first(aloe: Callable[..., Result]) ->
 def test_timeline_shows_uncertain_and_disputed_dates(aloe: Callable[..., Result]) -> None:
     text = ok(aloe("timeline", env=WIDE))
     assert "mid-1997" in text and "(approximate)" in text
-    assert "(disputed: see below)" in text
-    # Each claim with its own source: numbered in the apparatus under the table ...
+    assert "October–November 2005, disputed (note\u00a0D)" in text  # the span the claims cover, its note
+    # Each claim with its own source, in the note under the group's table, the sources numbered ...
     import re
 
-    found = re.search(r"- dakar-2005: October 2005 \[(\d+)\]; 22–26 November 2005 \[(\d+)\]", text)
+    found = re.search(
+        r"\nD\. dakar-2005, disputed: October 2005 \[(\w+)\]; 22–26 November 2005 \[(\d+)\]", text
+    )
     assert found is not None
-    assert f"[{found[1]}] story ¶9 — A story..." in text
-    assert f"[{found[2]}] ripess-dakar — [RIPESS assessment of the Dakar 2005 meeting]" in text
+    story = re.search(r"\[(\d+)\] A story...: (.*) <https://aloe.socioeco.org/page63-histoire_en.html>", text)
+    assert story is not None and f"{found[1]} ¶9" in story[2] and found[1].startswith(story[1])
+    assert f"[{found[2]}] [RIPESS assessment of the Dakar 2005 meeting] <http://www.ripess.net/" in text
     # ... or named in the line when the apparatus is turned off
     bare = ok(aloe("timeline", "--no-sources", env=WIDE))
-    assert "- dakar-2005: October 2005 (story ¶9); 22–26 November 2005 (ripess-dakar)" in bare
+    assert "D. dakar-2005, disputed: October 2005 (story ¶9); 22–26 November 2005 (ripess-dakar)" in bare
     assert "\nSources\n" not in bare
     dakar = next(r for r in as_json(aloe("timeline", "--format", "json")) if r["id"] == "dakar-2005")
     assert dakar["disputed"] is True

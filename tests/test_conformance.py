@@ -58,16 +58,21 @@ def cites(text: str, source: str) -> bool:
 
 def people_text(text: str) -> dict[str, str]:
     """A table or a Markdown page: each claim's line, with its apparatus numbers resolved to sources."""
-    numbered = dict(re.findall(r"^\[\^?(\d+)\]:? (.*)$", text, re.M))
+    numbered: dict[str, str] = dict(re.findall(r"^\[\^?(\d+[a-z]*)\]:? (.*)$", text, re.M))
+
+    def source(mark: str) -> str:  # '6b': the place b of source 6, told in source 6's entry
+        return numbered.get(mark, numbered.get(mark.rstrip("abcdefghijklmnopqrstuvwxyz"), mark))
 
     def resolve(line: str) -> str:
-        return re.sub(r"\[\^?(\d+)\]", lambda m: f"[{numbered.get(m[1], m[1])}]", line)
+        marks = r"\[\^?(\w+(?:, \w+)*)\]"
+        return re.sub(marks, lambda m: "[" + "; ".join(source(k) for k in m[1].split(", ")) + "]", line)
 
     lines = text.splitlines()
-    return {
-        record: resolve(next((line for line in lines if line.lstrip("- ").startswith(f"{record}:")), ""))
-        for record in CLAIMS
-    }
+    claims = re.compile(r"(?:- |[A-Z]+\. )?(\S+?)(?:, disputed)?: ")
+    told = {found[1]: line for line in lines if (found := claims.match(line))}
+    # Else the record's row, whose date cell cites each claim: '1998 [1] (summer 1998 [2])'.
+    rows = {record: next((line for line in lines if line.endswith(f" {record}")), "") for record in CLAIMS}
+    return {record: resolve(told.get(record, rows[record])) for record in CLAIMS}
 
 
 def json_claims(records: list[dict[str, object]]) -> dict[str, str]:

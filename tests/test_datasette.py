@@ -132,7 +132,9 @@ def test_search_finds_what_aloe_search_finds(site: str, aloe: Callable[..., Resu
     }
     result = aloe("search", *query.split(), "--format", "json")
     assert result.exit_code == 0, result.stderr
-    assert found == {hit["id"] for hit in json.loads(result.stdout)}
+    # datasette's full-text search wants every word; aloe ranks those with every word first.
+    every_word = len(query.split())
+    assert found == {hit["id"] for hit in json.loads(result.stdout) if hit["words_matched"] == every_word}
     assert found  # each query finds something: the comparison is not of two empty sets
 
 
@@ -149,3 +151,11 @@ def test_every_column_naming_a_record_has_a_foreign_key(database: Path) -> None:
         assert connection.execute("PRAGMA foreign_key_check").fetchall() == []
     finally:
         connection.close()
+
+
+def test_a_search_without_accents_finds_every_spelling_and_the_page_says_so(site: str) -> None:
+    """SQLite before 3.45 can't fold accents in a query: the index holds each text folded, and says so."""
+    folded, accented = search_ids(site, "economie"), search_ids(site, "économie")
+    assert accented < folded  # 'Economie' in a title is found only without the accent
+    page = read(f"{site}/aloe/records")
+    assert "type words without accents (economie, not économie)" in page

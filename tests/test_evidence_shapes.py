@@ -79,7 +79,10 @@ def test_every_export_carries_each_disputed_claim_with_its_own_source(
     assert f"[^{story_note.split(']')[0]}]: A story..., ¶9." in markdown
     assert f"[^{ripess_note.split(']')[0]}]: \\[RIPESS assessment of the Dakar 2005 meeting\\]." in markdown
     mermaid = "".join(block.split("```")[0] for block in markdown.split("```mermaid")[1:])
-    assert '"October 2005 (disputed)<br/>The Dakar meeting, where ALOE takes shape"]:::disputed' in mermaid
+    assert (
+        '"October–November 2005, disputed<br/>The Dakar meeting, where ALOE takes shape"]:::disputed'
+        in mermaid
+    )
     assert '"mid-1997 (approximate)<br/>' in mermaid  # the doubt in words in the diagram too
 
     slides = json.loads(export("--to", "timelinejs"))

@@ -121,6 +121,28 @@ def test_the_timelinejs_page_opens_offline_with_no_error(aloe: Callable[..., Res
     assert "ALOE: from October 2005, end unknown" in seen.dom  # an era band says its doubt
 
 
+def test_the_timelinejs_page_has_landmarks_and_no_axe_violation_in_aloes_markup(
+    aloe: Callable[..., Result], tmp_path: Path
+) -> None:
+    """The page's own markup (a <main>, an <h1> with the title): axe finds nothing, TimelineJS's aside."""
+    shutil.copytree(node_module("@knight-lab/timelinejs/dist"), tmp_path / "timeline")
+    shutil.copy(node_module("axe-core/axe.min.js"), tmp_path / "axe.min.js")
+    page = tmp_path / "index.html"
+    export(aloe, "--to", "timelinejs-page", "-o", str(page))
+    probe = AXE_PROBE.replace("axe.run(document,", "axe.run({exclude: [['#timeline']]},")
+    probe = probe[: probe.index("  // The overview")] + (
+        "  document.body.setAttribute('data-axe', JSON.stringify({\n"
+        "    violations: result.violations.map(v => v.id + ': ' + v.nodes.length), sideways}));\n});\n</script>"
+    )
+    page.write_text(page.read_text(encoding="utf-8").replace("</body>", probe + "</body>"), encoding="utf-8")
+    with serve(tmp_path) as url:
+        dom = dump_dom(f"{url}/index.html", budget_ms=15000, window=(1400, 900))
+    found = re.search(r"data-axe=\"([^\"]+)\"", dom)
+    assert found is not None, "axe did not run"
+    assert json.loads(found[1].replace("&quot;", '"'))["violations"] == []
+    assert re.search(r"<main>\s*<h1>From the Alliance to ALOE", dom)
+
+
 def test_timelinejs_eras_follow_one_another(aloe: Callable[..., Result]) -> None:
     data = json.loads(export(aloe, "--to", "timelinejs").stdout)
     bands = [(era["start_date"], era["end_date"]) for era in data["eras"]]
@@ -198,12 +220,32 @@ def test_html_passes_the_nu_html_checker(aloe: Callable[..., Result], tmp_path: 
     assert messages == [], messages[:5]
 
 
-AXE_PROBE = """<script src="axe.min.js"></script>
+AXE_PROBE = r"""<script src="axe.min.js"></script>
 <script>
 axe.run(document, {resultTypes: ['violations']}).then(result => {
   const sideways = document.documentElement.scrollWidth - document.documentElement.clientWidth;
+  // The overview's smallest text as shown: its font size times the drawing's scale on the page.
+  const svg = document.querySelector('figure.overview svg');
+  const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+  const sizes = [...svg.querySelectorAll('text')].map(t => parseFloat(getComputedStyle(t).fontSize) * scale);
+  // A word of a heading or label drawn on two lines is a word broken inside (a break after its own
+  // hyphen, as in "2003-2010", is no break inside a word).
+  const broken = [];
+  for (const element of document.querySelectorAll('h1, h2, h3, th, nav a, .kind, .date, figcaption')) {
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const word of node.data.matchAll(/[^\s\-–]+/g)) {
+        const range = document.createRange();
+        range.setStart(node, word.index);
+        range.setEnd(node, word.index + word[0].length);
+        const tops = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+        if (tops.size > 1) broken.push(word[0]);
+      }
+    }
+  }
   document.body.setAttribute('data-axe', JSON.stringify({
-    violations: result.violations.map(v => v.id + ': ' + v.nodes.length), sideways}));
+    violations: result.violations.map(v => v.id + ': ' + v.nodes.length), sideways,
+    smallest: Math.min(...sizes), broken}));
 });
 </script>"""
 
@@ -212,7 +254,8 @@ axe.run(document, {resultTypes: ['violations']}).then(result => {
 def test_html_has_no_axe_violation_and_no_sideways_scroll(
     aloe: Callable[..., Result], tmp_path: Path, width: int
 ) -> None:
-    """axe-core (npm) at each width finds no violation; the page never scrolls sideways, even at 320 px.
+    """axe-core (npm) at each width finds no violation; the page never scrolls sideways, even at 320 px;
+    no word of a heading or label is broken inside; the overview's text is at least 12 px.
 
     The page is the export with axe's own two script tags added before </body>, nothing else.
     """
@@ -228,6 +271,8 @@ def test_html_has_no_axe_violation_and_no_sideways_scroll(
     result = json.loads(found[1].replace("&quot;", '"'))
     assert result["violations"] == []
     assert result["sideways"] <= 0, f"{result['sideways']} px of sideways scroll at {width} px"
+    assert result["broken"] == [], f"words broken at {width} px"
+    assert result["smallest"] >= 12, f"overview text of {result['smallest']:.1f} px at {width} px"
 
 
 def test_html_makes_planted_script_inert(aloe: Callable[..., Result], tmp_path: Path) -> None:
@@ -298,7 +343,7 @@ def test_markdown_renders_with_markdown_it(aloe: Callable[..., Result]) -> None:
     assert "<h2>Workshops</h2>" in html
     assert "[^" not in html  # every footnote resolved
     # A record's summary is a paragraph of its own under its line, not run on into it.
-    assert re.search(r"<li>\s*<p><strong>1993 \(disputed\)</strong>: The Alliance is born", html)
+    assert re.search(r"<li>\s*<p><strong>1993–1995, disputed</strong>: The Alliance is born", html)
     assert "<p>Born as the Alliance for a Responsible and United World" in html
 
 
@@ -315,28 +360,29 @@ def test_every_mermaid_diagram_renders_and_fits_a_wiki_column(
     shutil.copy(node_module("mermaid/dist/mermaid.min.js"), tmp_path / "mermaid.min.js")
     text = export(aloe, "--to", "markdown").stdout
     blocks = [block.split("```")[0] for block in text.split("```mermaid\n")[1:]]
-    assert len(blocks) == len(
-        [
-            era
-            for era in BUNDLED.eras
-            if any(h.era == era.id and h.dates for h in [*BUNDLED.milestones, *BUNDLED.events])
-        ]
-    )
+    eras = [
+        era
+        for era in BUNDLED.eras
+        if any(h.era == era.id and h.dates for h in [*BUNDLED.milestones, *BUNDLED.events])
+    ]
+    assert len(blocks) > len(eras)  # the WSSE's era in several diagrams
     (tmp_path / "index.html").write_text(
         f"""<!doctype html><html><head><meta charset="utf-8"></head><body><pre id="errors"></pre>{ERROR_CATCHER}
 <div id="out"></div><script src="mermaid.min.js"></script>
 <script>
 mermaid.initialize({{startOnLoad: false}});
 (async () => {{
-  const widths = [];
+  const widths = [], heights = [];
   for (const [number, code] of {json.dumps(blocks)}.entries()) {{
     const result = await mermaid.render('chart' + number, code);
     const holder = document.createElement('div');
     holder.innerHTML = result.svg;
     document.getElementById('out').appendChild(holder);
     widths.push(Math.round(holder.querySelector('svg').viewBox.baseVal.width));
+    heights.push(Math.round(holder.querySelector('svg').viewBox.baseVal.height));
   }}
   document.body.setAttribute('data-widths', widths.join(','));
+  document.body.setAttribute('data-heights', heights.join(','));
 }})().catch(error => {{ document.getElementById('errors').textContent += 'MERMAID ' + error + '\\n'; }});
 </script></body></html>""",
         encoding="utf-8",
@@ -348,7 +394,9 @@ mermaid.initialize({{startOnLoad: false}});
     widths = [int(w) for w in re.search(r'data-widths="([0-9,]+)"', dom)[1].split(",")]  # type: ignore[index]
     assert len(widths) == len(blocks)
     assert max(widths) <= GITHUB_COLUMN, widths  # was one diagram of 5,790 px
-    assert "The Findhorn meeting" in dom and "October 2005 (disputed)" in dom
+    heights = [int(h) for h in re.search(r'data-heights="([0-9,]+)"', dom)[1].split(",")]  # type: ignore[index]
+    assert max(heights) <= 1500, heights  # the WSSE's era was one diagram of 3,718 px
+    assert "The Findhorn meeting" in dom and "October–November 2005, disputed" in dom
     assert "node default disputed" in dom and "node default doubtful" in dom  # the doubt drawn, not only said
 
 
@@ -508,6 +556,13 @@ def test_csv_one_column_per_language_notes_last_and_a_bom_for_excel(
     export(aloe, "--to", "csv", "-o", str(excel), "--bom")
     data = (excel / "organisations.csv").read_bytes()
     assert data.startswith(b"\xef\xbb\xbf") and "Léopold" in data.decode("utf-8-sig")
+
+
+@pytest.mark.parametrize("to", ["html", "timelinejs-page"])
+def test_the_pages_meta_description_is_the_datasets(aloe: Callable[..., Result], to: str) -> None:
+    page = export(aloe, "--to", to).stdout
+    found = re.search(r'<meta name="description" content="([^"]*)">', page)
+    assert found is not None and found[1].startswith("How the Alliance for a Responsible, Plural and United")
 
 
 def test_every_export_shows_each_statement_with_its_sources(

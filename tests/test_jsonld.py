@@ -106,6 +106,40 @@ def test_the_workshops_in_two_categories(graph: Graph) -> None:
     assert rows == [("urn:aloe:indicators",)]
 
 
+def test_a_range_of_days_finds_every_event_that_may_fall_in_it(graph: Graph) -> None:
+    """aloe:earliest and aloe:latest are days (xsd:date) whatever the sources' precision: a range
+    filter finds 'March 2002' (microfinance-2002), which a filter on schema:startDate's gYearMonth drops."""
+    rows = ask(graph, """
+        SELECT ?event WHERE {
+          ?event a schema:Event ; aloe:earliest ?earliest ; aloe:latest ?latest .
+          FILTER(?latest >= "2002-01-01"^^xsd:date && ?earliest <= "2002-12-31"^^xsd:date)
+        }""")  # fmt: skip
+    assert [row[0] for row in rows] == [
+        "urn:aloe:esf-2002",
+        "urn:aloe:microfinance-2002",
+        "urn:aloe:wsf-2002",
+    ]
+
+
+def test_ordered_by_the_earliest_day_the_events_are_chronological(graph: Graph) -> None:
+    answer = graph.query(
+        PREFIXES
+        + """
+        SELECT ?event ?earliest WHERE { ?event a schema:Event ; aloe:earliest ?earliest . }
+        ORDER BY ?earliest"""
+    )
+    rows = [(str(row[0]), str(row[1])) for row in answer if isinstance(row, ResultRow)]
+    days = [earliest for _, earliest in rows]
+    assert len(rows) >= 10 and days == sorted(days)
+    assert rows[0][0] == "urn:aloe:fph-founded" and rows[-1][0] == "urn:aloe:wsf-2006"  # 1982 to 2006
+
+
+def test_every_node_is_named_from_titles_not_ids(document: dict[str, Any]) -> None:
+    names = {node["@id"]: node.get("name") for node in document["@graph"] if "@id" in node}
+    assert names["urn:aloe:alliance-supported-by-fph"] == "the Alliance supported by FPH"
+    assert names["urn:aloe:wsse-becomes-aloe"] == "WSSE became ALOE"
+
+
 def test_what_emerged_within_what_and_when(graph: Graph) -> None:
     rows = ask(graph, """
         SELECT ?unit ?parent ?when WHERE {

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 
 import pytest
 from typer.testing import Result
+
+from aloe_cli.renderers.blocks import Block, Blocks, Paragraph, linked
+from conftest import run_in_terminal
 
 Aloe = Callable[..., Result]
 
@@ -58,3 +62,146 @@ def test_no_word_is_broken_and_no_address_split_at_any_width(aloe: Aloe, args: l
         assert all(address in vocabulary for address in addresses), width
         too_wide = [line for line in shown.splitlines() if len(line) > width and "http" not in line]
         assert not too_wide, f"{width} columns: {too_wide[:2]}"
+
+
+def apparatus_share(text: str) -> float:
+    """The share of the lines that are not tables: the sources, the notes on dates, the legend.
+
+    A table's lines start with a space (its edge); its title is the line before a blank line and
+    a header; blank lines are neither.
+    """
+    lines = text.splitlines()
+    titles = {n for n in range(len(lines) - 2) if not lines[n + 1] and lines[n + 2].startswith(" ")}
+    told = [n for n, line in enumerate(lines) if line and not line.startswith(" ") and n not in titles]
+    return len(told) / len(lines)
+
+
+def test_the_timelines_apparatus_is_a_quarter_of_it_on_a_terminal_with_links(aloe: Aloe) -> None:
+    """At 80 columns: each document once, its places lettered; the notes on dates beside their table.
+
+    On a terminal that shows links the titles link to the addresses (<= 25 % of the lines); a pipe
+    prints each title and its full address (<= 33 %, from 40 % before issue 24).
+    """
+    raw = run_in_terminal(["--no-pager", "timeline"], env={"ALOE_HYPERLINKS": "1"}).decode()
+    assert "\x1b]8;id=" in raw and "\x1b]8;;\x1b\\" in raw  # OSC 8 links, each closed
+    shown = re.sub(r"\x1b\]8;[^\x1b]*\x1b\\|\x1b\[[0-9;?]*[a-zA-Z]", "", raw.replace("\r", ""))
+    assert "https://aloe.socioeco.org" not in shown  # the title links there: the address unprinted
+    assert "[6] A story...: 6a ¶2, 6b ¶3" in shown
+    assert apparatus_share(shown) <= 0.25
+    piped = aloe("timeline", env={"COLUMNS": "80"}).stdout
+    assert apparatus_share(piped) <= 0.33
+    assert piped.count("page63-histoire_en.html") == 1  # the story once, each place in it a letter
+    assert "[6] A story...: 6a ¶2, 6b ¶3, 6c ¶8," in piped
+    assert "6k ¶9 <https://aloe.socioeco.org/page63-histoire_en.html>" in piped
+    assert " 1993–1995," in piped  # the span the disputed claims cover, not the first claim's year
+    assert re.search(r"\nA\. alliance-founded, disputed: 1993 \[\d+\]; 1994 \[\d+\];", piped)
+    assert "see below" not in piped
+
+
+def test_a_link_never_carries_an_escape_from_the_data() -> None:
+    """Only a plain http(s) address becomes a link: nothing in it can end the escape sequence."""
+    assert linked("t", "https://example.org/a?b=1") == "link=https://example.org/a?b=1"
+    for hostile in ("https://x.org/\x1b]8;;\x1b\\evil", "javascript:alert(1)", "https://x.org/a b", None):
+        assert linked("t", hostile) == ""
+    import io
+
+    from rich.console import Console
+
+    for address, links in (("https://x.org/\x07", 0), ("https://x.org/ok", 1)):
+
+        def make(width: int, address: str = address) -> list[Block]:
+            return [Paragraph((("title", linked("title", address)),))]
+
+        document = Blocks(make, hyperlinks=True)
+        painted = io.StringIO()
+        Console(file=painted, force_terminal=True, width=80).print(document, crop=False)
+        assert "\x07" not in painted.getvalue() and painted.getvalue().count("\x1b]8;id=") == links
+
+
+# Matching as a user types -------------------------------------------------------------------------------
+
+
+def ids(result: Result) -> list[str]:
+    assert result.exit_code == 0, result.stderr
+    return [record["id"] for record in json.loads(result.stdout)]
+
+
+def test_an_id_in_any_case_or_a_name_finds_its_record(aloe: Aloe) -> None:
+    assert aloe("show", "FINDHORN-2001").stdout == aloe("show", "findhorn-2001").stdout
+    assert aloe("show", "pses").stdout == aloe("show", "wsse").stdout  # the WSSE's French acronym
+    wsse = ids(aloe("events", "--org", "wsse", "-f", "json"))
+    assert ids(aloe("events", "--org", "pses", "-f", "json")) == wsse
+    assert ids(aloe("events", "--org", "WSSE", "-f", "json")) == wsse
+    regulation = ids(aloe("workshops", "--category", "regulation", "-f", "json"))
+    assert (
+        regulation
+        and ids(aloe("workshops", "--category", "Macro-economic regulation", "-f", "json")) == regulation
+    )
+    missing = aloe("events", "--place", "Florenz")
+    assert missing.exit_code == 2 and "did you mean 'florence'?" in missing.stderr
+    missing = aloe("show", "findhorn-2011")
+    assert missing.exit_code == 1 and "did you mean 'findhorn-2001'" in missing.stderr
+
+
+def test_events_by_the_wssees_role(aloe: Aloe) -> None:
+    assert ids(aloe("events", "--role", "theme_lead", "-f", "json")) == ["wsf-2002", "wsf-2004"]
+    assert "theme_lead" in " ".join(aloe("events", "--help", env={"COLUMNS": "200"}).stdout.split())
+    wrong = aloe("events", "--role", "lead")
+    assert wrong.exit_code == 2 and "'lead' is not one of theme_lead, participant, context" in wrong.stderr
+
+
+def test_a_wrong_choice_is_said_in_aloes_words(aloe: Aloe) -> None:
+    workshops = aloe("list", "workshops")
+    assert workshops.exit_code == 2 and "workshops are listed by `aloe workshops`" in workshops.stderr
+    pdf = aloe("export", "--to", "pdf")
+    assert pdf.exit_code == 2 and "'pdf' is not one of timelinejs," in pdf.stderr
+    for result in (workshops, pdf):
+        assert "Value error" not in result.stderr and len(result.stderr.splitlines()) == 1
+
+
+def test_several_words_rank_records_by_how_many_they_have(aloe: Aloe) -> None:
+    found = aloe("search", "supported", "throughout", "-f", "json")
+    assert found.exit_code == 0 and json.loads(found.stdout)  # no record has both words: some have one
+    words = [
+        record["words_matched"]
+        for record in json.loads(aloe("search", "wsse", "findhorn", "-f", "json").stdout)
+    ]
+    assert words[0] == 2 and words == sorted(words, reverse=True)
+    assert "Ranked by how many of the 2 words each record has" in aloe("search", "wsse", "findhorn").stdout
+
+
+def test_an_event_no_source_places_says_so_in_every_listing(aloe: Aloe) -> None:
+    assert "place not known" in aloe("events", "--year", "2002", env={"COLUMNS": "200"}).stdout
+    assert (
+        "place not known" in aloe("timeline", "--from", "2002", "--to", "2002", env={"COLUMNS": "200"}).stdout
+    )
+
+
+# show and lineage, tidy ---------------------------------------------------------------------------------
+
+
+def test_show_says_roles_in_words_each_label_once_and_names_what_it_names(aloe: Aloe) -> None:
+    forum = aloe("show", "wsf-2002", env={"COLUMNS": "200"}).stdout
+    assert "Role           in charge of the solidarity economy theme" in forum and "theme_lead" not in forum
+    assert "Places         Porto Alegre (porto-alegre)" in forum
+    assert "Series         World Social Forum (world-social-forum)" in forum
+    assert "names (places)" not in forum
+    story = aloe("show", "story", env={"COLUMNS": "200"}).stdout
+    labels = [line.split("  ")[0] for line in story.splitlines() if line and not line.startswith(" ")]
+    assert len(labels) == len(set(labels)), labels  # 'Kind' once: 'source (primary)'
+    assert "source (primary)" in story
+
+
+def test_the_lineage_tells_a_dispute_once_a_branch(aloe: Aloe) -> None:
+    tree = aloe("lineage", env={"COLUMNS": "200"}).stdout
+    assert tree.count("October 2005 (story ¶9); 22–26 November 2005 (ripess-dakar)") == 1
+    assert " ".join(tree.split()).count("October–November 2005, disputed, as above") == 3
+
+
+def test_a_day_from_a_weaker_source_is_marked_with_the_datasets_note(aloe: Aloe) -> None:
+    shown = " ".join(aloe("timeline", env={"COLUMNS": WIDEST}).stdout.split())  # no cell wrapped
+    found = re.search(r"2003 \[(\w+)\] \(28 May 2003 \[(\w+)\]\) \(note ([A-Z])\)", shown)
+    assert found is not None  # each claim its own source, and a note letter
+    note = f"{found[3]}. brazil-senaes: 2003 [{found[1]}]; 28 May 2003 [{found[2]}], the law's date, from a secondary"
+    assert note in shown
+    assert "- france-secretary-of-state" not in shown  # every claim cited in its cell: no list of them

@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 
 class ExitCode(IntEnum):
-    """The exit codes aloe documents in its README."""
+    """The exit codes aloe documents (docs/commands.md, "Exit codes")."""
 
     OK = 0
     DATA_ERROR = 1  # the dataset is invalid or unreadable, an id is unknown, a file cannot be written

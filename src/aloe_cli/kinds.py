@@ -17,3 +17,18 @@ class RecordKind(StrEnum):
     series = "series"
     categories = "categories"
     phases = "phases"
+
+    @classmethod
+    def elsewhere(cls, value: str) -> str | None:
+        """Where records of a kind `aloe list` does not list are listed: 'workshops: aloe workshops'."""
+        command = LISTED_BY_COMMANDS.get(value.strip().casefold())
+        return f"{value.strip().casefold()} are listed by `{command}`" if command else None
+
+
+# The kinds with commands of their own, and the singular a user may type for any kind.
+LISTED_BY_COMMANDS = {
+    "workshops": "aloe workshops", "workshop": "aloe workshops",
+    "milestones": "aloe timeline", "milestone": "aloe timeline",
+    "events": "aloe events", "event": "aloe events",
+    "timeline": "aloe timeline", "lineage": "aloe lineage", "lineages": "aloe lineage",
+}  # fmt: skip

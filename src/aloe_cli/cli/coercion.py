@@ -64,6 +64,23 @@ def _check_range(value: Any, param: Any) -> None:
             raise typer.BadParameter(f"{shown} is out of range: give a number {accepted}", param=param)
 
 
+def unknown_choice(choices: type[Enum], value: str) -> str:
+    """The error for a value that is no choice: the choices, a close one, or where that value is found."""
+    import difflib  # only for a value that is no choice
+
+    values = [str(member.value) for member in choices]
+    shown = value if len(value) <= 40 else f"{value[:40]}…"
+    message = f"'{shown}' is not one of {', '.join(values)}"
+    close = difflib.get_close_matches(value.casefold(), values, n=1)
+    elsewhere = getattr(choices, "elsewhere", None)
+    hint = elsewhere(value) if callable(elsewhere) else None
+    if hint:
+        message += f"; {hint}"
+    elif close:
+        message += f"; did you mean '{close[0]}'?"
+    return message
+
+
 def plain_value(annotation: Any, value: Any) -> tuple[bool, Any]:
     """(True, the value as its annotation's type): text, numbers, flags, Enum values; else (False, None)."""
     origin, arguments = typing.get_origin(annotation), typing.get_args(annotation)
@@ -79,7 +96,9 @@ def plain_value(annotation: Any, value: Any) -> tuple[bool, Any]:
         return True, value
     if isinstance(value, str) and annotation is int and _WHOLE_NUMBER.fullmatch(value):
         return True, int(value)
-    if isinstance(value, str) and issubclass(annotation, Enum):
-        member = next((m for m in annotation if m.value == value), None)
-        return member is not None, member
+    if isinstance(value, str) and issubclass(annotation, Enum):  # a choice, in any case
+        member = next((m for m in annotation if str(m.value).casefold() == value.casefold()), None)
+        if member is None:
+            raise typer.BadParameter(unknown_choice(annotation, value))
+        return True, member
     return False, None

@@ -14,6 +14,7 @@ from aloe_cli.cli.options import (
     PersonOption,
     PhaseOption,
     PlaceOption,
+    RoleOption,
     SeriesOption,
     SourcesOption,
     ToYear,
@@ -64,19 +65,20 @@ def events(
     org: OrgOption = None,
     person: PersonOption = None,
     place: PlaceOption = None,
+    role: RoleOption = None,
     output_format: FormatOption = Format.table,
     sources: SourcesOption = True,
 ) -> None:
     """The events the WSSE took part in, with its role, oldest first.
 
-    Example: aloe events --year 2002
+    Example: aloe events --role theme_lead
     """
     from aloe_cli.evidence import views  # start-up: the models load with the data, not before
 
     settings = settings_of(ctx)
     where = happening_filter(
         settings.session.store().lists(), first_year=first_year, last_year=last_year, match=match,
-        org=org, person=person, place=place, series=series, year=year,
+        org=org, person=person, place=place, series=series, role=role, year=year,
     )  # fmt: skip
     records = queries.events(settings.session.store(), where)
     listing = views.events_listing(records, settings.session.presentation())

@@ -9,7 +9,7 @@ import typer
 
 from aloe_cli.cli.application import session_of_options
 from aloe_cli.errors import AloeError
-from aloe_cli.questions.queries import Match
+from aloe_cli.questions.queries import Match, Role
 from aloe_cli.renderers import Format
 
 
@@ -58,6 +58,14 @@ MatchOption = Annotated[
         help="overlap: records that possibly fall in the period; contained: those that certainly do.",
     ),
 ]
+RoleOption = Annotated[
+    Role | None,
+    typer.Option(
+        "--role", case_sensitive=False,
+        help="Only events where the WSSE's part was this: theme_lead (in charge of the solidarity "
+        "economy theme), participant, or context (no source says it took part).",
+    ),
+]  # fmt: skip
 OrgOption = Annotated[
     str | None,
     typer.Option(

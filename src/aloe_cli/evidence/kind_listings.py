@@ -79,6 +79,7 @@ def sources_listing(dataset: Dataset, presentation: Presentation, only: set[str]
             ColumnSpec(_("Cited by"), 2),
             ColumnSpec(_("ID"), holds="id"),
         ),
+        title_column=0,  # on a narrow screen the id goes under the source's title, not its kind
         fields=(
             "id",
             "kind",

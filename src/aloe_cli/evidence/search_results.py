@@ -16,6 +16,17 @@ if TYPE_CHECKING:
     from aloe_cli.questions.search import Hit
 
 
+def ranking_legend(hits: list[Hit], terms: list[str]) -> str:
+    """How the results are ranked, where the query has several words: no record need have them all."""
+    if len(terms) < 2:
+        return ""
+    every = sum(1 for hit in hits if hit.words == len(terms))
+    return _(
+        "Ranked by how many of the {words} words each record has: {every} of {found} have them all and "
+        "come first; then by where the words occur (a title before a note)."
+    ).format(words=len(terms), every=every, found=len(hits))
+
+
 def search_listing(hits: list[Hit], terms: list[str], presentation: Presentation) -> Listing:
     """Search results, best first, with where each matched and the matches marked."""
 
@@ -36,7 +47,7 @@ def search_listing(hits: list[Hit], terms: list[str], presentation: Presentation
         rows.append(
             Row(
                 record.id,
-                (hit.found.kind, title, date_cell(dating) if isinstance(record, DatedRecord) else "",
+                (_(hit.found.kind), title, date_cell(dating) if isinstance(record, DatedRecord) else "",
                  f"{field_name}: {extract}", record.id),
                 () if hit.found.kind == "source" else every_cited_of(record, presentation),
                 claims=dating if dating is not None and dating.disputed else None,  # its cell's "see below"
@@ -54,6 +65,7 @@ def search_listing(hits: list[Hit], terms: list[str], presentation: Presentation
                 "start": dated["start"] if dated else None,
                 "end": dated["end"] if dated else None,
                 "score": hit.score,
+                "words_matched": hit.words,
                 "matched": [{"field": f, "text": t} for f, t in hit.matches],
             }
         )
@@ -62,11 +74,23 @@ def search_listing(hits: list[Hit], terms: list[str], presentation: Presentation
         columns=(
             ColumnSpec(_("Kind"), 2),
             ColumnSpec(_("Title"), 4),
-            ColumnSpec(_("Date"), 2),
+            ColumnSpec(_("Date"), 2, holds="date"),
             ColumnSpec(_("Matched"), 4),
             ColumnSpec(_("ID"), holds="id"),
         ),
-        fields=("id", "kind", "title", "date", "date_label", "start", "end", "score", "matched"),
+        fields=(
+            "id",
+            "kind",
+            "title",
+            "date",
+            "date_label",
+            "start",
+            "end",
+            "score",
+            "words_matched",
+            "matched",
+        ),
+        legend=ranking_legend(hits, terms),
         make_rows=lambda: rows,
         make_records=lambda: iter(records),
     )

@@ -31,7 +31,7 @@ class ColumnSpec(NamedTuple):
 
     header: str
     weight: int = 1  # relative width where the screen is too narrow for every cell's text
-    holds: Literal["text", "ids", "id"] = "text"  # ids: a list of ids, never broken; id: the row's own
+    holds: Literal["text", "ids", "id", "date"] = "text"  # ids: never broken; id: the row's own; date
 
 
 NO_MARKS: Mapping[int, list[tuple[int, int]]] = {}
@@ -75,15 +75,12 @@ class Listing:
         return self.make_records()
 
 
-DATE_LEGEND = N_(
-    "Dates: the source's own words, then in brackets the exact days another source gives; "
-    "aloe show ID gives every claim with its source."
-)
+DATE_LEGEND = N_("Dates: each source's words [its sources]; aloe show ID tells every claim.")
 
 
-def date_cell(dating: Dating | None, disputed_mark: str | None = None) -> str:
+def date_cell(dating: Dating | None) -> str:
     """A date cell of a table: the words, the doubt, the dispute; 'undated' where there is no date."""
-    return dating.cell(disputed_mark) if dating else _("undated")
+    return dating.cell() if dating else _("undated")
 
 
 def _happening_row(view: HappeningView, cells: tuple[str, ...], group: str | None) -> Row:
@@ -106,7 +103,7 @@ def timeline_listing(records: Sequence[Happening], presentation: Presentation) -
     return Listing(
         title=presentation.title,
         columns=(
-            ColumnSpec(_("Date"), 2),
+            ColumnSpec(_("Date"), 2, holds="date"),
             ColumnSpec(_("What"), 4),
             ColumnSpec(_("Where"), 2),
             ColumnSpec(_("Who"), 2),
@@ -133,7 +130,7 @@ def events_listing(records: Sequence[Event], presentation: Presentation) -> List
     return Listing(
         title=_("Events"),
         columns=(
-            ColumnSpec(_("Date"), 2),
+            ColumnSpec(_("Date"), 2, holds="date"),
             ColumnSpec(_("Event"), 4),
             ColumnSpec(_("Role"), 2),
             ColumnSpec(_("Where"), 2),

@@ -15,7 +15,7 @@ from aloe_cli.exports.common import NO_CATEGORY, era_groups, json_for_script, wo
 from aloe_cli.exports.jsonld import jsonld_document
 from aloe_cli.i18n import N_, _, current_language
 from aloe_cli.presentation.dating import date_text
-from aloe_cli.presentation.views import by_statement
+from aloe_cli.presentation.views import WHERE_UNKNOWN, by_statement
 from aloe_cli.questions.chart import build_chart
 from aloe_cli.renderers.chart_svg import chart_svg
 from aloe_cli.sanitize import escape_markup
@@ -38,7 +38,9 @@ STYLE = """
 :root { --ink: #1b1b1b; --muted: #4a4a4a; --rule: #c8c8c8; --accent: #0b5394; --flag: #7a3e00; }
 * { box-sizing: border-box; }
 body { margin: 0; font: 1rem/1.55 Georgia, "Times New Roman", serif; color: var(--ink); background: #fff;
-       overflow-wrap: anywhere; }
+       hyphens: auto; overflow-wrap: break-word; }
+h1, h2, h3, th, nav, .kind, .date { hyphens: manual; }
+.address { overflow-wrap: anywhere; hyphens: none; }
 header, main, footer { max-width: 52rem; margin: 0 auto; padding: 0 1.25rem; }
 header { border-bottom: 1px solid var(--rule); padding-bottom: 1rem; }
 h1 { font-size: 1.9rem; line-height: 1.2; margin: 1.5rem 0 .5rem; }
@@ -55,8 +57,10 @@ ol.chronology > li:target { border-left-color: var(--accent); background: #f3f7f
 .kind { font: .8rem/1 sans-serif; text-transform: uppercase; letter-spacing: .05em; color: var(--muted); }
 .sources, .meta { font-size: .9rem; color: var(--muted); margin: .2rem 0; }
 table { border-collapse: collapse; width: 100%; }
-figure.overview { margin: 1.5rem 0 0; }
-figure.overview svg { width: 100%; height: auto; display: block; }
+figure.overview { margin: 1.5rem 0 0; overflow-x: auto; }
+figure.overview svg { width: 960px; max-width: none; height: auto; display: block; }
+@media (min-width: 1010px) { figure.overview { margin-left: calc((100% - 960px) / 2);
+                                               margin-right: calc((100% - 960px) / 2); } }
 figure.overview figcaption { font-size: .9rem; color: var(--muted); }
 figure.medium { margin: .5rem 0; }
 figure.medium img { max-width: 100%; height: auto; display: block; }
@@ -66,7 +70,7 @@ footer { border-top: 1px solid var(--rule); margin-top: 3rem; padding: 1rem 1.25
 @media print {
   nav { display: none; }
   a { color: inherit; }
-  a[href^="http"]::after { content: " <" attr(href) ">"; font-size: .8em; }
+  a[href^="http"]:not(.address)::after { content: " <" attr(href) ">"; font-size: .8em; }
   ol.chronology > li { break-inside: avoid; }
 }
 """
@@ -114,15 +118,21 @@ def _date(dating: Dating | None, own: tuple[CitationView, ...]) -> str:
     if dating is None:
         return f'<p class="date">{_("Undated")}</p>'
     start = dating.shown.start_parts
-    words = escape_markup(dating.text())
+    # The date said once: the span a dispute covers, then each claim; each agreeing claim with its
+    # own sources ('2002 (A story…, ¶6); 31 January to 5 February 2002 (Scoop…)'); else the words.
+    if dating.disputed:
+        words = escape_markup(dating.span_words())
+    elif dating.claims_to_show(own):
+        words = _claims(dating)
+    else:
+        words = escape_markup(dating.text())
     if start:  # the start at the precision its source gives: 2002, 2005-10 or 2001-06-10
         words = f'<time datetime="{date_text(start)}">{words}</time>'
     parts = [words]
-    parts += [f'<span class="flag">{escape_markup(doubt)}</span>' for doubt in dating.doubt_words]
     if dating.disputed:
         parts.append(f'<span class="flag">{_("disputed: {claims}").format(claims=_claims(dating))}</span>')
-    elif dating.claims_to_show(own):  # claims that agree: still each with its own source
-        parts.append(f'<span class="claims">{_claims(dating)}</span>')
+    else:
+        parts += [f'<span class="flag">{escape_markup(doubt)}</span>' for doubt in dating.doubt_words]
     parts += [
         f'<span class="flag">{_("our reading: {reason}").format(reason=_english(reason))}</span>'
         for reason in dating.readings
@@ -138,7 +148,7 @@ def _claims(dating: Dating) -> str:
 def _claim(claim: ClaimView) -> str:
     """'October 2005 (A story..., ¶9)': the claim's words, then its sources as links."""
     sources = _("; ").join(_cite(c) for c in claim.citations) or _("its sources")
-    return f"{escape_markup(claim.words)} ({sources})"
+    return f"{escape_markup(claim.words)} ({sources}){escape_markup(claim.doubt_words(current_language()))}"
 
 
 def _medium(medium: MediumView, remote_media: bool) -> str:
@@ -177,6 +187,8 @@ def _happening(record: HappeningView, remote_media: bool = False) -> str:
     if record.places:
         places = _("; ").join(_place(place.name, place.label) for place in record.places)
         meta.append(_("Where: {places}").format(places=places))
+    elif record.is_event:
+        meta.append(_("Where: {places}").format(places=_(WHERE_UNKNOWN)))
     if record.people:
         meta.append(_("Who: {people}").format(people=escape_markup(record.people_names())))
     if record.role_note:
@@ -251,7 +263,9 @@ def _overview(selection: Selection) -> str:
         "question mark: no source gives the end. Each mark links to its record below."
     )
     return (
-        f'<figure class="overview">{chart_svg(chart, title, link_marks=True)}'
+        # At its own size, so that no text is smaller than 12 px; on a narrow screen it scrolls sideways.
+        f'<figure class="overview" tabindex="0" aria-label="{escape_markup(title)}">'
+        f"{chart_svg(chart, title, link_marks=True)}"
         f"<figcaption>{caption}</figcaption>"
         "</figure>"
     )
@@ -336,7 +350,8 @@ def export_html(selection: Selection) -> bytes:
         f'<section id="sources" aria-labelledby="sources-h"><h2 id="sources-h">{_("Sources")}</h2><ol>'
     )
     for source in presentation.sources:
-        link = f' <a href="{escape_markup(source.url)}">{escape_markup(source.url)}</a>' if source.url else ""
+        address = escape_markup(source.url) if source.url else ""
+        link = f' <a class="address" href="{address}">{address}</a>' if source.url else ""
         kind = _(" (primary source)") if source.kind == "primary" else ""
         title = escape_markup(source.title)
         body.append(f'<li id="source-{escape_markup(source.id)}">{title}{kind}{link}</li>')

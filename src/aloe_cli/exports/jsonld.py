@@ -38,6 +38,10 @@ CONTEXT = {
     "aloe": "urn:aloe:vocabulary#",
     "aloe:edtf": {"@type": EDTF_DATATYPE},
     "aloe:dateClaim": {"@type": "@id"},
+    # The earliest and latest possible day, always a day: SPARQL compares and orders these, where the
+    # typed dates beside them mix years, months and days that no FILTER or ORDER BY can compare.
+    "aloe:earliest": {"@type": "http://www.w3.org/2001/XMLSchema#date"},
+    "aloe:latest": {"@type": "http://www.w3.org/2001/XMLSchema#date"},
     "xsd": "http://www.w3.org/2001/XMLSchema#",
     "url": {"@type": "@id"},
     "isPartOf": {"@type": "@id"},
@@ -118,6 +122,12 @@ def jsonld_document(selection: Selection) -> dict[str, Any]:
             "aloe:dateClaim": claim_nodes(record_id, dated),
             "aloe:disputed": dated.disputed,
         }
+        # The earliest and latest possible days bound every claim, a disputed one or our reading too:
+        # a range a query can compare, never a date stated as fact.
+        if dated.earliest is not None:
+            fields["aloe:earliest"] = dated.earliest.isoformat()
+        if dated.latest is not None:
+            fields["aloe:latest"] = dated.latest.isoformat()
         if dated.disputed or dated.shown.inferred:
             # A plain start or end would state a disputed claim, or our reading, as fact: the claims say
             # each with its sources and its mark.
@@ -233,7 +243,7 @@ def jsonld_document(selection: Selection) -> dict[str, Any]:
             node["roleName"] = "sponsor"
             node["aloe:supported"] = {"@id": iri(link.from_org.id)}
             node["aloe:supporter"] = {"@id": iri(link.to_org.id)}
-        node["name"] = f"{link.from_org.id} {link.relation.replace('_', ' ')} {link.to_org.id}"
+        node["name"] = link.title  # 'WSSE supported by FPH': named as people read it, not by ids
         graph.append(node)
     for place in presentation.places.values():
         node = {

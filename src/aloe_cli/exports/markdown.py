@@ -57,16 +57,25 @@ def mermaid_era(records: list[HappeningView]) -> list[str]:
     text unreadable in a wiki's column. Downward, every box keeps its text at full size.
     """
     dated = [(record, record.dating) for record in records if record.dating]
-    if not dated:
-        return []
-    lines = ["```mermaid", "flowchart TD", *MERMAID_CLASSES]
-    for number, (record, dating) in enumerate(dated, start=1):
-        label = f"{mermaid_label(dating.one_line())}<br/>{mermaid_label(record.title.value)}"
-        doubt = "disputed" if dating.disputed else "doubtful" if dating.doubtful else "agreed"
-        lines.append(f'    n{number}["{label}"]:::{doubt}')
-    if len(dated) > 1:
-        lines.append("    " + " --> ".join(f"n{number}" for number in range(1, len(dated) + 1)))
-    return [*lines, "```", ""]
+    lines: list[str] = []
+    # A long era in several diagrams, each at most MERMAID_BOXES tall (about 1,400 px): one of 22 boxes
+    # was 3,718 px, more than a screen's height; the next diagram goes on where the last one ended.
+    for first in range(0, len(dated), MERMAID_BOXES):
+        part = dated[first : first + MERMAID_BOXES]
+        lines += ["```mermaid", "flowchart TD", *MERMAID_CLASSES]
+        for number, (record, dating) in enumerate(part, start=first + 1):
+            label = f"{mermaid_label(dating.one_line())}<br/>{mermaid_label(record.title.value)}"
+            doubt = "disputed" if dating.disputed else "doubtful" if dating.doubtful else "agreed"
+            lines.append(f'    n{number}["{label}"]:::{doubt}')
+        if len(part) > 1:
+            lines.append(
+                "    " + " --> ".join(f"n{number}" for number in range(first + 1, first + len(part) + 1))
+            )
+        lines += ["```", ""]
+    return lines
+
+
+MERMAID_BOXES = 8  # boxes in one diagram
 
 
 class Footnotes:

@@ -15,7 +15,8 @@ import json
 import sqlite3
 from typing import TYPE_CHECKING, Any
 
-from aloe_cli.questions.search import fold_text, search_corpus
+from aloe_cli.questions.names import fold_text
+from aloe_cli.questions.search import search_corpus
 
 if TYPE_CHECKING:
     from datetime import date
@@ -28,7 +29,9 @@ RECORD = "REFERENCES records(id)"
 
 # Each table: what it holds, then its columns as (name, SQL type and constraints, description).
 TABLES: dict[str, tuple[str, list[tuple[str, str, str]]]] = {
-    "records": ("Every record of every kind: the table the others link to.", [
+    "records": ("Every record of every kind: the table the others link to. Its search box ignores case; "
+                "type words without accents (economie, not économie) to find every spelling, for the "
+                "index holds each text without its accents too.", [
         ("id", "TEXT PRIMARY KEY", "The record's id, as in the dataset and `aloe show ID`."),
         ("kind", "TEXT NOT NULL", "source, organisation, lineage, era, person, place, series, milestone, "
                                   "event, category, phase, workshop or gap."),

@@ -188,10 +188,16 @@ TIMELINEJS_PAGE = """<!doctype html>
      dist folder of the npm package @knight-lab/timelinejs (timeline/css/timeline.css, its icons in
      timeline/css/icons, timeline/js/timeline.js). Nothing else is loaded. Made by aloe {version}. -->
 <link rel="stylesheet" href="timeline/css/timeline.css">
-<style>html, body {{ height: 100%; margin: 0; }} #timeline {{ width: 100%; height: 100%; }}</style>
+<style>html, body {{ height: 100%; margin: 0; }}
+body {{ display: flex; flex-direction: column; }}
+h1 {{ font: bold 1.1rem/1.3 Georgia, "Times New Roman", serif; margin: .5rem 1rem; color: #1b1b1b; }}
+main {{ flex: 1; min-height: 0; }} #timeline {{ width: 100%; height: 100%; }}</style>
 </head>
 <body>
+<main>
+<h1>{title}</h1>
 <div id="timeline" lang="{lang}"></div>
+</main>
 <script type="application/json" id="timeline-data">{data}</script>
 <script src="timeline/js/timeline.js"></script>
 <script>

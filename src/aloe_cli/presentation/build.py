@@ -464,12 +464,7 @@ class Presentation:
         found += [
             RecordTitle(o.id, "organisation", o.name.value, o.dating) for o in self.organisations.values()
         ]
-        found += [
-            RecordTitle(
-                link.id, "lineage", f"{link.from_org.id} {link.relation_words} {link.to_org.id}", link.dating
-            )
-            for link in self.lineage
-        ]
+        found += [RecordTitle(link.id, "lineage", link.title, link.dating) for link in self.lineage]
         found += [RecordTitle(e.id, "era", e.title.value, e.dating) for e in self.eras.values()]
         found += [RecordTitle(p.id, "person", p.name, None) for p in self.people.values()]
         found += [RecordTitle(p.id, "place", p.name.value, None) for p in self.places.values()]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from enum import StrEnum
 from typing import TYPE_CHECKING, Literal, NamedTuple
@@ -15,6 +16,7 @@ if TYPE_CHECKING:
     from aloe_cli.presentation.views import CitationView
 
 EndKind = Literal["known", "open", "unknown"]
+Cite = Callable[["ClaimView"], str]  # a claim's sources as a listing marks them: '6j' or '16, 17'
 
 
 class Doubt(StrEnum):
@@ -77,6 +79,15 @@ class ClaimView(NamedTuple):
     def end_kind(self) -> EndKind:
         """'open' where a source says it goes on, 'unknown' where no source gives the end."""
         return "open" if self.open_end else "unknown" if self.unknown_end else "known"
+
+    def doubt_words(self, lang: str = "en") -> str:
+        """' (approximate; our reading)': the claim's own doubt, said after its sources; '' if none."""
+        doubts = [Doubt.APPROXIMATE] if self.approximate else [Doubt.UNCERTAIN] if self.uncertain else []
+        doubts += [Doubt.OUR_READING] if self.inferred else []
+        if not doubts:
+            return ""
+        gettext = translator(lang)
+        return " " + gettext("({doubts})").format(doubts=gettext("; ").join(gettext(d) for d in doubts))
 
     def words_marked(self, lang: str = "en") -> str:
         """The claim's words, with '(our reading)' where it is."""
@@ -184,25 +195,60 @@ class Dating(NamedTuple):
         """Why any claim is our reading, each reason once, sorted."""
         return tuple(sorted({claim.inferred for claim in self.claims if claim.inferred}))
 
-    def text(self) -> str:
-        """'2002 (31 January – 5 February 2002)': the first claim's words, then the exact days."""
-        exact = self.exact
-        return f"{self.first.words} ({exact})" if exact else self.first.words
+    def text(self, cite: Cite | None = None) -> str:
+        """'2002 (31 January – 5 February 2002)': the first claim's words, then the exact days.
 
-    def cell(self, disputed_mark: str | None = None) -> str:
-        """The date as a table cell: the words, then the doubt, then the dispute, each on a line."""
+        With `cite`, each followed by its claim's sources: '2002 [6j] (31 January – 5 February 2002 [16])',
+        and any other claim after them: '27 March 2000 [12]; March 2000 [13]'.
+        """
+        exact = self.exact
+        first = self.first.words + (f" [{cite(self.first)}]" if cite else "")
+        said = first if not exact else f"{first} ({exact}" + (f" [{cite(self.shown)}]" if cite else "") + ")"
+        told = (self.first, self.shown) if exact else (self.first,)
+        if cite is None:
+            return said
+        others = [claim for claim in self.claims if all(claim is not t for t in told)]
+        return "; ".join([said, *(f"{claim.words} [{cite(claim)}]" for claim in others)])
+
+    def cell(self, cite: Cite | None = None) -> str:
+        """The date as a table cell: '2002 (31 January – 5 February 2002)', the doubt on a line.
+
+        Where the sources dispute it, only the span their claims cover: '1993–1995, disputed'.
+        A claim's own doubt (approximate, our reading) is told with the claims, not beside a span
+        it is only one part of.
+        """
         gettext = translator(self.lang)
-        lines = [self.text()]
-        if self.doubts:
-            lines.append(gettext("({doubts})").format(doubts=gettext("; ").join(self.doubt_words)))
         if self.disputed:
-            lines.append(gettext("(disputed: see below)") if disputed_mark is None else disputed_mark)
-        return "\n".join(lines)
+            return gettext("{span}, disputed").format(span=self.span_words())
+        if self.doubts:
+            doubts = gettext("({doubts})").format(doubts=gettext("; ").join(self.doubt_words))
+            return f"{self.text(cite)}\n{doubts}"
+        return self.text(cite)
+
+    def span_words(self) -> str:
+        """What every claim of a dispute falls within, as precisely as the claims share it.
+
+        Years where they differ in year ('1993–1995'), months where they share a year and give months
+        ('October–November 2005'), else the year ('2003'); worded in the dating's language.
+        """
+        starts = [parts for claim in self.claims for parts in (claim.start_parts, claim.end_parts) if parts]
+        if not starts:
+            return self.first.words
+        years = sorted({parts[0] for parts in starts})
+        months = sorted({parts[1] for parts in starts if len(parts) > 1 and 1 <= parts[1] <= 12})
+        if len(years) > 1:
+            span = f"{years[0]:04d}/{years[-1]:04d}"
+        elif not months:
+            span = f"{years[0]:04d}"
+        elif months[0] == months[-1]:
+            span = f"{years[0]:04d}-{months[0]:02d}"
+        else:
+            span = f"{years[0]:04d}-{months[0]:02d}/{years[0]:04d}-{months[-1]:02d}"
+        return DESCRIBERS[self.lang](span)
 
     def one_line(self) -> str:
-        """The table cell on one line, the dispute marked '(disputed)' (Markdown, diagrams)."""
-        gettext = translator(self.lang)
-        return " ".join(self.cell(disputed_mark=gettext("(disputed)")).splitlines())
+        """The table cell on one line (Markdown, diagrams)."""
+        return " ".join(self.cell().splitlines())
 
     def with_doubts(self) -> str:
         """'mid-1997, approximate' or '2005 (…), disputed': the words with every doubt named."""
@@ -269,7 +315,7 @@ def claim_named(claim: ClaimView, lang: str = "en") -> str:
     """'22–26 November 2005 (ripess-dakar)', and '(our reading)' where it is."""
     gettext = translator(lang)
     cited = ", ".join(citation.short() for citation in claim.citations) or gettext("its record's sources")
-    return f"{claim.words} ({cited})" + (gettext(" (our reading)") if claim.inferred else "")
+    return f"{claim.words} ({cited}){claim.doubt_words(lang)}"
 
 
 def claim_words(label: str | None, edtf: str, lang: str) -> tuple[str, str]:

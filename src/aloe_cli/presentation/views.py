@@ -13,6 +13,9 @@ if TYPE_CHECKING:
     from aloe_cli.presentation.payloads import CitationJSON, HappeningJSON, ReferenceJSON, WorkshopJSON
 
 
+WHERE_UNKNOWN = N_("place not known")  # an event (a gathering) no source says where it was held
+
+
 class Text(NamedTuple):
     """Dataset text in the reader's language (or the one it falls back to), with every language given."""
 
@@ -288,8 +291,8 @@ class LineageView(NamedTuple):
 
     @property
     def title(self) -> str:
-        """'wsse emerged within alliance': the link in words, the organisations by id."""
-        return f"{self.from_org.id} {self.relation_words} {self.to_org.id}"
+        """'WSSE emerged within the Alliance': the link in words, each organisation by its label."""
+        return f"{self.from_org.label} {self.relation_words} {self.to_org.label}"
 
     def org_mapping(self) -> OrgMapping:
         """The one ORG reading of the link, for `aloe lineage --format json` and the JSON-LD export alike."""
@@ -436,7 +439,9 @@ class HappeningView(NamedTuple):
         return _(ROLE_WORDS[self.role]) if self.role else None  # in the run's language
 
     def where(self) -> str:
-        """'Porto Alegre (Brazil)'; several places joined by '; '."""
+        """'Porto Alegre (Brazil)'; several places joined by '; '; an event no source places: unknown."""
+        if not self.places:
+            return _(WHERE_UNKNOWN) if self.is_event else ""  # a milestone may be no gathering at all
         return "; ".join(place.label for place in self.places)
 
     def who(self) -> str:

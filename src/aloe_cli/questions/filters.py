@@ -4,27 +4,40 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from aloe_cli.errors import OptionError
 from aloe_cli.i18n import N_, _
-from aloe_cli.questions.queries import HappeningFilter, Match, Period
+from aloe_cli.questions.names import fold_text, names_to_ids
+from aloe_cli.questions.queries import HappeningFilter, Match, Period, Role
 
 if TYPE_CHECKING:
     from aloe_cli.model.models import Dataset, DatasetLists
 
 
-def known_id(value: str | None, ids: Iterable[str], option: str, kind: str) -> str | None:
-    """The value if the dataset has such an id; otherwise an OptionError naming close or valid ids."""
+def known_id(
+    value: str | None, ids: Iterable[str], option: str, kind: str, records: Iterable[Any] = ()
+) -> str | None:
+    """The id a user means: an id in any case, or any name of the record ('WSSE', 'pses').
+
+    Names are the records' names, titles, acronyms, short and other names, in any language, without
+    case or accents ('Macro-economic regulation' is a category's title). Otherwise an OptionError
+    naming the closest id and the valid ones.
+    """
     if value is None:
         return None
     known = sorted(ids)
     if value in known:
         return value
-    close = difflib.get_close_matches(value, known, n=1)
+    by_name = names_to_ids(records)
+    by_name.update({fold_text(id): id for id in known})  # an id wins over a name spelled the same
+    meant = by_name.get(fold_text(value.strip()))
+    if meant is not None:
+        return meant
+    close = difflib.get_close_matches(fold_text(value), list(by_name), n=1)
     message = _("no {kind} '{value}' in the dataset").format(kind=_(kind), value=value)
     if close:
-        message += _(" (did you mean '{id}'?)").format(id=close[0])
+        message += _(" (did you mean '{id}'?)").format(id=by_name[close[0]])
     if len(known) <= 30:
         message += _("; valid: {ids}").format(ids=", ".join(known))
     raise OptionError(option, message)
@@ -49,6 +62,7 @@ def happening_filter(
     person: str | None,
     place: str | None,
     series: str | None = None,
+    role: Role | None = None,
     year: int | None = None,
 ) -> HappeningFilter:
     """The filters of the milestone and event listings, every id checked against the dataset.
@@ -62,10 +76,13 @@ def happening_filter(
     return HappeningFilter(
         period=checked_period(first_year, last_year),
         match=match,
-        organisation=known_id(org, (o.id for o in dataset.organisations), "--org", N_("organisation")),
-        person=known_id(person, (p.id for p in dataset.people), "--person", N_("person")),
-        place=known_id(place, (p.id for p in dataset.places), "--place", N_("place")),
-        series=known_id(series, (s.id for s in dataset.series), "--series", N_("series")),
+        organisation=known_id(
+            org, (o.id for o in dataset.organisations), "--org", N_("organisation"), dataset.organisations
+        ),
+        person=known_id(person, (p.id for p in dataset.people), "--person", N_("person"), dataset.people),
+        place=known_id(place, (p.id for p in dataset.places), "--place", N_("place"), dataset.places),
+        series=known_id(series, (s.id for s in dataset.series), "--series", N_("series"), dataset.series),
+        role=role,
     )
 
 
@@ -92,6 +109,8 @@ class WorkshopFilter(NamedTuple):
 def workshop_filter(dataset: Dataset, *, category: str | None, phase: str | None) -> WorkshopFilter:
     """The filters of the workshop listing, every id checked against the dataset."""
     return WorkshopFilter(
-        category=known_id(category, (c.id for c in dataset.categories), "--category", N_("category")),
-        phase=known_id(phase, (p.id for p in dataset.phases), "--phase", N_("phase")),
+        category=known_id(
+            category, (c.id for c in dataset.categories), "--category", N_("category"), dataset.categories
+        ),
+        phase=known_id(phase, (p.id for p in dataset.phases), "--phase", N_("phase"), dataset.phases),
     )

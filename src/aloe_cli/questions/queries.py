@@ -37,6 +37,14 @@ class Match(StrEnum):
     contained = "contained"  # it certainly falls in the period: all its possible days are inside
 
 
+class Role(StrEnum):
+    """The WSSE's part in an event, as the dataset records it (`Event.role`)."""
+
+    theme_lead = "theme_lead"  # in charge of the forum's solidarity economy theme
+    participant = "participant"
+    context = "context"  # an event that frames the story; no source says the WSSE took part
+
+
 class Period(NamedTuple):
     """A span of whole years; None on either side leaves it open."""
 
@@ -68,6 +76,7 @@ class HappeningFilter(NamedTuple):
     person: str | None = None
     place: str | None = None
     series: str | None = None
+    role: Role | None = None  # events only: the WSSE's part
 
     def accepts(self, record: Happening) -> bool:
         """Whether the record passes every filter that is set."""
@@ -80,6 +89,8 @@ class HappeningFilter(NamedTuple):
         if self.person and self.person not in record.people:
             return False
         if self.place and self.place not in record.places:
+            return False
+        if self.role and getattr(record, "role", None) != self.role:
             return False
         return not (self.series and getattr(record, "series", None) != self.series)
 

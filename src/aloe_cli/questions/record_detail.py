@@ -10,7 +10,6 @@ from aloe_cli.model.models import (
     PROPER_NAMES,
     RECORD_KINDS,
     REFERENCES,
-    RELATION_WORDS,
     DatedRecord,
     Source,
     citations_of,
@@ -20,6 +19,7 @@ from aloe_cli.model.models import (
 )
 from aloe_cli.presentation.dating import UNDATED_JSON
 from aloe_cli.presentation.payloads import CitationJSON, DetailJSON, NameJSON, RelatedJSON
+from aloe_cli.questions.names import fold_text, names_to_ids
 
 if TYPE_CHECKING:
     from aloe_cli.model.models import Dataset, DatasetLists, Record, SourcedRecord
@@ -48,13 +48,22 @@ def index_records(dataset: DatasetLists) -> dict[str, Found]:
 
 
 def find_record(dataset: Dataset, record_id: str) -> Found:
-    """The record with this id, or UnknownRecordError naming the closest ids."""
+    """The record with this id in any case, or this name, acronym or title; else the closest ids.
+
+    A name two records share finds neither: UnknownRecordError names them both as close.
+    """
     records = index_records(dataset)
     if record_id in records:
         return records[record_id]
+    by_name = names_to_ids(found.record for found in records.values())
+    by_name.update({fold_text(id): id for id in records})  # an id wins over a name spelled the same
+    meant = by_name.get(fold_text(record_id.strip()))
+    if meant is not None:
+        return records[meant]
     import difflib  # only for an id that matches no record
 
-    close = difflib.get_close_matches(record_id, list(records), n=3, cutoff=0.5)
+    close = difflib.get_close_matches(fold_text(record_id), list(by_name), n=3, cutoff=0.5)
+    close = list(dict.fromkeys(by_name[name] for name in close))
     hint = (
         _("; did you mean {ids}?").format(ids=", ".join(repr(c) for c in close))
         if close
@@ -77,8 +86,8 @@ def references_of(record: Record) -> list[tuple[str, str]]:
 def title_of(found: Found, presentation: Presentation) -> str:
     """A record's title or name in the chosen language."""
     record: Any = found.record
-    if found.kind == "lineage":
-        return f"{record.from_org} {RELATION_WORDS[record.relation]} {record.to_org}"
+    if found.kind == "lineage":  # 'WSSE supported by FPH', as the lineage's view says it
+        return next(link.title for link in presentation.lineage if link.id == record.id)
     for field in ("title", "name"):
         value = getattr(record, field, None)
         if isinstance(value, dict):

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import unicodedata
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from aloe_cli.questions.names import fold, fold_text
 from aloe_cli.questions.queries import chronological_key
 from aloe_cli.questions.record_detail import index_records
 
@@ -18,28 +18,6 @@ FIELD_WEIGHTS = {
     "place": 2, "person": 2, "summary": 2, "description": 2, "role": 2, "role note": 1, "note": 1,
     "publisher": 2, "author": 2, "url": 1,
 }  # fmt: skip
-
-
-def fold(text: str) -> tuple[str, list[int]]:
-    """Text without case or accents ('Économie' -> 'economie'), and where each folded character came from."""
-    folded: list[str] = []
-    origin: list[int] = []
-    for position, character in enumerate(text):
-        for part in unicodedata.normalize("NFKD", character):
-            if unicodedata.combining(part):
-                continue
-            for piece in part.casefold():
-                folded.append(piece)
-                origin.append(position)
-    return "".join(folded), origin
-
-
-def fold_text(text: str) -> str:
-    """What `fold` gives as text, without the positions: a whole string at once (search folds every text)."""
-    if text.isascii():
-        return text.casefold()
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(part for part in decomposed if not unicodedata.combining(part)).casefold()
 
 
 def match_spans(text: str, term: str) -> list[tuple[int, int]]:
@@ -63,6 +41,7 @@ class Hit(NamedTuple):
     found: Found
     score: int
     matches: tuple[tuple[str, str], ...]  # (field, text) pairs where a term matched, best first
+    words: int = 1  # how many of the query's words the record has
 
 
 def searchable_texts(found: Found, names: dict[str, list[str]]) -> list[tuple[str, str]]:
@@ -123,7 +102,10 @@ def search_corpus(dataset: DatasetLists) -> dict[str, list[str]]:
 
 
 def search(dataset: Dataset, query: str) -> list[Hit]:
-    """Records in which every word of the query occurs, best first (then oldest first)."""
+    """Records in which any word of the query occurs, those with the most of its words first.
+
+    Then the best placed matches (a title outranks a note), then the oldest.
+    """
     terms = search_terms(query)
     if not terms:
         return []
@@ -133,21 +115,23 @@ def search(dataset: Dataset, query: str) -> list[Hit]:
         texts = [(field, text, fold_text(text)) for field, text in searchable_texts(found, names)]
         score = 0
         matched: dict[str, tuple[str, str]] = {}
+        words = 0
         for term in terms:
             weights = [(FIELD_WEIGHTS[field], field, text) for field, text, folded in texts if term in folded]
             if not weights:
-                break
+                continue
             best = max(weights, key=lambda item: item[0])
             score += best[0]
+            words += 1
             matched.setdefault(best[2], (best[1], best[2]))
-        else:
+        if words:
             ordered = sorted(matched.values(), key=lambda pair: -FIELD_WEIGHTS[pair[0]])
-            hits.append(Hit(found, score, tuple(ordered)))
+            hits.append(Hit(found, score, tuple(ordered), words))
 
     def rank(hit: Hit) -> tuple[Any, ...]:
         record: Any = hit.found.record
         when = chronological_key(record) if hasattr(record, "dates") else (2,)
-        return (-hit.score, when, record.id)
+        return (-hit.words, -hit.score, when, record.id)
 
     return sorted(hits, key=rank)
 

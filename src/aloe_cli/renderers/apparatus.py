@@ -1,12 +1,20 @@
-"""The numbered sources of a listing, as a scholarly apparatus: tables and Markdown notes read it."""
+"""The numbered sources of a listing, as a scholarly apparatus: tables and Markdown notes read it.
+
+Each document is numbered once in a listing, in the order it is first cited; where the listing cites
+several places in it, each place is a letter after the number ('6a' story ¶2, '6b' story ¶3), all told
+in the document's one entry.
+"""
 
 from __future__ import annotations
 
+from string import ascii_lowercase
 from typing import TYPE_CHECKING
 
 from aloe_cli.evidence.views import ColumnSpec, Row
 from aloe_cli.i18n import _, current_language
 from aloe_cli.presentation.dating import claim_named
+from aloe_cli.renderers.blocks import ADDRESS, Pieces, linked
+from aloe_cli.sanitize import printable
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -20,37 +28,101 @@ def sources_column() -> ColumnSpec:
     return ColumnSpec(_("Sources"), 1, holds="ids")
 
 
+def letters(position: int) -> str:
+    """'a', 'b', ... 'z', 'aa', 'ab': the letter of a place in a document."""
+    word = ""
+    position += 1
+    while position:
+        position, rest = divmod(position - 1, 26)
+        word = ascii_lowercase[rest] + word
+    return word
+
+
 class Apparatus:
-    """The numbered sources of a listing, as a scholarly apparatus; rows and claims refer to the numbers.
+    """The numbered sources of a listing, as a scholarly apparatus; rows and claims refer to the marks."""
 
-    Each source (and place in it) is numbered once, in the order it is first cited.
-    """
-
-    def __init__(self, rows: list[Row], show_sources: bool) -> None:
-        self.numbers: dict[CitedSource, int] = {}
+    def __init__(self, rows: list[Row], show_sources: bool, *, join_runs: bool = True) -> None:
+        self.join_runs = (
+            join_runs  # a run '6f' to '6i' joined for people; Markdown's footnotes need each mark
+        )
+        self.documents: dict[str, int] = {}  # a source's id -> its number
+        self.places: dict[str, list[CitedSource]] = {}  # a source's id -> the places cited in it
+        self.marks: dict[CitedSource, str] = {}  # a place -> '6b', or '6' where it is the only one
         cites = show_sources and any(row.citations for row in rows)  # a listing of sources cites none
+        for row in rows if cites else []:
+            for cited in row.citations:
+                self._place(cited)
+        for source, places in self.places.items():
+            for position, cited in enumerate(places):
+                number = self.documents[source]
+                self.marks[cited] = f"{number}{letters(position)}" if len(places) > 1 else str(number)
         self.markers = [self.mark(row.citations) for row in rows] if cites else []
-        # Row by row, the sources first cited there: a table lists them under the section they open.
-        self.new_in_row: list[list[CitedSource]] = [[] for _marker in self.markers]
-        seen: set[CitedSource] = set()
+        # Row by row, the documents first cited there: a table lists them under the section they open.
+        self.new_in_row: list[list[str]] = [[] for _marker in self.markers]
+        seen: set[str] = set()
         for row_number, row in enumerate(rows if self.markers else []):
             for cited in row.citations:
-                if cited not in seen:
-                    seen.add(cited)
-                    self.new_in_row[row_number].append(cited)
+                if cited.source not in seen:
+                    seen.add(cited.source)
+                    self.new_in_row[row_number].append(cited.source)
 
-    def entries(self, rows: range) -> str:
-        """'[1] story ¶6 — A story... <url>' for each source first cited in these rows, a line each."""
-        first = [cited for row in rows for cited in self.new_in_row[row]]
-        return "\n".join(f"[{self.numbers[cited]}] {cited.full()}" for cited in first)
+    def _place(self, cited: CitedSource) -> None:
+        places = self.places.setdefault(cited.source, [])
+        self.documents.setdefault(cited.source, len(self.documents) + 1)
+        if cited not in places:
+            places.append(cited)
 
-    def number(self, cited: CitedSource) -> int:
-        """The number of a source (a new one the first time it is cited)."""
-        return self.numbers.setdefault(cited, len(self.numbers) + 1)
+    def entry(self, source: str) -> Pieces:
+        """'[6] A story...: 6a ¶2, 6b ¶3 <https://...>': the document once, each place cited in it.
+
+        On a terminal that shows links, the title links to the address, which is not printed.
+        `aloe sources` gives every source's id.
+        """
+        places = self.places[source]
+        first = places[0]
+        told = [f"{self.marks[cited]} {cited.locator or _('(as a whole)')}" for cited in places]
+        where = f": {', '.join(told)}" if len(places) > 1 else f", {first.locator}" if first.locator else ""
+        link = linked(first.title, first.url)
+        pieces: list[tuple[str, str]] = [(printable(f"[{self.documents[source]}] "), "dim")]
+        pieces.append((printable(first.title), f"dim {link}" if link else "dim"))
+        pieces.append((printable(where), "dim"))
+        if first.url:  # where the terminal shows links, the title links to it; else it is printed
+            pieces.append((f" <{first.url}>", f"dim {ADDRESS}" if link else "dim"))
+        return tuple(pieces)
+
+    def entries(self, rows: range) -> Pieces:
+        """The entries of the documents first cited in these rows, a line each."""
+        found: list[tuple[str, str]] = []
+        for source in (source for row in rows for source in self.new_in_row[row]):
+            if found:
+                found.append(("\n", ""))
+            found.extend(self.entry(source))
+        return tuple(found)
+
+    def footnotes(self) -> list[tuple[str, str]]:
+        """Every place as (mark, 'story ¶4 — A story... <url>'), in the marks' order (Markdown notes)."""
+        return [(self.marks[cited], cited.full()) for places in self.places.values() for cited in places]
+
+    def mark_of(self, cited: CitedSource) -> str:
+        """The mark of a place; a place cited only by a claim told under the table gets its own number."""
+        if cited not in self.marks:
+            self._place(cited)
+            self.marks[cited] = str(self.documents[cited.source])
+        return self.marks[cited]
 
     def mark(self, citations: tuple[CitedSource, ...]) -> str:
-        """'1, 4': the numbers of a row's sources."""
-        return ", ".join(str(self.number(cited)) for cited in citations)
+        """'6c, 6f–6i, 12': a row's marks in order, a run of three or more places in a document joined."""
+        marks = sorted({self.mark_of(cited) for cited in citations}, key=_mark_order)
+        joined: list[list[str]] = []
+        for mark in marks:
+            run = joined[-1] if joined else None
+            if run and _next_letter(run[-1], mark):
+                run.append(mark)
+            else:
+                joined.append([mark])
+        if not self.join_runs:
+            return ", ".join(marks)
+        return ", ".join(f"{run[0]}–{run[-1]}" if len(run) > 2 else ", ".join(run) for run in joined)
 
     def with_column(
         self, columns: tuple[ColumnSpec, ...], rows: list[Row]
@@ -67,25 +139,51 @@ class Apparatus:
             ],
         )
 
-    def claim(self, claim: ClaimView, escape: Callable[[str], str] = str) -> str:
+    def cite(self, claim: ClaimView) -> str:
+        """'6j' or '26, 27': the marks of a claim's own sources."""
+        return self.mark(tuple(c.cited for c in claim.citations)) or _("its record's sources")
+
+    def claim(self, claim: ClaimView, escape: Callable[[str], str] = str, *, noted: bool = False) -> str:
         """'22–26 November 2005 [7]', or with the sources named when there is no apparatus.
 
         `escape` is applied to the data's words only, never to the apparatus's own markers.
         """
         if not self.markers:
             return escape(claim_named(claim, current_language()))
-        cited = ", ".join(str(self.number(c.cited)) for c in claim.citations)
+        cited = self.mark(tuple(c.cited for c in claim.citations))
         cited = f"[{cited}]" if cited else _("[its record's sources]")
-        return f"{escape(claim.words)} {cited}" + (_(" (our reading)") if claim.inferred else "")
+        note = f", {escape(claim.note)}" if noted and claim.note else ""  # 'a page weaker than the others'
+        return f"{escape(claim.words)} {cited}{claim.doubt_words(current_language())}{note}"
 
-    def claims(self, row: Row, escape: Callable[[str], str] = str) -> str:
-        """'dakar-2005: October 2005 [3]; 22–26 November 2005 [7]' (`escape`: as for `claim`)."""
+    def claims(
+        self, row: Row, said: str = "", escape: Callable[[str], str] = str, *, noted: bool = False
+    ) -> str:
+        """'dakar-2005: October 2005 [3]; 22–26 November 2005 [7]' ('dakar-2005, disputed: ...').
+
+        `noted`: each claim with the dataset's note on it ('28 May 2003 [22], the law's date, from a
+        secondary page that is weaker than the others').
+        """
         claims = row.claims.claims if row.claims else ()
-        return f"{escape(row.record_id)}: " + "; ".join(self.claim(claim, escape) for claim in claims)
+        lead = f"{escape(row.record_id)}, {said}" if said else escape(row.record_id)
+        return f"{lead}: " + "; ".join(self.claim(claim, escape, noted=noted) for claim in claims)
 
     def notes(self, rows: list[Row], escape: Callable[[str], str] = str) -> tuple[list[str], list[str]]:
-        """The claims told under a table: the disputed dates first (numbered first), then the agreeing."""
+        """The claims told under a table: the disputed first, then the agreeing (`escape`: see `claim`)."""
         told = [row for row in rows if row.claims is not None]
-        disputes = [self.claims(row, escape) for row in told if row.claims and row.claims.disputed]
-        agreeing = [self.claims(row, escape) for row in told if row.claims and not row.claims.disputed]
+        disputes = [self.claims(row, escape=escape) for row in told if row.claims and row.claims.disputed]
+        agreeing = [self.claims(row, escape=escape) for row in told if row.claims and not row.claims.disputed]
         return disputes, agreeing
+
+
+def _mark_order(mark: str) -> tuple[int, int, str]:
+    digits = mark.rstrip(ascii_lowercase)
+    return int(digits), len(mark), mark
+
+
+def _next_letter(previous: str, mark: str) -> bool:
+    """Whether mark is the place after previous in the same document ('6f' then '6g')."""
+    number = previous.rstrip(ascii_lowercase)
+    if not mark.startswith(number) or number in (mark, previous):
+        return False
+    ours, theirs = previous[len(number) :], mark[len(number) :]
+    return len(ours) == len(theirs) == 1 and ord(theirs) == ord(ours) + 1

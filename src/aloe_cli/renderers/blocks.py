@@ -28,6 +28,7 @@ Pieces = tuple[Piece, ...]
 # saying it. A pipe shows every run and no link.
 LINK_PREFIX = "link="
 ADDRESS = "address"
+TITLE = "title"  # a run shown only where the terminal shows links (a linked title in place of ADDRESS)
 SAFE_URL = re.compile(r"https?://[!-~]+")  # printable ASCII only: nothing that could end the escape
 
 
@@ -59,6 +60,7 @@ class TableBlock(NamedTuple):
     columns: tuple[Column, ...]
     rows: Sequence[tuple[Pieces, ...]]  # a row: one run of pieces a cell
     expand: bool = False  # kept for callers; the layout gives each column what its text needs
+    stacked: bool = False  # record by record even where it fits (a listing keeps one layout)
 
 
 class FieldGrid(NamedTuple):
@@ -96,7 +98,9 @@ class Blocks(NamedTuple):
 
     def lines(self, width: int) -> Iterator[Pieces]:
         """The document as lines of styled runs, no trailing spaces."""
-        for block in self.make(width):
+        for made in self.make(width):
+            # A linked title or its address: only one of them is laid out.
+            block = Paragraph(_shown(made.pieces, self.hyperlinks)) if isinstance(made, Paragraph) else made
             for line in _block_lines(block, width):
                 yield _rstrip(line)
 
@@ -114,16 +118,20 @@ class Blocks(NamedTuple):
             yield Segment.line()
 
 
+def _shown(pieces: Pieces, hyperlinks: bool) -> Pieces:
+    """The runs shown: a linked title where the terminal shows links, its address everywhere else."""
+    hidden = ADDRESS if hyperlinks else TITLE
+    return tuple(piece for piece in pieces if hidden not in piece[1].split())
+
+
 def _painted(line: Pieces, hyperlinks: bool) -> Iterator[tuple[str, Any]]:
     """A line's runs with Rich styles: links where the terminal shows them, else the addresses."""
     from rich.style import Style  # start-up: Rich only on a terminal, piped output never loads it
 
     for text, style in line:
         words = style.split()
-        if ADDRESS in words and hyperlinks:
-            continue
         link = next((w[len(LINK_PREFIX) :] for w in words if w.startswith(LINK_PREFIX)), None)
-        rest = " ".join(w for w in words if w != ADDRESS and not w.startswith(LINK_PREFIX))
+        rest = " ".join(w for w in words if w not in (ADDRESS, TITLE) and not w.startswith(LINK_PREFIX))
         painted = _style(rest)
         if link and hyperlinks:
             painted = painted + Style(link=link) if painted else Style(link=link)
@@ -174,7 +182,10 @@ def wrap(text: str, width: int, *, fold: bool = True) -> list[str]:
 
 def longest_word(text: str) -> int:
     """The cells of the widest word in text: the narrowest a column can be without breaking one."""
-    return max((cell_len(word) for word in text.split()), default=0)
+    return max((cell_len(word) for word in _SPACES.split(text)), default=0)
+
+
+_SPACES = re.compile(r"[ \n]+")  # not a no-break space: what it joins stays together
 
 
 _WORDS = re.compile(r" *[^ ]+")
@@ -272,8 +283,7 @@ COLUMN_GAP = 3  # between two columns: a space of padding, the (blank) rule, a s
 
 
 def _table_lines(table: TableBlock, width: int) -> list[Pieces]:
-    cells = [[_text(row[i]) if i < len(row) else "" for i in range(len(table.columns))] for row in table.rows]
-    widths = column_widths(table, cells, width)
+    widths = None if table.stacked else column_widths(table, cell_texts(table), width)
     if widths is None:  # some column can't hold its longest word: record by record instead
         return _stacked_lines(table, width)
     total = TABLE_EDGES + sum(widths) + COLUMN_GAP * (len(widths) - 1)
@@ -301,6 +311,16 @@ def _table_lines(table: TableBlock, width: int) -> list[Pieces]:
     for row in table.rows:
         lines += draw([row[i] if i < len(row) else () for i in range(len(table.columns))])
     return [*lines, ()]
+
+
+def cell_texts(table: TableBlock) -> list[list[str]]:
+    """Each row's cells as plain text, one a column."""
+    return [[_text(row[i]) if i < len(row) else "" for i in range(len(table.columns))] for row in table.rows]
+
+
+def fits(table: TableBlock, width: int) -> bool:
+    """Whether the table's columns can each hold their longest word in this width."""
+    return column_widths(table, cell_texts(table), width) is not None
 
 
 def _stacked_lines(table: TableBlock, width: int) -> list[Pieces]:

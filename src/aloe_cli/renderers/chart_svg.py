@@ -99,7 +99,7 @@ def chart_svg(chart: Chart, title: str, *, link_marks: bool = False) -> str:
         out += _marks([m for m in chart.marks if m.kind == kind], top, x, link_marks)
     out += _legend(legend_top)
     if chart.outside:
-        out.append(f'<text x="12" y="{height - 10}" font-size="11">{_text(_("Not on the axis: "))}'
+        out.append(f'<text x="12" y="{height - 10}" font-size="12">{_text(_("Not on the axis: "))}'
                    f"{_text(', '.join(chart.outside))}</text>")  # fmt: skip
     out.append("</svg>")
     return "\n".join(out) + "\n"

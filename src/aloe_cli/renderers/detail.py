@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from aloe_cli.i18n import N_, _
+from aloe_cli.presentation.views import ROLE_WORDS
 from aloe_cli.renderers.blocks import Blocks, FieldGrid, Pieces
 from aloe_cli.sanitize import printable
 
 if TYPE_CHECKING:
-    from aloe_cli.presentation.payloads import CitationJSON, DetailJSON, NameJSON
+    from aloe_cli.presentation.payloads import CitationJSON, DetailJSON, NameJSON, RelatedJSON
 
 # Fields shown in their own sections, not among the plain fields.
 _SHOWN_APART = {
@@ -202,6 +203,32 @@ def _field(name: str) -> str:
     return _(label).lower() if label else name.replace("_", " ")
 
 
+def _label(name: str) -> str:
+    """A field's label in the run's language ('places' -> 'Lieux')."""
+    label = _FIELD_LABELS.get(name)
+    return _(label) if label else name.replace("_", " ").capitalize()
+
+
+def _named_by_field(related: list[RelatedJSON]) -> dict[str, list[str]]:
+    """The records this one names, by the field naming them: {'places': ['Dakar (dakar)']}."""
+    named: dict[str, list[str]] = {}
+    for other in related:
+        if other["direction"] == "names":
+            named.setdefault(other["via"], []).append(f"{other['title']} ({other['id']})")
+    return named
+
+
+def _naming_it(related: list[RelatedJSON]) -> list[tuple[str, str, list[str]]]:
+    """The records that name or cite this one, by direction and kind: ('cited by', 'milestone', [...])."""
+    found: dict[tuple[str, str], list[str]] = {}
+    for other in related:
+        if other["direction"] != "names":
+            found.setdefault((other["direction"], other["kind"]), []).append(
+                f"{other['title']} ({other['id']})"
+            )
+    return [(direction, kind, names) for (direction, kind), names in found.items()]
+
+
 def render_detail(detail: DetailJSON) -> Blocks:
     """A two-column grid: field names on the left, literal dataset text on the right."""
     rows: list[tuple[str, Pieces]] = []
@@ -210,8 +237,12 @@ def render_detail(detail: DetailJSON) -> Blocks:
         if value:
             rows.append((name, ((printable(value), style),)))
 
+    fields = detail["fields"]
+    named = _named_by_field(detail.get("related", []))
     row(_("ID"), detail["id"], "cyan")
-    row(_("Kind"), _(detail["kind"]))
+    own_kind = fields.get("kind")  # a source's own kind (primary ...): said with the record's, once
+    kind = _(detail["kind"])
+    row(_("Kind"), f"{kind} ({_(own_kind)})" if isinstance(own_kind, str) else kind)
     row(_("Title"), detail["title"])
     names = detail.get("names", [])
     row(_("Names"), "\n".join(_name(n) for n in names))
@@ -223,10 +254,10 @@ def render_detail(detail: DetailJSON) -> Blocks:
             row(_("Disputed"), _("the sources give different dates, each below with its source:"), "bold")
         dated_by = detail["fields"].get("dated_by")
         if isinstance(dated_by, dict):
-            named = ", ".join(
+            by = ", ".join(
                 f"{key.replace('_', ' ')} {value}" for key, value in dated_by.items() if key != "inferred"
             )
-            row(_("Dated by"), _("the dates of other records ({named}), claim by claim").format(named=named))
+            row(_("Dated by"), _("the dates of other records ({named}), claim by claim").format(named=by))
         for number, claim in enumerate(detail["claims"], start=1):
             sources = "\n  ".join(_citation(c) for c in claim["sources"]) or _("(the record's sources)")
             note = "\n  " + _("note: {note}").format(note=claim["note"]) if claim.get("note") else ""
@@ -241,21 +272,25 @@ def render_detail(detail: DetailJSON) -> Blocks:
     inferred = detail["fields"].get("inferred")
     if isinstance(inferred, str):
         row(_("Our reading"), inferred, "italic")
-    for field, value in detail["fields"].items():
-        if field not in _SHOWN_APART:
-            label = _FIELD_LABELS.get(field)
-            row(_(label) if label else field.replace("_", " ").capitalize(), _plain(value))
-    media = detail["fields"].get("media")
+    for field, value in fields.items():
+        if field in _SHOWN_APART or field == "kind":
+            continue
+        if field in named:  # the records it names, by name, each id in brackets: 'Dakar (dakar)'
+            row(_label(field), "; ".join(named.pop(field)))
+        elif field == "role" and isinstance(value, str):
+            row(_label(field), _(ROLE_WORDS[value]) if value in ROLE_WORDS else value)
+        else:
+            row(_label(field), _plain(value))
+    media = fields.get("media")
     for number, medium in enumerate(media if isinstance(media, list) else [], start=1):
         row(_("Media {number}").format(number=number), _medium(medium))
     row(_("Sources"), _by_statement(detail.get("sources", [])))
-    related = detail.get("related", [])
-    row(
-        _("Related"),
-        "\n".join(
-            f"{_(r['direction'])} ({_field(r['via'])}): {_(r['kind'])} {r['id']} — {r['title']}"
-            for r in related
-        ),
-    )
+    for field, others in named.items():  # named through a field not shown above
+        row(_label(field), "; ".join(others))
+    for direction, kind, others in _naming_it(detail.get("related", [])):
+        row(
+            _("{direction} ({kind})").format(direction=_(direction).capitalize(), kind=_(kind)),
+            "; ".join(others),
+        )
     grid = FieldGrid(rows)
     return Blocks(lambda width: [grid])

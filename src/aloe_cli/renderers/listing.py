@@ -133,8 +133,8 @@ def render_markdown(listing: Listing) -> str:
     lines = [f"# {_markdown_cell(listing.title)}", ""]
     if not rows:
         return "\n".join([*lines, _("No records match."), ""])
-    apparatus = Apparatus(rows, listing.show_sources)
-    # Numbered before the table's own sources; the data's words escaped, the apparatus's markers kept.
+    apparatus = Apparatus(rows, listing.show_sources, join_runs=False)
+    # The data's words escaped, the apparatus's markers kept.
     disputes, agreeing = apparatus.notes(rows, _markdown_line)
     specs, rows = apparatus.with_column(listing.columns, rows)
     headers = [spec.header for spec in specs]
@@ -161,8 +161,8 @@ def render_markdown(listing: Listing) -> str:
     if agreeing:
         lines += ["", _("**Dates given by several sources** (each with its own)"), ""]
         lines += [f"- {claims}" for claims in agreeing]
-    if apparatus.numbers:
-        lines += ["", *(f"[^{n}]: {_markdown_cell(cited.full())}" for cited, n in apparatus.numbers.items())]
+    if apparatus.marks:
+        lines += ["", *(f"[^{mark}]: {_markdown_cell(full)}" for mark, full in apparatus.footnotes())]
     return "\n".join(lines).replace("\n\n\n", "\n\n") + "\n"
 
 

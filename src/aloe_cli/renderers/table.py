@@ -6,12 +6,12 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from aloe_cli.i18n import _
-from aloe_cli.renderers.apparatus import Apparatus
-from aloe_cli.renderers.blocks import Block, Blocks, Column, Paragraph, Piece, Pieces, TableBlock
+from aloe_cli.renderers.apparatus import Apparatus, letters
+from aloe_cli.renderers.blocks import Block, Blocks, Column, Paragraph, Piece, Pieces, TableBlock, fits
 from aloe_cli.sanitize import printable
 
 if TYPE_CHECKING:
-    from aloe_cli.evidence.views import ColumnSpec, Listing, Row
+    from aloe_cli.evidence.views import Listing, Row
 
 WIDE_ENOUGH_FOR_ID_COLUMN = 120
 
@@ -23,23 +23,19 @@ def listing_tables(listing: Listing) -> Blocks:
 
 
 def _listing_blocks(listing: Listing, rows: list[Row], width: int) -> list[Block]:
-    """The listing laid out for a width: on a narrow screen the ids go under the titles."""
+    """The listing laid out for a width: on a narrow screen the ids go under the titles.
+
+    Under each group's table: its disputed dates, lettered (the date cell says 'note A'), then the
+    dates several sources give, then the documents first cited in it.
+    """
     apparatus = Apparatus(rows, listing.show_sources)
-    disputes, agreeing = apparatus.notes(rows)  # numbered before the table's own sources
     specs, rows = apparatus.with_column(listing.columns, rows)
-    has_id_column = specs[-1].holds == "id"
-    separate_ids = width >= WIDE_ENOUGH_FOR_ID_COLUMN or not has_id_column
-    fixed = _id_widths(specs, rows, listing.title_column, width, separate_ids)
-    columns = []
-    for position, spec in enumerate(specs if separate_ids else specs[:-1]):
-        if spec.holds == "id":  # an id is copied whole into `aloe show`: never broken
-            columns.append(Column(spec.header, no_wrap=True, style="cyan"))
-        elif separate_ids:
-            columns.append(Column(spec.header))
-        elif position in fixed:
-            columns.append(Column(spec.header, width=fixed[position]))  # ids fit whole
-        else:
-            columns.append(Column(spec.header, ratio=spec.weight))
+    separate_ids = width >= WIDE_ENOUGH_FOR_ID_COLUMN or specs[-1].holds != "id"
+    columns = tuple(
+        Column(spec.header, no_wrap=True, style="cyan") if spec.holds == "id" else Column(spec.header)
+        for spec in (specs if separate_ids else specs[:-1])
+    )
+    dates = next((position for position, spec in enumerate(specs) if spec.holds == "date"), None)
     blocks: list[Block] = []
     sections: list[tuple[str | None, int, int]] = []  # group, first row, row after the last
     for row_number, row in enumerate(rows):
@@ -47,31 +43,84 @@ def _listing_blocks(listing: Listing, rows: list[Row], width: int) -> list[Block
             sections.append((row.group, row_number, row_number + 1))
         else:
             sections[-1] = (row.group, sections[-1][1], row_number + 1)
+    notes = 0
     for section_number, (group, first, end) in enumerate(sections):
         if section_number:
             blocks.append(Paragraph((("", ""),)))
-        # On a wide screen the columns take the width their text needs, no more; on a narrow one they
-        # share it by weight, the title column never narrower than the ids it carries.
-        cells = [_table_row(rows[n], listing.title_column, separate_ids) for n in range(first, end)]
+        section = rows[first:end]
+        # A note a letter: a disputed date, and a date one of whose claims the dataset notes on (a day
+        # from a page it calls weaker): the cell says 'note A', the note under the table says why.
+        noted_rows = [n for n in range(first, end) if _disputed(rows[n]) or _noted(rows[n])]
+        disputed = {n: _note_letter(notes + i) for i, n in enumerate(noted_rows)}
+        notes += len(disputed)
+        cells = [
+            _table_row(rows[n], listing.title_column, separate_ids, dates, disputed.get(n), apparatus)
+            for n in range(first, end)
+        ]
         heading = group if group is not None else listing.title
-        blocks.append(TableBlock(printable(heading), tuple(columns), cells, expand=not separate_ids))
-        entries = apparatus.entries(range(first, end)) if apparatus.markers else ""
+        blocks.append(TableBlock(printable(heading), columns, cells))
+        told = [row for row in section if row.claims is not None]
+        if disputed:  # 'A. alliance-founded, disputed: 1993 [2] (our reading); 1994 [3]'
+            lines = [  # a dispute's claims (aloe show gives their notes); a noted date's with its note
+                f"{disputed[n]}. {apparatus.claims(rows[n], _('disputed'))}"
+                if _disputed(rows[n])
+                else f"{disputed[n]}. {apparatus.claims(rows[n], noted=True)}"
+                for n in sorted(disputed)
+            ]
+            blocks.append(Paragraph(((printable("\n".join(lines)), ""),)))
+        # Where the date cell cites each claim (with an apparatus), the claims need no list of their own.
+        agreeing = [
+            apparatus.claims(row)
+            for row in told
+            if not _disputed(row) and not _noted(row) and not (apparatus.markers and dates is not None)
+        ]
+        if agreeing:
+            blocks.append(Paragraph(((_("Dates given by several sources (each with its own)"), "bold"),)))
+            blocks.append(Paragraph(((printable("\n".join(f"- {claims}" for claims in agreeing)), ""),)))
+        entries = apparatus.entries(range(first, end)) if apparatus.markers else ()
         if entries:
-            blocks.append(Paragraph(((printable(entries), "dim"),)))
+            blocks.append(Paragraph(entries))
+    # One layout for the whole listing: if one group's table can't fit, every group is record by record.
+    tables = [block for block in blocks if isinstance(block, TableBlock)]
+    if not all(fits(table, width) for table in tables):
+        blocks = [
+            block._replace(stacked=True) if isinstance(block, TableBlock) else block for block in blocks
+        ]
     if listing.legend:
+        blocks.append(Paragraph((("", ""),)))
         blocks.append(Paragraph(((printable(listing.legend), "dim"),)))
-    if disputes:
-        blocks.append(Paragraph(((_("Disputed dates (each claim with its own sources)"), "bold"),)))
-        blocks.append(Paragraph(((printable("\n".join(f"- {dispute}" for dispute in disputes)), ""),)))
-    if agreeing:
-        blocks.append(Paragraph(((_("Dates given by several sources (each with its own)"), "bold"),)))
-        blocks.append(Paragraph(((printable("\n".join(f"- {claims}" for claims in agreeing)), ""),)))
     return blocks
 
 
-def _table_row(row: Row, title_column: int, separate_ids: bool) -> tuple[Pieces, ...]:
-    """One row's cells as styled runs: search matches marked, the id under the title on narrow screens."""
+def _disputed(row: Row) -> bool:
+    return row.claims is not None and row.claims.disputed
+
+
+def _noted(row: Row) -> bool:
+    """A claim the dataset notes on (our readings note how they were read: the cell says that)."""
+    return row.claims is not None and any(claim.note and not claim.inferred for claim in row.claims.claims)
+
+
+def _note_letter(position: int) -> str:
+    return letters(position).upper()
+
+
+def _table_row(
+    row: Row, title_column: int, separate_ids: bool, dates: int | None, note: str | None, apparatus: Apparatus
+) -> tuple[Pieces, ...]:
+    """One row's cells as styled runs: matches marked, ids under titles, each claim's sources cited.
+
+    A disputed date says its note's letter; a date several sources give cites each claim's own.
+    """
     cells = [_marked(printable(cell), row.marks.get(column, ())) for column, cell in enumerate(row.cells)]
+    if dates is not None and row.claims is not None:
+        if apparatus.markers and not row.claims.disputed:
+            cells[dates] = ((printable(row.claims.cell(apparatus.cite)), ""),)
+        if note:  # a no-break space: 'note A' is never parted
+            cells[dates] = (
+                *cells[dates],
+                (" " + _("(note {letter})").format(letter=note).replace(" ", "\u00a0"), "bold"),
+            )
     if not separate_ids:
         cells = cells[:-1]
         cells[title_column] = (*cells[title_column], (f"\n{printable(row.cells[-1])}", "cyan"))
@@ -92,35 +141,3 @@ def _marked(text: str, spans: Sequence[tuple[int, int]]) -> Pieces:
     if at < len(text) or not pieces:
         pieces.append((text[at:], ""))
     return tuple(pieces)
-
-
-def _id_widths(
-    specs: tuple[ColumnSpec, ...], rows: list[Row], title_column: int, max_width: int, separate_ids: bool
-) -> dict[int, int]:
-    """Columns that must be fixed at some width so that no id in them is broken: position -> width.
-
-    A column holds ids when it is the title column with the ids under the titles, or a column of
-    lists of ids. It is fixed only where its share of the width is too narrow.
-    """
-    columns = len(specs) - (0 if separate_ids else 1)
-    weights = [spec.weight for spec in specs[:columns]]
-    needed: dict[int, int] = {}
-    for position in range(columns):
-        if position == title_column and not separate_ids:
-            needed[position] = max((len(row.cells[-1]) for row in rows), default=0)
-        elif specs[position].holds == "ids":
-            words = (word for row in rows for word in row.cells[position].split())
-            needed[position] = max((len(word) for word in words), default=0)
-            needed[position] = max(needed[position], len(specs[position].header))  # and its header
-    fixed: dict[int, int] = {}
-    changed = True
-    while changed:  # fixing one column narrows the others' shares: look again
-        changed = False
-        free = [p for p in range(columns) if p not in fixed]
-        room = max_width - 2 * columns - sum(fixed.values())  # two cells of padding a column
-        for position, longest in needed.items():
-            share = room * weights[position] // max(sum(weights[p] for p in free), 1)
-            if position not in fixed and share < longest + 1:  # Rich's rounding may give one cell less
-                fixed[position] = min(longest, max_width * 2 // 3)
-                changed = True
-    return fixed
