@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import sys
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -110,13 +111,38 @@ def _write_csv_folder(selection: Selection, folder: Path, force: bool) -> int:
     return len(tables)
 
 
+# An export still running after this long gets a spinner. A shorter one shows none, and so never loads
+# Rich's live display (about 100 ms: twice the whole export of the bundled record).
+SPINNER_AFTER_SECONDS = 0.5
+
+
 @contextmanager
 def _progress(message: str) -> Iterator[None]:
-    """A spinner on stderr while a long export runs, only when stderr is a terminal."""
+    """A spinner on stderr once an export has run for half a second, only when stderr is a terminal."""
     if not sys.stderr.isatty():
         yield
         return
-    from rich.console import Console  # start-up: Rich only for a spinner on a terminal
+    lock = threading.Lock()
+    spinners: list[Any] = []
+    finished = threading.Event()
 
-    with Console(stderr=True).status(message):
+    def show() -> None:
+        from rich.console import Console  # start-up: Rich only for a spinner, only for a long export
+
+        with lock:
+            if not finished.is_set():
+                spinner = Console(stderr=True).status(message)
+                spinner.start()
+                spinners.append(spinner)
+
+    timer = threading.Timer(SPINNER_AFTER_SECONDS, show)
+    timer.daemon = True
+    timer.start()
+    try:
         yield
+    finally:
+        timer.cancel()
+        with lock:
+            finished.set()
+            for spinner in spinners:
+                spinner.stop()
