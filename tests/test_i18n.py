@@ -84,6 +84,7 @@ def test_the_locale_chooses_the_language_without_lang(aloe: Callable[..., Result
 # The catalogues --------------------------------------------------------------------------------------
 
 LOCALE = Path(i18n.__file__).parent / "locale"
+ROOT = Path(__file__).parents[1]  # the repository: the install may be a copy in site-packages
 TRANSLATED = ("fr", "es", "pt")
 
 
@@ -92,7 +93,7 @@ def _extracted() -> set[str]:
     from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
     from babel.messages.frontend import parse_mapping_cfg
 
-    root = Path(i18n.__file__).parents[2]
+    root = ROOT
     with (root / "babel.cfg").open(encoding="utf-8") as config:
         # Babel's frontend has no type hints; the test only hands its result back to Babel.
         method_map, options_map = parse_mapping_cfg(config)  # type: ignore[no-untyped-call]
@@ -229,7 +230,7 @@ def _interface_english() -> list[tuple[str, re.Pattern[str]]]:
     A msgid the dataset also writes is left out: a French run shows the dataset's English where the
     dataset has no French, and that is the record's text, not the interface.
     """
-    dataset_text = " ".join((Path(i18n.__file__).parents[2] / "data" / "timeline.yaml").read_text().split())
+    dataset_text = " ".join((ROOT / "data" / "timeline.yaml").read_text().split())
     found = []
     for message in _catalogue("fr"):
         if not message.id or isinstance(message.id, tuple) or message.string == message.id:
