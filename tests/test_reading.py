@@ -83,7 +83,7 @@ def test_the_timelines_apparatus_is_a_quarter_of_it_on_a_terminal_with_links(alo
     prints each title and its full address (<= 33 %, from 40 % before issue 24).
     """
     raw = run_in_terminal(["--no-pager", "timeline"], env={"ALOE_HYPERLINKS": "1"}).decode()
-    assert "\x1b]8;id=" in raw and "\x1b]8;;\x1b\\" in raw  # OSC 8 links, each closed
+    assert "\x1b]8;;https://" in raw and "\x1b]8;;\x1b\\" in raw  # OSC 8 links to addresses, each closed
     shown = re.sub(r"\x1b\]8;[^\x1b]*\x1b\\|\x1b\[[0-9;?]*[a-zA-Z]", "", raw.replace("\r", ""))
     assert "https://aloe.socioeco.org" not in shown  # the title links there: the address unprinted
     assert "[6] A story...: 6a ¶2, 6b ¶3" in shown
@@ -116,6 +116,8 @@ def test_a_link_never_carries_an_escape_from_the_data() -> None:
         painted = io.StringIO()
         Console(file=painted, force_terminal=True, width=80).print(document, crop=False)
         assert "\x07" not in painted.getvalue() and painted.getvalue().count("\x1b]8;id=") == links
+        own = document.painted(80)  # what aloe itself writes to a colour terminal
+        assert "\x07" not in own and own.count("\x1b]8;;https://") == links
 
 
 # Matching as a user types -------------------------------------------------------------------------------

@@ -104,15 +104,20 @@ class Output:
             if pager is None:
                 if isinstance(rendered, str):
                     sys.stdout.write(rendered)
-                elif not wants_color(sys.stdout, self.no_color) and hasattr(rendered, "plain"):
-                    # No colour to show (a pipe, a file, --no-color): laid out without Rich's import.
-                    sys.stdout.write(rendered.plain(self.width()))
+                elif hasattr(rendered, "plain"):  # aloe's blocks: laid out and painted without Rich
+                    if wants_color(sys.stdout, self.no_color):
+                        sys.stdout.write(rendered.painted(self.width()))
+                    else:  # no colour to show: a pipe, a file, --no-color, NO_COLOR, TERM=dumb
+                        sys.stdout.write(rendered.plain(self.width()))
                 else:
                     self.console().print(rendered, crop=False)  # addresses never cut
                 sys.stdout.flush()
                 return
             if isinstance(rendered, str):
                 text = rendered
+            elif hasattr(rendered, "painted"):  # for the pager: colour kept, as `less -R` shows it
+                color = wants_color(sys.stdout, self.no_color)
+                text = rendered.painted(self.width()) if color else rendered.plain(self.width())
             else:
                 buffer = io.StringIO()
                 self.console(file=buffer).print(rendered, crop=False)
