@@ -141,12 +141,17 @@ SGR_CODES = {
 }  # fmt: skip
 
 
+def _link_of(words: list[str]) -> str | None:
+    """The address a run's style words link it to (set by `linked`), or None."""
+    return next((word[len(LINK_PREFIX) :] for word in words if word.startswith(LINK_PREFIX)), None)
+
+
 def _in_colour(text: str, style: str, hyperlinks: bool) -> str:
     """One run for a colour terminal: its style words as one SGR code, its link as an OSC 8 hyperlink."""
     words = style.split()
     codes = ";".join(SGR_CODES[word] for word in words if word in SGR_CODES)
     shown = f"\x1b[{codes}m{text}\x1b[0m" if codes and text else text
-    link = next((w[len(LINK_PREFIX) :] for w in words if w.startswith(LINK_PREFIX)), None)
+    link = _link_of(words)
     if link and hyperlinks:  # `linked` lets only a printable http(s) address become a link
         shown = f"\x1b]8;;{link}\x1b\\{shown}\x1b]8;;\x1b\\"
     return shown
@@ -158,7 +163,7 @@ def _painted(line: Pieces, hyperlinks: bool) -> Iterator[tuple[str, Any]]:
 
     for text, style in line:
         words = style.split()
-        link = next((w[len(LINK_PREFIX) :] for w in words if w.startswith(LINK_PREFIX)), None)
+        link = _link_of(words)
         rest = " ".join(w for w in words if w not in (ADDRESS, TITLE) and not w.startswith(LINK_PREFIX))
         painted = _style(rest)
         if link and hyperlinks:
