@@ -74,8 +74,9 @@ class OptionError(AloeError):
     exit_code = ExitCode.USAGE_ERROR
 
     def __init__(self, option: str, message: str) -> None:
-        super().__init__(f"{option}: {message}")
+        super().__init__(f"{option}: {message}")  # worded in the run's language by the CLI
         self.option = option
+        self.detail = message
 
 
 class OutputError(AloeError):

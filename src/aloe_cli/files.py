@@ -18,6 +18,7 @@ import stat
 from pathlib import Path
 
 from aloe_cli.errors import OutputError
+from aloe_cli.i18n import _
 
 _TEMPORARY_MARK = ".aloe-"  # temporary files are ".NAME.aloe-PID-TOKEN.tmp" (or ".aloe-PID-TOKEN.tmp")
 # Exactly the names _temporary_name makes: a file of the user's that merely contains ".aloe-" is not one.
@@ -35,14 +36,16 @@ def write_new_file(path: str | Path, content: str | bytes, *, force: bool) -> No
     except OutputError:
         raise
     except OSError as error:
-        raise OutputError(f"{target}: cannot write there: {error.strerror or error}") from None
+        raise OutputError(
+            _("{file}: cannot write there: {reason}").format(file=target, reason=error.strerror or error)
+        ) from None
 
 
 def _refuse_folder_name(path: str | Path) -> None:
     """Refuse `out/` (or `out/.`) as a file name: it names a folder, and Path would drop the slash."""
     text = os.fspath(path)
     if text.endswith(("/", os.sep)) or text.rsplit("/", 1)[-1] in (".", ".."):
-        raise OutputError(f"{text}: names a folder; give the name of a file")
+        raise OutputError(_("{file}: names a folder; give the name of a file").format(file=text))
 
 
 def write_file_set(folder: Path, files: dict[str, bytes], *, force: bool) -> None:
@@ -54,7 +57,7 @@ def write_file_set(folder: Path, files: dict[str, bytes], *, force: bool) -> Non
     """
     try:
         if os.path.lexists(folder) and not folder.is_dir():
-            raise OutputError(f"{folder}: is a file; name a folder, or a .zip")
+            raise OutputError(_("{file}: is a file; name a folder, or a .zip").format(file=folder))
         for name in files:
             check_writable_target(folder / name, force=force)
         if folder.is_dir():
@@ -64,13 +67,15 @@ def write_file_set(folder: Path, files: dict[str, bytes], *, force: bool) -> Non
     except OutputError:
         raise
     except OSError as error:
-        raise OutputError(f"{folder}: cannot write there: {error.strerror or error}") from None
+        raise OutputError(
+            _("{file}: cannot write there: {reason}").format(file=folder, reason=error.strerror or error)
+        ) from None
 
 
 def _write_new_folder(folder: Path, files: dict[str, bytes]) -> None:
     parent = folder.parent
     if not parent.is_dir():
-        raise OutputError(f"{folder}: the folder {parent} does not exist")
+        raise OutputError(_("{file}: the folder {folder} does not exist").format(file=folder, folder=parent))
     remove_stale_temporaries(parent)
     staging = parent / _temporary_name(folder.name)
     os.mkdir(staging, 0o700)
@@ -83,7 +88,9 @@ def _write_new_folder(folder: Path, files: dict[str, bytes]) -> None:
             os.rename(staging, folder)  # onto nothing, or onto an empty folder: nothing is lost
         except OSError as error:
             if error.errno in (errno.ENOTEMPTY, errno.EEXIST, errno.ENOTDIR):
-                raise OutputError(f"{folder}: already exists; add --force to replace its files") from None
+                raise OutputError(
+                    _("{file}: already exists; add --force to replace its files").format(file=folder)
+                ) from None
             raise
     finally:
         if os.path.lexists(staging):  # not renamed: take back what this run wrote, and only that
@@ -163,20 +170,22 @@ def check_writable_target(target: Path, *, force: bool) -> None:
     except FileNotFoundError:
         return
     if stat.S_ISDIR(info.st_mode):
-        raise OutputError(f"{target}: is a directory")
+        raise OutputError(_("{file}: is a directory").format(file=target))
     if not stat.S_ISREG(info.st_mode):
         raise OutputError(
-            f"{target}: is not a regular file (a device, FIFO or socket): aloe writes only files"
+            _("{file}: is not a regular file (a device, FIFO or socket): aloe writes only files").format(
+                file=target
+            )
         )
     if not force:
-        raise OutputError(f"{target}: already exists; add --force to replace it")
+        raise OutputError(_("{file}: already exists; add --force to replace it").format(file=target))
 
 
 def _write(target: Path, data: bytes, force: bool) -> None:
     check_writable_target(target, force=force)
     folder = target.parent
     if not folder.is_dir():
-        raise OutputError(f"{target}: the folder {folder} does not exist")
+        raise OutputError(_("{file}: the folder {folder} does not exist").format(file=target, folder=folder))
     remove_stale_temporaries(folder)
     temporary = folder / _temporary_name(target.name)
     try:
@@ -196,13 +205,17 @@ def _link_exclusively(temporary: Path, target: Path) -> None:
     try:
         os.link(temporary, target)
     except FileExistsError:
-        raise OutputError(f"{target}: already exists; add --force to replace it") from None
+        raise OutputError(
+            _("{file}: already exists; add --force to replace it").format(file=target)
+        ) from None
     except OSError:
         # A file system without hard links: claim the name exclusively, then move the file onto it.
         try:
             os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
         except FileExistsError:
-            raise OutputError(f"{target}: already exists; add --force to replace it") from None
+            raise OutputError(
+                _("{file}: already exists; add --force to replace it").format(file=target)
+            ) from None
         os.replace(temporary, target)
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from aloe_cli.i18n import _
+
 
 class RecordKind(StrEnum):
     """The kinds `aloe list KIND` lists (milestones, events and workshops have commands of their own)."""
@@ -22,7 +24,9 @@ class RecordKind(StrEnum):
     def elsewhere(cls, value: str) -> str | None:
         """Where records of a kind `aloe list` does not list are listed: 'workshops: aloe workshops'."""
         command = LISTED_BY_COMMANDS.get(value.strip().casefold())
-        return f"{value.strip().casefold()} are listed by `{command}`" if command else None
+        if command is None:
+            return None
+        return _("{kind} are listed by `{command}`").format(kind=value.strip().casefold(), command=command)
 
 
 # The kinds with commands of their own, and the singular a user may type for any kind.

@@ -18,7 +18,7 @@ from typer.core import TyperGroup
 from aloe_cli import __version__
 from aloe_cli.cli.coercion import read_values_plainly
 from aloe_cli.cli.output import Output
-from aloe_cli.errors import AloeError, ExitCode, OptionError
+from aloe_cli.errors import AloeError, DatasetInvalid, ExitCode, OptionError
 from aloe_cli.i18n import (
     ENGLISH,
     N_,
@@ -26,6 +26,7 @@ from aloe_cli.i18n import (
     _,
     choose_language,
     interface_language_from,
+    ngettext,
     translate_paragraphs,
     use_language,
 )
@@ -90,8 +91,8 @@ class GlobalOption(NamedTuple):
 # and `tests/test_registries.py` checks it against the options of `main_options` (a new one missing here
 # fails there).
 GLOBAL_OPTIONS = (
-    GlobalOption("--data", value_example="a dataset file, or - for standard input"),
-    GlobalOption("--lang", value_example="such as --lang fr"),
+    GlobalOption("--data", value_example=N_("a dataset file, or - for standard input")),
+    GlobalOption("--lang", value_example=N_("such as --lang fr")),
     GlobalOption("--no-color"),
     GlobalOption("--no-pager"),
     GlobalOption("--no-cache"),
@@ -144,7 +145,11 @@ def hoist_global_options(args: list[str]) -> list[str]:
         elif word in GLOBAL_OPTIONS_WITH_VALUE:
             if index + 1 == len(tail) or tail[index + 1] == "--":
                 # Left where it is, Click would call it an unknown option of the command.
-                raise _UsageError(f"{word} needs a value ({GLOBAL_OPTION_EXAMPLES[word]})")
+                raise _UsageError(
+                    _("{option} needs a value ({example})").format(
+                        option=word, example=_(GLOBAL_OPTION_EXAMPLES[word])
+                    )
+                )
             front += [word, tail[index + 1]]
             index += 1
         else:
@@ -188,7 +193,7 @@ class AloeGroup(TyperGroup):
                 raise
             sys.exit(error.exit_code)  # type: ignore[attr-defined]
         except typer.Abort:
-            sys.stderr.write("\naloe: interrupted\n")
+            sys.stderr.write("\n" + _("aloe: interrupted") + "\n")
             sys.exit(ExitCode.INTERRUPTED)
         except AloeError as error:  # raised while options are read (`--version` on a full disk)
             Output().error(error.message)
@@ -236,7 +241,7 @@ class AloeGroup(TyperGroup):
         except (typer.Exit, typer.Abort, _ClickException):
             raise
         except KeyboardInterrupt:
-            sys.stderr.write("\naloe: interrupted\n")
+            sys.stderr.write("\n" + _("aloe: interrupted") + "\n")
             raise typer.Exit(ExitCode.INTERRUPTED) from None
         except BrokenPipeError:
             # The reader went away (`aloe timeline | head -1`): stop quietly, and keep Python's final
@@ -245,11 +250,14 @@ class AloeGroup(TyperGroup):
             raise typer.Exit(ExitCode.OK) from None
         except OptionError as error:  # a usage error found by the library: worded as Click's own are
             command = " ".join(filter(None, [ctx.command_path, ctx.invoked_subcommand]))
-            Output(no_color=_no_color(ctx)).error(f"{error.message} (see '{command} --help')")
+            message = _("{option}: {detail}").format(option=error.option, detail=error.detail)
+            Output(no_color=_no_color(ctx)).error(
+                _("{message} (see '{command} --help')").format(message=message, command=command)
+            )
             raise typer.Exit(error.exit_code) from None
         except AloeError as error:
             _print_traceback_if_debugging(ctx)
-            Output(no_color=_no_color(ctx)).error(error.message)
+            Output(no_color=_no_color(ctx)).error(_worded(error))
             raise typer.Exit(error.exit_code) from None
         except Exception as error:
             _print_traceback_if_debugging(ctx)
@@ -304,6 +312,19 @@ def _silence_standard_output() -> None:
         os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
 
 
+def _worded(error: AloeError) -> str:
+    """An error's message; an invalid dataset's count of further problems in the run's language."""
+    if not isinstance(error, DatasetInvalid) or len(error.problems) < 2:
+        return error.message
+    more = len(error.problems) - 1
+    suffix = ngettext(
+        " (and {count} more problem: run 'aloe validate')",
+        " (and {count} more problems: run 'aloe validate')",
+        more,
+    )
+    return error.problems[0].as_text() + suffix.format(count=more)
+
+
 def one_line_usage_error(error: Exception) -> str:
     """The error in one line: "--lang: the dataset has no text in 'de'; ... (see 'aloe timeline --help')"."""
     message = " ".join(error.format_message().split())  # type: ignore[attr-defined]
@@ -329,8 +350,13 @@ _CLICK_ERRORS = [
         (r"No such option: (?P<option>\S+)", N_("no such option: {option}")),
         (r"Option '(?P<option>[^']+)' requires an argument\.", N_("option '{option}' needs a value")),
         (r"Missing argument '(?P<argument>[^']+)'\.", N_("missing argument '{argument}'")),
+        (r"Missing argument '(?P<argument>[^']+)'\. Choose from: (?P<choices>.*)",
+         N_("missing argument '{argument}': choose from {choices}")),
         (r"Missing option '(?P<option>[^']+)'\.", N_("missing option '{option}'")),
+        (r"Missing option '(?P<option>[^']+)'\. Choose from: (?P<choices>.*)",
+         N_("missing option '{option}': choose from {choices}")),
         (r"Got unexpected extra arguments? \((?P<words>.*)\)", N_("unexpected words: {words}")),
+        (r"Got unexpected extra argument\(s\) \((?P<words>.*)\)", N_("unexpected words: {words}")),
         (r"No such command '(?P<name>[^']+)'\.", N_("no such command '{name}'")),
     )
 ]  # fmt: skip
@@ -421,7 +447,11 @@ def main_options(
 ) -> None:
     """The history of the WSSE and ALOE (1997-2006), every fact with its source."""
     if data == "":  # `--data=`: an empty path would be read as the current folder
-        raise _UsageError(f"--data needs a value ({GLOBAL_OPTION_EXAMPLES['--data']})")
+        raise _UsageError(
+            _("{option} needs a value ({example})").format(
+                option="--data", example=_(GLOBAL_OPTION_EXAMPLES["--data"])
+            )
+        )
     try:
         use_language(choose_language(lang, os.environ))
     except LanguageError as error:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
 
@@ -11,6 +12,7 @@ import typer
 from aloe_cli import __version__
 from aloe_cli.cli.application import app, settings_of
 from aloe_cli.errors import ExitCode
+from aloe_cli.i18n import _, ngettext
 from aloe_cli.importing import GroupAs, ImportFormat
 
 OutputFile = Annotated[
@@ -79,23 +81,44 @@ def import_command(
     for problem in result.problems:
         settings.output.note(f"{path}: {problem.where}: {problem.message}")
     records = sum(result.counts.values())
-    counted = ", ".join(f"{count} {name}" for name, count in result.counts.items()) or "no records"
+    counted = ", ".join(
+        _IMPORTED_COUNTS[name](count).format(count=count) for name, count in result.counts.items()
+    ) or _("no records")
     if result.problems and not keep_going:
         count = len(result.problems)
+        problems = ngettext("{file}: {count} problem", "{file}: {count} problems", count)
         settings.output.error(
-            f"{path}: {count} problem{'s' if count > 1 else ''}; nothing written "
-            "(--keep-going writes the dataset, each unreadable date kept as text in its record's note)"
+            problems.format(file=path, count=count)
+            + _(
+                "; nothing written (--keep-going writes the dataset, each unreadable date kept as text in "
+                "its record's note)"
+            )
         )
         raise typer.Exit(ExitCode.DATA_ERROR)
     if output in (None, "-"):
         settings.output.emit_bytes(result.text.encode("utf-8"))
     else:
         write_new_file(output, result.text, force=force)
+    imported = ngettext(
+        "Imported {count} records ({counted}) from {file}",
+        "Imported {count} records ({counted}) from {file}",
+        records,
+    ).format(count=records, counted=counted, file=path)
     settings.output.note(
-        f"Imported {records} records ({counted}) from {path}"
-        + (f" into {output}" if output not in (None, "-") else "")
-        + f"; each cites only {source.name}: add the sources it rests on as you check it."
+        imported
+        + (_(" into {file}").format(file=output) if output not in (None, "-") else "")
+        + _("; each cites only {file}: add the sources it rests on as you check it.").format(file=source.name)
     )
+
+
+# What `aloe import` counts, by list (English says the plural even for one, as it always has).
+_IMPORTED_COUNTS: dict[str, Callable[[int], str]] = {
+    "organisations": lambda n: ngettext("{count} organisations", "{count} organisations", n),
+    "eras": lambda n: ngettext("{count} eras", "{count} eras", n),
+    "milestones": lambda n: ngettext("{count} milestones", "{count} milestones", n),
+    "events": lambda n: ngettext("{count} events", "{count} events", n),
+    "categories": lambda n: ngettext("{count} categories", "{count} categories", n),
+}
 
 
 @app.command(short_help="Write a starter dataset: one record of each kind, every field explained.")
@@ -119,10 +142,14 @@ def new(
 
     settings = settings_of(ctx)
     write_new_file(path, starter_dataset(title, settings.session.lang), force=False)
-    settings.output.note(f"Wrote {path}: check it with `aloe --data {path} validate`, then make it yours.")
+    settings.output.note(
+        _("Wrote {file}: check it with `aloe --data {file} validate`, then make it yours.").format(file=path)
+    )
     schema_path = Path(path).parent / SCHEMA_FILE
     if not schema_path.exists():
         write_new_file(
             schema_path, json.dumps(dataset_json_schema(), ensure_ascii=False, indent=2) + "\n", force=False
         )
-        settings.output.note(f"Wrote {schema_path}, the JSON Schema its first line names, for editors.")
+        settings.output.note(
+            _("Wrote {file}, the JSON Schema its first line names, for editors.").format(file=schema_path)
+        )

@@ -17,6 +17,8 @@ from typing import Any
 
 import typer
 
+from aloe_cli.i18n import _
+
 _WHOLE_NUMBER = re.compile(r"-?[0-9]+")
 
 
@@ -55,13 +57,14 @@ def _check_range(value: Any, param: Any) -> None:
         if isinstance(item, bool) or not isinstance(item, int | float):
             continue
         if (low is not None and item < low) or (high is not None and item > high):
-            accepted = (
-                f"from {low} to {high}"
-                if low is not None and high is not None
-                else (f"of at least {low}" if low is not None else f"of at most {high}")
-            )
+            if low is not None and high is not None:
+                wording = _("{value} is out of range: give a number from {low} to {high}")
+            elif low is not None:
+                wording = _("{value} is out of range: give a number of at least {low}")
+            else:
+                wording = _("{value} is out of range: give a number of at most {high}")
             shown = str(item) if len(str(item)) <= 20 else f"{str(item)[:20]}…"
-            raise typer.BadParameter(f"{shown} is out of range: give a number {accepted}", param=param)
+            raise typer.BadParameter(wording.format(value=shown, low=low, high=high), param=param)
 
 
 def unknown_choice(choices: type[Enum], value: str) -> str:
@@ -70,14 +73,14 @@ def unknown_choice(choices: type[Enum], value: str) -> str:
 
     values = [str(member.value) for member in choices]
     shown = value if len(value) <= 40 else f"{value[:40]}…"
-    message = f"'{shown}' is not one of {', '.join(values)}"
+    message = _("'{value}' is not one of {choices}").format(value=shown, choices=", ".join(values))
     close = difflib.get_close_matches(value.casefold(), values, n=1)
     elsewhere = getattr(choices, "elsewhere", None)
     hint = elsewhere(value) if callable(elsewhere) else None
     if hint:
         message += f"; {hint}"
     elif close:
-        message += f"; did you mean '{close[0]}'?"
+        message += _("; did you mean '{choice}'?").format(choice=close[0])
     return message
 
 

@@ -10,6 +10,7 @@ import typer
 from aloe_cli.cli.application import app, settings_of
 from aloe_cli.cli.formats import REPORTERS, ReportFormat, ValidationReport, json_document
 from aloe_cli.errors import DatasetInvalid, ExitCode
+from aloe_cli.i18n import _
 from aloe_cli.loading.source import DatasetSource
 from aloe_cli.session import Session
 
@@ -50,8 +51,10 @@ def validate(
 
         for location, media_path in missing_media(report.dataset, Path(dataset_path).parent):
             settings.output.note(
-                f"{dataset_path}: {location}: warning: no file {media_path} beside the dataset "
-                "(a page made from it would not find it)"
+                _(
+                    "{file}: {location}: warning: no file {path} beside the dataset (a page made from it "
+                    "would not find it)"
+                ).format(file=dataset_path, location=location, path=media_path)
             )
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TextIO
 
 from aloe_cli.errors import OutputError
-from aloe_cli.i18n import _
+from aloe_cli.i18n import N_, _
 from aloe_cli.sanitize import printable, printable_line
 
 if TYPE_CHECKING:
@@ -126,7 +126,7 @@ class Output:
                 failure = run_pager(pager, text)
                 if failure is None:
                     return
-                self.note(f"aloe: warning: {failure}; the output follows unpaged")
+                self.note(_("aloe: warning: {failure}; the output follows unpaged").format(failure=failure))
             sys.stdout.write(text)
             sys.stdout.flush()
 
@@ -168,15 +168,22 @@ def writing_to_standard_output() -> Iterator[None]:
         raise
     except UnicodeEncodeError as error:
         raise OutputError(
-            f"the output encoding ({error.encoding}) cannot show this text: set PYTHONIOENCODING=utf-8, "
-            "or use a UTF-8 locale"
+            _(
+                "the output encoding ({encoding}) cannot show this text: set PYTHONIOENCODING=utf-8, or "
+                "use a UTF-8 locale"
+            ).format(encoding=error.encoding)
         ) from None
     except OSError as error:
-        raise OutputError(f"cannot write to standard output: {error.strerror or error}") from None
+        raise OutputError(
+            _("cannot write to standard output: {reason}").format(reason=error.strerror or error)
+        ) from None
 
 
 # What a POSIX shell returns when it cannot run a command: not executable, not found.
-SHELL_CANNOT_RUN = {126: "cannot be run", 127: "was not found"}
+SHELL_CANNOT_RUN = {
+    126: N_("the pager '{command}' cannot be run"),
+    127: N_("the pager '{command}' was not found"),
+}
 
 
 def run_pager(command: str, text: str) -> str | None:
@@ -190,9 +197,11 @@ def run_pager(command: str, text: str) -> str | None:
             command, shell=True, input=text.encode("utf-8", "replace"), env=env, check=False
         )
     except OSError as error:
-        return f"the pager '{command}' cannot be run ({error.strerror or error})"
+        return _("the pager '{command}' cannot be run ({reason})").format(
+            command=command, reason=error.strerror or error
+        )
     except KeyboardInterrupt:
         return None  # the pager had the terminal; Ctrl-C there is the person leaving it
     if finished.returncode in SHELL_CANNOT_RUN:  # the text never reached the person: print it instead
-        return f"the pager '{command}' {SHELL_CANNOT_RUN[finished.returncode]}"
+        return _(SHELL_CANNOT_RUN[finished.returncode]).format(command=command)
     return None

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Protocol
 
 from aloe_cli.evidence.views import ColumnSpec, Listing, Row, date_cell
-from aloe_cli.i18n import _
+from aloe_cli.i18n import _, ngettext
 from aloe_cli.kinds import RecordKind
 from aloe_cli.model.models import RECORD_KINDS, citations_of
 from aloe_cli.presentation.dating import UNDATED_JSON
@@ -44,7 +44,9 @@ def sources_listing(dataset: Dataset, presentation: Presentation, only: set[str]
         if only is not None and source.id not in only:
             continue
         citing = cited_by.get(source.id, [])
-        cells = (source.title, source.kind, source.url or "", f"{len(citing)} records", source.id)
+        # English says "1 records" as it always has (kept byte for byte); the catalogues agree in number.
+        cited = ngettext("{count} records", "{count} records", len(citing)).format(count=len(citing))
+        cells = (source.title, _(source.kind), source.url or "", cited, source.id)
         rows.append(Row(source.id, cells))
         records.append(
             {

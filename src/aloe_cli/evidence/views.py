@@ -156,7 +156,7 @@ def workshops_listing(records: Sequence[Workshop], presentation: Presentation) -
         if workshop.probably_same_as:
             same = ", ".join(workshop.probably_same_as)
             title += "\n" + _("probably the same as {ids} (our reading)").format(ids=same)
-        cells = (title, categories or "(none in the sources)", phases, workshop.id)
+        cells = (title, categories or _("(none in the sources)"), phases, workshop.id)
         rows.append(Row(workshop.id, cells, workshop.every_citation()))
     return Listing(
         title=_("Workshops"),

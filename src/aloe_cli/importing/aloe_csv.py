@@ -17,6 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import IO
 
+from aloe_cli.i18n import _
 from aloe_cli.importing.entries import Entry, ImportedMedium, Where
 from aloe_cli.importing.reading import CannotImport, NotTheFormat
 from aloe_cli.model.edtf import EdtfError, describe_edtf, parse_edtf
@@ -34,11 +35,13 @@ def read_aloe_zip(stream: IO[bytes], name: str, notices: list[str]) -> Iterator[
     try:
         archive = zipfile.ZipFile(stream)
     except zipfile.BadZipFile:
-        raise NotTheFormat(f"{name}: not aloe's CSV archive: not a zip file") from None
+        raise NotTheFormat(_("{file}: not aloe's CSV archive: not a zip file").format(file=name)) from None
     members = {Path(member).name: member for member in archive.namelist()}
     if "dates.csv" not in members or not any(f"{table}.csv" in members for table in TABLES):
         raise NotTheFormat(
-            f"{name}: not aloe's CSV archive: it has no dates.csv and no milestones.csv or events.csv"
+            _(
+                "{file}: not aloe's CSV archive: it has no dates.csv and no milestones.csv or events.csv"
+            ).format(file=name)
         )
     claims = _claims(_rows(archive.read(members["dates.csv"]), f"{name}: dates.csv"))
     media = (
@@ -59,7 +62,7 @@ def read_aloe_table(stream: IO[bytes], name: str, path: Path, notices: list[str]
     claims: dict[str, list[tuple[str, str]]] | None = None
     if path.name != "dates.csv" and beside.is_file():
         claims = _claims(_rows(beside.read_bytes(), str(beside)))
-        notices.append(f"{name}: dates from {beside}")
+        notices.append(_("{file}: dates from {beside}").format(file=name, beside=beside))
     media_beside = path.with_name("media.csv")
     media = _media(_rows(media_beside.read_bytes(), str(media_beside))) if media_beside.is_file() else {}
     yield from _records(_rows(stream.read(), name), table, claims, "", media)
@@ -69,7 +72,7 @@ def _rows(data: bytes, name: str) -> Iterator[tuple[int, dict[str, str]]]:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise CannotImport(f"{name}: not UTF-8 text; save it as UTF-8") from None
+        raise CannotImport(_("{file}: not UTF-8 text; save it as UTF-8").format(file=name)) from None
     reader = csv.DictReader(io.StringIO(text, newline=""))
     for number, row in enumerate(reader, start=2):
         yield number, {key: _unguarded(value or "") for key, value in row.items() if key}
@@ -82,7 +85,7 @@ def _unguarded(cell: str) -> str:
 
 def _claims(rows: Iterator[tuple[int, dict[str, str]]]) -> dict[str, list[tuple[str, str]]]:
     claims: dict[str, list[tuple[str, str]]] = {}
-    for _, row in rows:
+    for _number, row in rows:
         edtf, label = row.get("edtf", ""), row.get("label", "")
         words = describe_edtf(edtf) if _readable(edtf) else ""
         claims.setdefault(row.get("record_id", ""), []).append((edtf, "" if label == words else label))
@@ -91,7 +94,7 @@ def _claims(rows: Iterator[tuple[int, dict[str, str]]]) -> dict[str, list[tuple[
 
 def _media(rows: Iterator[tuple[int, dict[str, str]]]) -> dict[str, list[ImportedMedium]]:
     media: dict[str, list[ImportedMedium]] = {}
-    for _, row in rows:
+    for _number, row in rows:
         medium = ImportedMedium(
             url=row.get("url") or row.get("path") or "",
             kind=row.get("kind", ""),

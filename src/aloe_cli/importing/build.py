@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, get_args
 
+from aloe_cli.i18n import _
 from aloe_cli.importing import GroupAs
 from aloe_cli.importing.dates import DateProblem, edtf_of
 from aloe_cli.importing.entries import Entry, ImportedMedium, ImportProblem
@@ -78,7 +79,7 @@ class DatasetBuilder:
         title = entry.headline
         if not title:
             self.problems.append(
-                ImportProblem(entry.where.at(_headline_part(entry)), "no headline: a record needs a title")
+                ImportProblem(entry.where.at(_headline_part(entry)), _("no headline: a record needs a title"))
             )
             title = f"[{entry.where.locator}, no headline]"
         record["id"] = self.ids.make(

@@ -13,7 +13,8 @@ import re
 import unicodedata
 from typing import NamedTuple
 
-from aloe_cli.model.edtf import EdtfError, parse_edtf
+from aloe_cli.i18n import _
+from aloe_cli.model.edtf import MONTH_NAMES, EdtfError, parse_edtf
 
 # Month names people type in a Month cell, in the languages of the network's pages (and German).
 MONTH_WORDS: dict[str, int] = {}
@@ -90,10 +91,14 @@ def read_month(text: str, part: str) -> int:
         number = int(float(cleaned))
         if 1 <= number <= 12:
             return number
-        raise DateProblem(part, f"Month {cleaned}: expected a month, 1 to 12 or its name")
+        raise DateProblem(
+            part, _("Month {value}: expected a month, 1 to 12 or its name").format(value=cleaned)
+        )
     found = MONTH_WORDS.get(_folded(cleaned))
     if found is None:
-        raise DateProblem(part, f"Month '{cleaned}': expected a month, 1 to 12 or its name")
+        raise DateProblem(
+            part, _("Month '{value}': expected a month, 1 to 12 or its name").format(value=cleaned)
+        )
     return found
 
 
@@ -124,7 +129,9 @@ def _date_in_words(text: str, year_name: str, written: str) -> tuple[str, str, s
             return slashed[3], str(first), str(second)
         raise DateProblem(
             year_name,
-            f"Year '{written}': is it day/month or month/day? write it as {slashed[3]}-MM-DD",
+            _("Year '{value}': is it day/month or month/day? write it as {year}-MM-DD").format(
+                value=written, year=slashed[3]
+            ),
         )
     return text, "", ""
 
@@ -141,28 +148,40 @@ def read_point(parts: DateParts, names: tuple[str, str, str, str]) -> tuple[str,
     typed = _TYPED_DATE.fullmatch(bare)
     if typed is None and not _is_whole_number(bare):
         raise DateProblem(
-            year_name, f"Year '{year_text}': expected a year such as 1998 (or 1998-06, 1998-06-15, June 1998)"
+            year_name,
+            _("Year '{value}': expected a year such as 1998 (or 1998-06, 1998-06-15, June 1998)").format(
+                value=year_text
+            ),
         )
     if typed is not None and typed[2] and not month_text:  # "1998-06-15" typed in the Year cell
         bare, month_text, day_text = typed[1], typed[2], typed[3] or day_text
     year = int(float(bare))
     if not 1 <= year <= 9999:
-        raise DateProblem(year_name, f"Year {year}: aloe's dates run from year 1 to 9999")
+        raise DateProblem(
+            year_name, _("Year {value}: aloe's dates run from year 1 to 9999").format(value=year)
+        )
     text = f"{year:04d}"
     if not month_text:
         if day_text:
-            raise DateProblem(month_name, f"Day {day_text} without a month: give the month too")
+            raise DateProblem(
+                month_name, _("Day {value} without a month: give the month too").format(value=day_text)
+            )
         return text, mark
     month = read_month(month_text, month_name)
     text += f"-{month:02d}"
     if not day_text:
         return text, mark
     if not (day_text.isdigit() or _is_whole_number(day_text)):
-        raise DateProblem(day_name, f"Day '{day_text}': expected a day of the month")
+        raise DateProblem(day_name, _("Day '{value}': expected a day of the month").format(value=day_text))
     day = int(float(day_text))
     last = calendar.monthrange(year, month)[1]
     if not 1 <= day <= last:
-        raise DateProblem(day_name, f"Day {day}: {calendar.month_name[month]} {year} has days 1 to {last}")
+        raise DateProblem(
+            day_name,
+            _("Day {value}: {month} {year} has days 1 to {last}").format(
+                value=day, month=_(MONTH_NAMES[month - 1]), year=year, last=last
+            ),
+        )
     text += f"-{day:02d}"
     time = parts.time.strip()
     if time:
@@ -174,14 +193,18 @@ def read_time(text: str, part: str) -> str:
     """A Time cell ('6:45', '18:30:05', '6:45 PM') as EDTF's 'T06:45:00'."""
     found = _TIME.fullmatch(text)
     if found is None:
-        raise DateProblem(part, f"Time '{text}': expected a time such as 18:30 or 6:30 PM")
+        raise DateProblem(
+            part, _("Time '{value}': expected a time such as 18:30 or 6:30 PM").format(value=text)
+        )
     hour, minute, second = int(found[1]), int(found[2]), int(found[3] or 0)
     if found[4]:
         if not 1 <= hour <= 12:
-            raise DateProblem(part, f"Time '{text}': a 12-hour time runs from 1 to 12")
+            raise DateProblem(part, _("Time '{value}': a 12-hour time runs from 1 to 12").format(value=text))
         hour = hour % 12 + (12 if found[4].lower().startswith("p") else 0)
     if hour > 23 or minute > 59 or second > 59:
-        raise DateProblem(part, f"Time '{text}': expected a time such as 18:30 or 6:30 PM")
+        raise DateProblem(
+            part, _("Time '{value}': expected a time such as 18:30 or 6:30 PM").format(value=text)
+        )
     return f"T{hour:02d}:{minute:02d}:{second:02d}"
 
 
@@ -204,7 +227,7 @@ def edtf_of(
         unknown_end = "/" if _END_UNKNOWN.search(display) else ""
         return start_text + _combined(start_mark, whole_mark) + unknown_end
     if not end.year.strip():
-        raise DateProblem(names[1][0], "an end without its year: give the end's year too")
+        raise DateProblem(names[1][0], _("an end without its year: give the end's year too"))
     end_text, end_mark = read_point(end, names[1])
     if end_text == start_text and not end_mark:
         return start_text + _combined(start_mark, whole_mark)

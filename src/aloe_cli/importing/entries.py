@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from aloe_cli.i18n import _
 from aloe_cli.importing.dates import END_NAMES, START_NAMES, DateParts
 
 EntryRole = Literal["slide", "title", "era"]
@@ -19,16 +20,22 @@ class Where:
     path: str = ""  # a JSON path (events[3]), or with a row, the file in an archive (events.csv)
 
     def at(self, part: str = "") -> str:
-        """'row 7, column Month', 'events.csv, row 7' or 'events[3].start_date.month'."""
+        """'row 7, column Month', 'events.csv, row 7' or 'events[3].start_date.month', for people."""
         if self.row is not None:
-            row = f"{self.path}, row {self.row}" if self.path else f"row {self.row}"
-            return f"{row}, column {part}" if part else row
+            row = (
+                _("{file}, row {row}").format(file=self.path, row=self.row)
+                if self.path
+                else _("row {row}").format(row=self.row)
+            )
+            return _("{row}, column {column}").format(row=row, column=part) if part else row
         return f"{self.path}.{part}" if part else self.path
 
     @property
     def locator(self) -> str:
-        """Where a citation points in the file: 'row 7' or 'events[3]'."""
-        return self.at()
+        """Where a citation points in the file: 'row 7' or 'events[3]' (data: in English, like the file)."""
+        if self.row is not None:
+            return f"{self.path}, row {self.row}" if self.path else f"row {self.row}"
+        return self.path
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from aloe_cli.errors import AloeError
+from aloe_cli.i18n import _
 
 
 class CannotImport(AloeError):
@@ -20,6 +21,8 @@ def decoded(data: bytes, name: str) -> str:
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         raise CannotImport(
-            f"{name}: line {line}: byte {data[error.start]:#04x} is not UTF-8; save the file as UTF-8 "
-            "(Excel: 'CSV UTF-8 (Comma delimited)'; Google Sheets always writes UTF-8)"
+            _(
+                "{file}: line {line}: byte {byte} is not UTF-8; save the file as UTF-8 (Excel: 'CSV UTF-8 "
+                "(Comma delimited)'; Google Sheets always writes UTF-8)"
+            ).format(file=name, line=line, byte=f"{data[error.start]:#04x}")
         ) from None

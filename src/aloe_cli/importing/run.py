@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import IO
 
 from aloe_cli.errors import DatasetInvalid
+from aloe_cli.i18n import _
 from aloe_cli.importing import FORMAT_WORDS, ImportFormat
 from aloe_cli.importing.aloe_csv import is_aloe_header, read_aloe_table, read_aloe_zip
 from aloe_cli.importing.build import DatasetBuilder, ImportResult, ImportSettings
@@ -30,8 +31,10 @@ def _timelinejs(stream: IO[bytes], name: str, path: Path, notices: list[str]) ->
     data = stream.read(MAX_DATASET_BYTES + 1)
     if len(data) > MAX_DATASET_BYTES:
         raise CannotImport(
-            f"{name}: larger than the {MAX_DATASET_BYTES // (1024 * 1024)} MiB a TimelineJS JSON file may "
-            "have (a sheet of any size streams: export the timeline as a sheet)"
+            _(
+                "{file}: larger than the {size} MiB a TimelineJS JSON file may have (a sheet of any size "
+                "streams: export the timeline as a sheet)"
+            ).format(file=name, size=MAX_DATASET_BYTES // (1024 * 1024))
         )
     return read_timelinejs(decoded(data, name), name)
 
@@ -71,8 +74,10 @@ def guess_format(path: Path, head: bytes) -> ImportFormat:
     if is_timeline_header(cells):
         return ImportFormat.timelinejs_sheet
     raise NotTheFormat(
-        f"{path}: cannot tell its format: not JSON, not a zip archive, and its first row names neither a "
-        "Headline column (a TimelineJS sheet) nor `id` and `date_words` (aloe's CSV); name it with --from"
+        _(
+            "{file}: cannot tell its format: not JSON, not a zip archive, and its first row names neither a "
+            "Headline column (a TimelineJS sheet) nor `id` and `date_words` (aloe's CSV); name it with --from"
+        ).format(file=path)
     )
 
 
@@ -81,17 +86,21 @@ def open_regular_file(path: Path) -> IO[bytes]:
     try:
         info = os.stat(path)
     except FileNotFoundError:
-        raise CannotImport(f"{path}: no such file") from None
+        raise CannotImport(_("{file}: no such file").format(file=path)) from None
     except OSError as error:
-        raise CannotImport(f"{path}: cannot be read: {error.strerror or error}") from None
+        raise CannotImport(
+            _("{file}: cannot be read: {reason}").format(file=path, reason=error.strerror or error)
+        ) from None
     if stat.S_ISDIR(info.st_mode):
-        raise CannotImport(f"{path}: is a directory")
+        raise CannotImport(_("{file}: is a directory").format(file=path))
     if not stat.S_ISREG(info.st_mode):
-        raise CannotImport(f"{path}: is not a regular file (a device, FIFO or socket)")
+        raise CannotImport(_("{file}: is not a regular file (a device, FIFO or socket)").format(file=path))
     try:
         return open(path, "rb")
     except OSError as error:
-        raise CannotImport(f"{path}: cannot be read: {error.strerror or error}") from None
+        raise CannotImport(
+            _("{file}: cannot be read: {reason}").format(file=path, reason=error.strerror or error)
+        ) from None
 
 
 def import_file(

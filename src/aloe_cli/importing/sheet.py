@@ -14,6 +14,7 @@ import unicodedata
 from collections.abc import Iterator
 from typing import IO
 
+from aloe_cli.i18n import _
 from aloe_cli.importing.dates import DateParts
 from aloe_cli.importing.entries import Entry, ImportedMedium, Where
 from aloe_cli.importing.html_text import plain_text
@@ -69,13 +70,17 @@ def read_sheet(stream: IO[bytes], name: str, notices: list[str]) -> Iterator[Ent
         header = next(csv.reader([first], delimiter=delimiter), [])
         columns = {index: _BY_NAME.get(folded(cell)) for index, cell in enumerate(header)}
         if "Headline" not in columns.values():
-            found = ", ".join(repr(cell) for cell in header[:8]) or "nothing"
+            found = ", ".join(repr(cell) for cell in header[:8]) or _("nothing")
             raise NotTheFormat(
-                f"{name}: not a TimelineJS sheet: its first row names no Headline column (found {found})"
+                _(
+                    "{file}: not a TimelineJS sheet: its first row names no Headline column (found {found})"
+                ).format(file=name, found=found)
             )
         ignored = [cell for index, cell in enumerate(header) if columns[index] is None and cell.strip()]
         if ignored:
-            notices.append(f"{name}: columns not imported: {', '.join(ignored)}")
+            notices.append(
+                _("{file}: columns not imported: {columns}").format(file=name, columns=", ".join(ignored))
+            )
         year_above = ""
         for row_number, row in enumerate(csv.reader(text, delimiter=delimiter), start=2):
             cells = {columns.get(i): value for i, value in enumerate(row) if columns.get(i)}
@@ -91,15 +96,23 @@ def read_sheet(stream: IO[bytes], name: str, notices: list[str]) -> Iterator[Ent
                 entry.notes.append(
                     f"its Year cell is empty: the year {year_above} is the one of the row above"
                 )
-                notices.append(f"{name}: row {row_number}: Year taken from the row above ({year_above})")
+                notices.append(
+                    _("{file}: row {row}: Year taken from the row above ({year})").format(
+                        file=name, row=row_number, year=year_above
+                    )
+                )
             yield entry
     except UnicodeDecodeError as error:
         raise CannotImport(
-            f"{name}: a byte that is not UTF-8 ({error.object[error.start]:#04x}); save the sheet as UTF-8 "
-            "(Excel: 'CSV UTF-8 (Comma delimited)'; Google Sheets always writes UTF-8)"
+            _(
+                "{file}: a byte that is not UTF-8 ({byte}); save the sheet as UTF-8 (Excel: 'CSV UTF-8 "
+                "(Comma delimited)'; Google Sheets always writes UTF-8)"
+            ).format(file=name, byte=f"{error.object[error.start]:#04x}")
         ) from None
     except csv.Error as error:
-        raise CannotImport(f"{name}: not a CSV file aloe can read ({error})") from None
+        raise CannotImport(
+            _("{file}: not a CSV file aloe can read ({reason})").format(file=name, reason=error)
+        ) from None
     finally:
         text.detach()  # the caller closes the file it opened; the wrapper must not close it again
 

@@ -6,6 +6,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
+from aloe_cli.i18n import _
 from aloe_cli.importing.dates import DateParts
 from aloe_cli.importing.entries import Entry, ImportedMedium, Where
 from aloe_cli.importing.html_text import plain_text
@@ -22,13 +23,19 @@ def read_timelinejs(text: str, name: str) -> Iterator[Entry]:
     try:
         document = json.loads(text)
     except RecursionError:
-        raise NotTheFormat(f"{name}: not TimelineJS JSON: nested deeper than aloe reads") from None
+        raise NotTheFormat(
+            _("{file}: not TimelineJS JSON: nested deeper than aloe reads").format(file=name)
+        ) from None
     except json.JSONDecodeError as error:
         raise NotTheFormat(
-            f"{name}: not TimelineJS JSON: line {error.lineno}, column {error.colno}: {error.msg}"
+            _("{file}: not TimelineJS JSON: line {line}, column {column}: {reason}").format(
+                file=name, line=error.lineno, column=error.colno, reason=error.msg
+            )
         ) from None
     if not isinstance(document, dict) or not isinstance(document.get("events"), list):
-        raise NotTheFormat(f"{name}: not TimelineJS JSON: it has no list of `events` at the top level")
+        raise NotTheFormat(
+            _("{file}: not TimelineJS JSON: it has no list of `events` at the top level").format(file=name)
+        )
     title = document.get("title")
     if isinstance(title, dict):
         yield _entry(title, "title", "title")
@@ -42,7 +49,7 @@ def _items(value: Any, path: str) -> list[Any]:
     if value is None:
         return []
     if not isinstance(value, list):
-        raise NotTheFormat(f"{path}: expected a list")
+        raise NotTheFormat(_("{path}: expected a list").format(path=path))
     return value
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from aloe_cli.i18n import _
 from aloe_cli.loading.yaml_loader import Path
 from aloe_cli.model.models import (
     RECORD_KINDS,
@@ -65,7 +66,10 @@ def check_references(
             findings.extend(_support_problems(record, list_name, index))
             if not _cites_a_source(record):
                 findings.append(
-                    ((list_name, index, "sources"), f"'{record.id}' cites no source: add at least one")
+                    (
+                        (list_name, index, "sources"),
+                        _("'{id}' cites no source: add at least one").format(id=record.id),
+                    )
                 )
     findings.extend(_lineage_cycles(dataset))
     findings.extend(_dated_by_problems(dataset, derived))
@@ -95,12 +99,12 @@ class _Unknown:
 
     def __call__(self, target: str, named: str | None, known: set[str]) -> str:
         """'no place has the id 'x' (did you mean 'y'?)'."""
-        kind = RECORD_KINDS[named] if named else "record"
+        kind = _(RECORD_KINDS[named]) if named else _("record")
         hint = ""
         if named and self.suggestions_left > 0:
             self.suggestions_left -= 1
             hint = _suggest(target, known)
-        return f"no {kind} has the id '{target}'{hint}"
+        return _("no {kind} has the id '{id}'").format(kind=kind, id=target) + hint
 
 
 def _duplicate_ids(dataset: Dataset) -> Iterator[Finding]:
@@ -112,7 +116,9 @@ def _duplicate_ids(dataset: Dataset) -> Iterator[Finding]:
             if record.id in first_seen:
                 yield (
                     (list_name, index, "id"),
-                    f"the id '{record.id}' is already used by {first_seen[record.id]}",
+                    _("the id '{id}' is already used by {place}").format(
+                        id=record.id, place=first_seen[record.id]
+                    ),
                 )
             else:
                 first_seen[record.id] = where
@@ -145,27 +151,40 @@ def _support_problems(record: Any, list_name: str, index: int) -> Iterator[Findi
     fields = STATEMENT_FIELDS[list_name]
     for position, citation in enumerate(record.sources):
         for at, statement in enumerate(citation.supports):
-            field_name, _, lang = statement.partition(".")
+            field_name, _dot, lang = statement.partition(".")
             where = (list_name, index, "sources", position, "supports", at)
             if field_name not in fields:
                 yield (
                     where,
-                    (
-                        f"'{field_name}' is no statement of a record of {list_name}: "
-                        f"name one of {', '.join(fields) or 'none (it makes none)'}"
+                    _("'{field}' is no statement of a record of {list}: name one of {fields}").format(
+                        field=field_name,
+                        list=list_name,
+                        fields=", ".join(fields) or _("none (it makes none)"),
                     ),
                 )
                 continue
             value = getattr(record, field_name, None)
             if value is None or value in ([], ""):
-                yield where, f"'{record.id}' has no {field_name} for this source to support"
+                yield (
+                    where,
+                    _("'{id}' has no {field} for this source to support").format(
+                        id=record.id, field=field_name
+                    ),
+                )
             elif lang and not (isinstance(value, dict) and lang in value):
-                yield where, f"'{record.id}' has no {field_name} in '{lang}' for this source to support"
+                yield (
+                    where,
+                    _("'{id}' has no {field} in '{lang}' for this source to support").format(
+                        id=record.id, field=field_name, lang=lang
+                    ),
+                )
     for at, statement in enumerate(getattr(record, "translated", None) or ()):
-        field_name, _, lang = statement.partition(".")
+        field_name, _dot, lang = statement.partition(".")
         value = getattr(record, field_name, None)
         if field_name not in fields or not lang or not isinstance(value, dict) or lang not in value:
-            words = f"'{record.id}' has no {field_name} in '{lang or '?'}' to call our translation"
+            words = _("'{id}' has no {field} in '{lang}' to call our translation").format(
+                id=record.id, field=field_name, lang=lang or "?"
+            )
             yield (
                 (list_name, index, "translated", at),
                 words,
@@ -186,7 +205,7 @@ def _support_problems(record: Any, list_name: str, index: int) -> Iterator[Findi
         if citation.supports:
             yield (
                 (*path, "supports"),
-                "name statements only in the record's own sources (this one gives what it is under)",
+                _("name statements only in the record's own sources (this one gives what it is under)"),
             )
 
 
@@ -209,7 +228,7 @@ def _lineage_cycles(dataset: Dataset) -> Iterator[Finding]:
     parent_edges: dict[str, list[tuple[int, str]]] = {}
     for index, link in enumerate(dataset.lineage):
         if link.from_org == link.to_org:
-            yield ("lineage", index), f"'{link.from_org}' is linked to itself"
+            yield ("lineage", index), _("'{id}' is linked to itself").format(id=link.from_org)
         elif link.relation == "emerged_within":
             parent_edges.setdefault(link.from_org, []).append((index, link.to_org))
         elif link.relation == "became":
@@ -233,7 +252,10 @@ def _lineage_cycles(dataset: Dataset) -> Iterator[Finding]:
             index, target = step
             if state.get(target) == 1:
                 circle = [*path[path.index(target) :], target]
-                yield ("lineage", index), f"the lineage goes round in a circle: {' -> '.join(circle)}"
+                yield (
+                    ("lineage", index),
+                    _("the lineage goes round in a circle: {circle}").format(circle=" -> ".join(circle)),
+                )
             elif target not in state:
                 state[target] = 1
                 path.append(target)
@@ -246,4 +268,4 @@ def _suggest(target: str, candidates: set[str]) -> str:
     import difflib
 
     close = difflib.get_close_matches(target, sorted(candidates), n=1)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+    return _(" (did you mean '{id}'?)").format(id=close[0]) if close else ""

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from aloe_cli.i18n import _
 from aloe_cli.model.edtf import EdtfError, parse_edtf
 
 if TYPE_CHECKING:
@@ -58,18 +59,18 @@ def too_many_claims(dated_by: DatedBy, happenings: dict[str, Happening]) -> str 
         claims *= len(side)
     # Each claim made cites the sources of one claim of each side: every claim of a side is cited as
     # often as the other side has claims.
-    citations = sum(sum(len(sources) for _, sources in side) * claims // len(side) for side in sides)
+    citations = sum(sum(len(sources) for _claim, sources in side) * claims // len(side) for side in sides)
     if claims > MAX_DERIVED_CLAIMS:
         counts = " x ".join(str(len(side)) for side in sides)
-        return (
-            f"these dates would make {claims} claims ({counts}), more than {MAX_DERIVED_CLAIMS}: "
-            "give this record `dates` of its own"
-        )
+        return _(
+            "these dates would make {claims} claims ({counts}), more than {most}: give this record "
+            "`dates` of its own"
+        ).format(claims=claims, counts=counts, most=MAX_DERIVED_CLAIMS)
     if citations > MAX_DERIVED_CITATIONS:
-        return (
-            f"these dates would cite {citations} sources, more than {MAX_DERIVED_CITATIONS}: "
-            "give this record `dates` of its own"
-        )
+        return _(
+            "these dates would cite {citations} sources, more than {most}: give this record `dates` of "
+            "its own"
+        ).format(citations=citations, most=MAX_DERIVED_CITATIONS)
     return None
 
 
@@ -155,22 +156,22 @@ def dated_by_findings(
         return
     base = (list_name, index, "dated_by")
     if record.dates:
-        yield base, "give `dates` or `dated_by`, not both"
+        yield base, _("give `dates` or `dated_by`, not both")
     if dated_by.same_as and (dated_by.start or dated_by.after or dated_by.end):
-        yield base, "`same_as` stands alone: leave out start, after and end"
+        yield base, _("`same_as` stands alone: leave out start, after and end")
     if dated_by.start and dated_by.after:
-        yield base, "give `start` or `after`, not both"
+        yield base, _("give `start` or `after`, not both")
     named = [(f, getattr(dated_by, f)) for f in ("same_as", "start", "after", "end") if getattr(dated_by, f)]
     if not named:
-        yield base, "name a milestone or event: same_as, start, after or end"
+        yield base, _("name a milestone or event: same_as, start, after or end")
     unusable = False
     for field, target in named:
         found = happenings.get(target)
         if found is None:
-            yield (*base, field), f"no milestone or event has the id '{target}'"
+            yield (*base, field), _("no milestone or event has the id '{id}'").format(id=target)
             unusable = True
         elif not found.dates:
-            yield (*base, field), f"'{target}' has no dates of its own to give"
+            yield (*base, field), _("'{id}' has no dates of its own to give").format(id=target)
             unusable = True
     if unusable or record.dates:
         return
@@ -181,7 +182,7 @@ def dated_by_findings(
     try:
         claims = derived_claims(dated_by, happenings)
     except EdtfError as error:
-        yield base, f"these dates do not make a period: {error}"
+        yield base, _("these dates do not make a period: {reason}").format(reason=error)
         return
     if derived is not None:
         derived[record.id] = claims

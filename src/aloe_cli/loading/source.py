@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import BinaryIO, NamedTuple
 
 from aloe_cli.errors import DatasetInvalid, DataSourceError, Problem
+from aloe_cli.i18n import N_, _
 
 MAX_DATASET_BYTES = 100 * 1024 * 1024  # 100 MiB: about 250k records; refused before parsing
 _CHUNK = 1024 * 1024
@@ -51,37 +52,48 @@ def read_dataset_bytes(source: DatasetSource) -> bytes:
     name = source.display_name
     if source.path == "-":
         if sys.stdin is None:
-            raise DataSourceError(f"{name}: standard input is closed (given by {source.origin})")
+            raise DataSourceError(
+                _("{file}: standard input is closed").format(file=name)
+                + _(" (given by {option})").format(option=source.origin)
+            )
         try:
             return _read_capped(sys.stdin.buffer, name)
         except OSError as error:
-            raise DataSourceError(f"{name}: cannot be read: {error.strerror or error}") from None
+            raise DataSourceError(
+                _("{file}: cannot be read: {reason}").format(file=name, reason=error.strerror or error)
+            ) from None
     path = bundled_dataset_path() if source.path is None else Path(source.path)
-    via = "" if source.path is None else f" (given by {source.origin})"
+    via = "" if source.path is None else _(" (given by {option})").format(option=source.origin)
     try:
         # Look before opening: opening a FIFO waits for a writer, maybe for ever. Only regular files.
         kind = _kind_of_file(os.stat(path).st_mode)
         if kind == "a directory":
-            raise DataSourceError(f"{name}: is a directory, not a dataset file{via}")
+            raise DataSourceError(_("{file}: is a directory, not a dataset file").format(file=name) + via)
         if kind is not None:
             raise DataSourceError(
-                f"{name}: is {kind}, not a regular file{via}; to read a stream, pipe it to --data -"
+                _("{file}: is {kind}, not a regular file").format(file=name, kind=_(kind))
+                + via
+                + _("; to read a stream, pipe it to --data -")
             )
         with open(path, "rb") as stream:
             info = os.fstat(stream.fileno())
             if stat.S_ISDIR(info.st_mode):  # pragma: no cover - open() refuses directories on Linux
-                raise DataSourceError(f"{name}: is a directory, not a dataset file{via}")
+                raise DataSourceError(_("{file}: is a directory, not a dataset file").format(file=name) + via)
             if stat.S_ISREG(info.st_mode) and info.st_size > MAX_DATASET_BYTES:
                 raise DataSourceError(_too_large(name))
             return _read_capped(stream, name)
     except FileNotFoundError:
-        raise DataSourceError(f"{name}: no such file{via}") from None
+        raise DataSourceError(_("{file}: no such file").format(file=name) + via) from None
     except IsADirectoryError:
-        raise DataSourceError(f"{name}: is a directory, not a dataset file{via}") from None
+        raise DataSourceError(
+            _("{file}: is a directory, not a dataset file").format(file=name) + via
+        ) from None
     except PermissionError:
-        raise DataSourceError(f"{name}: permission denied{via}") from None
+        raise DataSourceError(_("{file}: permission denied").format(file=name) + via) from None
     except OSError as error:
-        raise DataSourceError(f"{name}: cannot be read: {error.strerror or error}{via}") from None
+        raise DataSourceError(
+            _("{file}: cannot be read: {reason}").format(file=name, reason=error.strerror or error) + via
+        ) from None
 
 
 def read_bounded_file(path: Path, limit: int) -> bytearray:
@@ -108,18 +120,20 @@ def _kind_of_file(mode: int) -> str | None:
     if stat.S_ISREG(mode):
         return None
     if stat.S_ISDIR(mode):
-        return "a directory"
+        return N_("a directory")
     if stat.S_ISFIFO(mode):
-        return "a FIFO (named pipe)"
+        return N_("a FIFO (named pipe)")
     if stat.S_ISSOCK(mode):
-        return "a socket"
+        return N_("a socket")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    return "not a file"
+        return N_("a device")
+    return N_("not a file")
 
 
 def _too_large(name: str) -> str:
-    return f"{name}: larger than the {MAX_DATASET_BYTES // (1024 * 1024)} MiB a dataset may have"
+    return _("{file}: larger than the {size} MiB a dataset may have").format(
+        file=name, size=MAX_DATASET_BYTES // (1024 * 1024)
+    )
 
 
 def _read_capped(stream: BinaryIO, name: str) -> bytes:
@@ -147,7 +161,13 @@ def decode_dataset(data: bytes, name: str) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line, column = _line_and_column(data, error.start)
-        problem = Problem(name, line, column, "", f"this is not UTF-8 text (byte 0x{data[error.start]:02X})")
+        problem = Problem(
+            name,
+            line,
+            column,
+            "",
+            _("this is not UTF-8 text (byte 0x{byte})").format(byte=f"{data[error.start]:02X}"),
+        )
         raise DatasetInvalid(name, [problem]) from None
 
 

@@ -10,6 +10,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 
 from aloe_cli.errors import DatasetInvalid, Problem
+from aloe_cli.i18n import N_, _
 from aloe_cli.loading.checks import Finding, check_references
 from aloe_cli.loading.yaml_loader import Path, PositionIndex, format_path, index_positions, read_yaml
 from aloe_cli.model.models import ID_PATTERN, RECORD_KINDS, URL_PATTERN, Dataset, DateClaim, kind_of
@@ -147,51 +148,79 @@ def _schema_problem(detail: Any, raw: Any, positions: PositionIndex, name: str) 
     path: Path = tuple(detail["loc"])
     kind = detail["type"]
     context = detail.get("ctx") or {}
-    found = kind_of(_value_at(raw, path))
-    field = str(path[-1]) if path else "the dataset"
+    value = _value_at(raw, path)
+    found = kind_of(value)
+    field = str(path[-1]) if path else _("the dataset")
     if kind == "missing":
         # Point at the mapping the field is missing from: the field itself has no position.
         line, column = positions.locate(path[:-1]) or (None, None)
-        return Problem(name, line, column, format_path(path), f"'{field}' is required here")
+        return Problem(
+            name, line, column, format_path(path), _("'{field}' is required here").format(field=field)
+        )
     if kind == "extra_forbidden":
         known = _field_names(path[:-1])
         close = difflib.get_close_matches(field, known, n=1)
-        hint = f" (did you mean '{close[0]}'?)" if close else f" (known fields: {', '.join(known)})"
-        return _problem_at(path, f"unknown field '{field}'{hint}", positions, name, at_key=True)
+        hint = (
+            _(" (did you mean '{id}'?)").format(id=close[0])
+            if close
+            else _(" (known fields: {fields})").format(fields=", ".join(known))
+        )
+        message = _("unknown field '{field}'").format(field=field) + hint
+        return _problem_at(path, message, positions, name, at_key=True)
     pattern = context.get("pattern")
     if path and path[-1] == "[key]":  # a language code of a text in several languages
         path = path[:-1]
-        message = f"'{path[-1]}' is not a language code (use en, fr, es, pt ...)"
+        message = _("'{code}' is not a language code (use en, fr, es, pt ...)").format(code=path[-1])
         return _problem_at(path, message, positions, name, at_key=True)
     if kind == "literal_error":
-        message = f"must be one of {context.get('expected', '')}"
-    elif found == "an empty value" and kind in ("string_type", "dict_type"):
-        message = "this value is empty: write some text"
+        message = _("must be one of {choices}").format(choices=_or(context.get("expected", "")))
+    elif value is None and kind in ("string_type", "dict_type"):
+        message = _("this value is empty: write some text")
     elif kind in ("string_type", "str_type"):
-        message = f"expected text, found {found}"
+        message = _("expected text, found {found}").format(found=found)
     elif kind == "list_type":
-        message = f"expected a list ('- item' lines or [a, b]), found {found}"
+        message = _("expected a list ('- item' lines or [a, b]), found {found}").format(found=found)
     elif kind == "dict_type" and _is_localized_text(path):
-        message = f"expected text, or a mapping of languages to text (en: ..., fr: ...), not {found}"
+        message = _(
+            "expected text, or a mapping of languages to text (en: ..., fr: ...), not {found}"
+        ).format(found=found)
     elif kind in ("model_type", "dict_type", "model_attributes_type"):
-        message = f"expected a mapping (key: value), found {found}"
+        message = _("expected a mapping (key: value), found {found}").format(found=found)
     elif kind in ("int_parsing", "int_type", "int_from_float"):
-        message = "expected a whole number, such as 12"
+        message = _("expected a whole number, such as 12")
     elif kind == "string_too_short" or (kind == "string_pattern_mismatch" and pattern == r"\S"):
-        message = "this text is empty"
+        message = _("this text is empty")
     elif kind == "too_short":
-        message = "give the text in at least one language"
+        message = _("give the text in at least one language")
     elif kind == "string_pattern_mismatch" and pattern == URL_PATTERN:
-        message = "a URL is a web address starting with http:// or https://"
+        message = _("a URL is a web address starting with http:// or https://")
     elif kind == "string_pattern_mismatch" and pattern == ID_PATTERN:
-        message = "an id uses lower-case letters, digits and '-' only (like 'wsf-2002')"
+        message = _("an id uses lower-case letters, digits and '-' only (like 'wsf-2002')")
     elif kind == "string_pattern_mismatch":
-        message = f"does not have the expected form ({pattern})"
+        message = _("does not have the expected form ({pattern})").format(pattern=pattern)
+    elif kind in _BOUNDS:
+        wording, key = _BOUNDS[kind]
+        message = _(wording).format(limit=context.get(key, ""))
     elif kind.startswith("greater_than") or kind.startswith("less_than"):
         message = detail["msg"].replace("Input should be", "must be")
     else:
         message = detail["msg"]
     return _problem_at(path, message, positions, name)
+
+
+# Pydantic's bounds on a number, as its English says them ("must be greater than 0"), and where its limit is.
+_BOUNDS = {
+    "greater_than": (N_("must be greater than {limit}"), "gt"),
+    "greater_than_equal": (N_("must be greater than or equal to {limit}"), "ge"),
+    "less_than": (N_("must be less than {limit}"), "lt"),
+    "less_than_equal": (N_("must be less than or equal to {limit}"), "le"),
+}
+
+
+def _or(expected: str) -> str:
+    """Pydantic's list of allowed values ("'a', 'b' or 'c'"), its last "or" in the run's language."""
+    head, found, last = expected.rpartition("' or '")
+    return head + "'" + _(" or ") + "'" + last if found else expected
 
 
 def _value_at(raw: Any, path: Path) -> Any:
@@ -221,7 +250,7 @@ def _field_at(path: Path) -> tuple[type[BaseModel] | None, FieldInfo | None]:
 
 def _field_names(path: Path) -> list[str]:
     """The field names (as written in YAML) of the model found at `path` inside a Dataset."""
-    model, _ = _field_at(path)
+    model, _field = _field_at(path)
     if model is None:
         return []
     return [info.alias or field_name for field_name, info in model.model_fields.items()]

@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from aloe_cli.errors import DatasetInvalid, Problem
+from aloe_cli.i18n import _
 
 # The C parser is 5-10 times faster; PyYAML's wheels ship it, a build without libyaml may not.
 # Only its event stream is used: no constructor of either loader ever runs.
@@ -273,19 +274,26 @@ class _Reader:
             return None
         except yaml.MarkedYAMLError as error:
             reason = (error.problem or error.context or "invalid YAML").strip()
-            self.report(error.problem_mark or error.context_mark, (), f"YAML syntax error: {reason}")
+            self.report(
+                error.problem_mark or error.context_mark,
+                (),
+                _("YAML syntax error: {reason}").format(reason=reason),
+            )
             return None
         except yaml.reader.ReaderError as error:  # a character YAML forbids; it knows only the offset
-            message = f"character U+{error.character:04X} is not allowed in YAML"
+            message = _("character U+{code} is not allowed in YAML").format(code=f"{error.character:04X}")
             self.report(_Mark(self._character_offset(error.position)), (), message)
             return None
         if self.fatal:
             return None
         if self.root is _MISSING or self.root is None:
-            self.report(None, (), "the file is empty: a dataset is a mapping (key: value) at the top level")
+            self.report(
+                None, (), _("the file is empty: a dataset is a mapping (key: value) at the top level")
+            )
         elif not isinstance(self.root, dict):
-            found = "a list" if isinstance(self.root, list) else "a single value"
-            self.report(self.root_mark, (), f"the top level must be a mapping (key: value), found {found}")
+            found = _("a list") if isinstance(self.root, list) else _("a single value")
+            message = _("the top level must be a mapping (key: value), found {found}").format(found=found)
+            self.report(self.root_mark, (), message)
         return None if self.fatal else self.root
 
     def _character_offset(self, offset: int) -> int:
@@ -315,7 +323,9 @@ class _Reader:
             elif kind is yaml.DocumentStartEvent:
                 documents += 1
                 if documents > 1:
-                    self.report(event.start_mark, (), "the file holds several YAML documents (---): keep one")
+                    self.report(
+                        event.start_mark, (), _("the file holds several YAML documents (---): keep one")
+                    )
                     raise _StopReading
             elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
                 self._finish(self.stack.pop().value)
@@ -327,11 +337,15 @@ class _Reader:
     def _check_node(self, event: Any, path: Path) -> None:
         """Refuse anchors and tags that would make the value something other than written."""
         if event.anchor is not None:  # the value is still the one written: reading can go on
-            message = "anchors (&name) are not supported: write the value out"
+            message = _("anchors (&name) are not supported: write the value out")
             self.report(event.start_mark, path, message, fatal=False)
         tag = event.tag
         if tag is not None and tag not in HARMLESS_TAGS and tag != "!":
-            self.report(event.start_mark, path, f"YAML tags such as '{tag}' are not supported: remove it")
+            self.report(
+                event.start_mark,
+                path,
+                _("YAML tags such as '{tag}' are not supported: remove it").format(tag=tag),
+            )
 
     def _scalar(self, event: Any) -> None:
         parent = self.stack[-1] if self.stack else None
@@ -340,7 +354,7 @@ class _Reader:
         path = _child_path(parent)
         expecting_key = parent is not None and isinstance(parent.value, dict) and parent.key is None
         if type(event) is yaml.AliasEvent:
-            self.report(event.start_mark, path, "aliases (*name) are not supported: write the value out")
+            self.report(event.start_mark, path, _("aliases (*name) are not supported: write the value out"))
             value: Any = f"*{event.anchor}"
         else:
             if event.anchor is not None or event.tag is not None:
@@ -361,10 +375,12 @@ class _Reader:
             self.root_mark = event.start_mark
         path = _child_path(parent)
         if parent is not None and isinstance(parent.value, dict) and parent.key is None:
-            self.report(event.start_mark, path, "a key must be plain text, not a list or a mapping")
+            self.report(event.start_mark, path, _("a key must be plain text, not a list or a mapping"))
             raise _StopReading
         if len(self.stack) >= MAX_DEPTH:
-            self.report(event.start_mark, path, f"the data nests deeper than {MAX_DEPTH} levels")
+            self.report(
+                event.start_mark, path, _("the data nests deeper than {depth} levels").format(depth=MAX_DEPTH)
+            )
             raise _StopReading
         if event.anchor is not None or event.tag is not None:
             self._check_node(event, path)
@@ -380,11 +396,20 @@ class _Reader:
         assert isinstance(parent.value, dict)
         path = (*parent.path, key)
         if type(event) is yaml.ScalarEvent and not event.style and key == "<<":
-            self.report(event.start_mark, path, "merge keys (<<) are not supported: write the fields out")
+            self.report(event.start_mark, path, _("merge keys (<<) are not supported: write the fields out"))
         if key in parent.value:
             first = parent.first_key_position.get(key)
-            where = f" (first at line {first[0]}, column {first[1]})" if first else ""
-            self.report(event.start_mark, path, f"duplicate key '{key}'{where}: keep one", fatal=False)
+            where = (
+                _(" (first at line {line}, column {column})").format(line=first[0], column=first[1])
+                if first
+                else ""
+            )
+            self.report(
+                event.start_mark,
+                path,
+                _("duplicate key '{key}'{where}: keep one").format(key=key, where=where),
+                fatal=False,
+            )
         if self.wanted is None:  # the careful pass, which reports repeated keys with both positions
             parent.first_key_position.setdefault(key, self.lines.position(event.start_mark))
         self._note_position(self.index.keys, path, event.start_mark)

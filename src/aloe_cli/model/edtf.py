@@ -17,19 +17,21 @@ from datetime import date
 from functools import lru_cache
 from typing import NamedTuple
 
+from aloe_cli.i18n import N_, _
+
 MONTH_NAMES = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
+    N_("January"),
+    N_("February"),
+    N_("March"),
+    N_("April"),
+    N_("May"),
+    N_("June"),
+    N_("July"),
+    N_("August"),
+    N_("September"),
+    N_("October"),
+    N_("November"),
+    N_("December"),
 ]
 SEASON_NAMES = {21: "spring", 22: "summer", 23: "autumn", 24: "winter"}
 # Northern-hemisphere meteorological seasons; winter runs into the next year. The `edtf` package ends
@@ -168,9 +170,9 @@ class _Point(NamedTuple):
 def parse_edtf(text: str) -> EdtfDate:
     """Parse an EDTF string of level 0 or 1; raise EdtfError with a readable reason otherwise."""
     if not isinstance(text, str) or not text:
-        raise EdtfError("an EDTF date is needed, such as 2001-06 or 1998/1999")
+        raise EdtfError(_("an EDTF date is needed, such as 2001-06 or 1998/1999"))
     if text != text.strip():
-        raise EdtfError("remove the spaces around the date")
+        raise EdtfError(_("remove the spaces around the date"))
     if "/" not in text:
         point = _parse_point(text)
         qualified = point.approximate or point.uncertain
@@ -180,17 +182,21 @@ def parse_edtf(text: str) -> EdtfDate:
             end_earliest=point.earliest, start_precision=point.precision, end_precision=point.precision,
         )  # fmt: skip
     if text.count("/") > 1:
-        raise EdtfError("an interval has exactly one '/'")
+        raise EdtfError(_("an interval has exactly one '/'"))
     left, right = text.split("/")
     if left in ("", "..") and right in ("", ".."):
-        raise EdtfError("an interval needs at least one known end")
+        raise EdtfError(_("an interval needs at least one known end"))
     for side in (left, right):
         if "X" in side:
-            raise EdtfError(f"'{text}': unspecified digits (X) inside an interval are EDTF level 2")
+            raise EdtfError(
+                _("'{text}': unspecified digits (X) inside an interval are EDTF level 2").format(text=text)
+            )
     start = None if left in ("", "..") else _parse_point(left)
     end = None if right in ("", "..") else _parse_point(right)
     if start is not None and end is not None and start.earliest > end.latest:
-        raise EdtfError(f"the interval starts ({left}) after it ends ({right})")
+        raise EdtfError(
+            _("the interval starts ({start}) after it ends ({end})").format(start=left, end=right)
+        )
     return EdtfDate(
         text,
         start.earliest if start else None,
@@ -213,19 +219,25 @@ def _parse_point(text: str) -> _Point:
     """Parse one date (not an interval) into its bounds."""
     match = _DATE_RE.fullmatch(text)
     if match is None:
-        raise EdtfError(f"'{text}' is not an EDTF date (expected forms like 2001, 2001-06, 2001-06-15)")
+        raise EdtfError(
+            _("'{text}' is not an EDTF date (expected forms like 2001, 2001-06, 2001-06-15)").format(
+                text=text
+            )
+        )
     year_text, month_text, day_text = match["year"], match["month"], match["day"]
     if match["time"]:
         _check_time(text, match["time"])
     qualifier = match["qualifier"] or ""
     if year_text.startswith(("Y", "-")) or year_text.lstrip("X") == "":
-        raise EdtfError(f"'{text}': aloe reads years 1 to 9999 only")
+        raise EdtfError(_("'{text}': aloe reads years 1 to 9999 only").format(text=text))
     if len(year_text) != 4:
-        raise EdtfError(f"'{text}': a year has four digits (write 0987, not 987)")
+        raise EdtfError(_("'{text}': a year has four digits (write 0987, not 987)").format(text=text))
     if "X" in year_text and month_text is not None:
-        raise EdtfError(f"'{text}': a year with unspecified digits cannot have a month")
+        raise EdtfError(_("'{text}': a year with unspecified digits cannot have a month").format(text=text))
     if month_text == "XX" and day_text not in (None, "XX"):
-        raise EdtfError(f"'{text}': an unspecified month cannot have a known day (EDTF level 2)")
+        raise EdtfError(
+            _("'{text}': an unspecified month cannot have a known day (EDTF level 2)").format(text=text)
+        )
     approximate = qualifier in ("~", "%")
     uncertain = qualifier in ("?", "%")
 
@@ -237,18 +249,18 @@ def _parse_point(text: str) -> _Point:
         return _Point(date(first_year, 1, 1), date(last_year, 12, 31), "decade", approximate, uncertain)
     year = int(year_text)
     if year == 0:
-        raise EdtfError(f"'{text}': aloe reads years 1 to 9999 only")
+        raise EdtfError(_("'{text}': aloe reads years 1 to 9999 only").format(text=text))
     if month_text is None or month_text == "XX":
         return _Point(date(year, 1, 1), date(year, 12, 31), "year", approximate, uncertain)
     month = int(month_text)
     if month in SEASON_MONTHS and day_text is None:
         if qualifier:
-            raise EdtfError(f"'{text}': a qualified season is EDTF level 2")
+            raise EdtfError(_("'{text}': a qualified season is EDTF level 2").format(text=text))
         first_month, last_month = SEASON_MONTHS[month]
         last_year = year + (last_month - 1) // 12
         last_month = (last_month - 1) % 12 + 1
         if last_year > 9999:
-            raise EdtfError(f"'{text}': aloe reads years 1 to 9999 only")
+            raise EdtfError(_("'{text}': aloe reads years 1 to 9999 only").format(text=text))
         last_day = calendar.monthrange(last_year, last_month)[1]
         return _Point(
             date(year, first_month, 1),
@@ -258,13 +270,21 @@ def _parse_point(text: str) -> _Point:
             uncertain,
         )
     if not 1 <= month <= 12:
-        raise EdtfError(f"'{text}': month {month_text} does not exist (01-12, or 21-24 for seasons)")
+        raise EdtfError(
+            _("'{text}': month {month} does not exist (01-12, or 21-24 for seasons)").format(
+                text=text, month=month_text
+            )
+        )
     days_in_month = calendar.monthrange(year, month)[1]
     if day_text is None or day_text == "XX":
         return _Point(date(year, month, 1), date(year, month, days_in_month), "month", approximate, uncertain)
     day = int(day_text)
     if not 1 <= day <= days_in_month:
-        raise EdtfError(f"'{text}': {MONTH_NAMES[month - 1]} {year} has no day {day_text}")
+        raise EdtfError(
+            _("'{text}': {month} {year} has no day {day}").format(
+                text=text, month=_(MONTH_NAMES[month - 1]), year=year, day=day_text
+            )
+        )
     return _Point(date(year, month, day), date(year, month, day), "day", approximate, uncertain)
 
 
@@ -272,13 +292,15 @@ def _check_time(text: str, time: str) -> None:
     """A time of day must exist: hours 00-23, minutes and seconds 00-59, an offset up to ±14:00."""
     hours, minutes, seconds = int(time[1:3]), int(time[4:6]), int(time[7:9])
     if hours > 23 or minutes > 59 or seconds > 59:
-        raise EdtfError(f"'{text}': {time[1:9]} is not a time of day")
+        raise EdtfError(_("'{text}': {time} is not a time of day").format(text=text, time=time[1:9]))
     offset = time[9:]
     if offset and offset != "Z":
         offset_hours = int(offset[1:3])
         offset_minutes = int(offset[4:6]) if len(offset) > 3 else 0
         if offset_hours > 14 or offset_minutes > 59:
-            raise EdtfError(f"'{text}': {offset} is not a time zone offset")
+            raise EdtfError(
+                _("'{text}': {offset} is not a time zone offset").format(text=text, offset=offset)
+            )
 
 
 @lru_cache(maxsize=8192)

@@ -20,7 +20,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from aloe_cli.i18n import N_
+from aloe_cli.i18n import N_, _
 from aloe_cli.model.edtf import (
     EDTF_SCHEMA_PATTERN,
     PRECISION_RANK,
@@ -39,7 +39,7 @@ DEFAULT_LANG = "en"
 def _require_text(value: Any, what: str) -> str:
     if not isinstance(value, str):
         raise PydanticCustomError(
-            "aloe_type", "{what} must be text, not {found}", {"what": what, "found": kind_of(value)}
+            "aloe_type", _("{what} must be text, not {found}"), {"what": _(what), "found": kind_of(value)}
         )
     return value
 
@@ -47,12 +47,12 @@ def _require_text(value: Any, what: str) -> str:
 def kind_of(value: Any) -> str:
     """How a value looks to a YAML author: text, a list, a mapping, nothing."""
     if value is None:
-        return "an empty value"
+        return _("an empty value")
     if isinstance(value, dict):
-        return "a mapping"
+        return _("a mapping")
     if isinstance(value, list):
-        return "a list"
-    return "text"
+        return _("a list")
+    return _("text")
 
 
 # Ids and language codes are checked by pydantic-core itself (no Python call per value: a large
@@ -93,7 +93,7 @@ LocalizedText = Annotated[
 
 
 def _parse_edtf_value(value: Any) -> EdtfDate:
-    text = _require_text(value, "a date")
+    text = _require_text(value, N_("a date"))
     try:
         return parse_edtf(text)
     except EdtfError as error:
@@ -125,7 +125,7 @@ def _yes_or_no(value: Any) -> bool:
         return value
     if value in ("true", "false"):  # aloe reads every YAML scalar as text
         return bool(value == "true")
-    raise PydanticCustomError("aloe_bool", "write true or false")
+    raise PydanticCustomError("aloe_bool", _("write true or false"))
 
 
 YesOrNo = Annotated[
@@ -246,17 +246,19 @@ MEDIA_PATH_PATTERN = r"^(?![/\\])(?!.*(?:^|/)\.\.(?:/|$))[^\\:\x00-\x1f]+$"
 
 
 def _media_path(value: Any) -> str:
-    text = _require_text(value, "a path")
+    text = _require_text(value, N_("a path"))
     parts = text.split("/")
     if not text or text.startswith("/") or "\\" in text or ":" in text or ".." in parts:
         raise PydanticCustomError(
             "aloe_media_path",
-            "'{path}' is not a path beside the dataset: write a relative path such as media/scan-1.jpg "
-            "(no leading /, no .., no backslash, no scheme); for a web address use `url`",
+            _(
+                "'{path}' is not a path beside the dataset: write a relative path such as media/scan-1.jpg "
+                "(no leading /, no .., no backslash, no scheme); for a web address use `url`"
+            ),
             {"path": text},
         )
     if any(ord(character) < 32 for character in text):
-        raise PydanticCustomError("aloe_media_path", "a path has no control characters")
+        raise PydanticCustomError("aloe_media_path", _("a path has no control characters"))
     return text
 
 
@@ -308,7 +310,8 @@ class Media(Record):
         """Exactly one of `url` and `path`: a medium is somewhere, and in one place."""
         if (self.url is None) == (self.path is None):
             raise PydanticCustomError(
-                "aloe_media_where", "give either `url` (a web address) or `path` (a file beside the dataset)"
+                "aloe_media_where",
+                _("give either `url` (a web address) or `path` (a file beside the dataset)"),
             )
         return self
 
@@ -453,9 +456,9 @@ class Author(Record):
     @model_validator(mode="after")
     def _one_kind_of_name(self) -> Author:
         if (self.family is None) == (self.organisation is None):
-            raise PydanticCustomError("aloe_author", "give a family name or an organisation (one of them)")
+            raise PydanticCustomError("aloe_author", _("give a family name or an organisation (one of them)"))
         if self.organisation is not None and self.given is not None:
-            raise PydanticCustomError("aloe_author", "an organisation has no given name")
+            raise PydanticCustomError("aloe_author", _("an organisation has no given name"))
         return self
 
     @property

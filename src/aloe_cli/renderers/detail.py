@@ -19,6 +19,18 @@ _SHOWN_APART = {
 # Each field's label (English msgids); a field missing here is shown by its name.
 _FIELD_LABELS = {
     "about": N_("About"),
+    "accessed": N_("Accessed"),
+    "archived": N_("Archived"),
+    "authors": N_("Authors"),
+    "container": N_("Container"),
+    "copy_read": N_("Copy read"),
+    "doi": N_("Doi"),
+    "issue": N_("Issue"),
+    "pages": N_("Pages"),
+    "place": N_("Place"),
+    "translated": N_("Translated"),
+    "type": N_("Type"),
+    "volume": N_("Volume"),
     "acronym": N_("Acronym"),
     "author": N_("Author"),
     "categories": N_("Categories"),
@@ -74,6 +86,13 @@ _WORDS = (
     N_("video"),
     N_("audio"),
     N_("link"),
+    # the kinds of a source, and the parts of an author's name
+    N_("primary"),
+    N_("secondary"),
+    N_("notes"),
+    N_("import"),
+    N_("family"),
+    N_("given"),
 )
 
 
@@ -83,7 +102,7 @@ def _plain(value: Any) -> str:
         return "\n".join(_plain(item) for item in value)
     if isinstance(value, dict):
         return "; ".join(
-            f"{key}: {_plain(item)}" for key, item in value.items() if item not in (None, [], "")
+            f"{_(key)}: {_plain(item)}" for key, item in value.items() if item not in (None, [], "")
         )
     if isinstance(value, bool):
         return _("yes") if value else _("no")
