@@ -336,3 +336,128 @@ def test_texts_given_in_several_languages_are_shown_in_the_readers(
     fair = next(node for node in graph if str(node.get("@id", "")).endswith("fair"))
     assert {"@value": "Les membres se retrouvent à la foire.", "@language": "fr"} in fair["description"]
     assert {"@value": "The members meet at the fair.", "@language": "en"} in fair["description"]
+
+
+# No common English word at all in a French run, marked in the source or not --------------------------
+
+# Words of aloe's English interface found in French runs before they were translated, each of which
+# cannot be French ("records", "are", "range", "as", "on" can be, and are left out).
+ENGLISH_WORDS = frozenset({
+    "the", "and", "with", "from", "not", "of", "is", "was", "were", "its", "has", "have", "this", "that",
+    "these", "which", "where", "when", "than", "more", "only", "each", "see", "must", "found", "expected",
+    "exists", "already", "folder", "such", "give", "warning", "wrote", "imported", "row", "column",
+    "unknown", "missing", "choose", "did", "you", "mean", "out", "number", "nothing", "none", "no", "by",
+    "into", "cannot", "does", "here", "there", "empty", "first", "value", "write", "add", "replace",
+    "primary", "secondary", "got", "unexpected", "problem", "problems", "run",
+})  # fmt: skip
+INVALID = Path(__file__).parent / "datasets" / "invalid"
+IMPORTS = Path(__file__).parent / "imports" / "timelinejs3"
+# The runs of FRENCH_RUNS, and the ones where an unmarked English string was found: usage errors,
+# problems in files, `aloe import` and `aloe new`, the sources and `show` of every kind of record.
+FRENCH_RUNS_ANY_WORD = [
+    *FRENCH_RUNS,
+    ("list", "sources"), ("workshops",), ("show", "story"), ("show", "calame-2003"), ("show", "wsse"),
+    ("show", "aloe-era"), ("show", "fair-trade"), ("show", "gap-twelve-workshops"), ("show", "world-social-forum"),
+    ("events", "--year", "0"), ("events", "--role", "boss"), ("list", "peple"), ("list", "workshops"),
+    ("export",), ("timeline", "extra"), ("events", "--org", "nowhere"), ("events", "--from", "2005", "--to", "2001"),
+    ("show", "nowhere"), ("--data", "{tmp}/missing.yaml", "timeline"), ("--data", "{tmp}", "timeline"),
+    ("chart", "--svg", "{tmp}/existing.svg"), ("export", "--to", "csv", "-o", "{tmp}/nowhere/x"),
+    *[("--data", str(path), "validate") for path in sorted(INVALID.glob("*.yaml")) if path.stem != "billion-laughs"],
+    ("--data", str(INVALID / "unknown-references.yaml"), "timeline"),
+    ("import", "{tmp}/bad.csv"), ("import", "{tmp}/bad.csv", "--keep-going", "-o", "{tmp}/kept.yaml"),
+    ("import", str(IMPORTS / "eras.json"), "-o", "{tmp}/eras.yaml"), ("import", "{tmp}/unknown.csv"),
+    ("new", "{tmp}/new.yaml"),
+]  # fmt: skip
+# What is code, not words: addresses, `commands`, --options, paths and file names.
+_CODE = re.compile(r"https?://\S+|`[^`]*`|(?<!\w)--?[\w-]+|\S*/\S*|\S+\.(?:csv|json|yaml|zip|svg|html)\b")
+_TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*")
+
+
+def _texts_of(value: Any, key: str = "") -> list[str]:
+    """Every string of a dumped dataset but the codes whose words are the interface's (a source's kind)."""
+    if isinstance(value, dict):
+        return [text for name, item in value.items() for text in _texts_of(item, str(name))]
+    if isinstance(value, list):
+        return [text for item in value for text in _texts_of(item, key)]
+    if not isinstance(value, str) or (key in {"kind", "role", "relation"} and " " not in value):
+        return []
+    return [" ".join(value.split())]
+
+
+def _dataset_texts(args: tuple[str, ...]) -> list[str]:
+    """The texts of every dataset a run reads: the bundled one (as loaded: dates made from `dated_by` too)."""
+    import contextlib
+
+    import yaml
+
+    from aloe_cli.errors import DatasetInvalid
+    from aloe_cli.loading.validation import validate_text
+
+    paths = [ROOT / "data" / "timeline.yaml", *(Path(a) for a in args if a.endswith((".yaml", ".json")))]
+    texts = []
+    for path in paths:
+        if not path.is_file():
+            continue
+        text = path.read_text(encoding="utf-8")
+        if path.suffix == ".json":
+            texts += _texts_of(json.loads(text))
+            continue
+        try:
+            texts += _texts_of(validate_text(text, str(path)).model_dump(mode="json"))
+        except DatasetInvalid:  # its problems quote its ids and values: the YAML's, where it reads
+            with contextlib.suppress(yaml.YAMLError):
+                texts += _texts_of(yaml.safe_load(text))
+    return sorted(set(texts), key=len, reverse=True)
+
+
+def _interface_words(shown: str, texts: list[str]) -> list[str]:
+    """The words of `shown` that no dataset text explains.
+
+    A word is the data's where a text has it beside the same neighbour, or whole. The output is read
+    in pieces (lines, table cells: runs of two spaces apart), and a word that ends a piece may be cut
+    from its neighbour by the wrapping of a table or a search's snippet: there, being a word of the
+    texts is enough.
+    """
+    import html
+
+    pairs: set[tuple[str, ...]] = set()
+    vocabulary: set[str] = set()
+    for text in texts:
+        words = [word.casefold() for word in _TOKEN.findall(text)]
+        vocabulary.update(words)
+        pairs |= (
+            {tuple(words[i : i + 2]) for i in range(len(words) - 1)} if len(words) > 1 else {tuple(words)}
+        )
+    found = []
+    for piece in re.split(r"\n| {2,}|<[^>]*>|…", html.unescape(shown).replace("\\", "")):
+        tokens = _TOKEN.findall(_CODE.sub(" ", piece))
+        folded = [token.casefold() for token in tokens]
+        in_data = {i for i in (0, len(tokens) - 1) if tokens and folded[i] in vocabulary}
+        for size in (1, 2):
+            for i in range(len(folded) - size + 1):
+                if tuple(folded[i : i + size]) in pairs:
+                    in_data.update(range(i, i + size))
+        found += [token for i, token in enumerate(tokens) if i not in in_data and token.isalpha()]
+    return found
+
+
+@pytest.mark.parametrize("args", FRENCH_RUNS_ANY_WORD, ids=" ".join)
+def test_a_french_run_shows_no_common_english_word(
+    aloe: Callable[..., Result], args: tuple[str, ...], tmp_path: Path
+) -> None:
+    (tmp_path / "existing.svg").write_text("mine\n", encoding="utf-8")
+    header = "Year,Month,Day,Time,End Year,End Month,End Day,End Time,Display Date,Headline,Text"
+    (tmp_path / "bad.csv").write_text(
+        f"{header}\n2001,1,,,,,,,,Row one,\n2005,13,,,,,,,,Row two,\n", encoding="utf-8"
+    )
+    (tmp_path / "unknown.csv").write_text("name,date\nx,2001\n", encoding="utf-8")
+    args = tuple(arg.replace("{tmp}", str(tmp_path)) for arg in args)
+    result = aloe("--lang", "fr", *args, env={"COLUMNS": "1000"})
+    assert result.exit_code in (0, 1, 2) and "Traceback" not in result.stderr
+    # A page's style sheet and its JSON-LD are for browsers and machines; TimelineJS's data is for people.
+    for_people = re.sub(
+        r'<style>.*?</style>|<script type="application/ld\+json">.*?</script>', "", result.stdout, flags=re.S
+    )
+    words = _interface_words(for_people + "\n" + result.stderr, _dataset_texts(args))
+    english = sorted({word for word in words if word.casefold() in ENGLISH_WORDS and not word.isupper()})
+    assert english == []

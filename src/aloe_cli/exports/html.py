@@ -94,7 +94,9 @@ def _cite(citation: CitationView) -> str:
     cited = citation.cited
     words = escape_markup(cited.words())
     # An imported file is said to be one wherever it is cited: it is only as good as its own sources.
-    imported = ' <span class="flag">(an imported file)</span>' if cited.imported else ""
+    imported = (
+        f' <span class="flag">{escape_markup(_("(an imported file)"))}</span>' if cited.imported else ""
+    )
     if cited.url:
         return f'<a href="{escape_markup(cited.url)}">{words}</a>{imported}'
     return f'<a href="#source-{escape_markup(cited.source)}">{words}</a>{imported}'

@@ -18,7 +18,29 @@ from typing import Any
 import yaml
 
 from aloe_cli.errors import DatasetInvalid, Problem
-from aloe_cli.i18n import _
+from aloe_cli.i18n import N_, _
+
+# libyaml's words for the syntax errors a dataset written by hand runs into (the rest stay libyaml's).
+LIBYAML_PROBLEMS = (
+    N_("invalid YAML"),
+    N_("block sequence entries are not allowed in this context"),
+    N_("could not find expected ':'"),
+    N_("did not find expected ',' or ']'"),
+    N_("did not find expected ',' or '}'"),
+    N_("did not find expected '-' indicator"),
+    N_("did not find expected <document start>"),
+    N_("did not find expected comment or line break"),
+    N_("did not find expected key"),
+    N_("did not find expected node content"),
+    N_("found a tab character that violates indentation"),
+    N_("found a tab character where an indentation space is expected"),
+    N_("found character that cannot start any token"),
+    N_("found undefined tag handle"),
+    N_("found unexpected ':'"),
+    N_("found unexpected end of stream"),
+    N_("found unknown escape character"),
+    N_("mapping values are not allowed in this context"),
+)
 
 # The C parser is 5-10 times faster; PyYAML's wheels ship it, a build without libyaml may not.
 # Only its event stream is used: no constructor of either loader ever runs.
@@ -273,7 +295,7 @@ class _Reader:
         except _StopReading:
             return None
         except yaml.MarkedYAMLError as error:
-            reason = (error.problem or error.context or "invalid YAML").strip()
+            reason = _((error.problem or error.context or "invalid YAML").strip())  # libyaml's, translated
             self.report(
                 error.problem_mark or error.context_mark,
                 (),

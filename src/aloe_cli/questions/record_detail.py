@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from aloe_cli.errors import UnknownRecordError
-from aloe_cli.i18n import _
+from aloe_cli.i18n import N_, _
 from aloe_cli.model.models import (
     PROPER_NAMES,
     RECORD_KINDS,
@@ -29,6 +29,8 @@ if TYPE_CHECKING:
 
 # The attributes through which a record names others, and each one's field as written in YAML.
 REFERENCE_FIELDS = {attribute: field for _, field, attribute, _ in REFERENCES}
+# The fields that give a record more names, and how a name from each is noted.
+NAME_FIELD_WORDS = {"acronym": N_("acronym"), "short_name": N_("short name")}
 
 
 class Found(NamedTuple):
@@ -194,14 +196,14 @@ def all_names(record: Any, presentation: Presentation | None = None) -> list[Nam
             }
             for lang, text in primary.items()
         ]
-    for field in ("acronym", "short_name"):
+    for field, words in NAME_FIELD_WORDS.items():
         value = getattr(record, field, None)
         if isinstance(value, dict):
             names += [
                 {
                     "name": text,
                     "lang": lang,
-                    "note": note(field, lang, field.replace("_", " ")),
+                    "note": note(field, lang, _(words)),
                     "sources": sources_of(f"{field}.{lang}"),
                 }
                 for lang, text in value.items()

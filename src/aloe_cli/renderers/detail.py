@@ -61,6 +61,8 @@ _FIELD_LABELS = {
     "url": N_("Address"),
     "workshops_counted": N_("Workshops counted"),
 }
+# The fields of `dated_by`, as show words them ('start reorganisation-1997').
+DATED_BY_WORDS = {"same_as": N_("same as"), "start": N_("start"), "after": N_("after"), "end": N_("end")}
 # The words of a record's kind and of its links to others (English msgids).
 _WORDS = (
     N_("source"),
@@ -172,7 +174,8 @@ def _by_statement(citations: list[CitationJSON]) -> str:
     lines: list[str] = []
     for key, statements in merged.items():
         group = bodies[key]
-        lines.append(f"{', '.join(_(s) if s == ALSO_CITED else s for s in statements)}:")
+        heading = ", ".join(_(s) if s == ALSO_CITED else s for s in statements)
+        lines.append(_("{heading}:").format(heading=heading))
         for (source, locator), found in group.items():
             where = f" {locator}" if locator else ""
             quotes = "".join(
@@ -285,7 +288,9 @@ def render_detail(detail: DetailJSON) -> Blocks:
         dated_by = detail["fields"].get("dated_by")
         if isinstance(dated_by, dict):
             by = ", ".join(
-                f"{key.replace('_', ' ')} {value}" for key, value in dated_by.items() if key != "inferred"
+                f"{_(DATED_BY_WORDS.get(key) or key)} {value}"
+                for key, value in dated_by.items()
+                if key != "inferred"
             )
             row(_("Dated by"), _("the dates of other records ({named}), claim by claim").format(named=by))
         for number, claim in enumerate(detail["claims"], start=1):
