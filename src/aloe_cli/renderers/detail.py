@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 # Fields shown in their own sections, not among the plain fields.
 _SHOWN_APART = {
     "id", "title", "name", "dates", "sources", "other_names", "acronym", "inferred", "dated_by", "media",
+    "translated",  # said beside each text it marks: "(our translation)"
 }  # fmt: skip
 # Each field's label (English msgids); a field missing here is shown by its name.
 _FIELD_LABELS = {
@@ -94,11 +95,25 @@ def _plain(value: Any) -> str:
 _TEXTS_IN_LANGUAGES = frozenset({"summary", "description", "role_note", "country"})
 
 
-def _in_languages(text: dict[str, Any], lang: str) -> str:
-    """The text in the reader's language (else English, else the first); under it, each other one, marked."""
+def _in_languages(text: dict[str, Any], lang: str, ours: set[str]) -> str:
+    """The text in the reader's language (else English, else the first); under it, each other one, marked.
+
+    `ours` names the languages the record marks as our translation: each says so.
+    """
     shown = next((code for code in (lang, "en") if text.get(code)), next(iter(text)))
-    others = [f"[{code}] {_plain(value)}" for code, value in text.items() if code != shown]
-    return "\n".join([_plain(text[shown]), *others])
+
+    def worded(code: str) -> str:
+        return _plain(text[code]) + (f" ({_('our translation')})" if code in ours else "")
+
+    others = [f"[{code}] {worded(code)}" for code in text if code != shown]
+    return "\n".join([worded(shown), *others])
+
+
+def _our_translations(fields: dict[str, Any], field: str) -> set[str]:
+    """The languages of a field the record marks as our translation (`translated: [country.fr]`)."""
+    translated = fields.get("translated")
+    statements = translated if isinstance(translated, list) else []
+    return {lang for name, _dot, lang in (s.partition(".") for s in statements) if name == field}
 
 
 def _possible_days(start: str | None, end: str | None, end_kind: str = "known") -> str:
@@ -289,7 +304,7 @@ def render_detail(detail: DetailJSON) -> Blocks:
         if field in named:  # the records it names, by name, each id in brackets: 'Dakar (dakar)'
             row(_label(field), "; ".join(named.pop(field)))
         elif field in _TEXTS_IN_LANGUAGES and isinstance(value, dict) and value:
-            row(_label(field), _in_languages(value, detail["lang"]))
+            row(_label(field), _in_languages(value, detail["lang"], _our_translations(fields, field)))
         elif field == "role" and isinstance(value, str):
             row(_label(field), _(ROLE_WORDS[value]) if value in ROLE_WORDS else value)
         else:
