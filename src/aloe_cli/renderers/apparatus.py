@@ -73,17 +73,26 @@ class Apparatus:
             places.append(cited)
 
     def entry(self, source: str) -> Pieces:
-        """'[6] A story...: 6a ¶2, 6b ¶3 <https://...>': the document once, each place cited in it.
+        """'[6] A story...: a ¶2 · b ¶3 <https://...>': the document once, each place cited in it.
 
+        A place's letter follows its document's number ('6b' in a table is the entry [6], place b).
         On a terminal that shows links, the title links to the address, which is not printed.
         `aloe sources` gives every source's id.
         """
         places = self.places[source]
         first = places[0]
-        told = [f"{self.marks[cited]} {cited.locator or _('(as a whole)')}" for cited in places]
-        where = f": {', '.join(told)}" if len(places) > 1 else f", {first.locator}" if first.locator else ""
+        number = str(self.documents[source])
+        # No-break spaces keep a letter with its place and the dot after it ('a ¶2 ·' is never parted);
+        # ' · ' between places, as a locator may hold a comma ('p. 3, note 2').
+        told = [
+            f"{self.marks[cited].removeprefix(number)}\u00a0{cited.locator or _('(as a whole)')}"
+            for cited in places
+        ]
+        where = (
+            ": " + "\u00a0· ".join(told) if len(places) > 1 else f", {first.locator}" if first.locator else ""
+        )
         link = linked(first.title, first.url)
-        pieces: list[tuple[str, str]] = [(printable(f"[{self.documents[source]}] "), "dim")]
+        pieces: list[tuple[str, str]] = [(printable(f"[{number}] "), "dim")]
         pieces.append((printable(first.title), f"dim {link}" if link else "dim"))
         pieces.append((printable(where), "dim"))
         if first.url:  # where the terminal shows links, the title links to it; else it is printed
@@ -150,10 +159,7 @@ class Apparatus:
         """
         if not self.markers:
             return escape(claim_named(claim, current_language()))
-        cited = self.mark(tuple(c.cited for c in claim.citations))
-        cited = f"[{cited}]" if cited else _("[its record's sources]")
-        note = f", {escape(claim.note)}" if noted and claim.note else ""  # 'a page weaker than the others'
-        return f"{escape(claim.words)} {cited}{claim.doubt_words(current_language())}{note}"
+        return self._claim_of([claim], escape, noted=noted)
 
     def claims(
         self, row: Row, said: str = "", escape: Callable[[str], str] = str, *, noted: bool = False
@@ -163,9 +169,30 @@ class Apparatus:
         `noted`: each claim with the dataset's note on it ('28 May 2003 [22], the law's date, from a
         secondary page that is weaker than the others').
         """
-        claims = row.claims.claims if row.claims else ()
         lead = f"{escape(row.record_id)}, {said}" if said else escape(row.record_id)
-        return f"{lead}: " + "; ".join(self.claim(claim, escape, noted=noted) for claim in claims)
+        return f"{lead}: " + self.told(row, escape, noted=noted)
+
+    def told(self, row: Row, escape: Callable[[str], str] = str, *, noted: bool = False) -> str:
+        """'1993 [3]; 1994 [2, 4]; since 1995 [5]': a row's claims, those worded alike said once.
+
+        Claims that say the same in the same words (and doubts, and note) are one, citing each source.
+        """
+        claims = row.claims.claims if row.claims else ()
+        if not self.markers:
+            return "; ".join(self.claim(claim, escape, noted=noted) for claim in claims)
+        alike: dict[tuple[str, str, str | None], list[ClaimView]] = {}
+        for claim in claims:
+            said = (claim.words, claim.doubt_words(current_language()), claim.note if noted else None)
+            alike.setdefault(said, []).append(claim)
+        return "; ".join(self._claim_of(same, escape, noted=noted) for same in alike.values())
+
+    def _claim_of(self, same: list[ClaimView], escape: Callable[[str], str], *, noted: bool) -> str:
+        """Claims worded alike as one: their words, every source of each, the doubt and the note once."""
+        first = same[0]
+        cited = self.mark(tuple(c.cited for claim in same for c in claim.citations))
+        cited = f"[{cited}]" if cited else _("[its record's sources]")
+        note = f", {escape(first.note)}" if noted and first.note else ""  # 'a page weaker than the others'
+        return f"{escape(first.words)} {cited}{first.doubt_words(current_language())}{note}"
 
     def notes(self, rows: list[Row], escape: Callable[[str], str] = str) -> tuple[list[str], list[str]]:
         """The claims told under a table: the disputed first, then the agreeing (`escape`: see `claim`)."""
