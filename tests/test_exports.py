@@ -480,7 +480,9 @@ def test_csv_zip_round_trips(aloe: Callable[..., Result], tmp_path: Path) -> Non
     } <= set(tables)
     assert {row["id"] for row in tables["events.csv"]} == {e.id for e in BUNDLED.events}
     findhorn = next(r for r in tables["milestones.csv"] if r["id"] == "findhorn-2001")
-    assert findhorn["summary"] == next(m.summary for m in BUNDLED.milestones if m.id == "findhorn-2001")
+    assert findhorn["summary_en"] == next(
+        (m.summary or {})["en"] for m in BUNDLED.milestones if m.id == "findhorn-2001"
+    )
     assert findhorn["places"] == "findhorn"
     dakar = [r for r in tables["dates.csv"] if r["record_id"] == "dakar-2005"]
     assert [r["edtf"] for r in dakar] == ["2005-10", "2005-11-22/2005-11-26"]

@@ -122,7 +122,9 @@ def events_listing(records: Sequence[Event], presentation: Presentation) -> List
     def rows() -> list[Row]:
         found = []
         for view in presentation.happenings(list(records)):
-            role = view.role_note or view.role_words or ""  # the sources' words for the part, where given
+            role = (
+                view.role_note.value if view.role_note else view.role_words
+            ) or ""  # the sources' words for the part, where given
             cells = (date_cell(view.dating), view.title.value, role, view.where(), view.id)
             found.append(_happening_row(view, cells, None))
         return found

@@ -222,7 +222,7 @@ def jsonld_document(selection: Selection) -> dict[str, Any]:
             **cited(organisation.citations),
         }
         if organisation.summary:
-            node["description"] = organisation.summary
+            node["description"] = names(organisation.summary.every)
         if organisation.id in sponsors:
             node["sponsor"] = sponsors[organisation.id]
         if organisation.id in parents:
@@ -231,7 +231,7 @@ def jsonld_document(selection: Selection) -> dict[str, Any]:
     for link in presentation.lineage:
         node = {"@id": iri(link.id), **dating(link.id, link.dating), **cited(link.citations)}
         if link.summary:
-            node["description"] = link.summary
+            node["description"] = names(link.summary.every)
         mapping = link.org_mapping()
         if mapping.type == "org:ChangeEvent":
             node.update(mapping.terms(iri))
@@ -253,7 +253,7 @@ def jsonld_document(selection: Selection) -> dict[str, Any]:
             **cited(place.citations),
         }
         if place.country:
-            node["address"] = {"@type": "PostalAddress", "addressCountry": place.country}
+            node["address"] = {"@type": "PostalAddress", "addressCountry": names(place.country.every)}
         graph.append(node)
     for person in presentation.people.values():
         node = {"@id": iri(person.id), "@type": "Person", "name": person.name, **cited(person.citations)}
@@ -291,12 +291,12 @@ def jsonld_document(selection: Selection) -> dict[str, Any]:
                     "roleName": record.role_words,
                 }
                 if record.role_note:
-                    role["description"] = record.role_note
+                    role["description"] = names(record.role_note.every)
                 node["attendee"].append(role)
         else:
             node["attendee"] += [iri(o.id) for o in record.organisations]
         if record.summary:
-            node["description"] = record.summary
+            node["description"] = names(record.summary.every)
         graph.append(node)
     # Categories and phases: terms the workshops are filed under (`keywords`), each in its set.
     for term_set in ("categories", "phases"):
@@ -304,7 +304,7 @@ def jsonld_document(selection: Selection) -> dict[str, Any]:
     for category in presentation.categories.values():
         graph.append({
             "@id": iri(category.id), "@type": "DefinedTerm", "name": names(category.title.every),
-            "inDefinedTermSet": iri("categories"), "description": category.description,
+            "inDefinedTermSet": iri("categories"), "description": names(category.description.every),
             **cited(category.citations),
         })  # fmt: skip
     for phase in presentation.phases.values():
@@ -315,7 +315,7 @@ def jsonld_document(selection: Selection) -> dict[str, Any]:
         if phase.dating:
             node["aloe:dateClaim"] = claim_nodes(phase.id, phase.dating)
         if phase.summary:
-            node["description"] = phase.summary
+            node["description"] = names(phase.summary.every)
         if phase.workshops_counted is not None:
             node["aloe:workshopsCounted"] = phase.workshops_counted
         graph.append(node)
@@ -335,7 +335,7 @@ def jsonld_document(selection: Selection) -> dict[str, Any]:
             {
                 "@id": iri(gap.id),
                 "@type": ["CreativeWork", "aloe:Gap"],
-                "description": gap.summary,
+                "description": names(gap.summary.every),
                 "about": [iri(a) for a in gap.about],
                 "citation": places_in_sources(gap.citations),
             }

@@ -274,7 +274,7 @@ def build_database(selection: Selection, connection: sqlite3.Connection) -> None
         rows["sources"].append((s.id, s.title, s.url, s.author, s.publisher, s.language, s.kind, s.note))
     for organisation in presentation.organisations.values():
         rows["organisations"].append((organisation.id, text(organisation.name), text(organisation.acronym),
-                                      organisation.summary, organisation.note))  # fmt: skip
+                                      text(organisation.summary), organisation.note))  # fmt: skip
         rows["names"] += [
             (organisation.id, value, lang, None) for lang, value in organisation.name.every.items()
         ]
@@ -282,14 +282,14 @@ def build_database(selection: Selection, connection: sqlite3.Connection) -> None
         dated(organisation.id, organisation.dating)
         cite(organisation.id, organisation.citations)
     for era in presentation.eras.values():
-        rows["eras"].append((era.id, text(era.title), era.organisation, era.summary))
+        rows["eras"].append((era.id, text(era.title), era.organisation, text(era.summary)))
         dated(era.id, era.dating)
         cite(era.id, era.citations)
     rows["people"] = [(p.id, p.name, p.role) for p in presentation.people.values()]
-    rows["places"] = [(p.id, text(p.name), p.country) for p in presentation.places.values()]
+    rows["places"] = [(p.id, text(p.name), text(p.country)) for p in presentation.places.values()]
     rows["series"] = [(s.id, text(s.title), text(s.acronym)) for s in presentation.series.values()]
     for link in presentation.lineage:
-        rows["lineage"].append((link.id, link.relation, link.from_org.id, link.to_org.id, link.summary))
+        rows["lineage"].append((link.id, link.relation, link.from_org.id, link.to_org.id, text(link.summary)))
         dated(link.id, link.dating)
         cite(link.id, link.citations)
     for record in selection.happenings:
@@ -297,8 +297,8 @@ def build_database(selection: Selection, connection: sqlite3.Connection) -> None
         rows["happenings"].append((
             record.id, record.kind, dating.text() if dating else None,
             day(dating.earliest) if dating else None, day(dating.latest) if dating else None,
-            int(dating.disputed) if dating else 0, text(record.title), record.summary, record.era_id,
-            record.series_id, record.role, record.role_note, record.inferred, record.note,
+            int(dating.disputed) if dating else 0, text(record.title), text(record.summary), record.era_id,
+            record.series_id, record.role, text(record.role_note), record.inferred, record.note,
         ))  # fmt: skip
         rows["happening_places"] += [(record.id, p.id) for p in record.places]
         rows["happening_people"] += [(record.id, p.id) for p in record.people]
@@ -306,11 +306,11 @@ def build_database(selection: Selection, connection: sqlite3.Connection) -> None
         dated(record.id, dating)
         cite(record.id, record.citations)
     categories = presentation.categories.values()
-    rows["categories"] = [(c.id, text(c.title), c.description) for c in categories]
+    rows["categories"] = [(c.id, text(c.title), text(c.description)) for c in categories]
     for category in categories:
         cite(category.id, category.citations)
     for phase in presentation.phases.values():
-        rows["phases"].append((phase.id, text(phase.title), phase.workshops_counted, phase.summary))
+        rows["phases"].append((phase.id, text(phase.title), phase.workshops_counted, text(phase.summary)))
         dated(phase.id, phase.dating)
         cite(phase.id, phase.citations)
     for workshop in presentation.workshops:
@@ -321,7 +321,7 @@ def build_database(selection: Selection, connection: sqlite3.Connection) -> None
         cite(workshop.id, workshop.citations)
     exported = {row[0] for row in rows["records"]}
     for gap in presentation.gaps:
-        rows["gaps"].append((gap.id, gap.summary))
+        rows["gaps"].append((gap.id, text(gap.summary)))
         rows["gap_about"] += [(gap.id, r) for r in gap.about if r in exported]  # a filter may leave some out
         cite(gap.id, gap.citations)
     for person in presentation.people.values():

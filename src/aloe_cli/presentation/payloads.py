@@ -122,6 +122,7 @@ class DetailJSON(TypedDict):
     id: str
     kind: str
     title: str
+    lang: str  # the reader's language: the title, and each text given in several, is shown in it
     fields: dict[str, object]  # the record's own fields, as written in the dataset
     date: NotRequired[str | None]
     date_label: NotRequired[str | None]

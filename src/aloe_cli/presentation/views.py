@@ -217,7 +217,7 @@ class PlaceView(NamedTuple):
 
     id: str
     name: Text
-    country: str | None
+    country: Text | None
     label: str  # 'Findhorn ecovillage (Scotland)'
     citations: tuple[CitationView, ...]
     note: str | None
@@ -244,7 +244,7 @@ class OrganisationView(NamedTuple):
     short_name: Text | None
     label: str  # the acronym where there is one, else the short name, else the name
     other_names: tuple[NameView, ...]
-    summary: str | None
+    summary: Text | None
     dating: Dating | None
     citations: tuple[CitationView, ...]
     note: str | None
@@ -283,7 +283,7 @@ class LineageView(NamedTuple):
     from_org: Reference
     to_org: Reference
     milestones: tuple[HappeningView, ...]  # the milestones that mark it
-    summary: str | None
+    summary: Text | None
     dating: Dating | None
     citations: tuple[CitationView, ...]
     note: str | None
@@ -309,7 +309,7 @@ class EraView(NamedTuple):
     id: str
     title: Text
     organisation: str | None
-    summary: str | None
+    summary: Text | None
     dating: Dating | None
     citations: tuple[CitationView, ...]
     note: str | None
@@ -332,7 +332,7 @@ class CategoryView(NamedTuple):
 
     id: str
     title: Text
-    description: str
+    description: Text
     citations: tuple[CitationView, ...]
     note: str | None
     inferred: str | None
@@ -344,7 +344,7 @@ class PhaseView(NamedTuple):
     id: str
     title: Text
     workshops_counted: int | None
-    summary: str | None
+    summary: Text | None
     dating: Dating | None
     citations: tuple[CitationView, ...]
     note: str | None
@@ -355,7 +355,7 @@ class GapView(NamedTuple):
     """Something the sources leave unknown or ambiguous."""
 
     id: str
-    summary: str
+    summary: Text
     about: tuple[str, ...]
     citations: tuple[CitationView, ...]
     note: str | None
@@ -411,7 +411,7 @@ class HappeningView(NamedTuple):
     id: str
     kind: str  # "milestone" or "event"
     title: Text
-    summary: str | None
+    summary: Text | None
     era_id: str | None  # as written (an era the dataset may not name)
     era: EraRef | None
     places: tuple[Reference, ...]
@@ -425,7 +425,7 @@ class HappeningView(NamedTuple):
     series: Reference | None = None
     series_id: str | None = None
     role: str | None = None
-    role_note: str | None = None
+    role_note: Text | None = None
     media: tuple[MediumView, ...] = ()  # images, scans and documents shown with it
 
     @property
@@ -473,7 +473,7 @@ class HappeningView(NamedTuple):
             "claims": dated["claims"],
             "era": self.era_id,
             "era_title": self.era.title.value if self.era else None,
-            "summary": self.summary,
+            "summary": self.summary.value if self.summary else None,
             "places": [place.json() for place in self.places],
             "people": [person.json() for person in self.people],
             "organisations": [organisation.json() for organisation in self.organisations],
@@ -485,7 +485,7 @@ class HappeningView(NamedTuple):
             row["series"] = self.series_id
             row["series_title"] = self.series.name.value if self.series else None
             row["role"] = self.role or "participant"
-            row["role_note"] = self.role_note
+            row["role_note"] = self.role_note.value if self.role_note else None
         return row
 
 

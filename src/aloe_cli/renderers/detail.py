@@ -90,6 +90,17 @@ def _plain(value: Any) -> str:
     return "" if value is None else str(value)
 
 
+# The fields whose text may be given in several languages (titles and names have their own rows).
+_TEXTS_IN_LANGUAGES = frozenset({"summary", "description", "role_note", "country"})
+
+
+def _in_languages(text: dict[str, Any], lang: str) -> str:
+    """The text in the reader's language (else English, else the first); under it, each other one, marked."""
+    shown = next((code for code in (lang, "en") if text.get(code)), next(iter(text)))
+    others = [f"[{code}] {_plain(value)}" for code, value in text.items() if code != shown]
+    return "\n".join([_plain(text[shown]), *others])
+
+
 def _possible_days(start: str | None, end: str | None, end_kind: str = "known") -> str:
     """'2001-06-10 to 2001-06-15', 'from 2001-06-15, end unknown', 'from 2001-06-15 on'."""
     if start and end:
@@ -277,6 +288,8 @@ def render_detail(detail: DetailJSON) -> Blocks:
             continue
         if field in named:  # the records it names, by name, each id in brackets: 'Dakar (dakar)'
             row(_label(field), "; ".join(named.pop(field)))
+        elif field in _TEXTS_IN_LANGUAGES and isinstance(value, dict) and value:
+            row(_label(field), _in_languages(value, detail["lang"]))
         elif field == "role" and isinstance(value, str):
             row(_label(field), _(ROLE_WORDS[value]) if value in ROLE_WORDS else value)
         else:
