@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import csv
+import html
+import io
 import json
 import re
+import sqlite3
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
+import yaml
 from typer.testing import Result
 
 from aloe_cli.renderers.blocks import Block, Blocks, Paragraph, linked
@@ -198,11 +204,97 @@ def test_several_words_rank_records_by_how_many_they_have(aloe: Aloe) -> None:
     assert "Ranked by how many of the 2 words each record has" in aloe("search", "wsse", "findhorn").stdout
 
 
-def test_an_event_no_source_places_says_so_in_every_listing(aloe: Aloe) -> None:
-    assert "place not known" in aloe("events", "--year", "2002", env={"COLUMNS": "200"}).stdout
-    assert (
-        "place not known" in aloe("timeline", "--from", "2002", "--to", "2002", env={"COLUMNS": "200"}).stdout
+ONE_OF = "one of: Bamako, Caracas, Karachi"  # wsf-2006: the story puts the WSSE there, in no named city
+UNKNOWN = "place not known"  # microfinance-2002: no source says where it was held
+
+
+def flat(text: str) -> str:
+    """Text with every run of whitespace one space, a no-break space too (French has one before a colon)."""
+    return " ".join(text.split())
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_one_of_several_places_and_an_unknown_place_are_said_in_every_listing_for_people(
+    aloe: Aloe, lang: str
+) -> None:
+    """The table, Markdown, the page and TimelineJS say 'one of: ...' and 'place not known', in the run's language."""
+    one_of, unknown = (
+        (ONE_OF, UNKNOWN) if lang == "en" else ("l'un de ces lieux : " + ONE_OF[8:], "lieu inconnu")
     )
+    wide = {"COLUMNS": WIDEST}  # each cell on one line
+    for args in (
+        ["timeline"],
+        ["events"],
+        ["events", "--format", "markdown"],
+        ["export", "--to", "markdown"],
+    ):
+        shown = flat(aloe("--lang", lang, *args, env=wide).stdout)
+        assert one_of in shown and unknown in shown, args
+        assert "Bamako; Caracas" not in shown, args  # not as if it were in all three
+    for page in ("html", "timelinejs"):
+        marked = re.sub(
+            r"<[^>]+>", "", aloe("--lang", lang, "export", "--to", page).stdout
+        )  # a name's language
+        text = flat(html.unescape(marked))  # TimelineJS's HTML escapes the apostrophe
+        assert f": {one_of}" in text and f": {unknown}" in text, page
+    show = flat(aloe("--lang", lang, "show", "wsf-2006", env=wide).stdout)
+    lead = one_of.removesuffix("Bamako, Caracas, Karachi")
+    assert f"{lead}Bamako (bamako), Caracas (caracas), Karachi (karachi)" in show
+    assert "Places are" not in show and "one-of" not in show  # the field said in the Places row
+
+
+def test_one_of_several_places_and_an_unknown_place_are_said_in_every_listing_for_programs(
+    aloe: Aloe, tmp_path: Path
+) -> None:
+    """JSON, JSONL, YAML and CSV listings give places_are; SQLite a column; JSON-LD asserts no location."""
+    expected = {"wsf-2006": "one-of", "microfinance-2002": "unknown", "wsf-2002": "all"}
+    for output_format in ("json", "yaml"):
+        text = aloe("events", "--format", output_format).stdout
+        records = json.loads(text) if output_format == "json" else yaml.safe_load(text)
+        found = {record["id"]: record["places_are"] for record in records if record["id"] in expected}
+        assert found == expected, output_format
+    lines = [json.loads(line) for line in aloe("events", "--format", "jsonl").stdout.splitlines()]
+    assert {r["id"]: r["places_are"] for r in lines if r["id"] in expected} == expected
+    rows = csv.DictReader(io.StringIO(aloe("events", "--format", "csv").stdout))
+    assert {r["id"]: r["places_are"] for r in rows if r["id"] in expected} == expected
+    milestone = json.loads(aloe("timeline", "--format", "json").stdout)
+    assert {r["places_are"] for r in milestone if r["kind"] == "milestone" and not r["places"]} == {None}
+    database = tmp_path / "aloe.sqlite"
+    assert aloe("export", "--to", "sqlite", "-o", str(database)).exit_code == 0
+    connection = sqlite3.connect(database)
+    try:
+        query = (
+            "SELECT id, places_are FROM happenings WHERE id IN ('wsf-2006', 'microfinance-2002', 'wsf-2002')"
+        )
+        assert dict(connection.execute(query).fetchall()) == expected
+    finally:
+        connection.close()
+    graph = json.loads(aloe("export", "--to", "jsonld").stdout)["@graph"]
+    forum = next(node for node in graph if node.get("@id", "").endswith(":wsf-2006"))
+    assert "location" not in forum and forum["aloe:placesAre"] == "one-of"
+    assert [place.rsplit(":", 1)[1] for place in forum["aloe:possibleLocation"]] == [
+        "bamako",
+        "caracas",
+        "karachi",
+    ]
+    conference = next(node for node in graph if node.get("@id", "").endswith(":microfinance-2002"))
+    assert conference["aloe:placesAre"] == "unknown" and conference["location"] == []
+
+
+def test_places_are_one_of_needs_several_places(aloe: Aloe, write_dataset: Callable[..., Path]) -> None:
+    """A record in 'one of' a single place is refused, the problem placed in the file."""
+    from conftest import SMALL_DATASET
+
+    one = SMALL_DATASET.replace("    places: [town]\n", "    places: [town]\n    places_are: one-of\n")
+    assert one != SMALL_DATASET
+    line = one[: one.index("  - id: e-span")].count("\n") + 1  # the record's first line
+    result = aloe("validate", str(write_dataset(one)))
+    assert result.exit_code == 1, result.stdout
+    said = result.stdout + result.stderr
+    assert f"data.yaml:{line}:5: events[0]: `places_are: one-of` needs two places or more in `places`" in said
+    assert "Traceback" not in said
+    several = one.replace("    places: [town]\n", "    places: [town, town]\n")
+    assert "needs two places" not in aloe("validate", str(write_dataset(several))).stdout
 
 
 # show and lineage, tidy ---------------------------------------------------------------------------------

@@ -106,6 +106,9 @@ TABLES: dict[str, tuple[str, list[tuple[str, str, str]]]] = {
         ("disputed", "INTEGER NOT NULL", "1 when its sources give dates that disagree (see dates)."),
         ("title", "TEXT NOT NULL", "Its title."),
         ("summary", "TEXT", "What happened."),
+        ("places_are", "TEXT", "How its places (happening_places) read: all (it happened in each), one-of "
+                               "(in one of them, no source says which) or unknown (an event no source "
+                               "places); empty for a milestone no source places."),
         ("era_id", "TEXT REFERENCES eras(id)", "The era it belongs to."),
         ("series_id", "TEXT REFERENCES series(id)", "The series an event is one of."),
         ("role", "TEXT", "An event: the WSSE's part (theme_lead, participant, context)."),
@@ -297,8 +300,9 @@ def build_database(selection: Selection, connection: sqlite3.Connection) -> None
         rows["happenings"].append((
             record.id, record.kind, dating.text() if dating else None,
             day(dating.earliest) if dating else None, day(dating.latest) if dating else None,
-            int(dating.disputed) if dating else 0, text(record.title), text(record.summary), record.era_id,
-            record.series_id, record.role, text(record.role_note), record.inferred, record.note,
+            int(dating.disputed) if dating else 0, text(record.title), text(record.summary),
+            record.places_are, record.era_id, record.series_id, record.role, text(record.role_note),
+            record.inferred, record.note,
         ))  # fmt: skip
         rows["happening_places"] += [(record.id, p.id) for p in record.places]
         rows["happening_people"] += [(record.id, p.id) for p in record.people]
