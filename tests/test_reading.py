@@ -130,6 +130,21 @@ def test_the_piped_timelines_apparatus_says_each_source_once_in_the_fewest_lines
     assert len(addresses) == len(set(addresses)) == 26  # each whole, once
 
 
+def test_a_markdown_listing_gives_a_footnote_a_source_its_places_listed(aloe: Aloe) -> None:
+    """As under a table: each document once, its places lettered; a row cites the document and the letters."""
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.footnote import footnote_plugin
+
+    text = aloe("timeline", "--format", "markdown").stdout
+    notes = re.findall(r"^\[\^(\w+)\]: ", text, re.M)
+    assert notes == [str(n) for n in range(1, 28)]  # 27 sources, 27 notes (one a place before: 39)
+    story = "[^6]: story — A story... \\<https://aloe.socioeco.org/page63-histoire\\_en.html\\>: a ¶2 · b ¶3 · c ¶8"
+    assert story in text and text.count("page63-histoire\\_en.html") == 1
+    assert "| [^6] d, f–i; [^7] b; [^13] | twelve-workshops |" in text  # runs of letters joined
+    page = MarkdownIt("commonmark").enable("table").use(footnote_plugin).render(text)
+    assert "[^" not in page and page.count('class="footnote-item"') == 27  # every reference resolved
+
+
 def test_a_link_never_carries_an_escape_from_the_data() -> None:
     """Only a plain http(s) address becomes a link: nothing in it can end the escape sequence."""
     assert linked("t", "https://example.org/a?b=1") == "link=https://example.org/a?b=1"

@@ -41,10 +41,7 @@ def letters(position: int) -> str:
 class Apparatus:
     """The numbered sources of a listing, as a scholarly apparatus; rows and claims refer to the marks."""
 
-    def __init__(self, rows: list[Row], show_sources: bool, *, join_runs: bool = True) -> None:
-        self.join_runs = (
-            join_runs  # a run '6f' to '6i' joined for people; Markdown's footnotes need each mark
-        )
+    def __init__(self, rows: list[Row], show_sources: bool) -> None:
         self.documents: dict[str, int] = {}  # a source's id -> its number
         self.places: dict[str, list[CitedSource]] = {}  # a source's id -> the places cited in it
         self.marks: dict[CitedSource, str] = {}  # a place -> '6b', or '6' where it is the only one
@@ -109,8 +106,33 @@ class Apparatus:
         return tuple(found)
 
     def footnotes(self) -> list[tuple[str, str]]:
-        """Every place as (mark, 'story ¶4 — A story... <url>'), in the marks' order (Markdown notes)."""
-        return [(self.marks[cited], cited.full()) for places in self.places.values() for cited in places]
+        """Every document as (number, 'story — A story... <url>: a ¶2 · b ¶4'), numbered (Markdown notes).
+
+        A document cited at one place: (number, 'story ¶4 — A story... <url>').
+        """
+        notes = []
+        for source, places in self.places.items():
+            first = places[0]
+            if len(places) == 1:
+                notes.append((str(self.documents[source]), first.full()))
+                continue
+            number = str(self.documents[source])
+            told = " · ".join(
+                f"{self.marks[cited].removeprefix(number)} {cited.locator or _('(as a whole)')}"
+                for cited in places
+            )
+            address = f" <{first.url}>" if first.url else ""
+            notes.append((number, f"{source} — {first.title}{address}: {told}"))
+        return notes
+
+    def by_document(self, citations: tuple[CitedSource, ...]) -> list[tuple[str, str]]:
+        """A row's sources as (number, its places' letters: 'd, f–i'), in number order (Markdown cells)."""
+        letters: dict[str, list[str]] = {}
+        for mark in sorted({self.mark_of(cited) for cited in citations}, key=_mark_order):
+            number = mark.rstrip(ascii_lowercase)
+            letters.setdefault(number, []).append(mark)
+        # A mark is its document's number and a letter (letters hold no digit): the letters are what is left.
+        return [(number, self._joined(marks).replace(number, "")) for number, marks in letters.items()]
 
     def mark_of(self, cited: CitedSource) -> str:
         """The mark of a place; a place cited only by a claim told under the table gets its own number."""
@@ -121,7 +143,10 @@ class Apparatus:
 
     def mark(self, citations: tuple[CitedSource, ...]) -> str:
         """'6c, 6f–6i, 12': a row's marks in order, a run of three or more places in a document joined."""
-        marks = sorted({self.mark_of(cited) for cited in citations}, key=_mark_order)
+        return self._joined(sorted({self.mark_of(cited) for cited in citations}, key=_mark_order))
+
+    def _joined(self, marks: list[str]) -> str:
+        """Marks in order as one text, a run of three or more places in a document joined ('6f–6i')."""
         joined: list[list[str]] = []
         for mark in marks:
             run = joined[-1] if joined else None
@@ -129,8 +154,6 @@ class Apparatus:
                 run.append(mark)
             else:
                 joined.append([mark])
-        if not self.join_runs:
-            return ", ".join(marks)
         return ", ".join(f"{run[0]}–{run[-1]}" if len(run) > 2 else ", ".join(run) for run in joined)
 
     def with_column(
