@@ -150,20 +150,13 @@ def test_a_link_never_carries_an_escape_from_the_data() -> None:
     assert linked("t", "https://example.org/a?b=1") == "link=https://example.org/a?b=1"
     for hostile in ("https://x.org/\x1b]8;;\x1b\\evil", "javascript:alert(1)", "https://x.org/a b", None):
         assert linked("t", hostile) == ""
-    import io
-
-    from rich.console import Console
-
     for address, links in (("https://x.org/\x07", 0), ("https://x.org/ok", 1)):
 
         def make(width: int, address: str = address) -> list[Block]:
             return [Paragraph((("title", linked("title", address)),))]
 
         document = Blocks(make, hyperlinks=True)
-        painted = io.StringIO()
-        Console(file=painted, force_terminal=True, width=80).print(document, crop=False)
-        assert "\x07" not in painted.getvalue() and painted.getvalue().count("\x1b]8;id=") == links
-        own = document.painted(80)  # what aloe itself writes to a colour terminal
+        own = document.painted(80)  # what aloe writes to a colour terminal
         assert "\x07" not in own and own.count("\x1b]8;;https://") == links
 
 
