@@ -79,15 +79,9 @@ class Apparatus:
         places = self.places[source]
         first = places[0]
         number = str(self.documents[source])
-        # No-break spaces keep a letter with its place and the dot after it ('a ¶2 ·' is never parted);
-        # ' · ' between places, as a locator may hold a comma ('p. 3, note 2').
-        told = [
-            f"{self.marks[cited].removeprefix(number)}\u00a0{cited.locator or _('(as a whole)')}"
-            for cited in places
-        ]
-        where = (
-            ": " + "\u00a0· ".join(told) if len(places) > 1 else f", {first.locator}" if first.locator else ""
-        )
+        # No-break spaces keep a letter with its place and the dot after it ('a ¶2 ·' is never parted).
+        told = self.places_told(source, "\u00a0")
+        where = f": {told}" if len(places) > 1 else f", {first.locator}" if first.locator else ""
         link = linked(first.title, first.url)
         pieces: list[tuple[str, str]] = [(printable(f"[{number}] "), "dim")]
         pieces.append((printable(first.title), f"dim {link}" if link else "dim"))
@@ -116,14 +110,25 @@ class Apparatus:
             if len(places) == 1:
                 notes.append((str(self.documents[source]), first.full()))
                 continue
-            number = str(self.documents[source])
-            told = " · ".join(
-                f"{self.marks[cited].removeprefix(number)} {cited.locator or _('(as a whole)')}"
-                for cited in places
-            )
             address = f" <{first.url}>" if first.url else ""
-            notes.append((number, f"{source} — {first.title}{address}: {told}"))
+            notes.append(
+                (
+                    str(self.documents[source]),
+                    f"{source} — {first.title}{address}: {self.places_told(source)}",
+                )
+            )
         return notes
+
+    def places_told(self, source: str, space: str = " ") -> str:
+        """'a ¶2 · b ¶3': each place cited in a document by its letter (`space` after a letter, before a dot).
+
+        ' · ' between places, as a locator may hold a comma ('p. 3, note 2').
+        """
+        number = str(self.documents[source])
+        return f"{space}· ".join(
+            f"{self.marks[cited].removeprefix(number)}{space}{cited.locator or _('(as a whole)')}"
+            for cited in self.places[source]
+        )
 
     def by_document(self, citations: tuple[CitedSource, ...]) -> list[tuple[str, str]]:
         """A row's sources as (number, its places' letters: 'd, f–i'), in number order (Markdown cells)."""
