@@ -326,6 +326,9 @@ def test_texts_given_in_several_languages_are_shown_in_the_readers(
     shown = run("fr", "show", "fair")
     assert "Les membres se retrouvent à la foire." in shown
     assert "[en] The members meet at the fair." in shown  # the other language under it, marked
+    place = run("fr", "show", "geneva")
+    assert "Suisse (notre traduction)" in place and "[en] Switzerland" in place  # ours, said where shown
+    assert "country.fr" not in place.split("Sources")[0]  # no raw `translated` row
     assert "Les chantiers sur la monnaie." in run("fr", "list", "categories")
     assert "On ne sait pas dans quelle salle." in run("fr", "gaps")
     page = run("fr", "export", "--to", "html")

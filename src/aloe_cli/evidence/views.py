@@ -19,7 +19,8 @@ if TYPE_CHECKING:
 HAPPENING_FIELDS = (
     "id", "kind", "title", "date", "date_label", "date_words", "start", "end", "uncertain", "disputed",
     "claims",
-    "era", "era_title", "summary", "places", "people", "organisations", "sources", "note", "inferred",
+    "era", "era_title", "summary", "places", "places_are", "people", "organisations", "sources", "note",
+    "inferred",
 )  # fmt: skip
 EVENT_FIELDS = (*HAPPENING_FIELDS, "series", "series_title", "role", "role_note")
 WORKSHOP_FIELDS = ("id", "kind", "title", "category", "phases", "other_names", "probably_same_as", "note",

@@ -15,7 +15,7 @@ from aloe_cli.exports.common import NO_CATEGORY, era_groups, json_for_script, wo
 from aloe_cli.exports.jsonld import jsonld_document
 from aloe_cli.i18n import N_, _, current_language
 from aloe_cli.presentation.dating import date_text
-from aloe_cli.presentation.views import WHERE_UNKNOWN, by_statement
+from aloe_cli.presentation.views import by_statement
 from aloe_cli.questions.chart import build_chart
 from aloe_cli.renderers.chart_svg import chart_svg
 from aloe_cli.sanitize import escape_markup
@@ -186,11 +186,9 @@ def _happening(record: HappeningView, remote_media: bool = False) -> str:
     if record.summary:
         items.append(f"<p>{_text_in(record.summary)}</p>")
     meta = []
-    if record.places:
-        places = _("; ").join(_place(place.name, place.label) for place in record.places)
+    if record.places_are:  # none for a milestone no source places: it may be no gathering
+        places = record.where_with(lambda place: _place(place.name, place.label))
         meta.append(_("Where: {places}").format(places=places))
-    elif record.is_event:
-        meta.append(_("Where: {places}").format(places=_(WHERE_UNKNOWN)))
     if record.people:
         meta.append(_("Who: {people}").format(people=escape_markup(record.people_names())))
     if record.role_note:

@@ -46,6 +46,7 @@ CONTEXT = {
     "url": {"@type": "@id"},
     "isPartOf": {"@type": "@id"},
     "location": {"@type": "@id"},
+    "aloe:possibleLocation": {"@type": "@id"},  # a place it may have been in (`places_are: one-of`)
     "about": {"@type": "@id"},
     "sponsor": {"@type": "@id"},
     "attendee": {"@type": "@id"},
@@ -275,7 +276,10 @@ def jsonld_document(selection: Selection) -> dict[str, Any]:
             "@type": "Event",
             "name": names(record.title.every),
             **dating(record.id, record.dating),
-            "location": [iri(p.id) for p in record.places],
+            # In one of its places, no source saying which: each a possible location, none asserted.
+            ("aloe:possibleLocation" if record.one_of_places else "location"): [
+                iri(p.id) for p in record.places
+            ],
             "attendee": [iri(p.id) for p in record.people],
             **cited(record.citations),
             **media_of(record.media),
@@ -295,6 +299,8 @@ def jsonld_document(selection: Selection) -> dict[str, Any]:
                 node["attendee"].append(role)
         else:
             node["attendee"] += [iri(o.id) for o in record.organisations]
+        if record.places_are in ("one-of", "unknown"):
+            node["aloe:placesAre"] = record.places_are
         if record.summary:
             node["description"] = names(record.summary.every)
         graph.append(node)

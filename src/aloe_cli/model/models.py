@@ -619,6 +619,9 @@ class Era(DatedRecord):
     """What the era is, in the dataset authors' words, in English or per language."""
 
 
+PlacesAre = Literal["all", "one-of"]
+
+
 class Happening(DatedRecord):
     """What milestones and events share: a title, a summary, an era, places, people, organisations."""
 
@@ -630,12 +633,25 @@ class Happening(DatedRecord):
     """The id of the era it belongs to."""
     places: list[RecordId] = Field(default_factory=list)
     """The ids of the places where it happened."""
+    places_are: PlacesAre | None = None
+    """How to read `places`: all (it happened in each; the reading when not given) or one-of (in one of
+    them, and no source says which: the WSSE at the polycentric forum of 2006). A statement: cite it.
+    """
     people: list[RecordId] = Field(default_factory=list)
     """The ids of the people the sources name in it."""
     organisations: list[RecordId] = Field(default_factory=list)
     """The ids of the organisations that took part."""
     categories: list[RecordId] = Field(default_factory=list)
     """The ids of the categories it is in (an imported timeline's groups, with `--group-as category`)."""
+
+    @model_validator(mode="after")
+    def _one_of_several(self) -> Happening:
+        """`places_are: one-of` names the places it may have been in: two or more."""
+        if self.places_are == "one-of" and len(self.places) < 2:
+            raise PydanticCustomError(
+                "aloe_places_are", "`places_are: one-of` needs two places or more in `places`"
+            )
+        return self
 
 
 class Milestone(Happening):
@@ -905,8 +921,8 @@ STATEMENT_FIELDS: dict[str, tuple[str, ...]] = {
     "people": ("name", "role"),
     "places": ("name", "country"),
     "series": ("title", "acronym"),
-    "milestones": ("title", "summary", "places", "people", "organisations"),
-    "events": ("title", "summary", "places", "people", "organisations", "role", "role_note"),
+    "milestones": ("title", "summary", "places", "places_are", "people", "organisations"),
+    "events": ("title", "summary", "places", "places_are", "people", "organisations", "role", "role_note"),
     "categories": ("title", "description"),
     "phases": ("title", "workshops_counted", "summary"),
     "workshops": ("title", "categories"),

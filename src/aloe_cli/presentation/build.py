@@ -554,6 +554,7 @@ class Presentation:
             note=record.note,
             inferred=record.inferred,
             media=self.media(record),
+            one_of_places=record.places_are == "one-of",
         )
         if isinstance(record, Event):
             series = self.series.get(record.series) if record.series else None

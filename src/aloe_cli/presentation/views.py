@@ -10,10 +10,18 @@ from aloe_cli.presentation.dating import UNDATED_JSON
 
 if TYPE_CHECKING:
     from aloe_cli.presentation.dating import Dating
-    from aloe_cli.presentation.payloads import CitationJSON, HappeningJSON, ReferenceJSON, WorkshopJSON
+    from aloe_cli.presentation.payloads import (
+        CitationJSON,
+        HappeningJSON,
+        PlacesReading,
+        ReferenceJSON,
+        WorkshopJSON,
+    )
 
 
 WHERE_UNKNOWN = N_("place not known")  # an event (a gathering) no source says where it was held
+# A record in one of its places, no source saying which (the WSSE at the polycentric forum of 2006).
+ONE_OF_PLACES = N_("one of: {places}")
 
 
 class Text(NamedTuple):
@@ -427,6 +435,7 @@ class HappeningView(NamedTuple):
     role: str | None = None
     role_note: Text | None = None
     media: tuple[MediumView, ...] = ()  # images, scans and documents shown with it
+    one_of_places: bool = False  # in one of `places`, no source saying which (`places_are: one-of`)
 
     @property
     def is_event(self) -> bool:
@@ -438,11 +447,24 @@ class HappeningView(NamedTuple):
         """The WSSE's part in words: 'took part'."""
         return _(ROLE_WORDS[self.role]) if self.role else None  # in the run's language
 
-    def where(self) -> str:
-        """'Porto Alegre (Brazil)'; several places joined by '; '; an event no source places: unknown."""
+    @property
+    def places_are(self) -> PlacesReading | None:
+        """'all' its places, 'one-of' them, 'unknown' (an event no source places); None: a milestone, none."""
         if not self.places:
-            return _(WHERE_UNKNOWN) if self.is_event else ""  # a milestone may be no gathering at all
-        return "; ".join(place.label for place in self.places)
+            return "unknown" if self.is_event else None  # a milestone may be no gathering at all
+        return "one-of" if self.one_of_places else "all"
+
+    def where(self) -> str:
+        """'Porto Alegre (Brazil)'; several joined by '; '; 'one of: Bamako, Caracas, Karachi'; unknown."""
+        return self.where_with(lambda place: place.label)
+
+    def where_with(self, shown: Callable[[Reference], str]) -> str:
+        """`where` with each place as `shown` gives it (a page marks each up)."""
+        if self.places_are == "unknown":
+            return _(WHERE_UNKNOWN)
+        if self.one_of_places:
+            return _(ONE_OF_PLACES).format(places=", ".join(shown(place) for place in self.places))
+        return _("; ").join(shown(place) for place in self.places)
 
     def who(self) -> str:
         """The people the sources name, else the organisations that took part."""
@@ -475,6 +497,7 @@ class HappeningView(NamedTuple):
             "era_title": self.era.title.value if self.era else None,
             "summary": self.summary.value if self.summary else None,
             "places": [place.json() for place in self.places],
+            "places_are": self.places_are,
             "people": [person.json() for person in self.people],
             "organisations": [organisation.json() for organisation in self.organisations],
             "sources": [citation.json() for citation in self.citations],
