@@ -369,7 +369,7 @@ FRENCH_RUNS_ANY_WORD = [
     ("--data", str(INVALID / "unknown-references.yaml"), "timeline"),
     ("import", "{tmp}/bad.csv"), ("import", "{tmp}/bad.csv", "--keep-going", "-o", "{tmp}/kept.yaml"),
     ("import", str(IMPORTS / "eras.json"), "-o", "{tmp}/eras.yaml"), ("import", "{tmp}/unknown.csv"),
-    ("new", "{tmp}/new.yaml"),
+    ("new", "{tmp}/new.yaml"), ("export", "--to", "datasette-metadata"),
 ]  # fmt: skip
 # What is code, not words: addresses, `commands`, --options, paths and file names.
 _CODE = re.compile(r"https?://\S+|`[^`]*`|(?<!\w)--?[\w-]+|\S*/\S*|\S+\.(?:csv|json|yaml|zip|svg|html)\b")

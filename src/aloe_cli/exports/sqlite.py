@@ -17,6 +17,7 @@ import json
 import sqlite3
 from typing import TYPE_CHECKING, Any
 
+from aloe_cli.i18n import N_, _
 from aloe_cli.questions.names import fold_text
 from aloe_cli.questions.search import search_corpus
 
@@ -31,166 +32,172 @@ RECORD = "REFERENCES records(id)"
 
 # Each table: what it holds, then its columns as (name, SQL type and constraints, description).
 TABLES: dict[str, tuple[str, list[tuple[str, str, str]]]] = {
-    "records": ("Every record of every kind: the table the others link to. Its search box finds whole "
+    "records": (N_("Every record of every kind: the table the others link to. Its search box finds whole "
                 "words in any case, with or without accents (economie, économie and Économie find the "
-                "same records); records_by_part finds any part of a word.", [
-        ("id", "TEXT PRIMARY KEY", "The record's id, as in the dataset and `aloe show ID`."),
-        ("kind", "TEXT NOT NULL", "source, organisation, lineage, era, person, place, series, milestone, "
-                                  "event, category, phase, workshop or gap."),
-        ("title", "TEXT", "Its title or name, in the export's language."),
-        ("date_words", "TEXT", "Its date in the sources' words, the exact days, the doubt (dated records)."),
-        ("start", "TEXT", "The earliest day it may have started (ISO 8601); empty when unknown or open."),
-        ("end", "TEXT", "The latest day it may have ended (ISO 8601); empty when unknown or open."),
-        ("disputed", "INTEGER", "1 when its sources give dates that disagree (see dates)."),
-        ("search_text", "TEXT", "What `aloe search` looks in, as written and without accents: the full-text "
-                                "indexes read it."),
+                "same records); records_by_part finds any part of a word."), [
+        ("id", "TEXT PRIMARY KEY", N_("The record's id, as in the dataset and `aloe show ID`.")),
+        ("kind", "TEXT NOT NULL", N_("source, organisation, lineage, era, person, place, series, milestone, "
+                                  "event, category, phase, workshop or gap.")),
+        ("title", "TEXT", N_("Its title or name, in the export's language.")),
+        ("date_words", "TEXT", N_("Its date in the sources' words, the exact days, the doubt (dated "
+                                  "records).")),
+        ("start", "TEXT", N_("The earliest day it may have started (ISO 8601); empty when unknown or open.")),
+        ("end", "TEXT", N_("The latest day it may have ended (ISO 8601); empty when unknown or open.")),
+        ("disputed", "INTEGER", N_("1 when its sources give dates that disagree (see dates).")),
+        ("search_text", "TEXT", N_("What `aloe search` looks in, as written and without accents: the "
+                                   "full-text "
+                                "indexes read it.")),
     ]),
-    "sources": ("The documents the dataset cites.", [
-        ("id", f"TEXT PRIMARY KEY {RECORD}", "The source's id."),
-        ("title", "TEXT NOT NULL", "Its title; in [brackets] where the title is a description in our words."),
-        ("url", "TEXT", "Where it can be read."),
-        ("author", "TEXT", "Who wrote it."),
-        ("publisher", "TEXT", "Who published it."),
-        ("language", "TEXT", "Its language."),
-        ("kind", "TEXT NOT NULL", "primary, secondary or notes (the dataset authors' own)."),
-        ("note", "TEXT", "What it is and how far to trust it."),
+    "sources": (N_("The documents the dataset cites."), [
+        ("id", f"TEXT PRIMARY KEY {RECORD}", N_("The source's id.")),
+        ("title", "TEXT NOT NULL", N_("Its title; in [brackets] where the title is a description in our "
+                                      "words.")),
+        ("url", "TEXT", N_("Where it can be read.")),
+        ("author", "TEXT", N_("Who wrote it.")),
+        ("publisher", "TEXT", N_("Who published it.")),
+        ("language", "TEXT", N_("Its language.")),
+        ("kind", "TEXT NOT NULL", N_("primary, secondary or notes (the dataset authors' own).")),
+        ("note", "TEXT", N_("What it is and how far to trust it.")),
     ]),
-    "organisations": ("The bodies of the lineage.", [
-        ("id", f"TEXT PRIMARY KEY {RECORD}", "The organisation's id."),
-        ("name", "TEXT NOT NULL", "Its name, in the export's language."),
-        ("acronym", "TEXT", "Its acronym."),
-        ("summary", "TEXT", "What it is, in the dataset authors' words."),
-        ("note", "TEXT", "A note for readers."),
+    "organisations": (N_("The bodies of the lineage."), [
+        ("id", f"TEXT PRIMARY KEY {RECORD}", N_("The organisation's id.")),
+        ("name", "TEXT NOT NULL", N_("Its name, in the export's language.")),
+        ("acronym", "TEXT", N_("Its acronym.")),
+        ("summary", "TEXT", N_("What it is, in the dataset authors' words.")),
+        ("note", "TEXT", N_("A note for readers.")),
     ]),
-    "names": ("Names of organisations and workshops in every language, and their other names.", [
-        ("record_id", f"TEXT NOT NULL {RECORD}", "The record named."),
-        ("name", "TEXT NOT NULL", "The name."),
-        ("lang", "TEXT", "Its language code."),
-        ("note", "TEXT", "Who uses it, and when."),
+    "names": (N_("Names of organisations and workshops in every language, and their other names."), [
+        ("record_id", f"TEXT NOT NULL {RECORD}", N_("The record named.")),
+        ("name", "TEXT NOT NULL", N_("The name.")),
+        ("lang", "TEXT", N_("Its language code.")),
+        ("note", "TEXT", N_("Who uses it, and when.")),
     ]),
-    "eras": ("The periods of the timeline (our periodisation).", [
-        ("id", f"TEXT PRIMARY KEY {RECORD}", "The era's id."),
-        ("title", "TEXT NOT NULL", "Its title."),
-        ("organisation_id", "TEXT REFERENCES organisations(id)", "The body that carried the work."),
-        ("summary", "TEXT", "What it is."),
+    "eras": (N_("The periods of the timeline (our periodisation)."), [
+        ("id", f"TEXT PRIMARY KEY {RECORD}", N_("The era's id.")),
+        ("title", "TEXT NOT NULL", N_("Its title.")),
+        ("organisation_id", "TEXT REFERENCES organisations(id)", N_("The body that carried the work.")),
+        ("summary", "TEXT", N_("What it is.")),
     ]),
-    "people": ("The people the sources name.", [
-        ("id", f"TEXT PRIMARY KEY {RECORD}", "The person's id."),
-        ("name", "TEXT NOT NULL", "Their name."),
-        ("role", "TEXT", "Their part, as the sources describe it."),
+    "people": (N_("The people the sources name."), [
+        ("id", f"TEXT PRIMARY KEY {RECORD}", N_("The person's id.")),
+        ("name", "TEXT NOT NULL", N_("Their name.")),
+        ("role", "TEXT", N_("Their part, as the sources describe it.")),
     ]),
-    "places": ("The places the sources name.", [
-        ("id", f"TEXT PRIMARY KEY {RECORD}", "The place's id."),
-        ("name", "TEXT NOT NULL", "Its name."),
-        ("country", "TEXT", "Its country."),
+    "places": (N_("The places the sources name."), [
+        ("id", f"TEXT PRIMARY KEY {RECORD}", N_("The place's id.")),
+        ("name", "TEXT NOT NULL", N_("Its name.")),
+        ("country", "TEXT", N_("Its country.")),
     ]),
-    "series": ("Recurring gatherings.", [
-        ("id", f"TEXT PRIMARY KEY {RECORD}", "The series' id."),
-        ("title", "TEXT NOT NULL", "Its title."),
-        ("acronym", "TEXT", "What the sources call it for short."),
+    "series": (N_("Recurring gatherings."), [
+        ("id", f"TEXT PRIMARY KEY {RECORD}", N_("The series' id.")),
+        ("title", "TEXT NOT NULL", N_("Its title.")),
+        ("acronym", "TEXT", N_("What the sources call it for short.")),
     ]),
-    "lineage": ("How the organisations came from one another.", [
-        ("id", f"TEXT PRIMARY KEY {RECORD}", "The link's id."),
-        ("relation", "TEXT NOT NULL", "emerged_within, became or supported_by."),
-        ("from_id", "TEXT NOT NULL REFERENCES organisations(id)", "The organisation the link starts from."),
-        ("to_id", "TEXT NOT NULL REFERENCES organisations(id)", "The organisation it goes to."),
-        ("summary", "TEXT", "What happened."),
+    "lineage": (N_("How the organisations came from one another."), [
+        ("id", f"TEXT PRIMARY KEY {RECORD}", N_("The link's id.")),
+        ("relation", "TEXT NOT NULL", N_("emerged_within, became or supported_by.")),
+        ("from_id", "TEXT NOT NULL REFERENCES organisations(id)", N_("The organisation the link starts "
+                                                                     "from.")),
+        ("to_id", "TEXT NOT NULL REFERENCES organisations(id)", N_("The organisation it goes to.")),
+        ("summary", "TEXT", N_("What happened.")),
     ]),
-    "happenings": ("Milestones (steps of the organisations' own history) and events (gatherings of others "
-                   "they took part in); `chronology` lists them in date order.", [
-        ("id", f"TEXT PRIMARY KEY {RECORD}", "The record's id."),
-        ("kind", "TEXT NOT NULL", "milestone or event."),
-        ("date_words", "TEXT", "The date in the sources' words, the exact days, and the doubt."),
-        ("start", "TEXT", "The earliest day it may have begun (ISO 8601)."),
-        ("end", "TEXT", "The latest day it may have ended (ISO 8601)."),
-        ("disputed", "INTEGER NOT NULL", "1 when its sources give dates that disagree (see dates)."),
-        ("title", "TEXT NOT NULL", "Its title."),
-        ("summary", "TEXT", "What happened."),
-        ("places_are", "TEXT", "How its places (happening_places) read: all (it happened in each), one-of "
+    "happenings": (N_("Milestones (steps of the organisations' own history) and events (gatherings of others "
+                   "they took part in); `chronology` lists them in date order."), [
+        ("id", f"TEXT PRIMARY KEY {RECORD}", N_("The record's id.")),
+        ("kind", "TEXT NOT NULL", N_("milestone or event.")),
+        ("date_words", "TEXT", N_("The date in the sources' words, the exact days, and the doubt.")),
+        ("start", "TEXT", N_("The earliest day it may have begun (ISO 8601).")),
+        ("end", "TEXT", N_("The latest day it may have ended (ISO 8601).")),
+        ("disputed", "INTEGER NOT NULL", N_("1 when its sources give dates that disagree (see dates).")),
+        ("title", "TEXT NOT NULL", N_("Its title.")),
+        ("summary", "TEXT", N_("What happened.")),
+        ("places_are", "TEXT", N_("How its places (happening_places) read: all (it happened in each), one-of "
                                "(in one of them, no source says which) or unknown (an event no source "
-                               "places); empty for a milestone no source places."),
-        ("era_id", "TEXT REFERENCES eras(id)", "The era it belongs to."),
-        ("series_id", "TEXT REFERENCES series(id)", "The series an event is one of."),
-        ("role", "TEXT", "An event: the WSSE's part (theme_lead, participant, context)."),
-        ("role_note", "TEXT", "That part in the sources' words."),
-        ("inferred", "TEXT", "Set when the record is our reading, not a source's: why."),
-        ("note", "TEXT", "A note for readers."),
+                               "places); empty for a milestone no source places.")),
+        ("era_id", "TEXT REFERENCES eras(id)", N_("The era it belongs to.")),
+        ("series_id", "TEXT REFERENCES series(id)", N_("The series an event is one of.")),
+        ("role", "TEXT", N_("An event: the WSSE's part (theme_lead, participant, context).")),
+        ("role_note", "TEXT", N_("That part in the sources' words.")),
+        ("inferred", "TEXT", N_("Set when the record is our reading, not a source's: why.")),
+        ("note", "TEXT", N_("A note for readers.")),
     ]),
-    "dates": ("Every dating of every record, one row per claim, each with its own citations.", [
-        ("record_id", f"TEXT NOT NULL {RECORD}", "The record dated."),
-        ("position", "INTEGER NOT NULL", "The claim's place among the record's (0 is shown first)."),
-        ("edtf", "TEXT NOT NULL", "The date as EDTF, as precise as its source."),
-        ("label", "TEXT NOT NULL", "The date in the source's words."),
-        ("start", "TEXT", "The earliest day the claim allows."),
-        ("end", "TEXT", "The latest day the claim allows."),
-        ("end_kind", "TEXT NOT NULL", "known, open (a source says it goes on) or unknown (no source says)."),
-        ("approximate", "INTEGER NOT NULL", "1 when the source gives it as approximate."),
-        ("uncertain", "INTEGER NOT NULL", "1 when the source gives it as uncertain."),
-        ("inferred", "TEXT", "Set when this dating is our reading: why."),
-        ("note", "TEXT", "How the source words it, why it differs."),
+    "dates": (N_("Every dating of every record, one row per claim, each with its own citations."), [
+        ("record_id", f"TEXT NOT NULL {RECORD}", N_("The record dated.")),
+        ("position", "INTEGER NOT NULL", N_("The claim's place among the record's (0 is shown first).")),
+        ("edtf", "TEXT NOT NULL", N_("The date as EDTF, as precise as its source.")),
+        ("label", "TEXT NOT NULL", N_("The date in the source's words.")),
+        ("start", "TEXT", N_("The earliest day the claim allows.")),
+        ("end", "TEXT", N_("The latest day the claim allows.")),
+        ("end_kind", "TEXT NOT NULL", N_("known, open (a source says it goes on) or unknown (no source "
+                                         "says).")),
+        ("approximate", "INTEGER NOT NULL", N_("1 when the source gives it as approximate.")),
+        ("uncertain", "INTEGER NOT NULL", N_("1 when the source gives it as uncertain.")),
+        ("inferred", "TEXT", N_("Set when this dating is our reading: why.")),
+        ("note", "TEXT", N_("How the source words it, why it differs.")),
     ], ),
-    "citations": ("Where each fact comes from: a source and the place in it.", [
-        ("record_id", f"TEXT NOT NULL {RECORD}", "The record cited for."),
-        ("date_position", "INTEGER", "The claim of `dates` this citation is for; empty: the record's own."),
-        ("source_id", "TEXT NOT NULL REFERENCES sources(id)", "The source."),
-        ("locator", "TEXT", "Where in it: a paragraph, a section, a page."),
-        ("quote", "TEXT", "A short quoted phrase, where the exact wording matters."),
-        ("supports", "TEXT", "The record's statements it gives, space-separated: 'summary name.fr'."),
+    "citations": (N_("Where each fact comes from: a source and the place in it."), [
+        ("record_id", f"TEXT NOT NULL {RECORD}", N_("The record cited for.")),
+        ("date_position", "INTEGER", N_("The claim of `dates` this citation is for; empty: the record's "
+                                        "own.")),
+        ("source_id", "TEXT NOT NULL REFERENCES sources(id)", N_("The source.")),
+        ("locator", "TEXT", N_("Where in it: a paragraph, a section, a page.")),
+        ("quote", "TEXT", N_("A short quoted phrase, where the exact wording matters.")),
+        ("supports", "TEXT", N_("The record's statements it gives, space-separated: 'summary name.fr'.")),
     ]),
-    "media": ("Images, scans and documents shown with records, each with its words and sources.", [
-        ("record_id", f"TEXT NOT NULL {RECORD}", "The record it is shown with."),
-        ("position", "INTEGER NOT NULL", "Its place among the record's media (0 first)."),
-        ("kind", "TEXT NOT NULL", "image, scan, document, video, audio or link."),
-        ("url", "TEXT", "Its web address (when it is on the web)."),
-        ("path", "TEXT", "Its file, relative to the dataset's folder (when it is beside the dataset)."),
-        ("alt", "TEXT", "What it shows, in words (an image's alt text)."),
-        ("caption", "TEXT", "Its caption."),
-        ("credit", "TEXT", "Who made or holds it."),
-        ("sources", "TEXT", "The sources it comes from: 'id locator', separated by '; '."),
+    "media": (N_("Images, scans and documents shown with records, each with its words and sources."), [
+        ("record_id", f"TEXT NOT NULL {RECORD}", N_("The record it is shown with.")),
+        ("position", "INTEGER NOT NULL", N_("Its place among the record's media (0 first).")),
+        ("kind", "TEXT NOT NULL", N_("image, scan, document, video, audio or link.")),
+        ("url", "TEXT", N_("Its web address (when it is on the web).")),
+        ("path", "TEXT", N_("Its file, relative to the dataset's folder (when it is beside the dataset).")),
+        ("alt", "TEXT", N_("What it shows, in words (an image's alt text).")),
+        ("caption", "TEXT", N_("Its caption.")),
+        ("credit", "TEXT", N_("Who made or holds it.")),
+        ("sources", "TEXT", N_("The sources it comes from: 'id locator', separated by '; '.")),
     ]),
-    "happening_places": ("Where milestones and events took place.", [
-        ("happening_id", "TEXT NOT NULL REFERENCES happenings(id)", "The milestone or event."),
-        ("place_id", "TEXT NOT NULL REFERENCES places(id)", "The place."),
+    "happening_places": (N_("Where milestones and events took place."), [
+        ("happening_id", "TEXT NOT NULL REFERENCES happenings(id)", N_("The milestone or event.")),
+        ("place_id", "TEXT NOT NULL REFERENCES places(id)", N_("The place.")),
     ]),
-    "happening_people": ("The people named in milestones and events.", [
-        ("happening_id", "TEXT NOT NULL REFERENCES happenings(id)", "The milestone or event."),
-        ("person_id", "TEXT NOT NULL REFERENCES people(id)", "The person."),
+    "happening_people": (N_("The people named in milestones and events."), [
+        ("happening_id", "TEXT NOT NULL REFERENCES happenings(id)", N_("The milestone or event.")),
+        ("person_id", "TEXT NOT NULL REFERENCES people(id)", N_("The person.")),
     ]),
-    "happening_organisations": ("The organisations that took part.", [
-        ("happening_id", "TEXT NOT NULL REFERENCES happenings(id)", "The milestone or event."),
-        ("organisation_id", "TEXT NOT NULL REFERENCES organisations(id)", "The organisation."),
+    "happening_organisations": (N_("The organisations that took part."), [
+        ("happening_id", "TEXT NOT NULL REFERENCES happenings(id)", N_("The milestone or event.")),
+        ("organisation_id", "TEXT NOT NULL REFERENCES organisations(id)", N_("The organisation.")),
     ]),
-    "categories": ("The categories of the workshops.", [
-        ("id", f"TEXT PRIMARY KEY {RECORD}", "The category's id."),
-        ("title", "TEXT NOT NULL", "Its title."),
-        ("description", "TEXT NOT NULL", "What it groups."),
+    "categories": (N_("The categories of the workshops."), [
+        ("id", f"TEXT PRIMARY KEY {RECORD}", N_("The category's id.")),
+        ("title", "TEXT NOT NULL", N_("Its title.")),
+        ("description", "TEXT NOT NULL", N_("What it groups.")),
     ]),
-    "phases": ("The periods of the workshop programme.", [
-        ("id", f"TEXT PRIMARY KEY {RECORD}", "The phase's id."),
-        ("title", "TEXT NOT NULL", "Its title."),
-        ("workshops_counted", "INTEGER", "How many workshops the sources count in it."),
-        ("summary", "TEXT", "What it is."),
+    "phases": (N_("The periods of the workshop programme."), [
+        ("id", f"TEXT PRIMARY KEY {RECORD}", N_("The phase's id.")),
+        ("title", "TEXT NOT NULL", N_("Its title.")),
+        ("workshops_counted", "INTEGER", N_("How many workshops the sources count in it.")),
+        ("summary", "TEXT", N_("What it is.")),
     ]),
-    "workshops": ("The thematic workshops.", [
-        ("id", f"TEXT PRIMARY KEY {RECORD}", "The workshop's id."),
-        ("title", "TEXT NOT NULL", "Its title."),
-        ("note", "TEXT", "A note for readers."),
+    "workshops": (N_("The thematic workshops."), [
+        ("id", f"TEXT PRIMARY KEY {RECORD}", N_("The workshop's id.")),
+        ("title", "TEXT NOT NULL", N_("Its title.")),
+        ("note", "TEXT", N_("A note for readers.")),
     ]),
-    "workshop_categories": ("The categories each workshop is in.", [
-        ("workshop_id", "TEXT NOT NULL REFERENCES workshops(id)", "The workshop."),
-        ("category_id", "TEXT NOT NULL REFERENCES categories(id)", "The category."),
+    "workshop_categories": (N_("The categories each workshop is in."), [
+        ("workshop_id", "TEXT NOT NULL REFERENCES workshops(id)", N_("The workshop.")),
+        ("category_id", "TEXT NOT NULL REFERENCES categories(id)", N_("The category.")),
     ]),
-    "workshop_phases": ("The phases each workshop belongs to.", [
-        ("workshop_id", "TEXT NOT NULL REFERENCES workshops(id)", "The workshop."),
-        ("phase_id", "TEXT NOT NULL REFERENCES phases(id)", "The phase."),
+    "workshop_phases": (N_("The phases each workshop belongs to."), [
+        ("workshop_id", "TEXT NOT NULL REFERENCES workshops(id)", N_("The workshop.")),
+        ("phase_id", "TEXT NOT NULL REFERENCES phases(id)", N_("The phase.")),
     ]),
-    "gaps": ("What the sources leave unknown or ambiguous, recorded instead of guessed.", [
-        ("id", f"TEXT PRIMARY KEY {RECORD}", "The gap's id."),
-        ("summary", "TEXT NOT NULL", "What is unknown."),
+    "gaps": (N_("What the sources leave unknown or ambiguous, recorded instead of guessed."), [
+        ("id", f"TEXT PRIMARY KEY {RECORD}", N_("The gap's id.")),
+        ("summary", "TEXT NOT NULL", N_("What is unknown.")),
     ]),
-    "gap_about": ("The records each gap concerns.", [
-        ("gap_id", "TEXT NOT NULL REFERENCES gaps(id)", "The gap."),
-        ("record_id", f"TEXT NOT NULL {RECORD}", "A record it concerns."),
+    "gap_about": (N_("The records each gap concerns."), [
+        ("gap_id", "TEXT NOT NULL REFERENCES gaps(id)", N_("The gap.")),
+        ("record_id", f"TEXT NOT NULL {RECORD}", N_("A record it concerns.")),
     ]),
 }  # fmt: skip
 
@@ -198,7 +205,9 @@ CHRONOLOGY = (
     "CREATE VIEW chronology AS SELECT start, end, date_words, disputed, kind, id, title, era_id, summary "
     "FROM happenings ORDER BY start IS NULL, start, id"
 )
-CHRONOLOGY_DESCRIPTION = "The milestones and events in date order, each with its date in the sources' words."
+CHRONOLOGY_DESCRIPTION = N_(
+    "The milestones and events in date order, each with its date in the sources' words."
+)
 # Whole words, folded by the tokenizer in the index and in the query alike ('remove_diacritics 2' also
 # folds a letter whose accent Unicode gives as a separate mark: since SQLite 3.27): datasette's search box.
 WORD_INDEX = (
@@ -216,7 +225,7 @@ BY_PART = (
     "CREATE VIEW records_by_part AS SELECT rowid AS record_rowid, id, kind, title, date_words, start, end, "
     "disputed FROM records"
 )
-BY_PART_DESCRIPTION = (
+BY_PART_DESCRIPTION = N_(
     "Every record, searched by any part of a word as `aloe search` does (socio finds socioeconomy); type "
     "without accents to find every spelling (economie, not économie: this index keeps accents apart)."
 )
@@ -359,8 +368,8 @@ def datasette_metadata(selection: Selection) -> dict[str, Any]:
     primary = [s for s in presentation.sources if s.kind == "primary" and s.url]
     tables: dict[str, Any] = {
         name: {
-            "description": description,
-            "columns": {column: words for column, _, words in columns},
+            "description": _(description),
+            "columns": {column: _(words) for column, _sql, words in columns},
             **({"sort": "start"} if name == "happenings" else {}),
         }
         for name, (description, columns) in TABLES.items()
@@ -368,9 +377,9 @@ def datasette_metadata(selection: Selection) -> dict[str, Any]:
     tables["records"]["fts_table"] = "records_fts"
     tables["records"]["fts_pk"] = "rowid"
     tables["records"]["searchmode"] = "escaped"
-    tables["chronology"] = {"description": CHRONOLOGY_DESCRIPTION}
+    tables["chronology"] = {"description": _(CHRONOLOGY_DESCRIPTION)}
     tables["records_by_part"] = {
-        "description": BY_PART_DESCRIPTION,
+        "description": _(BY_PART_DESCRIPTION),
         "fts_table": "records_parts_fts",
         "fts_pk": "record_rowid",
         "searchmode": "escaped",
@@ -379,8 +388,8 @@ def datasette_metadata(selection: Selection) -> dict[str, Any]:
         "title": presentation.title,
         "description": presentation.description or presentation.title,
         # A licence is the dataset's to state; aloe's format has no field for it, so none is claimed.
-        "license": "Not stated by the dataset: see each source's own terms",
-        "source": ", ".join(s.title for s in primary) or "The sources listed in the sources table",
+        "license": _("Not stated by the dataset: see each source's own terms"),
+        "source": ", ".join(s.title for s in primary) or _("The sources listed in the sources table"),
         "databases": {"aloe": {"tables": tables}},
     }
     if primary:
