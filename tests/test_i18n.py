@@ -464,3 +464,18 @@ def test_a_french_run_shows_no_common_english_word(
     words = _interface_words(for_people + "\n" + result.stderr, _dataset_texts(args))
     english = sorted({word for word in words if word.casefold() in ENGLISH_WORDS and not word.isupper()})
     assert english == []
+
+
+def test_dates_made_from_other_records_are_worded_in_the_readers_language(
+    aloe: Callable[..., Result],
+) -> None:
+    french = aloe("--lang", "fr", "show", "aloe-era", "--format", "json")
+    english = aloe("show", "aloe-era", "--format", "json")
+    notes = [claim["note"] for claim in json.loads(french.stdout)["claims"]]
+    assert notes and set(notes) == {"daté par dakar-2005"}
+    assert {claim["note"] for claim in json.loads(english.stdout)["claims"]} == {"dated by dakar-2005"}
+    labels = [
+        claim["date_label"]
+        for claim in json.loads(aloe("--lang", "fr", "show", "fph-era", "-f", "json").stdout)["claims"]
+    ]
+    assert labels[0] == "1982–1993 («\u00a0du 1982 au 1993\u00a0»)", labels

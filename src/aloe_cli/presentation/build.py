@@ -5,7 +5,8 @@ from __future__ import annotations
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from aloe_cli.i18n import plural_translator, translator
+from aloe_cli.i18n import ENGLISH, plural_translator, translator
+from aloe_cli.model.edtf_words import DESCRIBERS
 from aloe_cli.model.models import (
     RECORD_KINDS,
     RELATION_WORDS,
@@ -117,13 +118,14 @@ class Presentation:
         """Each citation resolved, in order."""
         return tuple(self.citation(citation) for citation in citations)
 
-    def claim(self, claim: DateClaim) -> ClaimView:
-        """One dated claim, resolved."""
+    def claim(self, claim: DateClaim, wording: tuple[str | None, str | None] | None = None) -> ClaimView:
+        """One dated claim, resolved; `wording`: the label and note of a `dated_by` claim, worded again."""
         edtf = claim.edtf
-        words, exact_words = claim_words(claim.label, edtf.text, self.lang)
+        label, note = wording if wording is not None else (claim.label, claim.note)
+        words, exact_words = claim_words(label, edtf.text, self.lang)
         return ClaimView(
             edtf=edtf.text,
-            label=claim.label,
+            label=label,
             words=words,
             exact_words=exact_words,
             earliest=edtf.earliest,
@@ -144,15 +146,35 @@ class Presentation:
             unknown_start=edtf.unknown_start,
             unknown_end=edtf.unknown_end,
             inferred=claim.inferred,
-            note=claim.note,
+            note=note,
             citations=self.citations(claim.sources),
         )
+
+    def _derived_wording(self, record: DatedRecord) -> list[tuple[str | None, str | None]] | None:
+        """The label and note of each claim `dated_by` made, in the reader's language; None in English.
+
+        The dataset holds them in English, as validation made them ('from mid-1997', 'dated by ...').
+        """
+        if record.dated_by is None or self.lang == ENGLISH:
+            return None
+        # start-up: only a run in another language that shows a record dated by others loads it
+        from aloe_cli.loading.derived_dates import DATING_LISTS, derived_wording
+
+        happenings = {r.id: r for name in DATING_LISTS for r in getattr(self.dataset, name)}
+        wordings = derived_wording(record.dated_by, happenings, translator(self.lang), DESCRIBERS[self.lang])
+        return wordings if len(wordings) == len(record.dates) else None
 
     def dating(self, record: DatedRecord) -> Dating | None:
         """Every claim of a record and what follows from them; None for an undated record."""
         if not record.dates:
             return None
-        claims = tuple(self.claim(claim) for claim in record.dates)
+        wordings = self._derived_wording(record)
+        if wordings is None:
+            claims = tuple(self.claim(claim) for claim in record.dates)
+        else:
+            claims = tuple(
+                self.claim(claim, wording) for claim, wording in zip(record.dates, wordings, strict=True)
+            )
         finest = record.finest_claim
         return Dating(
             claims=claims,
