@@ -370,7 +370,7 @@ def test_new_writes_a_valid_commented_starter_and_never_overwrites(
     for list_name in ("sources", "organisations", "lineage", "eras", "people", "places", "series", "milestones",
                       "events", "categories", "phases", "workshops", "gaps"):  # fmt: skip
         assert getattr(dataset, list_name), f"no {list_name} in the starter"
-    assert dataset.milestones[0].title == {"fr": "First general assembly"}
+    assert dataset.milestones[0].title == {"fr": "Première assemblée générale"}  # French, filed as French
     assert dataset.milestones[0].media[0].alt
     # The schema beside it is aloe's, and it accepts the starter: an editor completes fields from it.
     schema = json.loads((tmp_path / "aloe-dataset.schema.json").read_text(encoding="utf-8"))

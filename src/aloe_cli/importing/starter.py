@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import json
+
+from aloe_cli.i18n import N_, translator
 from aloe_cli.importing.yaml_text import scalar
 
 SCHEMA_FILE = "aloe-dataset.schema.json"
 
-# `{lang}` is the language of names and titles; `{title}` the dataset's title (both written safely).
+# `{lang}` is the language of names and titles, each example name (in EXAMPLE_NAMES) written in it;
+# `{title}` the dataset's title (all written safely).
 STARTER = """\
 # yaml-language-server: $schema=./{schema_file}
 # An aloe dataset: every fact with its source. Check it with `aloe --data FILE validate`.
@@ -32,12 +36,12 @@ sources:
 # The bodies whose history this is; `dates` is a list of claims, each as precise as its source.
 organisations:
   - id: our-network
-    name: {{{lang}: Our network}}        # a text, or a mapping of languages to texts
+    name: {{{lang}: {our_network}}}        # a text, or a mapping of languages to texts
     acronym: ON
     dates: [{{edtf: 1998/.., label: from 1998}}]   # 1998/.. : from 1998, still going (a source says so)
     sources: [{{source: minutes, locator: "1998, p. 1"}}]   # locator: where in the source
   - id: founding-group
-    name: {{{lang}: The founding group}}
+    name: {{{lang}: {founding_group}}}
     dates: [{{edtf: 1996/1998}}]
     sources: [{{source: minutes}}]
 
@@ -53,7 +57,7 @@ lineage:
 # The periods of the timeline.
 eras:
   - id: founding-years
-    title: {{{lang}: The founding years}}
+    title: {{{lang}: {founding_years}}}
     organisation: our-network
     dates: [{{edtf: 1998/2001}}]
     sources: [{{source: minutes}}]
@@ -67,20 +71,20 @@ people:
     sources: [{{source: minutes, locator: "1998, p. 2"}}]
 places:
   - id: community-hall
-    name: {{{lang}: Community hall}}
+    name: {{{lang}: {community_hall}}}
     country: France
     sources: [{{source: minutes}}]
 
 # Recurring gatherings of others (a forum held every year).
 series:
   - id: regional-forum
-    title: {{{lang}: Regional forum}}
+    title: {{{lang}: {regional_forum}}}
     sources: [{{source: newsletter}}]
 
 # Steps in the history of the bodies themselves.
 milestones:
   - id: first-assembly
-    title: {{{lang}: First general assembly}}
+    title: {{{lang}: {first_assembly}}}
     summary: What happened, in your own words.
     era: founding-years
     organisations: [our-network]
@@ -101,7 +105,7 @@ milestones:
 # Gatherings of others the bodies took part in.
 events:
   - id: forum-2000
-    title: {{{lang}: "Regional forum, 2000"}}
+    title: {{{lang}: {forum_2000}}}
     era: founding-years
     series: regional-forum
     role: participant                # theme_lead, participant, or context (an event that frames the story)
@@ -116,18 +120,18 @@ events:
 # Working groups, the categories they are in, and the phases of the programme.
 categories:
   - id: training
-    title: {{{lang}: Training}}
+    title: {{{lang}: {training}}}
     description: Workshops on training members.
     sources: [{{source: minutes}}]
 phases:
   - id: first-phase
-    title: {{{lang}: First phase}}
+    title: {{{lang}: {first_phase}}}
     dates: [{{edtf: 1999/2001}}]
     workshops_counted: "3"           # how many the sources count, even where they name fewer
     sources: [{{source: minutes}}]
 workshops:
   - id: trainers-workshop
-    title: {{{lang}: Trainers' workshop}}
+    title: {{{lang}: {trainers_workshop}}}
     categories: [training]
     phases: [first-phase]
     sources: [{{source: minutes, locator: "1999, p. 3"}}]
@@ -141,6 +145,32 @@ gaps:
 """
 
 
+# The example names and titles (English msgids), written in the language they are filed under.
+EXAMPLE_NAMES = {
+    "our_network": N_("Our network"),
+    "founding_group": N_("The founding group"),
+    "founding_years": N_("The founding years"),
+    "community_hall": N_("Community hall"),
+    "regional_forum": N_("Regional forum"),
+    "first_assembly": N_("First general assembly"),
+    "forum_2000": N_("Regional forum, 2000"),
+    "training": N_("Training"),
+    "first_phase": N_("First phase"),
+    "trainers_workshop": N_("Trainers' workshop"),
+}
+
+
+def _in_flow(text: str) -> str:
+    """Text as a value inside `{lang: ...}`, where a comma or a bracket would end it: then in quotes."""
+    return (
+        json.dumps(text, ensure_ascii=False)
+        if any(c in text for c in ",[]{}#") or ": " in text
+        else scalar(text)
+    )
+
+
 def starter_dataset(title: str, lang: str) -> str:
-    """The starter file's text, with the dataset's title and the language of its names."""
-    return STARTER.format(title=scalar(title), lang=lang, schema_file=SCHEMA_FILE)
+    """The starter file's text: the dataset's title, and its names in the language they are filed under."""
+    say = translator(lang)
+    names = {key: _in_flow(say(text)) for key, text in EXAMPLE_NAMES.items()}
+    return STARTER.format(title=scalar(title), lang=lang, schema_file=SCHEMA_FILE, **names)
