@@ -339,3 +339,15 @@ def test_texts_given_in_several_languages_are_shown_in_the_readers(
     fair = next(node for node in graph if str(node.get("@id", "")).endswith("fair"))
     assert {"@value": "Les membres se retrouvent à la foire.", "@language": "fr"} in fair["description"]
     assert {"@value": "The members meet at the fair.", "@language": "en"} in fair["description"]
+
+
+@pytest.mark.parametrize("language", ["en", *TRANSLATED])
+def test_numbers_are_grouped_as_cldr_groups_them(language: str) -> None:
+    from babel.numbers import format_decimal
+
+    i18n.use_language(language)
+    try:
+        for value in (7, 999, 1234, 227_051, 1_234_567):
+            assert i18n.number(value) == format_decimal(value, locale=language)
+    finally:
+        i18n.use_language("en")
