@@ -78,8 +78,10 @@ class Presentation:
     def __init__(self, dataset: DatasetLists, lang: str) -> None:
         self.dataset = dataset  # a Dataset, or a store's lists: each read when a view first needs it
         self.lang = lang
-        self.title: str = dataset.title
-        self.description: str | None = dataset.description
+        self.title_text = self.text(dataset.title)  # the page marks a title in another language than its own
+        self.title: str = self.title_text.value
+        self.description_text = self.optional_text(dataset.description)
+        self.description: str | None = self.description_text.value if self.description_text else None
         # Citations repeat across records: each distinct one is resolved once and shared.
         self._citations: dict[tuple[str, str | None, str | None, tuple[str, ...]], CitationView] = {}
 
