@@ -107,7 +107,8 @@ def _sources(citations: tuple[CitationView, ...]) -> str:
     if not any(c.supports for c in citations):
         return f'<p class="sources">{_("Sources:")} {_("; ").join(_cite(c) for c in citations)}</p>'
     parts = [
-        f"{escape_markup(statements)}: {_('; ').join(_cite(c) for c in cited)}"
+        _("{heading}:").format(heading=escape_markup(statements))
+        + f" {_('; ').join(_cite(c) for c in cited)}"
         for statements, cited in by_statement(citations)
     ]
     return f'<p class="sources">{_("Sources:")} {". ".join(parts)}.</p>'
