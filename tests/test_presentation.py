@@ -185,3 +185,11 @@ def test_every_output_carries_each_fact_of_an_event(fact: str) -> None:
             f"{name}: {view.id}" for name, text in outputs.items() if not any(f in text for f in forms)
         ]
     assert not missing, f"{fact} missing from: {missing}"
+
+
+def test_every_statement_a_citation_may_give_has_words() -> None:
+    from aloe_cli.model.models import STATEMENT_FIELDS
+    from aloe_cli.presentation.views import STATEMENT_WORDS
+
+    fields = {field for names in STATEMENT_FIELDS.values() for field in names}
+    assert fields | {"other"} == set(STATEMENT_WORDS)

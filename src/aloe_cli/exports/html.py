@@ -109,7 +109,8 @@ def _sources(citations: tuple[CitationView, ...]) -> str:
     if not any(c.supports for c in citations):
         return f'<p class="sources">{_("Sources:")} {_("; ").join(_cite(c) for c in citations)}</p>'
     parts = [
-        f"{escape_markup(statements)}: {_('; ').join(_cite(c) for c in cited)}"
+        _("{heading}:").format(heading=escape_markup(statements))
+        + f" {_('; ').join(_cite(c) for c in cited)}"
         for statements, cited in by_statement(citations)
     ]
     return f'<p class="sources">{_("Sources:")} {". ".join(parts)}.</p>'
@@ -372,8 +373,8 @@ def export_html(selection: Selection) -> bytes:
 </head>
 <body>
 <header>
-<h1>{escape_markup(presentation.title)}</h1>
-{f"<p>{escape_markup(presentation.description)}</p>" if presentation.description else ""}
+<h1>{_text_in(presentation.title_text)}</h1>
+{f"<p>{_text_in(presentation.description_text)}</p>" if presentation.description_text else ""}
 <p>{_(INTRODUCTION)}</p>
 <nav aria-label="{_("Contents")}"><ul>{"".join(nav)}</ul></nav>
 {_overview(selection)}

@@ -70,7 +70,8 @@ def _text(record: HappeningView) -> str:
         paragraphs.append(lead.format(claims=claims))
     if record.citations and any(c.supports for c in record.citations):  # each statement with its sources
         given = ". ".join(
-            f"{escape_markup(what)}: {_links(cited)}" for what, cited in by_statement(record.citations)
+            _("{heading}:").format(heading=escape_markup(what)) + f" {_links(cited)}"
+            for what, cited in by_statement(record.citations)
         )
         paragraphs.append(_("Sources: {sources}").format(sources=given + "."))
     elif record.citations:

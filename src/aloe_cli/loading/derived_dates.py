@@ -7,10 +7,10 @@ the meeting's claims into ALOE's record would make ALOE's start look agreed. Ins
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from aloe_cli.i18n import N_, _
+from aloe_cli.i18n import _
 from aloe_cli.model.edtf import EdtfError, parse_edtf
 from aloe_cli.model.models import RECORD_KINDS, DateClaim, DatedRecord
 
@@ -25,16 +25,6 @@ DATING_LISTS = ("milestones", "events")
 # them. With these, what one `dated_by` record makes is bounded, so validation stays linear in the file.
 MAX_DERIVED_CLAIMS = 16
 MAX_DERIVED_CITATIONS = 256  # over all the claims one record derives
-
-# How a derived claim is worded (English msgids): the dataset holds the English, which the presentation
-# words again in its reader's language (`derived_wording`).
-_DATES_OF = N_("the dates of {id}")
-_DATED_BY = N_("dated by {ids}")
-_AND = N_(" and ")
-_FROM_TO = N_("{start} to {end}")
-_AFTER = N_("after {start}")
-_FROM = N_("from {start}")
-_UNTIL = N_("until {end}")
 
 
 def _start_side(text: str) -> str:
@@ -85,6 +75,20 @@ def too_many_claims(dated_by: DatedBy, happenings: dict[str, Happening]) -> str 
     return None
 
 
+def derivation_sides(
+    dated_by: DatedBy, happenings: dict[str, Happening]
+) -> list[tuple[DateClaim | None, DateClaim | None]]:
+    """The (start, end) claims each claim `derived_claims` makes is built from, in the order it makes them."""
+    if dated_by.same_as is not None:
+        return [(claim, None) for claim, _sources in _claims_of(dated_by.same_as, happenings)]
+    unknown: list[DateClaim | None] = [None]  # a side no record gives
+    starts = [
+        claim for claim, _sources in _claims_of(dated_by.start or dated_by.after, happenings)
+    ] or unknown
+    ends = [claim for claim, _sources in _claims_of(dated_by.end, happenings)] or unknown
+    return [(start, end) for start in starts for end in ends]
+
+
 def derived_claims(dated_by: DatedBy, happenings: dict[str, Happening]) -> list[DateClaim]:
     """The claims `dated_by` describes; raises EdtfError where a start would fall after an end.
 
@@ -100,7 +104,7 @@ def derived_claims(dated_by: DatedBy, happenings: dict[str, Happening]) -> list[
                 update={
                     "sources": sources,
                     "inferred": dated_by.inferred or claim.inferred,
-                    "note": _joined(claim.note, _DATES_OF.format(id=dated_by.same_as)),
+                    "note": _joined(claim.note, f"the dates of {dated_by.same_as}"),
                 }
             )
             for claim, sources in claims_of(dated_by.same_as)
@@ -123,9 +127,9 @@ def derived_claims(dated_by: DatedBy, happenings: dict[str, Happening]) -> list[
             made.append(
                 DateClaim.model_construct(
                     edtf=edtf,
-                    label=_label(dated_by, start, end, str),
+                    label=_label(dated_by, start, end),
                     sources=sources,
-                    note=_dated_by_note(dated_by, str),
+                    note="dated by " + " and ".join(i for i in (starter, dated_by.end) if i),
                     inferred=dated_by.inferred
                     or _joined(*(c.inferred for c in (start, end) if c is not None)),
                 )
@@ -133,61 +137,16 @@ def derived_claims(dated_by: DatedBy, happenings: dict[str, Happening]) -> list[
     return made
 
 
-def derived_wording(
-    dated_by: DatedBy,
-    happenings: dict[str, Happening],
-    say: Callable[[str], str],
-    describe: Callable[[str], str],
-) -> list[tuple[str | None, str | None]]:
-    """The (label, note) of each claim `derived_claims` makes, in order, in one language.
-
-    `say` is the language's `_`, `describe` its words for an EDTF value (where a claim has no label).
-    """
-    if dated_by.same_as is not None:
-        dates_of = say(_DATES_OF).format(id=dated_by.same_as)
-        return [
-            (claim.label, _joined(claim.note, dates_of))
-            for claim, _sources in _claims_of(dated_by.same_as, happenings)
-        ]
-    none: list[DateClaim | None] = [None]
-    starts: list[DateClaim | None] = [
-        c for c, _sources in _claims_of(dated_by.start or dated_by.after, happenings)
-    ]
-    ends: list[DateClaim | None] = [c for c, _sources in _claims_of(dated_by.end, happenings)]
-    note = _dated_by_note(dated_by, say)
-    return [
-        (_label(dated_by, start, end, say, describe), note)
-        for start in starts or none
-        for end in ends or none
-    ]
-
-
-def _dated_by_note(dated_by: DatedBy, say: Callable[[str], str]) -> str:
-    """'dated by reorganisation-1997 and dakar-2005'."""
-    named = [i for i in (dated_by.start or dated_by.after, dated_by.end) if i]
-    return say(_DATED_BY).format(ids=say(_AND).join(named))
-
-
-def _label(
-    dated_by: DatedBy,
-    start: DateClaim | None,
-    end: DateClaim | None,
-    say: Callable[[str], str],
-    describe: Callable[[str], str] | None = None,
-) -> str:
+def _label(dated_by: DatedBy, start: DateClaim | None, end: DateClaim | None) -> str:
     """'mid-1997 to October 2005', 'after June 2001', 'from October 2005', 'until mid-1997'."""
-
-    def words(claim: DateClaim) -> str:
-        return claim.words if describe is None else claim.label or describe(claim.edtf.text)
-
     if start is not None and end is not None:
-        return say(_FROM_TO).format(start=words(start), end=words(end))
+        return f"{start.words} to {end.words}"
     if start is not None:
         if start.words.startswith(("since ", "from ", "after ")):
             return start.words  # the source's own words already say it: "since 1995"
-        return say(_AFTER if dated_by.after else _FROM).format(start=words(start))
+        return f"after {start.words}" if dated_by.after else f"from {start.words}"
     assert end is not None
-    return say(_UNTIL).format(end=words(end))
+    return f"until {end.words}"
 
 
 def _joined(*parts: str | None) -> str | None:

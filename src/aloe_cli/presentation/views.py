@@ -126,8 +126,38 @@ class CitationView(NamedTuple):
         return found
 
 
+# The statements a citation may give (`supports`, the fields of STATEMENT_FIELDS), as readers call them;
+# English msgids. `other`: the citations that name none.
+STATEMENT_WORDS = {
+    "acronym": N_("acronym"),
+    "categories": N_("categories"),
+    "country": N_("country"),
+    "description": N_("description"),
+    "name": N_("name"),
+    "organisations": N_("organisations"),
+    "people": N_("people"),
+    "places": N_("places"),
+    "places_are": N_("which places"),
+    "relation": N_("relation"),
+    "role": N_("role"),
+    "role_note": N_("role note"),
+    "short_name": N_("short name"),
+    "summary": N_("summary"),
+    "title": N_("title"),
+    "workshops_counted": N_("workshops counted"),
+    "other": N_("other"),
+}
+
+
+def statement_words(statement: str) -> str:
+    """A statement as readers call it, in the run's language: 'title.fr' -> 'titre (fr)'."""
+    field, _dot, lang = statement.partition(".")
+    words = _(STATEMENT_WORDS[field]) if field in STATEMENT_WORDS else field.replace("_", " ")
+    return f"{words} ({lang})" if lang else words
+
+
 def by_statement(citations: tuple[CitationView, ...]) -> list[tuple[str, tuple[CitationView, ...]]]:
-    """Each statement of a record with the citations that give it, a source once per statement.
+    """Each statement of a record, in words, with the citations that give it, a source once per statement.
 
     Statements given by the same citations go together ('title, places'); citations naming none, 'other'.
     """
@@ -139,7 +169,7 @@ def by_statement(citations: tuple[CitationView, ...]) -> list[tuple[str, tuple[C
     for statement, group in groups.items():
         merged.setdefault(tuple(group), []).append(statement)
     return [
-        (", ".join(statements), tuple(groups[statements[0]][key] for key in keys))
+        (", ".join(map(statement_words, statements)), tuple(groups[statements[0]][key] for key in keys))
         for keys, statements in merged.items()
     ]
 
