@@ -469,3 +469,14 @@ def test_a_sheet_round_trips_through_the_import(rows: list[tuple[int, int | None
         assert record.title["en"] == plain_text(headline)
         expected = f"{year:04d}" + (f"-{month:02d}-{day:02d}" if month else "")
         assert record.dates[0].edtf.text == expected
+
+
+def test_every_comment_of_the_starter_is_in_the_catalogue_and_a_french_one_is_french() -> None:
+    import re
+
+    from aloe_cli.importing.starter import STARTER, STARTER_COMMENTS, starter_dataset
+
+    written = [found[1] for found in re.finditer(r"(?:^|\s)# (.*)$", STARTER, re.M)][1:]  # 1: the schema line
+    assert written == list(STARTER_COMMENTS)
+    french = [found[1] for found in re.finditer(r"(?:^|\s)# (.*)$", starter_dataset("T", "fr"), re.M)][1:]
+    assert len(french) == len(written) and not set(french) & set(written)

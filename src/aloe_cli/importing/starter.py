@@ -145,6 +145,44 @@ gaps:
 """
 
 
+# The comments that explain the fields (English msgids), each replaced by its translation where the
+# run speaks another language; `tests/test_importing.py` checks that they are every comment of STARTER.
+STARTER_COMMENTS = (
+    N_("An aloe dataset: every fact with its source. Check it with `aloe --data FILE validate`."),
+    N_("Editors with the YAML language server complete fields and flag mistakes from the schema named above"),
+    N_("(`aloe schema > {schema_file}` writes it beside this file). Replace the examples with your own."),
+    N_("the format and its version: always aloe/1"),
+    N_("The documents the facts come from. Every other record cites at least one of them by its id."),
+    N_("an id: lower-case letters, digits and hyphens, unique in the file"),
+    N_("the document's own title"),
+    N_("primary (by the actors, at the time), secondary, or notes"),
+    N_("who wrote it, as the document names them"),
+    N_("when it was published, as EDTF"),
+    N_("its language, as a code"),
+    N_("where it can be read: an http(s) address"),
+    N_("The bodies whose history this is; `dates` is a list of claims, each as precise as its source."),
+    N_("a text, or a mapping of languages to texts"),
+    N_("1998/.. : from 1998, still going (a source says so)"),
+    N_("locator: where in the source"),
+    N_("How the bodies came from one another: emerged_within, became or supported_by."),
+    N_("The periods of the timeline."),
+    N_("our reading, not a source's statement"),
+    N_("The people and places the sources name."),
+    N_("Recurring gatherings of others (a forum held every year)."),
+    N_("Steps in the history of the bodies themselves."),
+    N_("EDTF: 1998, 1998-06, 1998-06-15, 1998~ (approximate), 1998? (unsure),"),
+    N_("1998-22 (summer), 1998/1999; label: the source's own words"),
+    N_("images, scans and documents shown with the record"),
+    N_("image, scan, document, video, audio or link"),
+    N_("a web address, or `path: media/x.jpg` beside this file"),
+    N_("what it shows, for who cannot see it"),
+    N_("Gatherings of others the bodies took part in."),
+    N_("theme_lead, participant, or context (an event that frames the story)"),
+    N_("a second claim: the sources disagree, and both are kept"),
+    N_("Working groups, the categories they are in, and the phases of the programme."),
+    N_("how many the sources count, even where they name fewer"),
+    N_("What the sources leave unknown or ambiguous: recorded, never guessed."),
+)
 # The example names and titles (English msgids), written in the language they are filed under.
 EXAMPLE_NAMES = {
     "our_network": N_("Our network"),
@@ -173,4 +211,7 @@ def starter_dataset(title: str, lang: str) -> str:
     """The starter file's text: the dataset's title, and its names in the language they are filed under."""
     say = translator(lang)
     names = {key: _in_flow(say(text)) for key, text in EXAMPLE_NAMES.items()}
-    return STARTER.format(title=scalar(title), lang=lang, schema_file=SCHEMA_FILE, **names)
+    template = STARTER
+    for comment in STARTER_COMMENTS:
+        template = template.replace(f"# {comment}\n", f"# {say(comment)}\n")
+    return template.format(title=scalar(title), lang=lang, schema_file=SCHEMA_FILE, **names)
