@@ -82,6 +82,9 @@ class Presentation:
         self.description: str | None = dataset.description
         # Citations repeat across records: each distinct one is resolved once and shared.
         self._citations: dict[tuple[str, str | None, str | None, tuple[str, ...]], CitationView] = {}
+        self._place_references: dict[str, Reference] = {}
+        self._person_references: dict[str, Reference] = {}
+        self._organisation_references: dict[str, Reference] = {}
 
     def text(self, text: dict[str, str]) -> Text:
         """A dataset text in the reader's language, else English, else the first given."""
@@ -440,20 +443,36 @@ class Presentation:
 
     # References between records
 
+    # Records name the same places, people and organisations again and again: each reference is made
+    # once, the first time a record names it, and shared (a Reference is immutable).
+
     def place_reference(self, place_id: str) -> Reference:
         """A place a record names: 'Porto Alegre (Brazil)'."""
-        place = self.places[place_id]
-        return Reference(place_id, place.name, place.label)
+        found = self._place_references.get(place_id)
+        if found is None:
+            place = self.places[place_id]
+            found = self._place_references[place_id] = Reference(place_id, place.name, place.label)
+        return found
 
     def person_reference(self, person_id: str) -> Reference:
         """A person a record names."""
-        person = self.people[person_id]
-        return Reference(person_id, Text(person.name, "", {}), person.name)
+        found = self._person_references.get(person_id)
+        if found is None:
+            person = self.people[person_id]
+            found = self._person_references[person_id] = Reference(
+                person_id, Text(person.name, "", {}), person.name
+            )
+        return found
 
     def organisation_reference(self, organisation_id: str) -> Reference:
         """An organisation a record names, by its acronym where there is one."""
-        organisation = self.organisations[organisation_id]
-        return Reference(organisation_id, organisation.name, organisation.label)
+        found = self._organisation_references.get(organisation_id)
+        if found is None:
+            organisation = self.organisations[organisation_id]
+            found = self._organisation_references[organisation_id] = Reference(
+                organisation_id, organisation.name, organisation.label
+            )
+        return found
 
     # Every record, by title
 
@@ -527,9 +546,18 @@ class Presentation:
         Not kept: a CSV listing streams 100,000 of them, each built as it is written.
         """
         era = self.eras.get(record.era) if record.era else None
-        view = HappeningView(
+        event_fields: dict[str, Any] = {}  # an event's own fields; a milestone has none
+        if isinstance(record, Event):
+            series = self.series.get(record.series) if record.series else None
+            event_fields = {
+                "series": Reference(series.id, series.title, series.title.value) if series else None,
+                "series_id": record.series,
+                "role": record.role,
+                "role_note": record.role_note,
+            }
+        return HappeningView(
             id=record.id,
-            kind="event" if isinstance(record, Event) else "milestone",
+            kind="event" if event_fields else "milestone",
             title=self.text(record.title),
             summary=record.summary,
             era_id=record.era,
@@ -542,13 +570,5 @@ class Presentation:
             note=record.note,
             inferred=record.inferred,
             media=self.media(record),
+            **event_fields,
         )
-        if isinstance(record, Event):
-            series = self.series.get(record.series) if record.series else None
-            view = view._replace(
-                series=Reference(series.id, series.title, series.title.value) if series else None,
-                series_id=record.series,
-                role=record.role,
-                role_note=record.role_note,
-            )
-        return view
