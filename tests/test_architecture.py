@@ -380,22 +380,6 @@ def test_a_planted_model_import_in_a_renderer_is_found(tmp_path: Path) -> None:
 # Imports inside functions: each is there for start-up cost, loads something not loaded already, and
 # says why in a comment (on its line, or above the run of imports it opens).
 
-# Modules whose imports inside functions are not yet reviewed: they belong to the packages being rewritten
-# for the presentation model (`presentation/`, `evidence/`, `exports/`, `questions/`, `renderers/`) and to the store work
-# (`loading/`, `session.py`); each owner takes its modules off as it reviews them. The list may only
-# shrink: a listed module that no longer offends fails the test below.
-FUNCTION_IMPORTS_NOT_YET_REVIEWED = frozenset(
-    {
-        "aloe_cli.loading.cache",
-        "aloe_cli.loading.checks",
-        "aloe_cli.loading.dataset",
-        "aloe_cli.loading.derived_dates",
-        "aloe_cli.loading.snapshot",
-        "aloe_cli.loading.validation",
-        "aloe_cli.session",
-    }
-)
-
 
 def _is_import_line(line: str) -> bool:
     return line.lstrip().startswith(("from ", "import "))
@@ -469,11 +453,7 @@ def loaded_by_the_application() -> frozenset[str]:
 
 def test_imports_inside_functions_load_something_new_and_say_why() -> None:
     faults = function_import_faults(PACKAGE, {"aloe_cli.cli.application": loaded_by_the_application()})
-    unreviewed = {
-        name: found for name, found in faults.items() if name not in FUNCTION_IMPORTS_NOT_YET_REVIEWED
-    }
-    assert unreviewed == {}
-    assert FUNCTION_IMPORTS_NOT_YET_REVIEWED - set(faults) == set()  # reviewed: take it off the list
+    assert faults == {}
 
 
 def test_planted_imports_inside_functions_are_found(tmp_path: Path) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import json
 import re
 from collections.abc import Callable
@@ -133,7 +132,6 @@ def test_show_a_source_lists_what_cites_it(aloe: Callable[..., Result]) -> None:
 
 def test_show_works_for_every_record_with_no_python_in_sight(aloe: Callable[..., Result]) -> None:
     """Every record's `show`, built in-process (the CLI path is the same function), reads as prose."""
-    from rich.console import Console
 
     from aloe_cli.presentation.build import Presentation
     from aloe_cli.questions.record_detail import record_detail
@@ -144,11 +142,8 @@ def test_show_works_for_every_record_with_no_python_in_sight(aloe: Callable[...,
     for record_id in index_records(dataset):
         detail = record_detail(dataset, record_id, lookup)
         assert json.loads(json.dumps(detail))["id"] == record_id
-        screen = io.StringIO()
-        Console(file=screen, width=100, markup=False, emoji=False, highlight=False).print(
-            render_detail(detail)
-        )
-        assert not re.search(r"\b(None|True|False)\b", screen.getvalue()), record_id
+        screen = render_detail(detail).plain(100)
+        assert not re.search(r"\b(None|True|False)\b", screen), record_id
     for record_id in ("twelve-workshops", "aloe", "original-debt"):  # and through the CLI
         assert json.loads(ok(aloe("show", record_id, "--format", "json")))["id"] == record_id
         assert "None" not in ok(aloe("show", record_id))
@@ -197,7 +192,6 @@ def test_search_with_no_match(aloe: Callable[..., Result]) -> None:
 
 
 def test_search_marks_the_match_on_a_terminal() -> None:
-    from rich.console import Console
 
     from aloe_cli.evidence.search_results import search_listing
     from aloe_cli.presentation.build import Presentation
@@ -206,9 +200,7 @@ def test_search_marks_the_match_on_a_terminal() -> None:
 
     dataset = load_dataset(DatasetSource(None))
     listing = search_listing(search(dataset, "findhorn"), ["findhorn"], Presentation(dataset, "en"))
-    console = Console(file=io.StringIO(), force_terminal=True, color_system="standard", width=200)
-    console.print(RENDERERS[Format.table](listing))
-    output = console.file.getvalue()  # type: ignore[attr-defined]
+    output = RENDERERS[Format.table](listing).painted(200)  # what a colour terminal is sent
     assert "\x1b[1;7mFindhorn\x1b[0m" in output
 
 

@@ -68,8 +68,16 @@ def people_text(text: str) -> dict[str, str]:
         return re.sub(marks, lambda m: "[" + "; ".join(source(k) for k in m[1].split(", ")) + "]", line)
 
     lines = text.splitlines()
-    claims = re.compile(r"(?:- |[A-Z]+\. )?(\S+?)(?:, disputed)?: ")
+    claims = re.compile(r"- (\S+?)(?:, disputed)?: ")  # Markdown's notes name the record
     told = {found[1]: line for line in lines if (found := claims.match(line))}
+    # A table's note has the letter its row's date cell gives: '(note A)' in the row of `fair`.
+    letters = {
+        found[1]: record
+        for record in CLAIMS
+        for line in lines
+        if line.endswith(f" {record}") and (found := re.search(r"\(note\u00a0([A-Z]+)\)", line))
+    }
+    told |= {letters[line[0]]: line for line in lines if re.match(r"[A-Z]\. ", line) and line[0] in letters}
     # Else the record's row, whose date cell cites each claim: '1998 [1] (summer 1998 [2])'.
     rows = {record: next((line for line in lines if line.endswith(f" {record}")), "") for record in CLAIMS}
     return {record: resolve(told.get(record, rows[record])) for record in CLAIMS}

@@ -263,3 +263,79 @@ def test_the_global_options_note_is_the_catalogues() -> None:
     from aloe_cli.cli.application import GLOBAL_OPTIONS_NOTE, GLOBAL_OPTIONS_NOTE_MSGID
 
     assert GLOBAL_OPTIONS_NOTE == GLOBAL_OPTIONS_NOTE_MSGID
+
+
+# Texts in several languages: summaries, role notes, descriptions, countries ---------------------------
+
+BILINGUAL = """\
+format: aloe/1
+title: Two languages
+sources:
+  - {id: minutes, title: Minutes, language: fr}
+places:
+  - id: geneva
+    name: {en: Geneva, fr: Genève}
+    country: {en: Switzerland, fr: Suisse}
+    translated: [name.fr, country.fr]
+    sources: [{source: minutes, supports: [name, country]}]
+events:
+  - id: fair
+    title: {en: The fair, fr: La foire}
+    summary: {en: The members meet at the fair., fr: Les membres se retrouvent à la foire.}
+    role: theme_lead
+    role_note: {en: In charge of the theme., fr: Chargé du thème.}
+    places: [geneva]
+    dates: [{edtf: "2001"}]
+    sources: [{source: minutes, supports: [title, summary, role, role_note, places]}]
+categories:
+  - id: money
+    title: {en: Money, fr: Monnaie}
+    description: {en: Workshops on money., fr: Les chantiers sur la monnaie.}
+    sources: [{source: minutes}]
+gaps:
+  - id: where-exactly
+    summary: {en: Which hall is not known., fr: On ne sait pas dans quelle salle.}
+    about: [fair]
+    sources: [{source: minutes}]
+"""
+
+
+def test_texts_given_in_several_languages_are_shown_in_the_readers(
+    aloe: Callable[..., Result], tmp_path: Path
+) -> None:
+    import json
+
+    data = tmp_path / "bilingual.yaml"
+    data.write_text(BILINGUAL, encoding="utf-8")
+
+    def run(lang: str, *args: str) -> str:
+        result = aloe("--lang", lang, "--data", str(data), *args)
+        assert result.exit_code == 0, result.stderr
+        return result.stdout
+
+    for lang, summary, role_note, place in (
+        ("fr", "Les membres se retrouvent à la foire.", "Chargé du thème.", "Genève (Suisse)"),
+        ("en", "The members meet at the fair.", "In charge of the theme.", "Geneva (Switzerland)"),
+        ("es", "The members meet at the fair.", "In charge of the theme.", "Geneva (Switzerland)"),
+    ):
+        [event] = json.loads(run(lang, "events", "--format", "json"))
+        assert (event["summary"], event["role_note"]) == (summary, role_note)
+        assert event["places"][0]["name"] == place
+        assert summary in run(lang, "export", "--to", "markdown")
+        assert role_note in run(lang, "export", "--to", "timelinejs")
+    shown = run("fr", "show", "fair")
+    assert "Les membres se retrouvent à la foire." in shown
+    assert "[en] The members meet at the fair." in shown  # the other language under it, marked
+    place = run("fr", "show", "geneva")
+    assert "Suisse (notre traduction)" in place and "[en] Switzerland" in place  # ours, said where shown
+    assert "country.fr" not in place.split("Sources")[0]  # no raw `translated` row
+    assert "Les chantiers sur la monnaie." in run("fr", "list", "categories")
+    assert "On ne sait pas dans quelle salle." in run("fr", "gaps")
+    page = run("fr", "export", "--to", "html")
+    assert "<p>Les membres se retrouvent à la foire.</p>" in page
+    english_page = run("es", "export", "--to", "html")  # no Spanish: the English, marked as such
+    assert '<span lang="en">The members meet at the fair.</span>' in english_page
+    graph = json.loads(run("fr", "export", "--to", "jsonld"))["@graph"]
+    fair = next(node for node in graph if str(node.get("@id", "")).endswith("fair"))
+    assert {"@value": "Les membres se retrouvent à la foire.", "@language": "fr"} in fair["description"]
+    assert {"@value": "The members meet at the fair.", "@language": "en"} in fair["description"]

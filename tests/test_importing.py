@@ -79,7 +79,7 @@ def test_the_template_keeps_dates_at_their_precision_and_media(
     assert ada.media[0].url and ada.media[0].url.endswith("Ada_Lovelace_portrait.jpg")
     assert ada.media[0].credit == "Wikimedia Commons"
     assert ada.sources[0].locator == "row 3"  # the header is row 1, the title slide row 2
-    assert "<" not in (ada.summary or "")  # HTML made plain text
+    assert "<" not in (ada.summary or {}).get("en", "")  # HTML made plain text
     # A quotation where the address goes is kept as words in the note, not dropped.
     clarke = by_title["Edith Clarke: Bucking the Trend"]
     assert clarke.note and "There is no demand for women engineers" in clarke.note
@@ -105,7 +105,7 @@ def test_the_template_as_sheets_and_excel_save_it(
     assert len(dataset.milestones) == 10
     # A newline inside a quoted cell stays inside the text.
     women = next(m for m in dataset.milestones if m.id == "and-the-women-who-made-it-work")
-    assert "the ENIAC Women.\n." in (women.summary or "")
+    assert "the ENIAC Women.\n." in (women.summary or {}).get("en", "")
 
 
 def test_a_sheet_made_by_hand(tmp_path: Path, aloe: Callable[..., Result]) -> None:
@@ -141,9 +141,9 @@ def test_a_sheet_made_by_hand(tmp_path: Path, aloe: Callable[..., Result]) -> No
     assert second.organisations == ["reseau"]
     assert second.note and "the year 1998 is the one of the row above" in second.note
     assert second.dates[0].label == "vers juillet 1998"
-    assert (
-        next(m for m in dataset.milestones if m.id == "early-contacts").summary == "Letters between members"
-    )
+    assert next(m for m in dataset.milestones if m.id == "early-contacts").summary == {
+        "en": "Letters between members"
+    }
 
 
 @pytest.mark.parametrize("group_as", list(GroupAs))
@@ -419,12 +419,12 @@ def test_hostile_files(tmp_path: Path, aloe: Callable[..., Result]) -> None:
     long_cell.write_text(f'Headline,Text\nA,"{"x" * 200_000}"\n', encoding="utf-8")
     imported_text = aloe("import", str(long_cell))
     assert imported_text.exit_code == 0
-    assert validate_text(imported_text.stdout, "stdout").milestones[0].summary == "x" * 200_000
+    assert validate_text(imported_text.stdout, "stdout").milestones[0].summary == {"en": "x" * 200_000}
     controls = tmp_path / "controls.csv"
     controls.write_bytes(b'Headline,Text\nA\x00B\x1b[31m,"line one\x07\nline two"\n')
     dataset = validate_text(aloe("import", str(controls)).stdout, "stdout")
     assert dataset.milestones[0].title == {"en": "AB[31m"}  # control characters dropped, the rest literal
-    assert dataset.milestones[0].summary == "line one\nline two"
+    assert dataset.milestones[0].summary == {"en": "line one\nline two"}
 
 
 @settings(max_examples=examples(150), deadline=None)

@@ -126,7 +126,7 @@ def test_yaml_1_1_traps_stay_as_written() -> None:
     assert dataset.sources[0].publisher == "on"
     milestone = dataset.milestones[0]
     assert milestone.title == {"en": "2001-06-15"}
-    assert milestone.summary == "0x1F"
+    assert milestone.summary == {"en": "0x1F"}
     assert milestone.dates[0].edtf.text == "2001-06-15"
     assert milestone.dates[0].label == "1e3"
     assert milestone.sources[0].locator == "12:30:00"

@@ -142,7 +142,7 @@ def test_a_doubt_only_a_later_claim_gives_is_said() -> None:
 # Each fact a reader needs about an event, and how each output is searched for it.
 FACTS: dict[str, Callable[[HappeningView], str | None]] = {
     "title": lambda view: view.title.value,
-    "role note": lambda view: view.role_note,
+    "role note": lambda view: view.role_note.value if view.role_note else None,
     "place": lambda view: view.places[0].name.value if view.places else None,
     "first source": lambda view: view.citations[0].cited.title if view.citations else None,
 }

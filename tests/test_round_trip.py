@@ -86,7 +86,7 @@ def test_through_csv(name: str, aloe: Callable[..., Result], tmp_path: Path) -> 
         now = new[record_id]
         assert type(now) is type(was)
         assert localized(now.title, "en") == localized(was.title, "en")
-        assert now.summary == was.summary
+        assert (now.summary or {}).get("en") == (was.summary or {}).get("en")  # English only, as titles
         assert now.era == was.era
         assert [(c.edtf.text, c.words) for c in now.dates] == [(c.edtf.text, c.words) for c in was.dates], (
             record_id

@@ -133,6 +133,11 @@ def translator(language: str) -> Callable[[str], str]:
     return _translations(language).gettext
 
 
+def plural_translator(language: str) -> Callable[[str, str, int], str]:
+    """`ngettext` for one language, whatever the run speaks."""
+    return _translations(language).ngettext
+
+
 def current_language() -> str:
     """The language the run speaks."""
     return _current.language

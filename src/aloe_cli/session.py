@@ -26,6 +26,7 @@ class Session:
     def store(self) -> DatasetStore:
         """The selected dataset, loaded once per run, read as the questions ask (see `loading/store.py`)."""
         if self._store is None:
+            # start-up: the loading code and the models load with the data, not for --help or an error
             from aloe_cli.loading.dataset import load_store
 
             self._store = load_store(self.source, use_cache=self.use_cache)
@@ -37,7 +38,7 @@ class Session:
 
     def presentation(self) -> Presentation:
         """The dataset's views in the chosen language (a text the dataset lacks in it is in English)."""
-        from aloe_cli.presentation.build import Presentation
+        from aloe_cli.presentation.build import Presentation  # start-up: as load_store above
 
         if self._presentation is None:
             # Built on the store's lists: a question about a period reads only the lists its views name.

@@ -256,7 +256,9 @@ def test_25_14_a_line_separator_inside_a_value_is_an_ordinary_character(
         path.read_text(encoding="utf-8").replace("'2001-13'", "'2001-12'"), name="valid.yaml"
     )
     record = json.loads(aloe("--data", str(valid), "show", "e", "-f", "json").stdout)
-    assert record["title"] == f"before{separator}after" and record["fields"]["summary"] == f"{separator}x"
+    assert record["title"] == f"before{separator}after" and record["fields"]["summary"] == {
+        "en": f"{separator}x"
+    }
 
 
 # 9. The SVG chart is well-formed XML whatever the names hold ----------------------------------------------------

@@ -121,14 +121,14 @@ def gaps_listing(dataset: Dataset, presentation: Presentation) -> Listing:
         fields=("id", "kind", "summary", "about", "sources", "note"),
         title_column=0,
         make_rows=lambda: [
-            Row(gap.id, (gap.summary, ", ".join(gap.about), gap.id), every_cited(gap.citations))
+            Row(gap.id, (gap.summary.value, ", ".join(gap.about), gap.id), every_cited(gap.citations))
             for gap in gaps
         ],
         make_records=lambda: (
             {
                 "id": gap.id,
                 "kind": "gap",
-                "summary": gap.summary,
+                "summary": gap.summary.value,
                 "about": list(gap.about),
                 "sources": [c.json() for c in gap.citations],
                 "note": gap.note,
@@ -196,7 +196,7 @@ def organisations_listing(dataset: Dataset, presentation: Presentation) -> Listi
                     "name": org.name.value,
                     "acronym": acronym or None,
                     **_dated(org.dating),
-                    "summary": org.summary,
+                    "summary": org.summary.value if org.summary else None,
                     **_tail(org),
                 },
             )
@@ -229,8 +229,13 @@ def places_listing(dataset: Dataset, presentation: Presentation) -> Listing:
     views = list(presentation.places.values())
     rows: list[tuple[tuple[str, ...], dict[str, object]]] = [
         (
-            (p.name.value, p.country or "", p.id),
-            {**_common(p, "place"), "name": p.name.value, "country": p.country, **_tail(p)},
+            (p.name.value, p.country.value if p.country else "", p.id),
+            {
+                **_common(p, "place"),
+                "name": p.name.value,
+                "country": p.country.value if p.country else None,
+                **_tail(p),
+            },
         )
         for p in views
     ]
@@ -253,7 +258,7 @@ def eras_listing(dataset: Dataset, presentation: Presentation) -> Listing:
                 "title": e.title.value,
                 "organisation": e.organisation,
                 **_dated(e.dating),
-                "summary": e.summary,
+                "summary": e.summary.value if e.summary else None,
                 **_tail(e),
             },
         )
@@ -302,11 +307,11 @@ def categories_listing(dataset: Dataset, presentation: Presentation) -> Listing:
         members = [w.id for w in dataset.workshops if c.id in w.categories]
         rows.append(
             (
-                (c.title.value, c.description, ", ".join(members), c.id),
+                (c.title.value, c.description.value, ", ".join(members), c.id),
                 {
                     **_common(c, "category"),
                     "title": c.title.value,
-                    "description": c.description,
+                    "description": c.description.value,
                     "workshops": members,
                     **_tail(c),
                 },
@@ -340,7 +345,7 @@ def phases_listing(dataset: Dataset, presentation: Presentation) -> Listing:
                     "workshops_counted": p.workshops_counted,
                     "workshops": members,
                     **_dated(p.dating),
-                    "summary": p.summary,
+                    "summary": p.summary.value if p.summary else None,
                     **_tail(p),
                 },
             )

@@ -19,7 +19,8 @@ if TYPE_CHECKING:
 HAPPENING_FIELDS = (
     "id", "kind", "title", "date", "date_label", "date_words", "start", "end", "uncertain", "disputed",
     "claims",
-    "era", "era_title", "summary", "places", "people", "organisations", "sources", "note", "inferred",
+    "era", "era_title", "summary", "places", "places_are", "people", "organisations", "sources", "note",
+    "inferred",
 )  # fmt: skip
 EVENT_FIELDS = (*HAPPENING_FIELDS, "series", "series_title", "role", "role_note")
 WORKSHOP_FIELDS = ("id", "kind", "title", "category", "phases", "other_names", "probably_same_as", "note",
@@ -122,7 +123,9 @@ def events_listing(records: Sequence[Event], presentation: Presentation) -> List
     def rows() -> list[Row]:
         found = []
         for view in presentation.happenings(list(records)):
-            role = view.role_note or view.role_words or ""  # the sources' words for the part, where given
+            role = (
+                view.role_note.value if view.role_note else view.role_words
+            ) or ""  # the sources' words for the part, where given
             cells = (date_cell(view.dating), view.title.value, role, view.where(), view.id)
             found.append(_happening_row(view, cells, None))
         return found

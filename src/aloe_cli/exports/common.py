@@ -58,7 +58,7 @@ class WorkshopGroup(NamedTuple):
 
     category_id: str  # "": the workshops no source puts in a category
     title: Text | None  # None: in no category (NO_CATEGORY, aloe's own words)
-    description: str
+    description: Text | None
     members: list[WorkshopView]
 
 
@@ -74,7 +74,7 @@ def workshop_groups(presentation: Presentation) -> list[WorkshopGroup]:
         )
         for category in presentation.categories.values()
     ]
-    groups.append(WorkshopGroup("", None, "", [w for w in workshops if not w.categories]))
+    groups.append(WorkshopGroup("", None, None, [w for w in workshops if not w.categories]))
     return [group for group in groups if group.members]
 
 

@@ -15,7 +15,7 @@ from aloe_cli.exports.common import NO_CATEGORY, era_groups, json_for_script, wo
 from aloe_cli.exports.jsonld import jsonld_document
 from aloe_cli.i18n import N_, _, current_language
 from aloe_cli.presentation.dating import date_text
-from aloe_cli.presentation.views import WHERE_UNKNOWN, by_statement
+from aloe_cli.presentation.views import by_statement
 from aloe_cli.questions.chart import build_chart
 from aloe_cli.renderers.chart_svg import chart_svg
 from aloe_cli.sanitize import escape_markup
@@ -182,17 +182,15 @@ def _happening(record: HappeningView, remote_media: bool = False) -> str:
         _date(record.dating, record.citations),
     ]
     if record.summary:
-        items.append(f"<p>{_english(record.summary)}</p>")
+        items.append(f"<p>{_text_in(record.summary)}</p>")
     meta = []
-    if record.places:
-        places = _("; ").join(_place(place.name, place.label) for place in record.places)
+    if record.places_are:  # none for a milestone no source places: it may be no gathering
+        places = record.where_with(lambda place: _place(place.name, place.label))
         meta.append(_("Where: {places}").format(places=places))
-    elif record.is_event:
-        meta.append(_("Where: {places}").format(places=_(WHERE_UNKNOWN)))
     if record.people:
         meta.append(_("Who: {people}").format(people=escape_markup(record.people_names())))
     if record.role_note:
-        meta.append(_("Role: {role}").format(role=_english(record.role_note)))
+        meta.append(_("Role: {role}").format(role=_text_in(record.role_note)))
     if record.note:
         meta.append(_("Note: {note}").format(note=_english(record.note)))
     if record.inferred:
@@ -317,7 +315,7 @@ def export_html(selection: Selection) -> bytes:
         title = _text_in(group.title) if group.title else escape_markup(_(NO_CATEGORY))
         body.append(f"<h3{anchor}>{title}</h3>")
         if group.description:
-            body.append(f"<p>{_english(group.description)}</p>")
+            body.append(f"<p>{_text_in(group.description)}</p>")
         body.append(
             f'<table><thead><tr><th scope="col">{_("Workshop")}</th>'
             f'<th scope="col">{_("Note")}</th><th scope="col">{_("Sources")}</th></tr></thead><tbody>'
@@ -343,7 +341,7 @@ def export_html(selection: Selection) -> bytes:
                 for r in gap.about
             )
             listed = f' <span class="meta">{_("Records: {ids}.").format(ids=named)}</span>'
-        summary = _english(gap.summary)
+        summary = _text_in(gap.summary)
         body.append(f'<li id="{escape_markup(gap.id)}">{summary}{listed} {_sources(gap.citations)}</li>')
     body.append("</ul></section>")
     body.append(

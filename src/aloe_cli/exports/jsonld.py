@@ -46,6 +46,7 @@ CONTEXT = {
     "url": {"@type": "@id"},
     "isPartOf": {"@type": "@id"},
     "location": {"@type": "@id"},
+    "aloe:possibleLocation": {"@type": "@id"},  # a place it may have been in (`places_are: one-of`)
     "about": {"@type": "@id"},
     "sponsor": {"@type": "@id"},
     "attendee": {"@type": "@id"},
@@ -222,7 +223,7 @@ def jsonld_document(selection: Selection) -> dict[str, Any]:
             **cited(organisation.citations),
         }
         if organisation.summary:
-            node["description"] = organisation.summary
+            node["description"] = names(organisation.summary.every)
         if organisation.id in sponsors:
             node["sponsor"] = sponsors[organisation.id]
         if organisation.id in parents:
@@ -231,7 +232,7 @@ def jsonld_document(selection: Selection) -> dict[str, Any]:
     for link in presentation.lineage:
         node = {"@id": iri(link.id), **dating(link.id, link.dating), **cited(link.citations)}
         if link.summary:
-            node["description"] = link.summary
+            node["description"] = names(link.summary.every)
         mapping = link.org_mapping()
         if mapping.type == "org:ChangeEvent":
             node.update(mapping.terms(iri))
@@ -253,7 +254,7 @@ def jsonld_document(selection: Selection) -> dict[str, Any]:
             **cited(place.citations),
         }
         if place.country:
-            node["address"] = {"@type": "PostalAddress", "addressCountry": place.country}
+            node["address"] = {"@type": "PostalAddress", "addressCountry": names(place.country.every)}
         graph.append(node)
     for person in presentation.people.values():
         node = {"@id": iri(person.id), "@type": "Person", "name": person.name, **cited(person.citations)}
@@ -275,7 +276,10 @@ def jsonld_document(selection: Selection) -> dict[str, Any]:
             "@type": "Event",
             "name": names(record.title.every),
             **dating(record.id, record.dating),
-            "location": [iri(p.id) for p in record.places],
+            # In one of its places, no source saying which: each a possible location, none asserted.
+            ("aloe:possibleLocation" if record.one_of_places else "location"): [
+                iri(p.id) for p in record.places
+            ],
             "attendee": [iri(p.id) for p in record.people],
             **cited(record.citations),
             **media_of(record.media),
@@ -291,12 +295,14 @@ def jsonld_document(selection: Selection) -> dict[str, Any]:
                     "roleName": record.role_words,
                 }
                 if record.role_note:
-                    role["description"] = record.role_note
+                    role["description"] = names(record.role_note.every)
                 node["attendee"].append(role)
         else:
             node["attendee"] += [iri(o.id) for o in record.organisations]
+        if record.places_are in ("one-of", "unknown"):
+            node["aloe:placesAre"] = record.places_are
         if record.summary:
-            node["description"] = record.summary
+            node["description"] = names(record.summary.every)
         graph.append(node)
     # Categories and phases: terms the workshops are filed under (`keywords`), each in its set.
     for term_set in ("categories", "phases"):
@@ -304,7 +310,7 @@ def jsonld_document(selection: Selection) -> dict[str, Any]:
     for category in presentation.categories.values():
         graph.append({
             "@id": iri(category.id), "@type": "DefinedTerm", "name": names(category.title.every),
-            "inDefinedTermSet": iri("categories"), "description": category.description,
+            "inDefinedTermSet": iri("categories"), "description": names(category.description.every),
             **cited(category.citations),
         })  # fmt: skip
     for phase in presentation.phases.values():
@@ -315,7 +321,7 @@ def jsonld_document(selection: Selection) -> dict[str, Any]:
         if phase.dating:
             node["aloe:dateClaim"] = claim_nodes(phase.id, phase.dating)
         if phase.summary:
-            node["description"] = phase.summary
+            node["description"] = names(phase.summary.every)
         if phase.workshops_counted is not None:
             node["aloe:workshopsCounted"] = phase.workshops_counted
         graph.append(node)
@@ -335,7 +341,7 @@ def jsonld_document(selection: Selection) -> dict[str, Any]:
             {
                 "@id": iri(gap.id),
                 "@type": ["CreativeWork", "aloe:Gap"],
-                "description": gap.summary,
+                "description": names(gap.summary.every),
                 "about": [iri(a) for a in gap.about],
                 "citation": places_in_sources(gap.citations),
             }

@@ -154,9 +154,9 @@ def export_markdown(selection: Selection) -> bytes:
             lines.append(entry)
             # Each further line its own paragraph of the item (a blank line before it), not run on.
             if record.summary:
-                lines += ["", f"  {md(record.summary)}"]
+                lines += ["", f"  {md(record.summary.value)}"]
             if record.role_note:
-                lines += ["", "  " + _("Role: {role}").format(role=md(record.role_note))]
+                lines += ["", "  " + _("Role: {role}").format(role=md(record.role_note.value))]
             if any(c.supports for c in record.citations):  # each statement with the sources that give it
                 given = "; ".join(
                     f"{md(what)}{notes.cite(cited)}" for what, cited in by_statement(record.citations)
@@ -192,7 +192,7 @@ def export_markdown(selection: Selection) -> bytes:
         for category in workshop_groups(presentation):
             lines += [f"### {md(category.title.value if category.title else _(NO_CATEGORY))}", ""]
             if category.description:
-                lines += [md(category.description), ""]
+                lines += [md(category.description.value), ""]
             for workshop in category.members:
                 phases = ", ".join(phase.label for phase in workshop.phases)
                 name = md(workshop.title.value)
@@ -203,7 +203,7 @@ def export_markdown(selection: Selection) -> bytes:
 
     if presentation.gaps:
         lines += [f"## {_('What the sources leave open')}", ""]
-        lines += [f"- {md(gap.summary)}{notes.cite(gap.citations)}" for gap in presentation.gaps]
+        lines += [f"- {md(gap.summary.value)}{notes.cite(gap.citations)}" for gap in presentation.gaps]
         lines.append("")
 
     lines += [f"## {_('Notes')}", "", *notes.definitions(), ""]

@@ -3,9 +3,11 @@
 `records` holds every record of every kind (id, kind, title, date); each kind's own table, and every
 table that names records (`dates`, `citations`, `names`, `gap_about`), has a foreign key to it, so that
 datasette's page for a record lists its dates, citations and names. `chronology` is the milestones and
-events in date order. `records_fts` is a full-text index attached to `records` (datasette shows a search
-box there) over the very texts `aloe search` looks in, so that a search in datasette finds what `aloe
-search` finds. Each table and column is described once, in `TABLES`: the schema is made from it, and so
+events in date order. Two full-text indexes read the very texts `aloe search` looks in: `records_fts`,
+attached to `records` (datasette's search box there), matches whole words in any case and with or
+without accents; `records_parts_fts`, attached to the view `records_by_part`, matches any part of a word
+as `aloe search` does, but only as written or without accents (SQLite's trigram tokenizer folds no
+accents before 3.45). Each table and column is described once, in `TABLES`: the schema is made from it, and so
 is datasette's metadata (`aloe export --to datasette-metadata`).
 """
 
@@ -29,9 +31,9 @@ RECORD = "REFERENCES records(id)"
 
 # Each table: what it holds, then its columns as (name, SQL type and constraints, description).
 TABLES: dict[str, tuple[str, list[tuple[str, str, str]]]] = {
-    "records": ("Every record of every kind: the table the others link to. Its search box ignores case; "
-                "type words without accents (economie, not économie) to find every spelling, for the "
-                "index holds each text without its accents too.", [
+    "records": ("Every record of every kind: the table the others link to. Its search box finds whole "
+                "words in any case, with or without accents (economie, économie and Économie find the "
+                "same records); records_by_part finds any part of a word.", [
         ("id", "TEXT PRIMARY KEY", "The record's id, as in the dataset and `aloe show ID`."),
         ("kind", "TEXT NOT NULL", "source, organisation, lineage, era, person, place, series, milestone, "
                                   "event, category, phase, workshop or gap."),
@@ -41,7 +43,7 @@ TABLES: dict[str, tuple[str, list[tuple[str, str, str]]]] = {
         ("end", "TEXT", "The latest day it may have ended (ISO 8601); empty when unknown or open."),
         ("disputed", "INTEGER", "1 when its sources give dates that disagree (see dates)."),
         ("search_text", "TEXT", "What `aloe search` looks in, as written and without accents: the full-text "
-                                "index reads it."),
+                                "indexes read it."),
     ]),
     "sources": ("The documents the dataset cites.", [
         ("id", f"TEXT PRIMARY KEY {RECORD}", "The source's id."),
@@ -104,6 +106,9 @@ TABLES: dict[str, tuple[str, list[tuple[str, str, str]]]] = {
         ("disputed", "INTEGER NOT NULL", "1 when its sources give dates that disagree (see dates)."),
         ("title", "TEXT NOT NULL", "Its title."),
         ("summary", "TEXT", "What happened."),
+        ("places_are", "TEXT", "How its places (happening_places) read: all (it happened in each), one-of "
+                               "(in one of them, no source says which) or unknown (an event no source "
+                               "places); empty for a milestone no source places."),
         ("era_id", "TEXT REFERENCES eras(id)", "The era it belongs to."),
         ("series_id", "TEXT REFERENCES series(id)", "The series an event is one of."),
         ("role", "TEXT", "An event: the WSSE's part (theme_lead, participant, context)."),
@@ -194,10 +199,26 @@ CHRONOLOGY = (
     "FROM happenings ORDER BY start IS NULL, start, id"
 )
 CHRONOLOGY_DESCRIPTION = "The milestones and events in date order, each with its date in the sources' words."
-# Trigram: matches any part of a word, as `aloe search` does (FTS5's word tokenizer matches whole words).
-FULL_TEXT = (
+# Whole words, folded by the tokenizer in the index and in the query alike ('remove_diacritics 2' also
+# folds a letter whose accent Unicode gives as a separate mark: since SQLite 3.27): datasette's search box.
+WORD_INDEX = (
     "CREATE VIRTUAL TABLE records_fts USING fts5(title, search_text, content='records', "
+    "content_rowid='rowid', tokenize='unicode61 remove_diacritics 2')"
+)
+# Any part of a word, as `aloe search` matches. The trigram tokenizer keeps accents (its
+# 'remove_diacritics' needs SQLite 3.45, and a file made with it could not be read by an older SQLite):
+# the indexed text holds each text without accents as well, so a query typed without them finds all.
+PART_INDEX = (
+    "CREATE VIRTUAL TABLE records_parts_fts USING fts5(title, search_text, content='records', "
     "content_rowid='rowid', tokenize='trigram')"
+)
+BY_PART = (
+    "CREATE VIEW records_by_part AS SELECT rowid AS record_rowid, id, kind, title, date_words, start, end, "
+    "disputed FROM records"
+)
+BY_PART_DESCRIPTION = (
+    "Every record, searched by any part of a word as `aloe search` does (socio finds socioeconomy); type "
+    "without accents to find every spelling (economie, not économie: this index keeps accents apart)."
 )
 
 
@@ -207,7 +228,7 @@ def schema_sql() -> str:
         f"CREATE TABLE {name} (" + ", ".join(f"{column} {sql}" for column, sql, _ in columns) + ")"
         for name, (_, columns) in TABLES.items()
     ]
-    return ";\n".join([*statements, CHRONOLOGY, FULL_TEXT]) + ";\n"
+    return ";\n".join([*statements, CHRONOLOGY, WORD_INDEX, PART_INDEX, BY_PART]) + ";\n"
 
 
 def build_database(selection: Selection, connection: sqlite3.Connection) -> None:
@@ -256,7 +277,7 @@ def build_database(selection: Selection, connection: sqlite3.Connection) -> None
         rows["sources"].append((s.id, s.title, s.url, s.author, s.publisher, s.language, s.kind, s.note))
     for organisation in presentation.organisations.values():
         rows["organisations"].append((organisation.id, text(organisation.name), text(organisation.acronym),
-                                      organisation.summary, organisation.note))  # fmt: skip
+                                      text(organisation.summary), organisation.note))  # fmt: skip
         rows["names"] += [
             (organisation.id, value, lang, None) for lang, value in organisation.name.every.items()
         ]
@@ -264,14 +285,14 @@ def build_database(selection: Selection, connection: sqlite3.Connection) -> None
         dated(organisation.id, organisation.dating)
         cite(organisation.id, organisation.citations)
     for era in presentation.eras.values():
-        rows["eras"].append((era.id, text(era.title), era.organisation, era.summary))
+        rows["eras"].append((era.id, text(era.title), era.organisation, text(era.summary)))
         dated(era.id, era.dating)
         cite(era.id, era.citations)
     rows["people"] = [(p.id, p.name, p.role) for p in presentation.people.values()]
-    rows["places"] = [(p.id, text(p.name), p.country) for p in presentation.places.values()]
+    rows["places"] = [(p.id, text(p.name), text(p.country)) for p in presentation.places.values()]
     rows["series"] = [(s.id, text(s.title), text(s.acronym)) for s in presentation.series.values()]
     for link in presentation.lineage:
-        rows["lineage"].append((link.id, link.relation, link.from_org.id, link.to_org.id, link.summary))
+        rows["lineage"].append((link.id, link.relation, link.from_org.id, link.to_org.id, text(link.summary)))
         dated(link.id, link.dating)
         cite(link.id, link.citations)
     for record in selection.happenings:
@@ -279,8 +300,9 @@ def build_database(selection: Selection, connection: sqlite3.Connection) -> None
         rows["happenings"].append((
             record.id, record.kind, dating.text() if dating else None,
             day(dating.earliest) if dating else None, day(dating.latest) if dating else None,
-            int(dating.disputed) if dating else 0, text(record.title), record.summary, record.era_id,
-            record.series_id, record.role, record.role_note, record.inferred, record.note,
+            int(dating.disputed) if dating else 0, text(record.title), text(record.summary),
+            record.places_are, record.era_id, record.series_id, record.role, text(record.role_note),
+            record.inferred, record.note,
         ))  # fmt: skip
         rows["happening_places"] += [(record.id, p.id) for p in record.places]
         rows["happening_people"] += [(record.id, p.id) for p in record.people]
@@ -288,11 +310,11 @@ def build_database(selection: Selection, connection: sqlite3.Connection) -> None
         dated(record.id, dating)
         cite(record.id, record.citations)
     categories = presentation.categories.values()
-    rows["categories"] = [(c.id, text(c.title), c.description) for c in categories]
+    rows["categories"] = [(c.id, text(c.title), text(c.description)) for c in categories]
     for category in categories:
         cite(category.id, category.citations)
     for phase in presentation.phases.values():
-        rows["phases"].append((phase.id, text(phase.title), phase.workshops_counted, phase.summary))
+        rows["phases"].append((phase.id, text(phase.title), phase.workshops_counted, text(phase.summary)))
         dated(phase.id, phase.dating)
         cite(phase.id, phase.citations)
     for workshop in presentation.workshops:
@@ -303,7 +325,7 @@ def build_database(selection: Selection, connection: sqlite3.Connection) -> None
         cite(workshop.id, workshop.citations)
     exported = {row[0] for row in rows["records"]}
     for gap in presentation.gaps:
-        rows["gaps"].append((gap.id, gap.summary))
+        rows["gaps"].append((gap.id, text(gap.summary)))
         rows["gap_about"] += [(gap.id, r) for r in gap.about if r in exported]  # a filter may leave some out
         cite(gap.id, gap.citations)
     for person in presentation.people.values():
@@ -316,7 +338,8 @@ def build_database(selection: Selection, connection: sqlite3.Connection) -> None
         if values:
             marks = ", ".join("?" * len(values[0]))
             connection.executemany(f"INSERT INTO {table} VALUES ({marks})", values)
-    connection.execute("INSERT INTO records_fts(records_fts) VALUES ('rebuild')")
+    for index in ("records_fts", "records_parts_fts"):
+        connection.execute(f"INSERT INTO {index}({index}) VALUES ('rebuild')")
     connection.commit()
 
 
@@ -346,6 +369,12 @@ def datasette_metadata(selection: Selection) -> dict[str, Any]:
     tables["records"]["fts_pk"] = "rowid"
     tables["records"]["searchmode"] = "escaped"
     tables["chronology"] = {"description": CHRONOLOGY_DESCRIPTION}
+    tables["records_by_part"] = {
+        "description": BY_PART_DESCRIPTION,
+        "fts_table": "records_parts_fts",
+        "fts_pk": "record_rowid",
+        "searchmode": "escaped",
+    }
     metadata: dict[str, Any] = {
         "title": presentation.title,
         "description": presentation.description or presentation.title,

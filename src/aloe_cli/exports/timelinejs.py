@@ -43,7 +43,7 @@ def _text(record: HappeningView) -> str:
     """
     paragraphs: list[str] = []
     if record.summary:
-        paragraphs.append(escape_markup(record.summary))
+        paragraphs.append(escape_markup(record.summary.value))
     where = record.where()
     if where:
         paragraphs.append(_("Where: {places}").format(places=escape_markup(where)))
@@ -51,7 +51,7 @@ def _text(record: HappeningView) -> str:
     if who:
         paragraphs.append(_("Who: {people}").format(people=escape_markup(who)))
     if record.role_note:
-        paragraphs.append(_("Role: {role}").format(role=escape_markup(record.role_note)))
+        paragraphs.append(_("Role: {role}").format(role=escape_markup(record.role_note.value)))
     dating = record.dating
     doubt = dating.doubt_sentences() if dating else ""
     if doubt:

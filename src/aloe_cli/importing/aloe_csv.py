@@ -122,15 +122,10 @@ def _records(
         if not any(value.strip() for value in row.values()):
             continue
         record_id = row.get("id", "").strip()
-        title = (
-            row.get("title_en")
-            or row.get("title")
-            or next((value for key, value in row.items() if key.startswith("title_") and value), "")
-        )
         entry = Entry(
             where=Where(row=number, path=member),
-            headline=title.strip(),
-            text=(row.get("summary") or "").strip(),
+            headline=_in_english(row, "title"),
+            text=_in_english(row, "summary"),
             unique_id=record_id,
             kind=table,
             group="",
@@ -143,6 +138,13 @@ def _records(
             entry.era = (row.get("era") or "").strip()
         entry.media = media.get(record_id, [])
         yield entry
+
+
+def _in_english(row: dict[str, str], field: str) -> str:
+    """A text the export wrote one column per language (`title_en`, `title_fr`): English, else the first."""
+    found = row.get(f"{field}_en") or row.get(field)
+    found = found or next((value for key, value in row.items() if key.startswith(f"{field}_") and value), "")
+    return found.strip()
 
 
 def _from_days(start: str, end: str, words: str) -> list[tuple[str, str]]:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import hmac
+import json
 import os
 import re
 import time
@@ -23,12 +24,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from aloe_cli import __version__
+from aloe_cli.errors import OutputError
+from aloe_cli.files import write_new_file
+from aloe_cli.loading.source import read_bounded_file
+from aloe_cli.loading.unread import CacheEntryLists, head_and_body
 
 if TYPE_CHECKING:
-    from aloe_cli.loading.unread import CacheEntryLists
     from aloe_cli.model.models import Dataset
 
-CACHE_FORMAT = "6"  # bump when the models' JSON or the entry's layout changes shape
+CACHE_FORMAT = "7"  # bump when the models' JSON or the entry's layout changes shape
 SECRET_NAME = "secret"
 ENTRY_NAME = re.compile(r"[0-9a-f]{64}\.json")  # the only files pruning may remove
 MAX_AGE_DAYS = 30  # an entry not read or written for this long is removed
@@ -83,8 +87,6 @@ SECRET_BYTES = 32
 
 def load_entry(key: str) -> CacheEntryLists | None:
     """The entry for this key, its lists unread; None if there is none or it fails a check (then removed)."""
-    from aloe_cli.loading.source import read_bounded_file
-
     path = _entry_path(key)
     secret = cache_secret(create=False)
     if path is None:
@@ -97,8 +99,6 @@ def load_entry(key: str) -> CacheEntryLists | None:
         remove_entry(key)
         return None
     try:
-        from aloe_cli.loading.unread import CacheEntryLists
-
         head = _head_of(entry, key, secret)  # the entry keeps only its body: the lists' bytes
         lists = CacheEntryLists(head, entry)
     except Exception:
@@ -111,8 +111,6 @@ def load_entry(key: str) -> CacheEntryLists | None:
 
 def _head_of(entry: bytearray, key: str, secret: bytes | None) -> Any:
     """The parsed head of an entry, cut from it; raises if it is damaged, forged or another dataset's."""
-    import json
-
     if secret is None:
         raise ValueError("no secret: no entry can be one aloe wrote")
     checksum = bytes(entry[: CHECKSUM_LINE - 1])
@@ -149,9 +147,6 @@ def store(key: str, dataset: Dataset) -> None:
 
     A cache that cannot be written is no error, just no cache.
     """
-    from aloe_cli.errors import OutputError
-    from aloe_cli.files import write_new_file
-
     folder = cache_folder()
     if folder is None:
         return
@@ -168,16 +163,12 @@ def store(key: str, dataset: Dataset) -> None:
 
 def cache_entry(dataset: Dataset, key: str, secret: bytes) -> bytes:
     """The bytes of an entry: a keyed checksum line, the key of the dataset it holds, its head, its lists."""
-    from aloe_cli.loading.unread import head_and_body
-
     head, lists = head_and_body(dataset)
     return entry_bytes(key, head, lists, secret)
 
 
 def entry_bytes(key: str, head: dict[str, Any], lists: bytes | bytearray, secret: bytes) -> bytes:
     """An entry of these parts, its checksum keyed with the cache's secret."""
-    import json
-
     text = json.dumps(head, ensure_ascii=False, separators=(",", ":"))
     prefix = key.encode("ascii") + b"\n" + text.encode("utf-8") + b"\n"
     # The lists are tens of megabytes for a large dataset: hashed in place, copied once, below.
@@ -186,8 +177,6 @@ def entry_bytes(key: str, head: dict[str, Any], lists: bytes | bytearray, secret
 
 def cache_secret(*, create: bool) -> bytes | None:
     """The cache's secret, made with the first entry; None if there is none (or no cache)."""
-    from aloe_cli.loading.source import read_bounded_file
-
     folder = cache_folder()
     if folder is None:
         return None

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterator
 from typing import Any
 
+from aloe_cli.loading.derived_dates import DATING_LISTS, dated_by_findings
 from aloe_cli.loading.yaml_loader import Path
 from aloe_cli.model.models import (
     RECORD_KINDS,
@@ -74,8 +76,6 @@ def check_references(
 
 def _dated_by_problems(dataset: Dataset, derived: dict[str, list[DateClaim]] | None) -> Iterator[Finding]:
     """Records whose dates come from milestones or events that do not exist or cannot give them."""
-    from aloe_cli.loading.derived_dates import DATING_LISTS, dated_by_findings
-
     happenings = {r.id: r for name in DATING_LISTS for r in getattr(dataset, name)}
     for list_name in RECORD_KINDS:
         for index, record in enumerate(getattr(dataset, list_name)):
@@ -243,7 +243,5 @@ def _lineage_cycles(dataset: Dataset) -> Iterator[Finding]:
 
 def _suggest(target: str, candidates: set[str]) -> str:
     """' (did you mean 'x'?)' when a close id exists."""
-    import difflib
-
     close = difflib.get_close_matches(target, sorted(candidates), n=1)
     return f" (did you mean '{close[0]}'?)" if close else ""

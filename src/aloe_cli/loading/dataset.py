@@ -4,8 +4,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from aloe_cli.errors import DataSourceError
 from aloe_cli.loading.collector import collector_paused
-from aloe_cli.loading.source import DatasetSource, decode_dataset, read_dataset_bytes
+from aloe_cli.loading.snapshot import dataset_from_snapshot
+from aloe_cli.loading.source import (
+    DatasetSource,
+    bundled_snapshot_path,
+    decode_dataset,
+    read_bounded_file,
+    read_dataset_bytes,
+)
 from aloe_cli.loading.store import DatasetStore
 
 if TYPE_CHECKING:
@@ -40,6 +48,7 @@ def _load(source: DatasetSource, use_cache: bool) -> DatasetStore:
     # Standard input is not cached: it is read once, and a later run may hold other bytes under its name.
     if not use_cache or source.path == "-" or len(data) < CACHE_THRESHOLD_BYTES:
         return DatasetStore(_validate(data, name))
+    # The cache (hashing, its secret, its files) loads only for a dataset large enough to use it.
     from aloe_cli.loading.cache import cache_key, has_entry, load_entry
 
     key = cache_key(data)
@@ -57,8 +66,7 @@ def _revalidate(source: DatasetSource, key: str) -> Dataset:
     The entry is removed. The file is read again and validated only if it still holds the bytes the entry
     was keyed by: the records already given to the run came from those bytes, and the rest must too.
     """
-    from aloe_cli.errors import DataSourceError
-    from aloe_cli.loading.cache import cache_key, remove_entry
+    from aloe_cli.loading.cache import cache_key, remove_entry  # as in _load: only for a large dataset
 
     remove_entry(key)
     data = read_dataset_bytes(source)
@@ -71,7 +79,7 @@ def _revalidate(source: DatasetSource, key: str) -> Dataset:
 
 
 def _validate_and_store(data: bytes, name: str, key: str) -> Dataset:
-    from aloe_cli.loading.cache import store
+    from aloe_cli.loading.cache import store  # as in _load: only for a large dataset
 
     dataset = _validate(data, name)
     store(key, dataset)
@@ -88,9 +96,6 @@ def _bundled_snapshot(yaml_bytes: bytes) -> Dataset | None:
     A snapshot that is missing, not a regular file, too large, torn or not of the shape aloe writes is
     passed over: the YAML beside it is validated instead.
     """
-    from aloe_cli.loading.snapshot import dataset_from_snapshot
-    from aloe_cli.loading.source import bundled_snapshot_path, read_bounded_file
-
     try:
         snapshot = read_bounded_file(bundled_snapshot_path(), MAX_SNAPSHOT_BYTES)
         return dataset_from_snapshot(snapshot, yaml_bytes)
@@ -99,8 +104,7 @@ def _bundled_snapshot(yaml_bytes: bytes) -> Dataset | None:
 
 
 def _validate(data: bytes, name: str) -> Dataset:
-    from aloe_cli.loading.validation import (
-        validate_text,  # the YAML reader and the checks load only when needed
-    )
+    # The YAML reader and the checks load only when a dataset is validated, not read from a snapshot.
+    from aloe_cli.loading.validation import validate_text
 
     return validate_text(decode_dataset(data, name), name)

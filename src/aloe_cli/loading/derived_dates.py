@@ -11,9 +11,10 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from aloe_cli.model.edtf import EdtfError, parse_edtf
+from aloe_cli.model.models import RECORD_KINDS, DateClaim, DatedRecord
 
 if TYPE_CHECKING:
-    from aloe_cli.model.models import Citation, Dataset, DateClaim, DatedBy, DatedRecord, Happening
+    from aloe_cli.model.models import Citation, Dataset, DatedBy, Happening
 
 # The kinds of record whose dates others may take.
 DATING_LISTS = ("milestones", "events")
@@ -78,7 +79,6 @@ def derived_claims(dated_by: DatedBy, happenings: dict[str, Happening]) -> list[
 
     Call it only where `too_many_claims` found nothing: the number of claims is a product.
     """
-    from aloe_cli.model.models import DateClaim
 
     def claims_of(record_id: str | None) -> list[tuple[DateClaim, list[Citation]]]:
         return _claims_of(record_id, happenings)
@@ -189,8 +189,6 @@ def dated_by_findings(
 
 def with_derived_dates(dataset: Dataset, derived: dict[str, list[DateClaim]]) -> Dataset:
     """The dataset with every `dated_by` record given its claims, as the check built them (by record id)."""
-    from aloe_cli.model.models import RECORD_KINDS, DatedRecord
-
     changes: dict[str, list[Any]] = {}
     for list_name in RECORD_KINDS:
         records = getattr(dataset, list_name)

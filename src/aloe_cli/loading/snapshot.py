@@ -19,15 +19,12 @@ import sys
 import typing
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import Any, NamedTuple
 
-from ..model.edtf import parse_edtf
+from pydantic import BaseModel
 
-if TYPE_CHECKING:
-    from pydantic import BaseModel
-
-    from ..model.edtf import EdtfDate
-    from ..model.models import Dataset
+from ..model.edtf import EdtfDate, parse_edtf
+from ..model.models import Dataset
 
 SNAPSHOT_FORMAT = "aloe-snapshot/1"
 
@@ -62,8 +59,6 @@ def dataset_from_json(value: Any) -> Dataset:
 
     The JSON value is taken over: its mappings become the records' fields.
     """
-    from ..model.models import Dataset
-
     return typing.cast("Dataset", RecordBuilder().build(Dataset, value))
 
 
@@ -202,10 +197,6 @@ class RecordBuilder:
 
 def _kind_of(annotation: Any) -> tuple[_Kind, type[BaseModel] | None]:
     """What an annotation holds: a model, a list of models, an EDTF date, or a plain JSON value."""
-    from pydantic import BaseModel
-
-    from ..model.edtf import EdtfDate
-
     listed = False
     while True:
         origin = typing.get_origin(annotation)
@@ -228,8 +219,6 @@ def _kind_of(annotation: Any) -> tuple[_Kind, type[BaseModel] | None]:
 
 def model_of_list(list_name: str) -> type[BaseModel]:
     """The model of the records of one of a dataset's lists (`events`: Event)."""
-    from ..model.models import Dataset
-
     kind, model = _kind_of(Dataset.model_fields[list_name].annotation)
     assert kind is _Kind.MODELS and model is not None, f"{list_name} is a list of records"
     return model
@@ -237,6 +226,7 @@ def model_of_list(list_name: str) -> type[BaseModel]:
 
 def main() -> None:
     """Validate a dataset file and write its snapshot: `python -m aloe_cli.loading.snapshot YAML OUT`."""
+    # Building a snapshot validates; reading one (every run) never loads the validator.
     from .source import decode_dataset
     from .validation import validate_text
 

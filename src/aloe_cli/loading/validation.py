@@ -11,8 +11,17 @@ from pydantic.fields import FieldInfo
 
 from aloe_cli.errors import DatasetInvalid, Problem
 from aloe_cli.loading.checks import Finding, check_references
+from aloe_cli.loading.derived_dates import with_derived_dates
 from aloe_cli.loading.yaml_loader import Path, PositionIndex, format_path, index_positions, read_yaml
-from aloe_cli.model.models import ID_PATTERN, RECORD_KINDS, URL_PATTERN, Dataset, DateClaim, kind_of
+from aloe_cli.model.models import (
+    ID_PATTERN,
+    RECORD_KINDS,
+    URL_PATTERN,
+    Dataset,
+    DateClaim,
+    kind_of,
+    text_to_english,
+)
 
 
 def validate_text(text: str, name: str) -> Dataset:
@@ -49,8 +58,6 @@ def validate_text(text: str, name: str) -> Dataset:
         problems += [_problem_at(path, message, positions, name) for path, message in findings]
     if problems:
         raise DatasetInvalid(name, problems)
-    from aloe_cli.loading.derived_dates import with_derived_dates
-
     return with_derived_dates(dataset, derived)
 
 
@@ -229,8 +236,6 @@ def _field_names(path: Path) -> list[str]:
 
 def _is_localized_text(path: Path) -> bool:
     """Whether the field at `path` takes text in several languages (a LocalizedText)."""
-    from aloe_cli.model.models import text_to_english
-
     _, info = _field_at(path)
     return info is not None and any(getattr(meta, "func", None) is text_to_english for meta in info.metadata)
 

@@ -554,8 +554,8 @@ class Place(SourcedRecord):
 
     name: LocalizedText
     """The place's name, in English or per language."""
-    country: str | None = None
-    """The country the place is in."""
+    country: LocalizedText | None = None
+    """The country the place is in, in English or per language."""
 
 
 class Person(SourcedRecord):
@@ -577,8 +577,8 @@ class Organisation(DatedRecord):
     short_name: LocalizedText | None = Field(None, description="What the sources call it for short.")
     other_names: list[OtherName] = Field(default_factory=list)
     """Other names the body has had, each with its language and sources."""
-    summary: str | None = None
-    """What the body is, in the dataset authors' words."""
+    summary: LocalizedText | None = None
+    """What the body is, in the dataset authors' words, in English or per language."""
 
 
 LineageRelation = Literal["emerged_within", "became", "supported_by"]
@@ -601,8 +601,8 @@ class LineageLink(DatedRecord):
     to_org: RecordId = Field(alias="to")
     """The id of the organisation the link goes to."""
     milestones: list[RecordId] = Field(default_factory=list, description="The milestones that mark it.")
-    summary: str | None = None
-    """What happened, in the dataset authors' words."""
+    summary: LocalizedText | None = None
+    """What happened, in the dataset authors' words, in English or per language."""
 
 
 class Era(DatedRecord):
@@ -612,8 +612,11 @@ class Era(DatedRecord):
     """The era's title, in English or per language."""
     organisation: RecordId | None = None
     """The id of the organisation that carried the work in this era."""
-    summary: str | None = None
-    """What the era is, in the dataset authors' words."""
+    summary: LocalizedText | None = None
+    """What the era is, in the dataset authors' words, in English or per language."""
+
+
+PlacesAre = Literal["all", "one-of"]
 
 
 class Happening(DatedRecord):
@@ -621,18 +624,31 @@ class Happening(DatedRecord):
 
     title: LocalizedText
     """The title, in English or per language."""
-    summary: str | None = None
-    """What happened, in the dataset authors' words."""
+    summary: LocalizedText | None = None
+    """What happened, in the dataset authors' words, in English or per language."""
     era: RecordId | None = None
     """The id of the era it belongs to."""
     places: list[RecordId] = Field(default_factory=list)
     """The ids of the places where it happened."""
+    places_are: PlacesAre | None = None
+    """How to read `places`: all (it happened in each; the reading when not given) or one-of (in one of
+    them, and no source says which: the WSSE at the polycentric forum of 2006). A statement: cite it.
+    """
     people: list[RecordId] = Field(default_factory=list)
     """The ids of the people the sources name in it."""
     organisations: list[RecordId] = Field(default_factory=list)
     """The ids of the organisations that took part."""
     categories: list[RecordId] = Field(default_factory=list)
     """The ids of the categories it is in (an imported timeline's groups, with `--group-as category`)."""
+
+    @model_validator(mode="after")
+    def _one_of_several(self) -> Happening:
+        """`places_are: one-of` names the places it may have been in: two or more."""
+        if self.places_are == "one-of" and len(self.places) < 2:
+            raise PydanticCustomError(
+                "aloe_places_are", "`places_are: one-of` needs two places or more in `places`"
+            )
+        return self
 
 
 class Milestone(Happening):
@@ -651,8 +667,8 @@ class Event(Happening):
     """The WSSE's part: theme_lead (in charge of a theme), participant, or context (an event that frames
     the story, without the WSSE).
     """
-    role_note: str | None = None
-    """The WSSE's part in the sources' words."""
+    role_note: LocalizedText | None = None
+    """The WSSE's part as the sources describe it, in English or per language."""
 
 
 class Series(SourcedRecord):
@@ -668,8 +684,8 @@ class Category(SourcedRecord):
 
     title: LocalizedText
     """The category's title, in English or per language."""
-    description: str
-    """What the category groups, in the sources' terms."""
+    description: LocalizedText
+    """What the category groups, in the sources' terms, in English or per language."""
 
 
 class Phase(DatedRecord):
@@ -685,8 +701,8 @@ class Phase(DatedRecord):
         ),
     ] = Field(None, ge=0, le=2**63 - 1)  # what SQLite, and so the SQLite export, can hold
     """How many workshops the sources count in this phase (even where they name fewer)."""
-    summary: str | None = None
-    """What the phase is, in the dataset authors' words."""
+    summary: LocalizedText | None = None
+    """What the phase is, in the dataset authors' words, in English or per language."""
 
 
 class Workshop(SourcedRecord):
@@ -708,8 +724,8 @@ class Workshop(SourcedRecord):
 class Gap(SourcedRecord):
     """Something the sources leave unknown or ambiguous, recorded instead of guessed."""
 
-    summary: NonEmptyText
-    """What the sources leave unknown or ambiguous."""
+    summary: LocalizedText
+    """What the sources leave unknown or ambiguous, in English or per language."""
     about: list[RecordId] = Field(default_factory=list)
     """The ids of the records the gap concerns."""
 
@@ -902,8 +918,8 @@ STATEMENT_FIELDS: dict[str, tuple[str, ...]] = {
     "people": ("name", "role"),
     "places": ("name", "country"),
     "series": ("title", "acronym"),
-    "milestones": ("title", "summary", "places", "people", "organisations"),
-    "events": ("title", "summary", "places", "people", "organisations", "role", "role_note"),
+    "milestones": ("title", "summary", "places", "places_are", "people", "organisations"),
+    "events": ("title", "summary", "places", "places_are", "people", "organisations", "role", "role_note"),
     "categories": ("title", "description"),
     "phases": ("title", "workshops_counted", "summary"),
     "workshops": ("title", "categories"),
@@ -928,7 +944,7 @@ def statements_of(record: Any, list_name: str) -> list[str]:
 # A proper name a source must give in each language (a body's, a place's): a source in one language does
 # not give its translations. Titles, summaries and descriptions are our wording of what a source says,
 # in any language: a bare `title` gives them all.
-PROPER_NAMES = ("name", "acronym", "short_name")
+PROPER_NAMES = ("name", "acronym", "short_name", "country")
 
 
 def is_our_translation(statement: str, record: Any) -> bool:

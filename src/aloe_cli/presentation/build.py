@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from aloe_cli.i18n import translator
+from aloe_cli.i18n import plural_translator, translator
 from aloe_cli.model.models import (
     RECORD_KINDS,
     RELATION_WORDS,
@@ -222,9 +222,10 @@ class Presentation:
 
     def _place(self, place: Place) -> PlaceView:
         name = self.text(place.name)
-        label = f"{name.value} ({place.country})" if place.country else name.value
+        country = self.optional_text(place.country)
+        label = f"{name.value} ({country.value})" if country else name.value
         return PlaceView(
-            place.id, name, place.country, label, self.citations(place.sources), place.note, place.inferred
+            place.id, name, country, label, self.citations(place.sources), place.note, place.inferred
         )
 
     @cached_property
@@ -255,7 +256,7 @@ class Presentation:
             short_name=short_name,
             label=(acronym or short_name or name).value,
             other_names=self.names(organisation.other_names),
-            summary=organisation.summary,
+            summary=self.optional_text(organisation.summary),
             dating=self.dating(organisation),
             citations=self.citations(organisation.sources),
             note=organisation.note,
@@ -275,7 +276,7 @@ class Presentation:
             from_org=self.organisation_reference(link.from_org),
             to_org=self.organisation_reference(link.to_org),
             milestones=tuple(self.happening(self.milestone_by_id[m]) for m in link.milestones),
-            summary=link.summary,
+            summary=self.optional_text(link.summary),
             dating=self.dating(link),
             citations=self.citations(link.sources),
             note=link.note,
@@ -292,7 +293,7 @@ class Presentation:
             era.id,
             self.text(era.title),
             era.organisation,
-            era.summary,
+            self.optional_text(era.summary),
             self.dating(era),
             self.citations(era.sources),
             era.note,
@@ -323,7 +324,7 @@ class Presentation:
         return CategoryView(
             category.id,
             self.text(category.title),
-            category.description,
+            self.text(category.description),
             self.citations(category.sources),
             category.note,
             category.inferred,
@@ -339,7 +340,7 @@ class Presentation:
             phase.id,
             self.text(phase.title),
             phase.workshops_counted,
-            phase.summary,
+            self.optional_text(phase.summary),
             self.dating(phase),
             self.citations(phase.sources),
             phase.note,
@@ -384,6 +385,7 @@ class Presentation:
         imported = {source.id: source for source in self.dataset.sources if source.kind == "import"}
         if not imported:
             return []
+        ngettext = plural_translator(self.lang)  # in the presentation's language, named for extraction
         resting: dict[str, list[str]] = {source_id: [] for source_id in imported}
         for list_name in RECORD_KINDS:
             for record in getattr(self.dataset, list_name) if list_name != "sources" else ():
@@ -395,21 +397,31 @@ class Presentation:
         for source_id, about in resting.items():
             if not about:
                 continue
-            count = f"{len(about)} records rest" if len(about) > 1 else "1 record rests"
-            summary = (
-                f"{count} only on the imported file '{imported[source_id].display_title}', whose own "
-                "sources are not known: add the sources each rests on as you check it."
-            )
+            summary = ngettext(
+                "{count} record rests only on the imported file '{title}', whose own sources are not"
+                " known: add the sources it rests on as you check it.",
+                "{count} records rest only on the imported file '{title}', whose own sources are not"
+                " known: add the sources each rests on as you check it.",
+                len(about),
+            ).format(count=len(about), title=imported[source_id].display_title)
             gaps.append(
                 Gap(
-                    id=f"{source_id}-only", summary=summary, about=about, sources=[Citation(source=source_id)]
+                    id=f"{source_id}-only",
+                    summary={self.lang: summary},
+                    about=about,
+                    sources=[Citation(source=source_id)],
                 )
             )
         return gaps
 
     def _gap(self, gap: Gap) -> GapView:
         return GapView(
-            gap.id, gap.summary, tuple(gap.about), self.citations(gap.sources), gap.note, gap.inferred
+            gap.id,
+            self.text(gap.summary),
+            tuple(gap.about),
+            self.citations(gap.sources),
+            gap.note,
+            gap.inferred,
         )
 
     # Media
@@ -497,7 +509,7 @@ class Presentation:
         found += [RecordTitle(c.id, "category", c.title.value, None) for c in self.categories.values()]
         found += [RecordTitle(p.id, "phase", p.title.value, p.dating) for p in self.phases.values()]
         found += [RecordTitle(w.id, "workshop", w.title.value, None) for w in self.workshops]
-        found += [RecordTitle(g.id, "gap", g.summary, None) for g in self.gaps]
+        found += [RecordTitle(g.id, "gap", g.summary.value, None) for g in self.gaps]
         return found
 
     def field_tables(self, happenings: list[HappeningView]) -> list[FieldTable]:
@@ -553,13 +565,13 @@ class Presentation:
                 "series": Reference(series.id, series.title, series.title.value) if series else None,
                 "series_id": record.series,
                 "role": record.role,
-                "role_note": record.role_note,
+                "role_note": self.optional_text(record.role_note),
             }
         return HappeningView(
             id=record.id,
             kind="event" if event_fields else "milestone",
             title=self.text(record.title),
-            summary=record.summary,
+            summary=self.optional_text(record.summary),
             era_id=record.era,
             era=EraRef(era.id, era.title) if era else None,
             places=tuple(self.place_reference(p) for p in record.places),
@@ -570,5 +582,6 @@ class Presentation:
             note=record.note,
             inferred=record.inferred,
             media=self.media(record),
+            one_of_places=record.places_are == "one-of",
             **event_fields,
         )

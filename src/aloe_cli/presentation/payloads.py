@@ -9,6 +9,9 @@ are); typing them lets `mypy --strict` check every key a renderer reads against 
 from typing import Literal, NotRequired, TypedDict
 
 EndKind = Literal["known", "open", "unknown"]
+# How a milestone's or event's places read: each of them, one of them (no source says which), or none
+# known (an event no source places).
+PlacesReading = Literal["all", "one-of", "unknown"]
 
 
 class CitationJSON(TypedDict):
@@ -70,6 +73,7 @@ class HappeningJSON(DatedJSON):
     era_title: str | None
     summary: str | None
     places: list[ReferenceJSON]
+    places_are: PlacesReading | None
     people: list[ReferenceJSON]
     organisations: list[ReferenceJSON]
     sources: list[CitationJSON]
@@ -122,6 +126,7 @@ class DetailJSON(TypedDict):
     id: str
     kind: str
     title: str
+    lang: str  # the reader's language: the title, and each text given in several, is shown in it
     fields: dict[str, object]  # the record's own fields, as written in the dataset
     date: NotRequired[str | None]
     date_label: NotRequired[str | None]

@@ -10,10 +10,18 @@ from aloe_cli.presentation.dating import UNDATED_JSON
 
 if TYPE_CHECKING:
     from aloe_cli.presentation.dating import Dating
-    from aloe_cli.presentation.payloads import CitationJSON, HappeningJSON, ReferenceJSON, WorkshopJSON
+    from aloe_cli.presentation.payloads import (
+        CitationJSON,
+        HappeningJSON,
+        PlacesReading,
+        ReferenceJSON,
+        WorkshopJSON,
+    )
 
 
 WHERE_UNKNOWN = N_("place not known")  # an event (a gathering) no source says where it was held
+# A record in one of its places, no source saying which (the WSSE at the polycentric forum of 2006).
+ONE_OF_PLACES = N_("one of: {places}")
 
 
 class Text(NamedTuple):
@@ -217,7 +225,7 @@ class PlaceView(NamedTuple):
 
     id: str
     name: Text
-    country: str | None
+    country: Text | None
     label: str  # 'Findhorn ecovillage (Scotland)'
     citations: tuple[CitationView, ...]
     note: str | None
@@ -244,7 +252,7 @@ class OrganisationView(NamedTuple):
     short_name: Text | None
     label: str  # the acronym where there is one, else the short name, else the name
     other_names: tuple[NameView, ...]
-    summary: str | None
+    summary: Text | None
     dating: Dating | None
     citations: tuple[CitationView, ...]
     note: str | None
@@ -283,7 +291,7 @@ class LineageView(NamedTuple):
     from_org: Reference
     to_org: Reference
     milestones: tuple[HappeningView, ...]  # the milestones that mark it
-    summary: str | None
+    summary: Text | None
     dating: Dating | None
     citations: tuple[CitationView, ...]
     note: str | None
@@ -309,7 +317,7 @@ class EraView(NamedTuple):
     id: str
     title: Text
     organisation: str | None
-    summary: str | None
+    summary: Text | None
     dating: Dating | None
     citations: tuple[CitationView, ...]
     note: str | None
@@ -332,7 +340,7 @@ class CategoryView(NamedTuple):
 
     id: str
     title: Text
-    description: str
+    description: Text
     citations: tuple[CitationView, ...]
     note: str | None
     inferred: str | None
@@ -344,7 +352,7 @@ class PhaseView(NamedTuple):
     id: str
     title: Text
     workshops_counted: int | None
-    summary: str | None
+    summary: Text | None
     dating: Dating | None
     citations: tuple[CitationView, ...]
     note: str | None
@@ -355,7 +363,7 @@ class GapView(NamedTuple):
     """Something the sources leave unknown or ambiguous."""
 
     id: str
-    summary: str
+    summary: Text
     about: tuple[str, ...]
     citations: tuple[CitationView, ...]
     note: str | None
@@ -411,7 +419,7 @@ class HappeningView(NamedTuple):
     id: str
     kind: str  # "milestone" or "event"
     title: Text
-    summary: str | None
+    summary: Text | None
     era_id: str | None  # as written (an era the dataset may not name)
     era: EraRef | None
     places: tuple[Reference, ...]
@@ -425,8 +433,9 @@ class HappeningView(NamedTuple):
     series: Reference | None = None
     series_id: str | None = None
     role: str | None = None
-    role_note: str | None = None
+    role_note: Text | None = None
     media: tuple[MediumView, ...] = ()  # images, scans and documents shown with it
+    one_of_places: bool = False  # in one of `places`, no source saying which (`places_are: one-of`)
 
     @property
     def is_event(self) -> bool:
@@ -438,11 +447,24 @@ class HappeningView(NamedTuple):
         """The WSSE's part in words: 'took part'."""
         return _(ROLE_WORDS[self.role]) if self.role else None  # in the run's language
 
-    def where(self) -> str:
-        """'Porto Alegre (Brazil)'; several places joined by '; '; an event no source places: unknown."""
+    @property
+    def places_are(self) -> PlacesReading | None:
+        """'all' its places, 'one-of' them, 'unknown' (an event no source places); None: a milestone, none."""
         if not self.places:
-            return _(WHERE_UNKNOWN) if self.is_event else ""  # a milestone may be no gathering at all
-        return "; ".join(place.label for place in self.places)
+            return "unknown" if self.is_event else None  # a milestone may be no gathering at all
+        return "one-of" if self.one_of_places else "all"
+
+    def where(self) -> str:
+        """'Porto Alegre (Brazil)'; several joined by '; '; 'one of: Bamako, Caracas, Karachi'; unknown."""
+        return self.where_with(lambda place: place.label)
+
+    def where_with(self, shown: Callable[[Reference], str]) -> str:
+        """`where` with each place as `shown` gives it (a page marks each up)."""
+        if self.places_are == "unknown":
+            return _(WHERE_UNKNOWN)
+        if self.one_of_places:
+            return _(ONE_OF_PLACES).format(places=", ".join(shown(place) for place in self.places))
+        return _("; ").join(shown(place) for place in self.places)
 
     def who(self) -> str:
         """The people the sources name, else the organisations that took part."""
@@ -473,8 +495,9 @@ class HappeningView(NamedTuple):
             "claims": dated["claims"],
             "era": self.era_id,
             "era_title": self.era.title.value if self.era else None,
-            "summary": self.summary,
+            "summary": self.summary.value if self.summary else None,
             "places": [place.json() for place in self.places],
+            "places_are": self.places_are,
             "people": [person.json() for person in self.people],
             "organisations": [organisation.json() for organisation in self.organisations],
             "sources": [citation.json() for citation in self.citations],
@@ -485,7 +508,7 @@ class HappeningView(NamedTuple):
             row["series"] = self.series_id
             row["series_title"] = self.series.name.value if self.series else None
             row["role"] = self.role or "participant"
-            row["role_note"] = self.role_note
+            row["role_note"] = self.role_note.value if self.role_note else None
         return row
 
 

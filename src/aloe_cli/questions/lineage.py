@@ -90,7 +90,7 @@ def lineage_record(presentation: Presentation) -> dict[str, object]:
             "org": link.org_mapping().terms(),
             **(link.dating.json() if link.dating else UNDATED_JSON),
             "milestones": [{"id": m.id, "title": m.title.value} for m in link.milestones],
-            "summary": link.summary,
+            "summary": link.summary.value if link.summary else None,
             "sources": [c.json() for c in link.citations],
         }
         for link in lineage

@@ -94,7 +94,8 @@ def title_of(found: Found, presentation: Presentation) -> str:
             return localized(value, presentation.lang)
         if isinstance(value, str):
             return value
-    return str(getattr(record, "summary", "") or record.id)
+    summary = getattr(record, "summary", None)  # a gap is known by what it says
+    return localized(summary, presentation.lang) if isinstance(summary, dict) else record.id
 
 
 def related(dataset: Dataset, target_id: str, presentation: Presentation) -> list[RelatedJSON]:
@@ -128,6 +129,7 @@ def record_detail(dataset: Dataset, record_id: str, presentation: Presentation) 
         "id": record.id,
         "kind": found.kind,
         "title": title_of(found, presentation),
+        "lang": presentation.lang,
         "fields": fields_as_json(record, exclude_defaults=True),
         "related": [],
     }

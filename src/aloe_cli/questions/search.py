@@ -15,8 +15,8 @@ if TYPE_CHECKING:
 # How much a match counts, by where it is: a name outranks a passing mention.
 FIELD_WEIGHTS = {
     "title": 5, "name": 5, "acronym": 5, "short name": 5, "other names": 4, "id": 3, "series": 3,
-    "place": 2, "person": 2, "summary": 2, "description": 2, "role": 2, "role note": 1, "note": 1,
-    "publisher": 2, "author": 2, "url": 1,
+    "place": 2, "person": 2, "country": 2, "summary": 2, "description": 2, "role": 2, "role note": 1,
+    "note": 1, "publisher": 2, "author": 2, "url": 1,
 }  # fmt: skip
 
 
@@ -56,9 +56,12 @@ def searchable_texts(found: Found, names: dict[str, list[str]]) -> list[tuple[st
             texts.append((field, value))
     texts += [("other names", other.name) for other in getattr(record, "other_names", [])]
     texts.append(("id", record.id))
-    for field in ("summary", "description", "role", "role_note", "note", "publisher", "author", "url"):
+    fields = ("country", "summary", "description", "role", "role_note", "note", "publisher", "author", "url")
+    for field in fields:
         value = getattr(record, field, None)
-        if isinstance(value, str):
+        if isinstance(value, dict):  # a text in several languages: found in any of them
+            texts += [(field.replace("_", " "), text) for text in value.values()]
+        elif isinstance(value, str):
             texts.append((field.replace("_", " "), value))
     # Places, people and the series a record names are searched (so "wsf" finds each forum);
     # organisations are not, or every WSSE record would match any word of the WSSE's name.

@@ -41,10 +41,7 @@ def letters(position: int) -> str:
 class Apparatus:
     """The numbered sources of a listing, as a scholarly apparatus; rows and claims refer to the marks."""
 
-    def __init__(self, rows: list[Row], show_sources: bool, *, join_runs: bool = True) -> None:
-        self.join_runs = (
-            join_runs  # a run '6f' to '6i' joined for people; Markdown's footnotes need each mark
-        )
+    def __init__(self, rows: list[Row], show_sources: bool) -> None:
         self.documents: dict[str, int] = {}  # a source's id -> its number
         self.places: dict[str, list[CitedSource]] = {}  # a source's id -> the places cited in it
         self.marks: dict[CitedSource, str] = {}  # a place -> '6b', or '6' where it is the only one
@@ -73,17 +70,20 @@ class Apparatus:
             places.append(cited)
 
     def entry(self, source: str) -> Pieces:
-        """'[6] A story...: 6a ¶2, 6b ¶3 <https://...>': the document once, each place cited in it.
+        """'[6] A story...: a ¶2 · b ¶3 <https://...>': the document once, each place cited in it.
 
+        A place's letter follows its document's number ('6b' in a table is the entry [6], place b).
         On a terminal that shows links, the title links to the address, which is not printed.
         `aloe sources` gives every source's id.
         """
         places = self.places[source]
         first = places[0]
-        told = [f"{self.marks[cited]} {cited.locator or _('(as a whole)')}" for cited in places]
-        where = f": {', '.join(told)}" if len(places) > 1 else f", {first.locator}" if first.locator else ""
+        number = str(self.documents[source])
+        # No-break spaces keep a letter with its place and the dot after it ('a ¶2 ·' is never parted).
+        told = self.places_told(source, "\u00a0")
+        where = f": {told}" if len(places) > 1 else f", {first.locator}" if first.locator else ""
         link = linked(first.title, first.url)
-        pieces: list[tuple[str, str]] = [(printable(f"[{self.documents[source]}] "), "dim")]
+        pieces: list[tuple[str, str]] = [(printable(f"[{number}] "), "dim")]
         pieces.append((printable(first.title), f"dim {link}" if link else "dim"))
         pieces.append((printable(where), "dim"))
         if first.url:  # where the terminal shows links, the title links to it; else it is printed
@@ -100,8 +100,44 @@ class Apparatus:
         return tuple(found)
 
     def footnotes(self) -> list[tuple[str, str]]:
-        """Every place as (mark, 'story ¶4 — A story... <url>'), in the marks' order (Markdown notes)."""
-        return [(self.marks[cited], cited.full()) for places in self.places.values() for cited in places]
+        """Every document as (number, 'story — A story... <url>: a ¶2 · b ¶4'), numbered (Markdown notes).
+
+        A document cited at one place: (number, 'story ¶4 — A story... <url>').
+        """
+        notes = []
+        for source, places in self.places.items():
+            first = places[0]
+            if len(places) == 1:
+                notes.append((str(self.documents[source]), first.full()))
+                continue
+            address = f" <{first.url}>" if first.url else ""
+            notes.append(
+                (
+                    str(self.documents[source]),
+                    f"{source} — {first.title}{address}: {self.places_told(source)}",
+                )
+            )
+        return notes
+
+    def places_told(self, source: str, space: str = " ") -> str:
+        """'a ¶2 · b ¶3': each place cited in a document by its letter (`space` after a letter, before a dot).
+
+        ' · ' between places, as a locator may hold a comma ('p. 3, note 2').
+        """
+        number = str(self.documents[source])
+        return f"{space}· ".join(
+            f"{self.marks[cited].removeprefix(number)}{space}{cited.locator or _('(as a whole)')}"
+            for cited in self.places[source]
+        )
+
+    def by_document(self, citations: tuple[CitedSource, ...]) -> list[tuple[str, str]]:
+        """A row's sources as (number, its places' letters: 'd, f–i'), in number order (Markdown cells)."""
+        letters: dict[str, list[str]] = {}
+        for mark in sorted({self.mark_of(cited) for cited in citations}, key=_mark_order):
+            number = mark.rstrip(ascii_lowercase)
+            letters.setdefault(number, []).append(mark)
+        # A mark is its document's number and a letter (letters hold no digit): the letters are what is left.
+        return [(number, self._joined(marks).replace(number, "")) for number, marks in letters.items()]
 
     def mark_of(self, cited: CitedSource) -> str:
         """The mark of a place; a place cited only by a claim told under the table gets its own number."""
@@ -112,7 +148,10 @@ class Apparatus:
 
     def mark(self, citations: tuple[CitedSource, ...]) -> str:
         """'6c, 6f–6i, 12': a row's marks in order, a run of three or more places in a document joined."""
-        marks = sorted({self.mark_of(cited) for cited in citations}, key=_mark_order)
+        return self._joined(sorted({self.mark_of(cited) for cited in citations}, key=_mark_order))
+
+    def _joined(self, marks: list[str]) -> str:
+        """Marks in order as one text, a run of three or more places in a document joined ('6f–6i')."""
         joined: list[list[str]] = []
         for mark in marks:
             run = joined[-1] if joined else None
@@ -120,8 +159,6 @@ class Apparatus:
                 run.append(mark)
             else:
                 joined.append([mark])
-        if not self.join_runs:
-            return ", ".join(marks)
         return ", ".join(f"{run[0]}–{run[-1]}" if len(run) > 2 else ", ".join(run) for run in joined)
 
     def with_column(
@@ -150,10 +187,7 @@ class Apparatus:
         """
         if not self.markers:
             return escape(claim_named(claim, current_language()))
-        cited = self.mark(tuple(c.cited for c in claim.citations))
-        cited = f"[{cited}]" if cited else _("[its record's sources]")
-        note = f", {escape(claim.note)}" if noted and claim.note else ""  # 'a page weaker than the others'
-        return f"{escape(claim.words)} {cited}{claim.doubt_words(current_language())}{note}"
+        return self._claim_of([claim], escape, noted=noted)
 
     def claims(
         self, row: Row, said: str = "", escape: Callable[[str], str] = str, *, noted: bool = False
@@ -163,9 +197,30 @@ class Apparatus:
         `noted`: each claim with the dataset's note on it ('28 May 2003 [22], the law's date, from a
         secondary page that is weaker than the others').
         """
-        claims = row.claims.claims if row.claims else ()
         lead = f"{escape(row.record_id)}, {said}" if said else escape(row.record_id)
-        return f"{lead}: " + "; ".join(self.claim(claim, escape, noted=noted) for claim in claims)
+        return f"{lead}: " + self.told(row, escape, noted=noted)
+
+    def told(self, row: Row, escape: Callable[[str], str] = str, *, noted: bool = False) -> str:
+        """'1993 [3]; 1994 [2, 4]; since 1995 [5]': a row's claims, those worded alike said once.
+
+        Claims that say the same in the same words (and doubts, and note) are one, citing each source.
+        """
+        claims = row.claims.claims if row.claims else ()
+        if not self.markers:
+            return "; ".join(self.claim(claim, escape, noted=noted) for claim in claims)
+        alike: dict[tuple[str, str, str | None], list[ClaimView]] = {}
+        for claim in claims:
+            said = (claim.words, claim.doubt_words(current_language()), claim.note if noted else None)
+            alike.setdefault(said, []).append(claim)
+        return "; ".join(self._claim_of(same, escape, noted=noted) for same in alike.values())
+
+    def _claim_of(self, same: list[ClaimView], escape: Callable[[str], str], *, noted: bool) -> str:
+        """Claims worded alike as one: their words, every source of each, the doubt and the note once."""
+        first = same[0]
+        cited = self.mark(tuple(c.cited for claim in same for c in claim.citations))
+        cited = f"[{cited}]" if cited else _("[its record's sources]")
+        note = f", {escape(first.note)}" if noted and first.note else ""  # 'a page weaker than the others'
+        return f"{escape(first.words)} {cited}{first.doubt_words(current_language())}{note}"
 
     def notes(self, rows: list[Row], escape: Callable[[str], str] = str) -> tuple[list[str], list[str]]:
         """The claims told under a table: the disputed first, then the agreeing (`escape`: see `claim`)."""

@@ -5,7 +5,6 @@ for a width as lines of styled runs. `Blocks.plain` joins the runs' text, for pi
 `Blocks.painted` writes the same runs with their styles as terminal codes (and, on a terminal that shows
 them, sources' titles as hyperlinks). Neither imports Rich: aloe lays out every line itself, so painting
 is only a code per style word, and a terminal run does not pay for Rich's import (13 ms) and drawing.
-`Blocks.__rich_console__` hands the same lines to Rich, for a caller that prints them with a console.
 So a terminal and a pipe show the same words at the same places.
 
 The layout's promises: words are wrapped at spaces, never broken inside where the width allows it
@@ -20,12 +19,12 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 Piece = tuple[str, str]  # a run of text and its style ("" for none, "bold", "dim", "cyan"...)
 Pieces = tuple[Piece, ...]
 
-# Two style words of aloe's own, beside Rich's: "link=URL" makes a run a hyperlink on a terminal that
+# Two style words of aloe's own, beside the colours': "link=URL" makes a run a hyperlink on a terminal that
 # shows them; ADDRESS marks a run (" <https://...>") that such a terminal need not show, the link
 # saying it. A pipe shows every run and no link.
 LINK_PREFIX = "link="
@@ -117,15 +116,6 @@ class Blocks(NamedTuple):
             for line in self.lines(width)
         )
 
-    def __rich_console__(self, console: Any, options: Any) -> Any:
-        """The same lines, painted by Rich; print them with `crop=False` (an address is never cut)."""
-        from rich.segment import Segment  # start-up: Rich only on a terminal, piped output never loads it
-
-        for line in self.lines(options.max_width):
-            for text, style in _painted(line, self.hyperlinks):
-                yield Segment(text, style)
-            yield Segment.line()
-
 
 def _shown(pieces: Pieces, hyperlinks: bool) -> Pieces:
     """The runs shown: a linked title where the terminal shows links, its address everywhere else."""
@@ -155,27 +145,6 @@ def _in_colour(text: str, style: str, hyperlinks: bool) -> str:
     if link and hyperlinks:  # `linked` lets only a printable http(s) address become a link
         shown = f"\x1b]8;;{link}\x1b\\{shown}\x1b]8;;\x1b\\"
     return shown
-
-
-def _painted(line: Pieces, hyperlinks: bool) -> Iterator[tuple[str, Any]]:
-    """A line's runs with Rich styles: links where the terminal shows them, else the addresses."""
-    from rich.style import Style  # start-up: Rich only on a terminal, piped output never loads it
-
-    for text, style in line:
-        words = style.split()
-        link = _link_of(words)
-        rest = " ".join(w for w in words if w not in (ADDRESS, TITLE) and not w.startswith(LINK_PREFIX))
-        painted = _style(rest)
-        if link and hyperlinks:
-            painted = painted + Style(link=link) if painted else Style(link=link)
-        yield text, painted
-
-
-@functools.lru_cache(maxsize=64)
-def _style(words: str) -> Any:
-    from rich.style import Style  # start-up: Rich only on a terminal, piped output never loads it
-
-    return Style.parse(words) if words else None
 
 
 # Layout ----------------------------------------------------------------------------------------------

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from aloe_cli.i18n import N_, _
-from aloe_cli.presentation.views import ROLE_WORDS
+from aloe_cli.presentation.views import ONE_OF_PLACES, ROLE_WORDS
 from aloe_cli.renderers.blocks import Blocks, FieldGrid, Pieces
 from aloe_cli.sanitize import printable
 
@@ -15,6 +15,8 @@ if TYPE_CHECKING:
 # Fields shown in their own sections, not among the plain fields.
 _SHOWN_APART = {
     "id", "title", "name", "dates", "sources", "other_names", "acronym", "inferred", "dated_by", "media",
+    "translated",  # said beside each text it marks: "(our translation)"
+    "places_are",  # said in the Places row: 'one of: Bamako (bamako), Caracas (caracas), Karachi (karachi)'
 }  # fmt: skip
 # Each field's label (English msgids); a field missing here is shown by its name.
 _FIELD_LABELS = {
@@ -88,6 +90,31 @@ def _plain(value: Any) -> str:
     if isinstance(value, bool):
         return _("yes") if value else _("no")
     return "" if value is None else str(value)
+
+
+# The fields whose text may be given in several languages (titles and names have their own rows).
+_TEXTS_IN_LANGUAGES = frozenset({"summary", "description", "role_note", "country"})
+
+
+def _in_languages(text: dict[str, Any], lang: str, ours: set[str]) -> str:
+    """The text in the reader's language (else English, else the first); under it, each other one, marked.
+
+    `ours` names the languages the record marks as our translation: each says so.
+    """
+    shown = next((code for code in (lang, "en") if text.get(code)), next(iter(text)))
+
+    def worded(code: str) -> str:
+        return _plain(text[code]) + (f" ({_('our translation')})" if code in ours else "")
+
+    others = [f"[{code}] {worded(code)}" for code in text if code != shown]
+    return "\n".join([worded(shown), *others])
+
+
+def _our_translations(fields: dict[str, Any], field: str) -> set[str]:
+    """The languages of a field the record marks as our translation (`translated: [country.fr]`)."""
+    translated = fields.get("translated")
+    statements = translated if isinstance(translated, list) else []
+    return {lang for name, _dot, lang in (s.partition(".") for s in statements) if name == field}
 
 
 def _possible_days(start: str | None, end: str | None, end_kind: str = "known") -> str:
@@ -229,6 +256,21 @@ def _naming_it(related: list[RelatedJSON]) -> list[tuple[str, str, list[str]]]:
     return [(direction, kind, names) for (direction, kind), names in found.items()]
 
 
+def _field_words(
+    field: str, value: Any, fields: dict[str, Any], named: dict[str, list[str]], lang: str
+) -> str:
+    """A field's value in words; a field naming records takes (pops) their names from `named`."""
+    if field == "places" and fields.get("places_are") == "one-of" and field in named:
+        return _(ONE_OF_PLACES).format(places=", ".join(named.pop(field)))  # said in the Places row
+    if field in named:  # the records it names, by name, each id in brackets: 'Dakar (dakar)'
+        return "; ".join(named.pop(field))
+    if field in _TEXTS_IN_LANGUAGES and isinstance(value, dict) and value:
+        return _in_languages(value, lang, _our_translations(fields, field))
+    if field == "role" and isinstance(value, str):
+        return _(ROLE_WORDS[value]) if value in ROLE_WORDS else value
+    return _plain(value)
+
+
 def render_detail(detail: DetailJSON) -> Blocks:
     """A two-column grid: field names on the left, literal dataset text on the right."""
     rows: list[tuple[str, Pieces]] = []
@@ -273,14 +315,8 @@ def render_detail(detail: DetailJSON) -> Blocks:
     if isinstance(inferred, str):
         row(_("Our reading"), inferred, "italic")
     for field, value in fields.items():
-        if field in _SHOWN_APART or field == "kind":
-            continue
-        if field in named:  # the records it names, by name, each id in brackets: 'Dakar (dakar)'
-            row(_label(field), "; ".join(named.pop(field)))
-        elif field == "role" and isinstance(value, str):
-            row(_label(field), _(ROLE_WORDS[value]) if value in ROLE_WORDS else value)
-        else:
-            row(_label(field), _plain(value))
+        if field not in _SHOWN_APART and field != "kind":
+            row(_label(field), _field_words(field, value, fields, named, detail["lang"]))
     media = fields.get("media")
     for number, medium in enumerate(media if isinstance(media, list) else [], start=1):
         row(_("Media {number}").format(number=number), _medium(medium))

@@ -128,6 +128,11 @@ def _markdown_cell(text: str) -> str:
     return "<br>".join(_markdown_line(line) for line in text.splitlines()) or " "
 
 
+def _cited(documents: list[tuple[str, str]]) -> str:
+    """'[^6] d, f–i; [^13]': a footnote a document, the letters of its places this row cites after it."""
+    return "; ".join(f"[^{number}] {letters}" if letters else f"[^{number}]" for number, letters in documents)
+
+
 def render_markdown(listing: Listing) -> str:
     """Markdown tables a wiki takes as they are, one per group, under a heading."""
     # The apparatus (and the listing types under it) is imported with the first listing drawn for
@@ -138,7 +143,7 @@ def render_markdown(listing: Listing) -> str:
     lines = [f"# {_markdown_cell(listing.title)}", ""]
     if not rows:
         return "\n".join([*lines, _("No records match."), ""])
-    apparatus = Apparatus(rows, listing.show_sources, join_runs=False)
+    apparatus = Apparatus(rows, listing.show_sources)
     # The data's words escaped, the apparatus's markers kept.
     disputes, agreeing = apparatus.notes(rows, _markdown_line)
     specs, rows = apparatus.with_column(listing.columns, rows)
@@ -152,9 +157,7 @@ def render_markdown(listing: Listing) -> str:
                 lines += ["", f"## {_markdown_cell(row.group)}", ""]
             lines += ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
         shown = [
-            "".join(f"[^{n.strip()}]" for n in cell.split(",") if n.strip())
-            if position == sources_at
-            else _markdown_cell(cell)
+            _cited(apparatus.by_document(row.citations)) if position == sources_at else _markdown_cell(cell)
             for position, cell in enumerate(row.cells)
         ]
         lines.append("| " + " | ".join(shown) + " |")

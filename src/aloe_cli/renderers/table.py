@@ -60,11 +60,9 @@ def _listing_blocks(listing: Listing, rows: list[Row], width: int) -> list[Block
         heading = group if group is not None else listing.title
         blocks.append(TableBlock(printable(heading), columns, cells))
         told = [row for row in section if row.claims is not None]
-        if disputed:  # 'A. alliance-founded, disputed: 1993 [2] (our reading); 1994 [3]'
+        if disputed:  # 'A. 1993 [2] (our reading); 1994 [3, 4]': the cell says 'disputed (note A)'
             lines = [  # a dispute's claims (aloe show gives their notes); a noted date's with its note
-                f"{disputed[n]}. {apparatus.claims(rows[n], _('disputed'))}"
-                if _disputed(rows[n])
-                else f"{disputed[n]}. {apparatus.claims(rows[n], noted=True)}"
+                f"{disputed[n]}. {apparatus.told(rows[n], noted=not _disputed(rows[n]))}"
                 for n in sorted(disputed)
             ]
             blocks.append(Paragraph(((printable("\n".join(lines)), ""),)))
