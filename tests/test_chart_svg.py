@@ -23,13 +23,13 @@ CHART = build_chart(Presentation(BUNDLED, "en"), None, None)
 
 
 def figure() -> ElementTree.Element:
-    return ElementTree.fromstring(chart_svg(CHART, BUNDLED.title))
+    return ElementTree.fromstring(chart_svg(CHART, BUNDLED.title["en"]))
 
 
 def test_it_has_an_accessible_name_and_description() -> None:
     root = figure()
     assert root.get("role") == "img" and root.get("aria-labelledby") == "chart-title chart-desc"
-    assert root.find(f"{SVG}title").text == BUNDLED.title  # type: ignore[union-attr]
+    assert root.find(f"{SVG}title").text == BUNDLED.title["en"]  # type: ignore[union-attr]
     assert "Solid bars" in (root.find(f"{SVG}desc").text or "")  # type: ignore[union-attr]
 
 
@@ -49,7 +49,7 @@ def test_every_mark_and_bar_has_a_title_naming_it_with_its_date_in_words() -> No
 
 def test_doubt_is_drawn_not_only_coloured() -> None:
     """Agreed spans filled solid, doubtful ones hatched with a dashed outline, unknown ends dotted with '?'."""
-    text = chart_svg(CHART, BUNDLED.title)
+    text = chart_svg(CHART, BUNDLED.title["en"])
     wsse = next(bar for bar in CHART.bars if bar.label == "WSSE")
     kinds = [segment.kind for segment in bar_segments(wsse.dating, *_axis())]
     assert kinds[0] == "doubtful" and kinds[-1] == "unknown"  # mid-1997 doubtful; its end is unknown
@@ -69,13 +69,13 @@ def _axis() -> tuple:  # type: ignore[type-arg]
 
 
 def test_marks_can_link_to_records_in_a_page() -> None:
-    text = chart_svg(CHART, BUNDLED.title, link_marks=True)
+    text = chart_svg(CHART, BUNDLED.title["en"], link_marks=True)
     assert '<a href="#findhorn-2001"><title>The Findhorn meeting' in text
 
 
 def test_a_browser_draws_it_with_every_label_inside_its_column(tmp_path: Path) -> None:
     """Chromium lays the figure out: every bar label fits left of the axis, nothing spills off the page."""
-    (tmp_path / "chart.svg").write_text(chart_svg(CHART, BUNDLED.title), encoding="utf-8")
+    (tmp_path / "chart.svg").write_text(chart_svg(CHART, BUNDLED.title["en"]), encoding="utf-8")
     (tmp_path / "index.html").write_text(
         """<!doctype html><html><head><meta charset="utf-8"></head><body style="margin:0">
 <object id="chart" data="chart.svg" type="image/svg+xml"></object>
@@ -109,4 +109,4 @@ def test_the_command_writes_the_figure_and_prints_nothing(
     target = tmp_path / "decade.svg"
     result = aloe("chart", "--svg", str(target))
     assert result.exit_code == 0 and result.stdout == ""
-    assert target.read_text(encoding="utf-8") == chart_svg(CHART, BUNDLED.title)
+    assert target.read_text(encoding="utf-8") == chart_svg(CHART, BUNDLED.title["en"])

@@ -72,7 +72,7 @@ def test_timelinejs_structure(aloe: Callable[..., Result]) -> None:
         "The Workgroup on Solidarity Social Economy (WSSE)",
         "ALOE",
     ]
-    assert data["title"]["text"]["headline"] == BUNDLED.title
+    assert data["title"]["text"]["headline"] == BUNDLED.title["en"]
     assert "pioneering-networks" in data["title"]["text"]["text"]  # undated: said, not dropped silently
 
 
@@ -317,7 +317,7 @@ def test_readme_screenshot_exists() -> None:
 
 def test_markdown_document(aloe: Callable[..., Result]) -> None:
     text = export(aloe, "--to", "markdown").stdout
-    assert text.startswith(f"# {BUNDLED.title.replace(':', ':')}")
+    assert text.startswith(f"# {BUNDLED.title['en'].replace(':', ':')}")
     for heading in (
         "## The FPH, before the Alliance",
         "## Events",

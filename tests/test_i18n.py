@@ -339,3 +339,38 @@ def test_texts_given_in_several_languages_are_shown_in_the_readers(
     fair = next(node for node in graph if str(node.get("@id", "")).endswith("fair"))
     assert {"@value": "Les membres se retrouvent à la foire.", "@language": "fr"} in fair["description"]
     assert {"@value": "The members meet at the fair.", "@language": "en"} in fair["description"]
+
+
+@pytest.mark.parametrize("language", ["en", *TRANSLATED])
+def test_numbers_are_grouped_as_cldr_groups_them(language: str) -> None:
+    from babel.numbers import format_decimal
+
+    i18n.use_language(language)
+    try:
+        for value in (7, 999, 1234, 227_051, 1_234_567):
+            assert i18n.number(value) == format_decimal(value, locale=language)
+    finally:
+        i18n.use_language("en")
+
+
+def test_dates_taken_from_other_records_quote_only_what_a_source_says() -> None:
+    """In French, a `dated_by` claim quotes its sides' own words, never aloe's English ('from mid-1997')."""
+    from aloe_cli.loading.dataset import load_dataset
+    from aloe_cli.loading.source import DatasetSource
+    from aloe_cli.model.models import RECORD_KINDS
+    from aloe_cli.presentation.build import Presentation
+
+    dataset = load_dataset(DatasetSource(None))
+    french = Presentation(dataset, "fr")
+    sources_words = {claim.label for record in french.happening_by_id.values() for claim in record.dates}
+    derived = [r for kind in RECORD_KINDS for r in getattr(dataset, kind) if getattr(r, "dated_by", None)]
+    quoted = []
+    for record in derived:
+        dating = french.dating(record)
+        assert dating is not None
+        for claim in dating.claims:
+            quoted += re.findall("«\u00a0(.*?)\u00a0»", claim.words)
+            assert not re.search(
+                r"\b(from|to|after|until|dated by|the dates of)\b", claim.words + (claim.note or "")
+            )
+    assert quoted and set(quoted) <= sources_words  # 'mid-1997' is the story's; there is one to check

@@ -68,8 +68,8 @@ def test_the_template_keeps_dates_at_their_precision_and_media(
     assert aloe("import", str(TEMPLATE), "-o", str(out)).exit_code == 0
     dataset = imported(out)
     by_title = {record.title["en"]: record for record in dataset.milestones}
-    assert dataset.title == "MY OWN CSV"
-    assert dataset.description and dataset.description.startswith("In this sample timeline")
+    assert dataset.title == {"en": "MY OWN CSV"}
+    assert dataset.description and dataset.description["en"].startswith("In this sample timeline")
     assert by_title["Ada Lovelace"].dates[0].edtf.text == "1815-12-10/1852-11-27"
     assert by_title["...And the women who made it work"].dates[0].edtf.text == "1943-07/1946"
     assert by_title["Rózsa Péter writes recursion"].dates[0].edtf.text == "1951"
@@ -291,13 +291,13 @@ def test_never_over_an_existing_file(tmp_path: Path, aloe: Callable[..., Result]
     assert "already exists; add --force" in result.stderr
     assert out.read_text(encoding="utf-8") == "my own work\n"
     assert aloe("import", str(TEMPLATE), "-o", str(out), "--force").exit_code == 0
-    assert imported(out).title == "MY OWN CSV"
+    assert imported(out).title == {"en": "MY OWN CSV"}
 
 
 def test_to_standard_output_with_a_title(aloe: Callable[..., Result]) -> None:
     result = aloe("import", str(TIMELINEJS3 / "eras.json"), "--title", "Seventh century")
     assert result.exit_code == 0
-    assert validate_text(result.stdout, "stdout").title == "Seventh century"
+    assert validate_text(result.stdout, "stdout").title == {"en": "Seventh century"}
 
 
 def test_text_from_the_file_is_data() -> None:
@@ -366,7 +366,7 @@ def test_new_writes_a_valid_commented_starter_and_never_overwrites(
     assert text.startswith("# yaml-language-server: $schema=./aloe-dataset.schema.json\n")
     assert aloe("--data", str(target), "validate").exit_code == 0
     dataset = imported(target)
-    assert dataset.title == "Notre réseau: 1998"
+    assert dataset.title == {"en": "Notre réseau: 1998"}
     for list_name in ("sources", "organisations", "lineage", "eras", "people", "places", "series", "milestones",
                       "events", "categories", "phases", "workshops", "gaps"):  # fmt: skip
         assert getattr(dataset, list_name), f"no {list_name} in the starter"

@@ -79,7 +79,7 @@ def test_nul_byte(aloe: Callable[..., Result], write_dataset: Callable[..., Path
 
 def test_byte_order_mark_loads(write_dataset: Callable[..., Path]) -> None:
     path = write_dataset(b"\xef\xbb\xbfformat: aloe/1\ntitle: With a BOM\n")
-    assert load_dataset(DatasetSource(str(path), "--data")).title == "With a BOM"
+    assert load_dataset(DatasetSource(str(path), "--data")).title == {"en": "With a BOM"}
 
 
 def test_file_over_the_cap_is_refused_before_parsing(
@@ -120,8 +120,8 @@ def test_standard_input(aloe: Callable[..., Result], small_dataset: Path) -> Non
 
 def test_yaml_1_1_traps_stay_as_written() -> None:
     dataset = load_dataset(DatasetSource(str(DATASETS / "valid" / "yaml-1-1-traps.yaml"), "--data"))
-    assert dataset.title == "no"
-    assert dataset.description == "010"
+    assert dataset.title == {"en": "no"}
+    assert dataset.description == {"en": "010"}
     assert dataset.sources[0].title == "1:30"
     assert dataset.sources[0].publisher == "on"
     milestone = dataset.milestones[0]

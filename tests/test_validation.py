@@ -91,4 +91,4 @@ def test_messages_never_dump_the_input_value(
     path = write_dataset(f"format: aloe/1\ntitle: [{secret}]\n")
     result = aloe("validate", str(path))
     assert secret not in result.stdout
-    assert "title: expected text, found a list" in result.stdout
+    assert "title: expected text, or a mapping of languages" in result.stdout

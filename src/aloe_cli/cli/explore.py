@@ -153,6 +153,6 @@ def chart(
     from aloe_cli.files import write_new_file
     from aloe_cli.renderers.chart_svg import chart_svg
 
-    write_new_file(svg, chart_svg(built, settings.session.dataset().title), force=force)
+    write_new_file(svg, chart_svg(built, settings.session.presentation().title), force=force)
     # The picture went to the file, not the screen: say where.
     settings.output.note(_("Saved the chart as SVG to {file}").format(file=svg))

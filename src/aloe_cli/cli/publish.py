@@ -15,7 +15,7 @@ from aloe_cli import __version__
 from aloe_cli.cli.application import app, settings_of
 from aloe_cli.cli.options import FromYear, MatchOption, OrgOption, PersonOption, PlaceOption, UntilYear
 from aloe_cli.exports import EXPORTERS, ExportFormat, Selection
-from aloe_cli.i18n import _
+from aloe_cli.i18n import _, number
 from aloe_cli.questions import queries
 from aloe_cli.questions.filters import happening_filter
 from aloe_cli.questions.queries import Match
@@ -95,7 +95,7 @@ def export(
         write_new_file(output, content, force=force)
     settings.output.note(
         _("Wrote {format} ({count} milestones and events, {size} bytes) to {file}").format(
-            format=to.value, count=len(happenings), size=f"{len(content):,}", file=output
+            format=to.value, count=len(happenings), size=number(len(content)), file=output
         )
     )
 

@@ -370,8 +370,8 @@ def export_html(selection: Selection) -> bytes:
 </head>
 <body>
 <header>
-<h1>{escape_markup(presentation.title)}</h1>
-{f"<p>{escape_markup(presentation.description)}</p>" if presentation.description else ""}
+<h1>{_text_in(presentation.title_text)}</h1>
+{f"<p>{_text_in(presentation.description_text)}</p>" if presentation.description_text else ""}
 <p>{_(INTRODUCTION)}</p>
 <nav aria-label="{_("Contents")}"><ul>{"".join(nav)}</ul></nav>
 {_overview(selection)}

@@ -165,8 +165,12 @@ def jsonld_document(selection: Selection) -> dict[str, Any]:
     graph: list[dict[str, Any]] = [
         {  # the dataset itself: a blank node, since any IRI under the prefix could be a record's
             "@type": "Dataset",
-            "name": presentation.title,
-            **({"description": presentation.description} if presentation.description else {}),
+            "name": names(presentation.title_text.every),
+            **(
+                {"description": names(presentation.description_text.every)}
+                if presentation.description_text
+                else {}
+            ),
         }
     ]
     for source in presentation.sources:

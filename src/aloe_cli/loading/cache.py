@@ -32,7 +32,7 @@ from aloe_cli.loading.unread import CacheEntryLists, head_and_body
 if TYPE_CHECKING:
     from aloe_cli.model.models import Dataset
 
-CACHE_FORMAT = "7"  # bump when the models' JSON or the entry's layout changes shape
+CACHE_FORMAT = "8"  # bump when the models' JSON or the entry's layout changes shape
 SECRET_NAME = "secret"
 ENTRY_NAME = re.compile(r"[0-9a-f]{64}\.json")  # the only files pruning may remove
 MAX_AGE_DAYS = 30  # an entry not read or written for this long is removed

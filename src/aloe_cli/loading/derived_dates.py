@@ -74,6 +74,18 @@ def too_many_claims(dated_by: DatedBy, happenings: dict[str, Happening]) -> str 
     return None
 
 
+def derivation_sides(
+    dated_by: DatedBy, happenings: dict[str, Happening]
+) -> list[tuple[DateClaim | None, DateClaim | None]]:
+    """The (start, end) claims each claim `derived_claims` makes is built from, in the order it makes them."""
+    if dated_by.same_as is not None:
+        return [(claim, None) for claim, _ in _claims_of(dated_by.same_as, happenings)]
+    unknown: list[DateClaim | None] = [None]  # a side no record gives
+    starts = [claim for claim, _ in _claims_of(dated_by.start or dated_by.after, happenings)] or unknown
+    ends = [claim for claim, _ in _claims_of(dated_by.end, happenings)] or unknown
+    return [(start, end) for start in starts for end in ends]
+
+
 def derived_claims(dated_by: DatedBy, happenings: dict[str, Happening]) -> list[DateClaim]:
     """The claims `dated_by` describes; raises EdtfError where a start would fall after an end.
 

@@ -66,11 +66,11 @@ class DatasetStore:
         """The dataset read as a Dataset's attributes are (`DatasetLists`): each list built when read."""
         return StoreLists(self)
 
-    def title(self) -> str:
+    def title(self) -> dict[str, str]:
         """The dataset's title (its head: no list is read)."""
         return self._entry.title if self._entry is not None else self.read_all().title
 
-    def description(self) -> str | None:
+    def description(self) -> dict[str, str] | None:
         """The dataset's description (its head: no list is read)."""
         return self._entry.description if self._entry is not None else self.read_all().description
 
@@ -128,12 +128,12 @@ class StoreLists:
         self._store = store
 
     @property
-    def title(self) -> str:
+    def title(self) -> dict[str, str]:
         """The dataset's title."""
         return self._store.title()
 
     @property
-    def description(self) -> str | None:
+    def description(self) -> dict[str, str] | None:
         """What the dataset covers."""
         return self._store.description()
 

@@ -83,8 +83,8 @@ class CacheEntryLists:
         self._head = self._builder.build(Dataset, head["dataset"])  # its lists are empty: they are below
         assert isinstance(self._head, Dataset)
         self._body = body
-        self.title: str = self._head.title
-        self.description: str | None = self._head.description
+        self.title: dict[str, str] = self._head.title
+        self.description: dict[str, str] | None = self._head.description
         self._lists: dict[str, Any] = lists  # the head's index of each list not read yet
         self._read: dict[str, list[Any]] = {}  # the lists read, whole
         self._built: dict[str, dict[int, BaseModel]] = {}  # by list, by position: built for a question

@@ -113,7 +113,7 @@ def _partial_findings(raw: dict[str, Any]) -> list[Finding]:
                 )
             kept[list_name].append(record)
             original_index[list_name].append(position)
-    partial = Dataset.model_construct(format="aloe/1", title="", **kept)
+    partial = Dataset.model_construct(format="aloe/1", title={"en": "?"}, **kept)
     # Paths point into the partial dataset; map each record back to its place in the file.
     return [
         ((path[0], original_index[str(path[0])][int(path[1])], *path[2:]), message)

@@ -150,6 +150,9 @@ def _french_until(point: _Point) -> str:
     return f"jusqu'en {_french_plain(point)}"
 
 
+FRENCH_BOUND_DOUBTS = {"": "", "~": " environ", "?": f"{NBSP}?", "%": f" environ{NBSP}?"}
+
+
 class _FrenchWords:
     """French's answers to what `_words` asks: 'à partir du 15 juin 2001', 'jusqu'en 2001'."""
 
@@ -165,11 +168,12 @@ class _FrenchWords:
     def day(self, day: int) -> str:
         return _french_day(day)
 
+    # A bound's doubt follows it: 'à partir de 1997 environ', not 'à partir de vers 1997'.
     def until(self, point: _Point) -> str:
-        return f"jusqu'à {_french_point(point)}" if point.qualifier else _french_until(point)
+        return _french_until(point) + FRENCH_BOUND_DOUBTS[point.qualifier]
 
     def since(self, point: _Point) -> str:
-        return f"à partir de {_french_point(point)}" if point.qualifier else f"à partir {_french_from(point)}"
+        return f"à partir {_french_from(point)}" + FRENCH_BOUND_DOUBTS[point.qualifier]
 
     def between(self, start: _Point, end: _Point, same_year: bool) -> str:
         # the year said once, at the end: 'du 31 janvier au 5 février 2002'

@@ -734,10 +734,10 @@ class Dataset(Record):
     """A whole aloe dataset: its sources and every kind of record."""
 
     format: Literal["aloe/1"] = Field(description="The dataset format and its version.")
-    title: NonEmptyText
-    """The dataset's title."""
-    description: str | None = None
-    """What the dataset covers, and who made it."""
+    title: LocalizedText
+    """The dataset's title, in English or per language."""
+    description: LocalizedText | None = None
+    """What the dataset covers, and who made it, in English or per language."""
     sources: list[Source] = Field(default_factory=list)
     """The documents the dataset cites."""
     organisations: list[Organisation] = Field(default_factory=list)
@@ -779,12 +779,12 @@ class DatasetLists(Protocol):
     """
 
     @property
-    def title(self) -> str:
-        """The dataset's title."""
+    def title(self) -> dict[str, str]:
+        """The dataset's title, per language."""
 
     @property
-    def description(self) -> str | None:
-        """What the dataset covers."""
+    def description(self) -> dict[str, str] | None:
+        """What the dataset covers, per language."""
 
     @property
     def sources(self) -> list[Source]:

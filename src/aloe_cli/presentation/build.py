@@ -6,6 +6,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from aloe_cli.i18n import plural_translator, translator
+from aloe_cli.loading.derived_dates import DATING_LISTS, derivation_sides
 from aloe_cli.model.models import (
     RECORD_KINDS,
     RELATION_WORDS,
@@ -17,7 +18,7 @@ from aloe_cli.model.models import (
     fields_as_json,
     localized_with_lang,
 )
-from aloe_cli.presentation.dating import ClaimView, Dating, claim_words
+from aloe_cli.presentation.dating import ClaimView, Dating, claim_words, says_more_than_its_value
 from aloe_cli.presentation.views import (
     AuthorView,
     CategoryView,
@@ -88,8 +89,10 @@ class Presentation:
     def __init__(self, dataset: DatasetLists, lang: str) -> None:
         self.dataset = dataset  # a Dataset, or a store's lists: each read when a view first needs it
         self.lang = lang
-        self.title: str = dataset.title
-        self.description: str | None = dataset.description
+        self.title_text = self.text(dataset.title)  # the page marks a title in another language than its own
+        self.title: str = self.title_text.value
+        self.description_text = self.optional_text(dataset.description)
+        self.description: str | None = self.description_text.value if self.description_text else None
         # Citations repeat across records: each distinct one is resolved once and shared.
         self._citations: dict[tuple[str, str | None, str | None, tuple[str, ...]], CitationView] = {}
         self._place_references: dict[str, Reference] = {}
@@ -166,6 +169,8 @@ class Presentation:
         if not record.dates:
             return None
         claims = tuple(self.claim(claim) for claim in record.dates)
+        if record.dated_by is not None and self.lang != "en":
+            claims = self._derived_in_language(record, claims)
         finest = record.finest_claim
         return Dating(
             claims=claims,
@@ -176,6 +181,45 @@ class Presentation:
             latest=record.latest,
             lang=self.lang,
         )
+
+    @cached_property
+    def happening_by_id(self) -> dict[str, Happening]:
+        """The milestones and events by id: the records others take their dates from."""
+        return {record.id: record for name in DATING_LISTS for record in getattr(self.dataset, name)}
+
+    def _derived_in_language(
+        self, record: DatedRecord, claims: tuple[ClaimView, ...]
+    ) -> tuple[ClaimView, ...]:
+        """Claims taken from other records, worded in the reader's language.
+
+        Loading words them in English ('from mid-1997', 'dated by ...'); in another language that label is
+        no source's wording to quote: each is worded from its value, with the sources' own words it rests
+        on quoted beside it ('à partir de 1997 environ, fin inconnue (« mid-1997 »)').
+        """
+        dated_by = record.dated_by
+        assert dated_by is not None
+        gettext = translator(self.lang)
+        if dated_by.same_as is not None:
+            derivation = gettext("the dates of {record}").format(record=dated_by.same_as)
+        else:
+            named = [i for i in (dated_by.start or dated_by.after, dated_by.end) if i]
+            derivation = gettext("dated by {records}").format(records=", ".join(named))
+        worded = []
+        for view, (start, end) in zip(claims, derivation_sides(dated_by, self.happening_by_id), strict=True):
+            quoted = [
+                gettext("“{quotation}”").format(quotation=side.label)
+                for side in (start, end)
+                if side is not None and side.label and says_more_than_its_value(side.label, side.edtf.text)
+            ]
+            words = view.exact_words
+            if quoted:
+                words = gettext("{words} ({source_words})").format(
+                    words=words, source_words=gettext("; ").join(quoted)
+                )
+            kept = start.note if dated_by.same_as is not None and start is not None else None
+            note = "; ".join(filter(None, (kept, derivation)))
+            worded.append(view._replace(words=words, note=note))
+        return tuple(worded)
 
     def names(self, names: list[OtherName]) -> tuple[NameView, ...]:
         """Other names, each with its language and sources."""

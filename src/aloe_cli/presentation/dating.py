@@ -318,6 +318,11 @@ def claim_named(claim: ClaimView, lang: str = "en") -> str:
     return f"{claim.words} ({cited}){claim.doubt_words(lang)}"
 
 
+def says_more_than_its_value(label: str, edtf: str) -> bool:
+    """Whether a source's wording says more than the words of its EDTF value ('mid-1997' of 1997~)."""
+    return label != describe_edtf(edtf) and any(character.isalpha() for character in label)
+
+
 def claim_words(label: str | None, edtf: str, lang: str) -> tuple[str, str]:
     """(the words a claim is shown in, the EDTF value's own words), in `lang`.
 
@@ -330,7 +335,7 @@ def claim_words(label: str | None, edtf: str, lang: str) -> tuple[str, str]:
         return exact, exact
     if lang == "en":
         return label, exact
-    if label == describe_edtf(edtf) or not any(character.isalpha() for character in label):
+    if not says_more_than_its_value(label, edtf):
         return exact, exact  # 'June 2001', '1998-1999': nothing the value's own words do not say
     gettext = translator(lang)
     quoted = gettext("“{quotation}”").format(quotation=label)
