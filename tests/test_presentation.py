@@ -18,10 +18,11 @@ from aloe_cli.loading.dataset import load_dataset
 from aloe_cli.loading.source import DatasetSource
 from aloe_cli.presentation.build import Presentation
 from aloe_cli.presentation.dating import Doubt
-from aloe_cli.presentation.views import HappeningView
+from aloe_cli.presentation.views import HappeningView, Reference, Text
 from aloe_cli.questions.chart import MARKS, build_chart
 from aloe_cli.renderers.chart_svg import chart_svg
 from aloe_cli.renderers.chart_text import render_chart
+from conftest import synthetic_yaml
 
 ROOT = Path(__file__).parents[1]
 DATASETS = [None, str(ROOT / "examples" / "cooperative-history.yaml")]
@@ -193,3 +194,28 @@ def test_every_statement_a_citation_may_give_has_words() -> None:
 
     fields = {field for names in STATEMENT_FIELDS.values() for field in names}
     assert fields | {"other"} == set(STATEMENT_WORDS)
+
+
+@pytest.mark.parametrize("which", ["bundled", "example", "synthetic"])
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_reference_made_from_its_record_is_the_one_its_view_gives(
+    which: str, lang: str, tmp_path: Path
+) -> None:
+    """A place, person or organisation a record names is named as the view of that record names it."""
+    path = {"bundled": None, "example": DATASETS[1]}.get(which)
+    if which == "synthetic":
+        synthetic = tmp_path / "synthetic.yaml"
+        synthetic.write_text(synthetic_yaml(300), encoding="utf-8")
+        path = str(synthetic)
+    dataset = load_dataset(DatasetSource(path))
+    by_reference, by_view = Presentation(dataset, lang), Presentation(dataset, lang)
+    places, people, organisations = by_view.places, by_view.people, by_view.organisations
+    assert places and organisations  # every dataset here names some: the comparison is made
+    for place in places.values():
+        assert by_reference.place_reference(place.id) == Reference(place.id, place.name, place.label)
+    for person in people.values():
+        expected = Reference(person.id, Text(person.name, "", {}), person.name)
+        assert by_reference.person_reference(person.id) == expected
+    for organisation in organisations.values():
+        expected = Reference(organisation.id, organisation.name, organisation.label)
+        assert by_reference.organisation_reference(organisation.id) == expected

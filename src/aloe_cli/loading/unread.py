@@ -126,24 +126,26 @@ class CacheEntryLists:
         last_day = None if last is None else last.toordinal()
         starts, list_end = index["starts"], index["at"][1] - len(CLOSING)
         built = self._built.setdefault(list_name, {})
-        found = []
+        meeting = [
+            position
+            for position, span in enumerate(days)
+            if span is not None and possible_days_meet(span[0], span[1], first_day, last_day)
+        ]
+        unbuilt = [position for position in meeting if position not in built]
         try:
+            # The records not built yet are parsed as one JSON array of their lines: one parse, not one
+            # a record (their lines, cut from the list's array, keep their bytes as the entry holds them).
+            body = memoryview(self._body)
+            ends = [start - len(SEPARATOR) for start in starts[1:]] + [list_end]
+            lines = [body[starts[position] : ends[position]] for position in unbuilt]
+            values = json.loads(b"[" + b",".join(lines) + b"]") if lines else []
             model = model_of_list(list_name)
             with collector_paused():
-                for position, span in enumerate(days):
-                    if span is None or not possible_days_meet(span[0], span[1], first_day, last_day):
-                        continue
-                    record = built.get(position)
-                    if record is None:
-                        end = (
-                            starts[position + 1] - len(SEPARATOR) if position + 1 < len(starts) else list_end
-                        )
-                        value = json.loads(self._body[starts[position] : end])
-                        record = built[position] = self._builder.build(model, value)
-                    found.append(record)
+                for position, value in zip(unbuilt, values, strict=True):
+                    built[position] = self._builder.build(model, value)
         except Exception as error:  # not an entry aloe wrote
             raise DamagedEntry(list_name) from error
-        return found
+        return [built[position] for position in meeting]
 
     def whole(self) -> Dataset:
         """The whole dataset, every list read; DamagedEntry if a record is not one aloe wrote."""

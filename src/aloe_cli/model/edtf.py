@@ -261,7 +261,7 @@ def _parse_point(text: str) -> _Point:
         last_month = (last_month - 1) % 12 + 1
         if last_year > 9999:
             raise EdtfError(_("'{text}': aloe reads years 1 to 9999 only").format(text=text))
-        last_day = calendar.monthrange(last_year, last_month)[1]
+        last_day = _days_in_month(last_year, last_month)
         return _Point(
             date(year, first_month, 1),
             date(last_year, last_month, last_day),
@@ -275,7 +275,7 @@ def _parse_point(text: str) -> _Point:
                 text=text, month=month_text
             )
         )
-    days_in_month = calendar.monthrange(year, month)[1]
+    days_in_month = _days_in_month(year, month)
     if day_text is None or day_text == "XX":
         return _Point(date(year, month, 1), date(year, month, days_in_month), "month", approximate, uncertain)
     day = int(day_text)
@@ -286,6 +286,15 @@ def _parse_point(text: str) -> _Point:
             )
         )
     return _Point(date(year, month, day), date(year, month, day), "day", approximate, uncertain)
+
+
+def _days_in_month(year: int, month: int) -> int:
+    """How many days a month has (a valid month: 1-12)."""
+    # Not calendar.monthrange, which works out the weekday of the 1st too (an enum made a call).
+    return 29 if month == 2 and calendar.isleap(year) else _DAYS_IN_MONTH[month - 1]
+
+
+_DAYS_IN_MONTH = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
 def _check_time(text: str, time: str) -> None:

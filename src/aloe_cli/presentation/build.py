@@ -73,6 +73,16 @@ def _author(author: Author) -> AuthorView:
     return AuthorView(author.family, author.given, author.organisation, author.display, author.sort_name)
 
 
+def _place_label(name: Text, country: Text | None) -> str:
+    """'Porto Alegre (Brazil)': how a list names a place."""
+    return f"{name.value} ({country.value})" if country else name.value
+
+
+def _organisation_label(name: Text, acronym: Text | None, short_name: Text | None) -> str:
+    """How a list names an organisation: its acronym, else its short name, else its name."""
+    return (acronym or short_name or name).value
+
+
 class Presentation:
     """Every view of one dataset in one language: each built the first time an output asks for it."""
 
@@ -85,6 +95,9 @@ class Presentation:
         self.description: str | None = self.description_text.value if self.description_text else None
         # Citations repeat across records: each distinct one is resolved once and shared.
         self._citations: dict[tuple[str, str | None, str | None, tuple[str, ...]], CitationView] = {}
+        self._place_references: dict[str, Reference] = {}
+        self._person_references: dict[str, Reference] = {}
+        self._organisation_references: dict[str, Reference] = {}
 
     def text(self, text: dict[str, str]) -> Text:
         """A dataset text in the reader's language, else English, else the first given."""
@@ -264,10 +277,10 @@ class Presentation:
     def _place(self, place: Place) -> PlaceView:
         name = self.text(place.name)
         country = self.optional_text(place.country)
-        label = f"{name.value} ({country.value})" if country else name.value
         return PlaceView(
-            place.id, name, country, label, self.citations(place.sources), place.note, place.inferred
-        )
+            place.id, name, country, _place_label(name, country), self.citations(place.sources), place.note,
+            place.inferred,
+        )  # fmt: skip
 
     @cached_property
     def people(self) -> dict[str, PersonView]:
@@ -295,7 +308,7 @@ class Presentation:
             name=name,
             acronym=acronym,
             short_name=short_name,
-            label=(acronym or short_name or name).value,
+            label=_organisation_label(name, acronym, short_name),
             other_names=self.names(organisation.other_names),
             summary=self.optional_text(organisation.summary),
             dating=self.dating(organisation),
@@ -496,20 +509,57 @@ class Presentation:
 
     # References between records
 
+    # Records name the same places, people and organisations again and again: each reference is made
+    # once, the first time a record names it, and shared (a Reference is immutable). It is made from the
+    # record itself: an answer that names a place needs its name and label, not the views of every place
+    # (their sources resolved, an organisation's dates worded).
+
+    @cached_property
+    def _place_records(self) -> dict[str, Place]:
+        return {place.id: place for place in self.dataset.places}
+
+    @cached_property
+    def _person_records(self) -> dict[str, Person]:
+        return {person.id: person for person in self.dataset.people}
+
+    @cached_property
+    def _organisation_records(self) -> dict[str, Organisation]:
+        return {organisation.id: organisation for organisation in self.dataset.organisations}
+
     def place_reference(self, place_id: str) -> Reference:
         """A place a record names: 'Porto Alegre (Brazil)'."""
-        place = self.places[place_id]
-        return Reference(place_id, place.name, place.label)
+        found = self._place_references.get(place_id)
+        if found is None:
+            place = self._place_records[place_id]
+            name = self.text(place.name)
+            label = _place_label(name, self.optional_text(place.country))
+            found = self._place_references[place_id] = Reference(place_id, name, label)
+        return found
 
     def person_reference(self, person_id: str) -> Reference:
         """A person a record names."""
-        person = self.people[person_id]
-        return Reference(person_id, Text(person.name, "", {}), person.name)
+        found = self._person_references.get(person_id)
+        if found is None:
+            person = self._person_records[person_id]
+            found = self._person_references[person_id] = Reference(
+                person_id, Text(person.name, "", {}), person.name
+            )
+        return found
 
     def organisation_reference(self, organisation_id: str) -> Reference:
         """An organisation a record names, by its acronym where there is one."""
-        organisation = self.organisations[organisation_id]
-        return Reference(organisation_id, organisation.name, organisation.label)
+        found = self._organisation_references.get(organisation_id)
+        if found is None:
+            organisation = self._organisation_records[organisation_id]
+            name = self.text(organisation.name)
+            acronym, short_name = (
+                self.optional_text(organisation.acronym),
+                self.optional_text(organisation.short_name),
+            )
+            found = self._organisation_references[organisation_id] = Reference(
+                organisation_id, name, _organisation_label(name, acronym, short_name)
+            )
+        return found
 
     # Every record, by title
 
@@ -583,9 +633,18 @@ class Presentation:
         Not kept: a CSV listing streams 100,000 of them, each built as it is written.
         """
         era = self.eras.get(record.era) if record.era else None
-        view = HappeningView(
+        event_fields: dict[str, Any] = {}  # an event's own fields; a milestone has none
+        if isinstance(record, Event):
+            series = self.series.get(record.series) if record.series else None
+            event_fields = {
+                "series": Reference(series.id, series.title, series.title.value) if series else None,
+                "series_id": record.series,
+                "role": record.role,
+                "role_note": self.optional_text(record.role_note),
+            }
+        return HappeningView(
             id=record.id,
-            kind="event" if isinstance(record, Event) else "milestone",
+            kind="event" if event_fields else "milestone",
             title=self.text(record.title),
             summary=self.optional_text(record.summary),
             era_id=record.era,
@@ -599,13 +658,5 @@ class Presentation:
             inferred=record.inferred,
             media=self.media(record),
             one_of_places=record.places_are == "one-of",
+            **event_fields,
         )
-        if isinstance(record, Event):
-            series = self.series.get(record.series) if record.series else None
-            view = view._replace(
-                series=Reference(series.id, series.title, series.title.value) if series else None,
-                series_id=record.series,
-                role=record.role,
-                role_note=self.optional_text(record.role_note),
-            )
-        return view

@@ -28,6 +28,11 @@ class Format(StrEnum):
     markdown = "markdown"
 
 
+# One encoder for every record (json.dumps would make one a call). Each record's JSON is a tree the views
+# build afresh, so there is no circle for the encoder to look for.
+RECORD_ENCODER = json.JSONEncoder(ensure_ascii=False, check_circular=False)
+
+
 def render_json(listing: Listing) -> str:
     """A JSON array, one object per record, each on a line of its own.
 
@@ -37,13 +42,13 @@ def render_json(listing: Listing) -> str:
     records = list(listing.records())
     if not records:
         return "[]\n"
-    encode = json.JSONEncoder(ensure_ascii=False).encode  # one encoder, not one a record as json.dumps makes
+    encode = RECORD_ENCODER.encode
     return json_without_raw_controls("[\n" + ",\n".join(encode(record) for record in records) + "\n]\n")
 
 
 def render_jsonl(listing: Listing) -> str:
     """One JSON object per line."""
-    encode = json.JSONEncoder(ensure_ascii=False).encode
+    encode = RECORD_ENCODER.encode
     return json_without_raw_controls("".join(encode(record) + "\n" for record in listing.records()))
 
 
