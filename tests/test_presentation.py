@@ -219,3 +219,16 @@ def test_a_reference_made_from_its_record_is_the_one_its_view_gives(
     for organisation in organisations.values():
         expected = Reference(organisation.id, organisation.name, organisation.label)
         assert by_reference.organisation_reference(organisation.id) == expected
+
+
+def test_a_disputed_start_with_no_end_is_not_shown_as_a_closed_span() -> None:
+    """ALOE's sources dispute when it began (October 2005, 22 November 2005) and none says it ended."""
+    bundled = load_dataset(DatasetSource(None))
+    presentation = Presentation(bundled, "en")
+    aloe = presentation.organisations["aloe"].dating
+    assert aloe is not None and aloe.disputed
+    assert aloe.cell() == "began October–November 2005, disputed; end unknown"
+    dakar = next(
+        view for view in presentation.happenings(bundled.milestones) if view.id == "dakar-2005"
+    ).dating
+    assert dakar is not None and dakar.cell() == "October–November 2005, disputed"  # a meeting: a closed span

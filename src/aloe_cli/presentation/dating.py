@@ -218,6 +218,11 @@ class Dating(NamedTuple):
         it is only one part of.
         """
         gettext = translator(self.lang)
+        if self.disputed and all(claim.unknown_end for claim in self.claims):
+            # Claims of when it began, none of when it ended: a span of the starts, not of the life.
+            return gettext("began {span}, disputed; end unknown").format(span=self.span_words())
+        if self.disputed and all(claim.unknown_end or claim.open_end for claim in self.claims):
+            return gettext("began {span}, disputed; goes on").format(span=self.span_words())
         if self.disputed:
             return gettext("{span}, disputed").format(span=self.span_words())
         if self.doubts:
