@@ -173,7 +173,7 @@ def decode_dataset(data: bytes, name: str) -> str:
 
 def _nul_problem(name: str, data: bytes, offset: int) -> DatasetInvalid:
     line, column = _line_and_column(data, offset)
-    return DatasetInvalid(name, [Problem(name, line, column, "", "a NUL byte: this is not a text file")])
+    return DatasetInvalid(name, [Problem(name, line, column, "", _("a NUL byte: this is not a text file"))])
 
 
 def _line_and_column(data: bytes, offset: int) -> tuple[int, int]:

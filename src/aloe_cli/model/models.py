@@ -332,7 +332,7 @@ class SourcedRecord(Record):
         default_factory=list,
         description=(
             "Names in another language that are the dataset authors' translation, no source in that language"
-            " giving the words: 'acronym.fr'. Every output marks them 'our translation'."
+            " giving the words: 'acronym.fr'. `aloe show` marks them 'our translation'."
         ),
     )
 
@@ -671,7 +671,7 @@ class Happening(DatedRecord):
         """`places_are: one-of` names the places it may have been in: two or more."""
         if self.places_are == "one-of" and len(self.places) < 2:
             raise PydanticCustomError(
-                "aloe_places_are", "`places_are: one-of` needs two places or more in `places`"
+                "aloe_places_are", _("`places_are: one-of` needs two places or more in `places`")
             )
         return self
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from aloe_cli.i18n import N_, _
-from aloe_cli.presentation.views import ONE_OF_PLACES, ROLE_WORDS
+from aloe_cli.presentation.views import ONE_OF_PLACES, ROLE_WORDS, statement_words
 from aloe_cli.renderers.blocks import Blocks, FieldGrid, Pieces
 from aloe_cli.sanitize import printable
 
@@ -190,7 +190,7 @@ def _by_statement(citations: list[CitationJSON]) -> str:
     lines: list[str] = []
     for key, statements in merged.items():
         group = bodies[key]
-        heading = ", ".join(_(s) if s == ALSO_CITED else s for s in statements)
+        heading = ", ".join(_(s) if s == ALSO_CITED else statement_words(s) for s in statements)
         lines.append(_("{heading}:").format(heading=heading))
         for (source, locator), found in group.items():
             where = f" {locator}" if locator else ""
