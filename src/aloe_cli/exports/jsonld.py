@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
+from aloe_cli.i18n import N_, _
 from aloe_cli.presentation.dating import date_text
 
 if TYPE_CHECKING:
@@ -60,6 +61,9 @@ CONTEXT = {
 
 # The datatype of a date known to the year, the month or the day.
 DATE_TYPES = {1: "xsd:gYear", 2: "xsd:gYearMonth", 3: "xsd:date"}
+
+# The sets the workshops are filed under, as people read them (English msgids).
+TERM_SET_NAMES = {"categories": N_("The workshops' categories"), "phases": N_("The workshops' phases")}
 
 
 def typed_date(parts: tuple[int, ...] | None) -> dict[str, str] | None:
@@ -310,7 +314,7 @@ def jsonld_document(selection: Selection) -> dict[str, Any]:
         graph.append(node)
     # Categories and phases: terms the workshops are filed under (`keywords`), each in its set.
     for term_set in ("categories", "phases"):
-        graph.append({"@id": iri(term_set), "@type": "DefinedTermSet", "name": f"The workshops' {term_set}"})
+        graph.append({"@id": iri(term_set), "@type": "DefinedTermSet", "name": _(TERM_SET_NAMES[term_set])})
     for category in presentation.categories.values():
         graph.append({
             "@id": iri(category.id), "@type": "DefinedTerm", "name": names(category.title.every),

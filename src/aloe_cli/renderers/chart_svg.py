@@ -120,7 +120,7 @@ def _bar_row(
             for number, line in enumerate(lines)
         )
         label = f'<text x="12" font-size="12"{style}>{spans}</text>'
-    out = [f"<g><title>{words} ({kind})</title>", label]
+    out = [f"<g><title>{words} ({_text(_(kind))})</title>", label]  # 'era', 'organisation': catalogue words
     height = 12 if kind == "era" else 16
     middle = top + 14
     for segment in bar_segments(bar.dating, first_day, last_day):
