@@ -501,3 +501,20 @@ def test_dates_taken_from_other_records_quote_only_what_a_source_says() -> None:
                 r"\b(from|to|after|until|dated by|the dates of)\b", claim.words + (claim.note or "")
             )
     assert quoted and set(quoted) <= sources_words  # 'mid-1997' is the story's; there is one to check
+
+
+def test_a_french_csv_export_reads_back_with_no_french_wording_taken_for_a_source(
+    aloe: Callable[..., Result], tmp_path: Path
+) -> None:
+    """A claim's `label` in dates.csv is its source's words: the import must not quote aloe's French."""
+    archive, english_archive = tmp_path / "fr.zip", tmp_path / "en.zip"
+    assert aloe("--lang", "fr", "export", "--to", "csv", "-o", str(archive)).exit_code == 0
+    assert aloe("export", "--to", "csv", "-o", str(english_archive)).exit_code == 0
+    labels = {}
+    for name, path in (("fr", archive), ("en", english_archive)):
+        out = tmp_path / f"{name}.yaml"
+        assert aloe("import", str(path), "-o", str(out)).exit_code == 0
+        labels[name] = sorted(
+            line.strip() for line in out.read_text(encoding="utf-8").splitlines() if "label:" in line
+        )
+    assert labels["fr"] == labels["en"] and labels["fr"]  # the same sources' words, whatever the language

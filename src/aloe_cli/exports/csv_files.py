@@ -49,7 +49,9 @@ def csv_tables(selection: Selection) -> dict[str, str]:
                         "record_id": record.id,
                         "position": position,
                         "edtf": claim.edtf,
-                        "label": claim.words,
+                        # the source's own words, else its value's: never a wording in the reader's
+                        # language around a quote ('vers 1997 (« mid-1997 »)'), which reads back as a label
+                        "label": claim.label or claim.exact_words,
                         "start": _iso(claim.earliest),
                         "end": _iso(claim.latest),
                         "end_kind": claim.end_kind,

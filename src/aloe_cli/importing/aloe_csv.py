@@ -21,6 +21,7 @@ from aloe_cli.i18n import _
 from aloe_cli.importing.entries import Entry, ImportedMedium, Where
 from aloe_cli.importing.reading import CannotImport, NotTheFormat
 from aloe_cli.model.edtf import EdtfError, describe_edtf, parse_edtf
+from aloe_cli.model.edtf_words import DESCRIBERS
 
 TABLES = ("eras", "milestones", "events")
 
@@ -87,8 +88,9 @@ def _claims(rows: Iterator[tuple[int, dict[str, str]]]) -> dict[str, list[tuple[
     claims: dict[str, list[tuple[str, str]]] = {}
     for _number, row in rows:
         edtf, label = row.get("edtf", ""), row.get("label", "")
-        words = describe_edtf(edtf) if _readable(edtf) else ""
-        claims.setdefault(row.get("record_id", ""), []).append((edtf, "" if label == words else label))
+        # A label that only words the value, in any language aloe writes, is no source's wording.
+        worded = {describe(edtf) for describe in DESCRIBERS.values()} if _readable(edtf) else set()
+        claims.setdefault(row.get("record_id", ""), []).append((edtf, "" if label in worded else label))
     return claims
 
 
