@@ -13,10 +13,12 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import Result
 
 from aloe_cli.renderers.blocks import Block, Blocks, Paragraph, linked
-from conftest import run_in_terminal
+from conftest import examples, run_in_terminal
 
 Aloe = Callable[..., Result]
 
@@ -336,3 +338,27 @@ def test_a_day_from_a_weaker_source_is_marked_with_the_datasets_note(aloe: Aloe)
     note = f"{found[3]}. 2003 [{found[1]}]; 28 May 2003 [{found[2]}], the law's date, from a secondary"
     assert note in shown
     assert "- france-secretary-of-state" not in shown  # every claim cited in its cell: no list of them
+
+
+@settings(max_examples=examples(150), deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.text(alphabet="aé漢 \u0301", max_size=12), st.sampled_from(["", "bold"])), max_size=12
+    ),
+    st.integers(min_value=1, max_value=9),
+)
+def test_wrapping_styled_runs_walks_them_once_and_keeps_every_character(
+    pieces: list[tuple[str, str]], width: int
+) -> None:
+    """Each line takes the runs it meets (a long match-marked snippet is no longer sliced per line)."""
+    from aloe_cli.renderers.blocks import _spans, _text, cell_len, wrap_pieces
+
+    runs = tuple(pieces)
+    lines = wrap_pieces(runs, width, style="dim")
+    text = _text(runs)
+    spans = _spans(text, width, True)
+    assert ["".join(part for part, _ in line) for line in lines] == [text[a:b] for a, b in spans]
+    for line in lines:  # a folded word's pieces fit the width, but for a single wide character
+        shown = "".join(part for part, _ in line).strip()
+        assert cell_len(shown) <= width or len(shown) <= 1
+        assert all(style in ("bold", "dim") for _, style in line)

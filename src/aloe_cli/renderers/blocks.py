@@ -216,41 +216,53 @@ def _spans(text: str, width: int, fold: bool) -> list[tuple[int, int]]:
             start = match.start() + spaces
             end = match.end()
             word = line[start:end]
-            while cell_len(word) > width and not is_address(word):  # wider than the column: folded
-                cut = start + _fits(word, width)
-                spans.append((base + start, base + cut))
-                start, word = cut, line[cut:end]
             used = cell_len(word)
+            if used > width and not is_address(word):  # wider than the column: folded, in one pass
+                first = start
+                cuts, used = _folds(word, width)
+                for cut in cuts:  # where each full piece of the word ends
+                    spans.append((base + start, base + first + cut))
+                    start = first + cut
         spans.append((base + max(start, 0), base + max(end, 0)))
         base += len(line) + 1
     return spans
 
 
-def _fits(word: str, width: int) -> int:
-    """How many characters of word fit in width cells (at least one)."""
-    used = 0
+def _folds(word: str, width: int) -> tuple[list[int], int]:
+    """Where a word wider than `width` is cut, and the cells of its last piece (one pass, however long).
+
+    Each piece holds as many characters as fit, at least one.
+    """
+    cuts: list[int] = []
+    used = piece_start = 0
     for position, char in enumerate(word):
-        used += _char_cells(char)
-        if used > width:
-            return max(position, 1)
-    return len(word)
+        cells = 1 if char.isascii() else _char_cells(char)
+        if position > piece_start and used + cells > width:
+            cuts.append(position)
+            used, piece_start = 0, position
+        used += cells
+    return cuts, used
 
 
 def wrap_pieces(pieces: Pieces, width: int, *, fold: bool = True, style: str = "") -> list[Pieces]:
     """Styled text wrapped as `wrap` does, each line's runs keeping their styles (unstyled ones `style`)."""
-    text = _text(pieces)
-    return [_slice(pieces, start, end, style) for start, end in _spans(text, width, fold)]
-
-
-def _slice(pieces: Pieces, start: int, end: int, default: str) -> Pieces:
-    found: list[Piece] = []
-    at = 0
-    for run, style in pieces:
-        low, high = max(start, at), min(end, at + len(run))
-        if low < high:
-            found.append((run[low - at : high - at], style or default))
-        at += len(run)
-    return tuple(found)
+    lines: list[Pieces] = []
+    first, first_at = 0, 0  # the first run that may meet the next line, and where it starts
+    for start, end in _spans(_text(pieces), width, fold):  # lines in order: the runs are walked once
+        while first < len(pieces) and first_at + len(pieces[first][0]) <= start:
+            first_at += len(pieces[first][0])
+            first += 1
+        found: list[Piece] = []
+        index, at = first, first_at
+        while index < len(pieces) and at < end:
+            run, run_style = pieces[index]
+            low, high = max(start, at), min(end, at + len(run))
+            if low < high:
+                found.append((run[low - at : high - at], run_style or style))
+            at += len(run)
+            index += 1
+        lines.append(tuple(found))
+    return lines
 
 
 def _text(pieces: Pieces) -> str:
