@@ -637,3 +637,10 @@ def test_the_french_timelinejs_page_has_french_controls_offline(
     assert "timeline/js/locale/fr.json" in {path.split("/", 3)[3] for path in local}
     assert "Retour à la page d'accueil" in seen.dom  # TimelineJS's own words, from its French locale
     assert "La rencontre de Findhorn, premier séminaire transversal du PSES" in seen.dom
+
+
+def test_markdown_keeps_a_dollar_sign_literal() -> None:
+    """GitHub reads `$x^2$` as math: dataset text stays text."""
+    from aloe_cli.sanitize import markdown_text
+
+    assert markdown_text("costs $5, not $x^2$") == "costs \\$5, not \\$x^2\\$"

@@ -69,9 +69,9 @@ def xml_text(text: str) -> str:
     return escape_markup(_NOT_IN_XML.sub("\ufffd", printable(text)))
 
 
-# Every character Markdown (CommonMark, GitHub's tables and footnotes) reads as syntax; `&` too, so that no
-# text becomes an HTML entity. A backslash makes each literal.
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#+!|~&])")
+# Every character Markdown (CommonMark, GitHub's tables, footnotes and `$` math) reads as syntax; `&` too,
+# so that no text becomes an HTML entity. A backslash makes each literal.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#+!|~&$])")
 # What opens a list or a heading at the start of a line: `- x`, `1. x`, `2) x`, `= ` (a setext underline).
 _MARKDOWN_LINE_START = re.compile(r"^(?:\d{1,9}[.)]|[-=])")
 
