@@ -324,6 +324,9 @@ def test_texts_given_in_several_languages_are_shown_in_the_readers(
     assert "<p>Les membres se retrouvent à la foire.</p>" in page
     english_page = run("es", "export", "--to", "html")  # no Spanish: the English, marked as such
     assert '<span lang="en">The members meet at the fair.</span>' in english_page
+    [slide] = json.loads(run("es", "export", "--to", "timelinejs"))["events"]  # TimelineJS's text is HTML
+    assert '<span lang="en">The members meet at the fair.</span>' in slide["text"]["text"]
+    assert slide["text"]["headline"] == '<span lang="en">The fair</span>'
     graph = json.loads(run("fr", "export", "--to", "jsonld"))["@graph"]
     fair = next(node for node in graph if str(node.get("@id", "")).endswith("fair"))
     assert {"@value": "Les membres se retrouvent à la foire.", "@language": "fr"} in fair["description"]

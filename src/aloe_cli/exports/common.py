@@ -6,7 +6,8 @@ import json
 from datetime import date
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from aloe_cli.i18n import N_
+from aloe_cli.i18n import N_, current_language
+from aloe_cli.sanitize import escape_markup
 
 if TYPE_CHECKING:
     from aloe_cli.exports import Selection
@@ -81,3 +82,10 @@ def workshop_groups(presentation: Presentation) -> list[WorkshopGroup]:
 def json_for_script(value: Any) -> str:
     """JSON to put inside a <script> element: every "<" escaped, since only "</" could end it early."""
     return json.dumps(value, ensure_ascii=False).replace("<", "\\u003c")
+
+
+def text_in(text: Text) -> str:
+    """Dataset text as HTML in the chosen language, or marked with the one it falls back to (`lang="en"`)."""
+    if text.lang == current_language():
+        return escape_markup(text.value)
+    return f'<span lang="{escape_markup(text.lang)}">{escape_markup(text.value)}</span>'

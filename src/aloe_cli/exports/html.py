@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from aloe_cli.exports.common import NO_CATEGORY, era_groups, json_for_script, workshop_groups
+from aloe_cli.exports.common import NO_CATEGORY, era_groups, json_for_script, text_in, workshop_groups
 from aloe_cli.exports.jsonld import jsonld_document
 from aloe_cli.i18n import N_, _, current_language
 from aloe_cli.presentation.dating import date_text
@@ -74,13 +74,6 @@ footer { border-top: 1px solid var(--rule); margin-top: 3rem; padding: 1rem 1.25
   ol.chronology > li { break-inside: avoid; }
 }
 """
-
-
-def _text_in(text: Text) -> str:
-    """Dataset text in the chosen language (or the one it falls back to), marked with its language."""
-    if text.lang == current_language():
-        return escape_markup(text.value)
-    return f'<span lang="{escape_markup(text.lang)}">{escape_markup(text.value)}</span>'
 
 
 def _english(text: str) -> str:
@@ -181,11 +174,11 @@ def _happening(record: HappeningView, remote_media: bool = False) -> str:
     items = [
         f'<li id="{escape_markup(record.id)}"><article aria-labelledby="{escape_markup(record.id)}-title">',
         f'<span class="kind">{kind}</span>',
-        f'<h3 id="{escape_markup(record.id)}-title">{_text_in(record.title)}</h3>',
+        f'<h3 id="{escape_markup(record.id)}-title">{text_in(record.title)}</h3>',
         _date(record.dating, record.citations),
     ]
     if record.summary:
-        items.append(f"<p>{_text_in(record.summary)}</p>")
+        items.append(f"<p>{text_in(record.summary)}</p>")
     meta = []
     if record.places_are:  # none for a milestone no source places: it may be no gathering
         places = record.where_with(lambda place: _place(place.name, place.label))
@@ -193,7 +186,7 @@ def _happening(record: HappeningView, remote_media: bool = False) -> str:
     if record.people:
         meta.append(_("Who: {people}").format(people=escape_markup(record.people_names())))
     if record.role_note:
-        meta.append(_("Role: {role}").format(role=_text_in(record.role_note)))
+        meta.append(_("Role: {role}").format(role=text_in(record.role_note)))
     if record.note:
         meta.append(_("Note: {note}").format(note=_english(record.note)))
     if record.inferred:
@@ -207,7 +200,7 @@ def _happening(record: HappeningView, remote_media: bool = False) -> str:
 
 def _place(name: Text, label: str) -> str:
     """'Porto Alegre (Brazil)', the name marked with its language."""
-    return _text_in(name) + escape_markup(label[len(name.value) :])
+    return text_in(name) + escape_markup(label[len(name.value) :])
 
 
 def _workshop(workshop: WorkshopView, *, anchored: bool = True) -> str:
@@ -220,7 +213,7 @@ def _workshop(workshop: WorkshopView, *, anchored: bool = True) -> str:
         notes.append(f'<span class="flag">{_("Our reading:")}</span> {_english(workshop.inferred)}')
     return (
         (f'<tr id="{escape_markup(workshop.id)}">' if anchored else "<tr>")
-        + f"<td>{_text_in(workshop.title)}"
+        + f"<td>{text_in(workshop.title)}"
         + (f'<br><span class="meta">{_("also: {names}").format(names=others)}</span>' if others else "")
         + f"</td><td>{' '.join(n for n in notes if n)}</td>"
         + f"<td>{_('; ').join(_cite(c) for c in workshop.citations)}</td></tr>"
@@ -234,14 +227,14 @@ def _phases(phases: list[PhaseView], workshops: list[WorkshopView]) -> list[str]
     rows = []
     for phase in phases:
         members = [w for w in workshops if any(p.id == phase.id for p in w.phases)]
-        names = ", ".join(f'<a href="#{escape_markup(w.id)}">{_text_in(w.title)}</a>' for w in members)
+        names = ", ".join(f'<a href="#{escape_markup(w.id)}">{text_in(w.title)}</a>' for w in members)
         counted = (
             _("{count} counted by the sources").format(count=phase.workshops_counted)
             if phase.workshops_counted
             else ""
         )
         rows.append(
-            f'<tr><th scope="row">{_text_in(phase.title)}</th><td>{_date(phase.dating, phase.citations)}'
+            f'<tr><th scope="row">{text_in(phase.title)}</th><td>{_date(phase.dating, phase.citations)}'
             f"{escape_markup(counted)}</td><td>{names or _('none named')}</td></tr>"
         )
     return [
@@ -288,7 +281,7 @@ def export_html(selection: Selection) -> bytes:
     body: list[str] = []
 
     def era_title(group: EraGroup) -> str:
-        return _text_in(group.title) if group.title else _("Other")  # "Other": aloe's own word
+        return text_in(group.title) if group.title else _("Other")  # "Other": aloe's own word
 
     nav = [f'<li><a href="#era-{escape_markup(era.id)}">{era_title(era)}</a></li>' for era in eras]
     nav += [
@@ -315,10 +308,10 @@ def export_html(selection: Selection) -> bytes:
     for group in workshop_groups(presentation):
         category_id = group.category_id
         anchor = f' id="category-{escape_markup(category_id)}"' if category_id else ' id="category-none"'
-        title = _text_in(group.title) if group.title else escape_markup(_(NO_CATEGORY))
+        title = text_in(group.title) if group.title else escape_markup(_(NO_CATEGORY))
         body.append(f"<h3{anchor}>{title}</h3>")
         if group.description:
-            body.append(f"<p>{_text_in(group.description)}</p>")
+            body.append(f"<p>{text_in(group.description)}</p>")
         body.append(
             f'<table><thead><tr><th scope="col">{_("Workshop")}</th>'
             f'<th scope="col">{_("Note")}</th><th scope="col">{_("Sources")}</th></tr></thead><tbody>'
@@ -344,7 +337,7 @@ def export_html(selection: Selection) -> bytes:
                 for r in gap.about
             )
             listed = f' <span class="meta">{_("Records: {ids}.").format(ids=named)}</span>'
-        summary = _text_in(gap.summary)
+        summary = text_in(gap.summary)
         body.append(f'<li id="{escape_markup(gap.id)}">{summary}{listed} {_sources(gap.citations)}</li>')
     body.append("</ul></section>")
     body.append(
@@ -373,8 +366,8 @@ def export_html(selection: Selection) -> bytes:
 </head>
 <body>
 <header>
-<h1>{_text_in(presentation.title_text)}</h1>
-{f"<p>{_text_in(presentation.description_text)}</p>" if presentation.description_text else ""}
+<h1>{text_in(presentation.title_text)}</h1>
+{f"<p>{text_in(presentation.description_text)}</p>" if presentation.description_text else ""}
 <p>{_(INTRODUCTION)}</p>
 <nav aria-label="{_("Contents")}"><ul>{"".join(nav)}</ul></nav>
 {_overview(selection)}

@@ -6,7 +6,7 @@ import json
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
-from aloe_cli.exports.common import era_bounds, json_for_script
+from aloe_cli.exports.common import era_bounds, json_for_script, text_in
 from aloe_cli.i18n import _
 from aloe_cli.presentation.views import by_statement
 from aloe_cli.sanitize import escape_markup
@@ -43,7 +43,7 @@ def _text(record: HappeningView) -> str:
     """
     paragraphs: list[str] = []
     if record.summary:
-        paragraphs.append(escape_markup(record.summary.value))
+        paragraphs.append(text_in(record.summary))
     where = record.where()
     if where:
         paragraphs.append(_("Where: {places}").format(places=escape_markup(where)))
@@ -51,7 +51,7 @@ def _text(record: HappeningView) -> str:
     if who:
         paragraphs.append(_("Who: {people}").format(people=escape_markup(who)))
     if record.role_note:
-        paragraphs.append(_("Role: {role}").format(role=escape_markup(record.role_note.value)))
+        paragraphs.append(_("Role: {role}").format(role=text_in(record.role_note)))
     dating = record.dating
     doubt = dating.doubt_sentences() if dating else ""
     if doubt:
@@ -116,7 +116,7 @@ def timelinejs_document(selection: Selection, *, page: bool = False) -> dict[str
             "unique_id": record.id,
             "start_date": _date(start),
             "display_date": escape_markup(dating.with_doubts()),
-            "text": {"headline": escape_markup(record.title.value), "text": _text(record)},
+            "text": {"headline": text_in(record.title), "text": _text(record)},
             "group": _("Events") if record.is_event else _("Milestones"),
         }
         if end is not None and end != start:
