@@ -75,18 +75,24 @@ def too_many_claims(dated_by: DatedBy, happenings: dict[str, Happening]) -> str 
     return None
 
 
+Side = tuple["DateClaim | None", "list[Citation]"]  # a claim of a record named, and its sources
+
+
+def _pairs(dated_by: DatedBy, happenings: dict[str, Happening]) -> list[tuple[Side, Side]]:
+    """The (start, end) sides of each claim a start/end `dated_by` makes, in the order it makes them."""
+    unknown: list[Side] = [(None, [])]  # a side no record gives
+    starts: list[Side] = [*_claims_of(dated_by.start or dated_by.after, happenings)] or unknown
+    ends: list[Side] = [*_claims_of(dated_by.end, happenings)] or unknown
+    return [(start, end) for start in starts for end in ends]
+
+
 def derivation_sides(
     dated_by: DatedBy, happenings: dict[str, Happening]
 ) -> list[tuple[DateClaim | None, DateClaim | None]]:
     """The (start, end) claims each claim `derived_claims` makes is built from, in the order it makes them."""
     if dated_by.same_as is not None:
         return [(claim, None) for claim, _sources in _claims_of(dated_by.same_as, happenings)]
-    unknown: list[DateClaim | None] = [None]  # a side no record gives
-    starts = [
-        claim for claim, _sources in _claims_of(dated_by.start or dated_by.after, happenings)
-    ] or unknown
-    ends = [claim for claim, _sources in _claims_of(dated_by.end, happenings)] or unknown
-    return [(start, end) for start in starts for end in ends]
+    return [(start, end) for (start, _), (end, _) in _pairs(dated_by, happenings)]
 
 
 def derived_claims(dated_by: DatedBy, happenings: dict[str, Happening]) -> list[DateClaim]:
@@ -110,30 +116,25 @@ def derived_claims(dated_by: DatedBy, happenings: dict[str, Happening]) -> list[
             for claim, sources in claims_of(dated_by.same_as)
         ]
     starter = dated_by.start or dated_by.after
-    no_side: list[tuple[DateClaim | None, list[Citation]]] = [(None, [])]
-    starts = [*claims_of(starter)] or no_side
-    ends = [*claims_of(dated_by.end)] or no_side
     made: list[DateClaim] = []
-    for start, start_sources in starts:
-        for end, end_sources in ends:
-            left = "" if start is None else (_start_side if dated_by.start else _end_side)(start.edtf.text)
-            right = "" if end is None else _end_side(end.edtf.text)
-            text = f"{left}/{right}"
-            edtf = parse_edtf(text)  # refuses a start after the end, with the reason
-            cited = [*start_sources, *end_sources]
-            sources = list({(c.source, c.locator, c.quote): c for c in cited}.values())
-            # Built from parts that are already valid (a parsed date, checked citations): no validation
-            # is run again, which would build the claim model's schema on its own at every start.
-            made.append(
-                DateClaim.model_construct(
-                    edtf=edtf,
-                    label=_label(dated_by, start, end),
-                    sources=sources,
-                    note="dated by " + " and ".join(i for i in (starter, dated_by.end) if i),
-                    inferred=dated_by.inferred
-                    or _joined(*(c.inferred for c in (start, end) if c is not None)),
-                )
+    for (start, start_sources), (end, end_sources) in _pairs(dated_by, happenings):
+        left = "" if start is None else (_start_side if dated_by.start else _end_side)(start.edtf.text)
+        right = "" if end is None else _end_side(end.edtf.text)
+        text = f"{left}/{right}"
+        edtf = parse_edtf(text)  # refuses a start after the end, with the reason
+        cited = [*start_sources, *end_sources]
+        sources = list({(c.source, c.locator, c.quote): c for c in cited}.values())
+        # Built from parts that are already valid (a parsed date, checked citations): no validation
+        # is run again, which would build the claim model's schema on its own at every start.
+        made.append(
+            DateClaim.model_construct(
+                edtf=edtf,
+                label=_label(dated_by, start, end),
+                sources=sources,
+                note="dated by " + " and ".join(i for i in (starter, dated_by.end) if i),
+                inferred=dated_by.inferred or _joined(*(c.inferred for c in (start, end) if c is not None)),
             )
+        )
     return made
 
 
