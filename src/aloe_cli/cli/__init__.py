@@ -3,6 +3,9 @@
 Every other module of this package (but `application`, `coercion`, `formats`, `options` and `output`)
 holds commands and registers them by being imported. `app` has them all (for a library and the tests); a
 run of `aloe COMMAND` imports only the module that holds COMMAND, which saves a tenth of its start-up.
+The modules that declare commands (and `application`, for the global options) write their annotations as
+objects, not `from __future__ import annotations`: Typer reads the signature of the command a run calls,
+and would compile and evaluate each annotation given as text.
 """
 
 from __future__ import annotations

@@ -1,7 +1,5 @@
 """The Typer application: global options, the one place errors become messages and exit codes."""
 
-from __future__ import annotations
-
 import contextlib
 import functools
 import os
@@ -54,7 +52,7 @@ class Settings:
 
 
 def show_listing(
-    settings: Settings, listing: Listing, output_format: Format, *, sources: bool = True
+    settings: Settings, listing: "Listing", output_format: Format, *, sources: bool = True
 ) -> None:
     """Render a listing in the chosen format and print it; say so on stderr when a table is empty."""
     if output_format is Format.table and not listing.rows:

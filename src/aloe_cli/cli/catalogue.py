@@ -1,7 +1,5 @@
 """Commands that list the other kinds of record: sources (also for reference managers), gaps, `list KIND`."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

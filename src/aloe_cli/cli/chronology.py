@@ -1,7 +1,5 @@
 """Bringing your own chronology: `aloe import` (TimelineJS, its sheet, aloe's CSV) and `aloe new`."""
 
-from __future__ import annotations
-
 import json
 from collections.abc import Callable
 from pathlib import Path

@@ -1,7 +1,5 @@
 """Commands about the dataset file itself: validate, schema."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 

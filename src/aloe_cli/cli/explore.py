@@ -1,7 +1,5 @@
 """Commands that explore the record: lineage, show, search, chart."""
 
-from __future__ import annotations
-
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -42,7 +40,7 @@ def lineage(ctx: typer.Context, output_format: DocumentFormatOption = DocumentFo
     settings = settings_of(ctx)
     presentation = settings.session.presentation()
 
-    def tree() -> Blocks:
+    def tree() -> "Blocks":
         from aloe_cli.renderers.tree import render_lineage  # start-up: only a table needs the tree layout
 
         return render_lineage(lineage_forest(presentation), presentation.title)
@@ -83,7 +81,7 @@ def show(
         return
     detail = record_detail(settings.session.dataset(), record_id, settings.session.presentation())
 
-    def grid() -> Blocks:
+    def grid() -> "Blocks":
         from aloe_cli.renderers.detail import render_detail  # start-up: only a table needs the grid layout
 
         return render_detail(detail)

@@ -1,7 +1,5 @@
 """The listing commands: timeline, events, workshops. Each parses options, queries, renders."""
 
-from __future__ import annotations
-
 import typer
 
 from aloe_cli.cli.application import app, settings_of, show_listing

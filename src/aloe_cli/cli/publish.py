@@ -1,7 +1,5 @@
 """`aloe export`: the record written for TimelineJS, the web, wikis, linked data, SQL and spreadsheets."""
 
-from __future__ import annotations
-
 import sys
 import threading
 from collections.abc import Iterator
