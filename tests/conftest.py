@@ -8,6 +8,7 @@ import subprocess
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner, Result
@@ -95,6 +96,15 @@ def synthetic_yaml(records: int, seed: int = 2006) -> str:
     finally:
         sys.path.pop(0)
     return str(generate(records, seed))
+
+
+def pydantic_json(value: Any, model: Any = None) -> bytes:
+    """What Pydantic writes of a dataset (or of a record, with its kind): every field, nested records too."""
+    from pydantic import TypeAdapter
+
+    from aloe_cli.model.models import Dataset
+
+    return TypeAdapter(model or Dataset).dump_json(value)
 
 
 def examples(everyday: int) -> int:

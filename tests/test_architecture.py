@@ -486,7 +486,7 @@ def test_planted_imports_inside_functions_are_found(tmp_path: Path) -> None:
     }
 
 
-def modules_loaded_by(*args: str) -> set[str]:
+def modules_loaded_by(*args: str, env: dict[str, str] | None = None) -> set[str]:
     """The modules loaded by a run of `aloe ARGS` with its output piped, as a user starts it."""
     import json
     import os
@@ -505,7 +505,7 @@ def modules_loaded_by(*args: str) -> set[str]:
         target = Path(folder) / "loaded.json"
         done = subprocess.run(
             [sys.executable, "-c", script, "-", *args],
-            env={**os.environ, "LOADED_TO": str(target)},
+            env={**os.environ, **(env or {}), "LOADED_TO": str(target)},
             capture_output=True,
             check=False,
         )
@@ -530,6 +530,10 @@ NOT_FOR_A_PIPED_LISTING = {
     "aloe_cli.model.schema",
     "aloe_cli.loading.validation",  # the bundled dataset is read from its snapshot, validated when built
     "aloe_cli.loading.yaml_loader",
+    # Records are built from validated data without validating them again: Pydantic only validates.
+    "pydantic",
+    "pydantic_core",
+    "annotated_types",
     "sqlite3",
     "zipfile",
     "yaml",
@@ -551,7 +555,25 @@ def test_an_export_loads_its_own_module_only() -> None:
     assert "aloe_cli.exports.markdown" in loaded
     others = {
         "aloe_cli.exports.jsonld",
+        "pydantic",
         "sqlite3",
         "zipfile",
     }
     assert loaded & others == set()
+
+
+def test_a_dataset_read_from_its_cache_entry_is_not_validated_again(tmp_path: Path) -> None:
+    """The second run on a dataset reads its cache entry: no YAML parsed, no Pydantic loaded."""
+    from aloe_cli.loading.dataset import CACHE_THRESHOLD_BYTES
+    from conftest import synthetic_yaml
+
+    dataset = tmp_path / "mine.yaml"
+    dataset.write_text(synthetic_yaml(1000), encoding="utf-8")
+    assert dataset.stat().st_size > CACHE_THRESHOLD_BYTES  # large enough to be cached
+    env = {"ALOE_CACHE_DIR": str(tmp_path / "cache")}
+    arguments = ("--data", str(dataset), "events", "--year", "2002")
+    first = modules_loaded_by(*arguments, env=env)
+    assert {"pydantic", "aloe_cli.loading.validation"} <= first  # the first run validates, and caches
+    again = modules_loaded_by(*arguments, env=env)
+    assert "aloe_cli.loading.cache" in again
+    assert {"pydantic", "pydantic_core", "yaml", "aloe_cli.loading.validation"} & again == set()

@@ -402,10 +402,11 @@ def _texts_of_yaml(text: str, name: str) -> list[str]:
     import yaml
 
     from aloe_cli.errors import DatasetInvalid
+    from aloe_cli.loading.snapshot import dataset_json
     from aloe_cli.loading.validation import validate_text
 
     try:
-        return _texts_of(validate_text(text, name).model_dump(mode="json"))
+        return _texts_of(dataset_json(validate_text(text, name)))
     except DatasetInvalid:  # its problems quote its ids and values: the YAML's, where it reads
         with contextlib.suppress(yaml.YAMLError):
             return _texts_of(yaml.safe_load(text))

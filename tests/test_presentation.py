@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from collections.abc import Callable
@@ -121,20 +122,25 @@ def test_the_same_records_are_doubtful_in_every_picture(path: str | None) -> Non
 
 def test_a_doubt_only_a_later_claim_gives_is_said() -> None:
     """'2002' by one source and '2002-03~' by another: the date is said to be uncertain, and so doubtful."""
+    from aloe_cli.loading.validation import validate_records
     from aloe_cli.model.models import Milestone
 
-    record = Milestone.model_validate(
-        {
-            "id": "m",
-            "title": "M",
-            "dates": [
-                {"edtf": "2002", "sources": [{"source": "story"}]},
-                {"edtf": "2002-03~", "sources": [{"source": "story"}]},
-            ],
-        }
+    [record] = validate_records(
+        "milestones",
+        [
+            {
+                "id": "m",
+                "title": "M",
+                "dates": [
+                    {"edtf": "2002", "sources": [{"source": "story"}]},
+                    {"edtf": "2002-03~", "sources": [{"source": "story"}]},
+                ],
+            }
+        ],
     )
+    assert isinstance(record, Milestone)
     dataset = load_dataset(DatasetSource(None))
-    presentation = Presentation(dataset.model_copy(update={"milestones": [record]}), "en")
+    presentation = Presentation(dataclasses.replace(dataset, milestones=[record]), "en")
     dating = presentation.dating(record)
     assert dating is not None and Doubt.UNCERTAIN in dating.doubts and dating.doubtful
     assert "uncertain" in dating.cell()

@@ -6,6 +6,7 @@ or no home at all, is never an internal error: aloe answers from the YAML valida
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import os
@@ -215,14 +216,12 @@ def forged(dataset: Dataset, how: str) -> Dataset:
     """The dataset with one record made wrong in a way validation would refuse (no validation runs here)."""
     event = dataset.events[0]
     if how == "dangling-source":
-        event = event.model_copy(
-            update={"sources": [event.sources[0].model_copy(update={"source": "nowhere"})]}
-        )
+        event = dataclasses.replace(event, sources=[dataclasses.replace(event.sources[0], source="nowhere")])
     elif how == "unknown-role":
-        event = event.model_copy(update={"role": "overlord"})
+        event = dataclasses.replace(event, role="overlord")  # type: ignore[arg-type]
     else:
-        event = event.model_copy(update={"title": 5})
-    return dataset.model_copy(update={"events": [event, *dataset.events[1:]]})
+        event = dataclasses.replace(event, title=5)  # type: ignore[arg-type]
+    return dataclasses.replace(dataset, events=[event, *dataset.events[1:]])
 
 
 @pytest.mark.parametrize("how", ["dangling-source", "unknown-role", "title-of-the-wrong-type"])

@@ -134,8 +134,7 @@ def _citations_of(record: Any, base: Path, source_ids: set[str]) -> Iterator[tup
             for position, citation in enumerate(claim.sources):
                 if citation.source not in source_ids:
                     yield (*base, "dates", claim_index, "sources", position, "source"), citation
-    # Only some kinds have other names; asking a model for a field it lacks is slow in Pydantic.
-    names: list[OtherName] = record.other_names if "other_names" in type(record).model_fields else []
+    names: list[OtherName] = getattr(record, "other_names", [])  # only some kinds have other names
     for name_index, other in enumerate(names):
         for position, citation in enumerate(other.sources):
             if citation.source not in source_ids:
@@ -195,7 +194,7 @@ def _support_problems(record: Any, list_name: str, index: int) -> Iterator[Findi
         for claim_index, claim in enumerate(record.dates if isinstance(record, DatedRecord) else [])
         for position, citation in enumerate(claim.sources)
     ]
-    names: list[OtherName] = record.other_names if "other_names" in type(record).model_fields else []
+    names: list[OtherName] = getattr(record, "other_names", [])
     nested += [
         ((list_name, index, "other_names", name_index, "sources", position), citation)
         for name_index, other in enumerate(names)

@@ -7,6 +7,7 @@ the meeting's claims into ALOE's record would make ALOE's start look agreed. Ins
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -106,12 +107,11 @@ def derived_claims(dated_by: DatedBy, happenings: dict[str, Happening]) -> list[
 
     if dated_by.same_as is not None:
         return [
-            claim.model_copy(
-                update={
-                    "sources": sources,
-                    "inferred": dated_by.inferred or claim.inferred,
-                    "note": _joined(claim.note, f"the dates of {dated_by.same_as}"),
-                }
+            dataclasses.replace(
+                claim,
+                sources=sources,
+                inferred=dated_by.inferred or claim.inferred,
+                note=_joined(claim.note, f"the dates of {dated_by.same_as}"),
             )
             for claim, sources in claims_of(dated_by.same_as)
         ]
@@ -124,10 +124,10 @@ def derived_claims(dated_by: DatedBy, happenings: dict[str, Happening]) -> list[
         edtf = parse_edtf(text)  # refuses a start after the end, with the reason
         cited = [*start_sources, *end_sources]
         sources = list({(c.source, c.locator, c.quote): c for c in cited}.values())
-        # Built from parts that are already valid (a parsed date, checked citations): no validation
-        # is run again, which would build the claim model's schema on its own at every start.
+        # Built from parts that are already valid (a parsed date, checked citations): a record made
+        # directly is not validated again.
         made.append(
-            DateClaim.model_construct(
+            DateClaim(
                 edtf=edtf,
                 label=_label(dated_by, start, end),
                 sources=sources,
@@ -205,14 +205,14 @@ def dated_by_findings(
 
 def with_derived_dates(dataset: Dataset, derived: dict[str, list[DateClaim]]) -> Dataset:
     """The dataset with every `dated_by` record given its claims, as the check built them (by record id)."""
-    changes: dict[str, list[Any]] = {}
+    changes: dict[str, Any] = {}
     for list_name in RECORD_KINDS:
         records = getattr(dataset, list_name)
         if any(isinstance(r, DatedRecord) and r.dated_by is not None for r in records):
             changes[list_name] = [
-                record.model_copy(update={"dates": derived[record.id]})
+                dataclasses.replace(record, dates=derived[record.id])
                 if isinstance(record, DatedRecord) and record.dated_by is not None and not record.dates
                 else record
                 for record in records
             ]
-    return dataset.model_copy(update=changes) if changes else dataset
+    return dataclasses.replace(dataset, **changes) if changes else dataset

@@ -5,14 +5,15 @@ Two things are stored so: the bundled dataset's snapshot, made when the package 
 and each cache entry of a user's dataset, whose lists `unread.py` builds with this module's
 `RecordBuilder` when the run reads them. Validating again on every run would cost Pydantic's schema
 building and a pass over every value; reading back costs a JSON parse and one object per record, built
-directly (no validator runs, no schema is built). Both are bound to the SHA-256 of the YAML bytes they
-came from and are used only when it matches. Regenerate the bundled snapshot with:
+directly (no validator runs, and Pydantic is never imported). Both are bound to the SHA-256 of the YAML
+bytes they came from and are used only when it matches. Regenerate the bundled snapshot with:
 
     python -m aloe_cli.loading.snapshot data/timeline.yaml data/timeline.snapshot.json
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import sys
@@ -21,17 +22,15 @@ from enum import Enum
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from pydantic import BaseModel
-
 from ..model.edtf import EdtfDate, parse_edtf
-from ..model.models import Dataset
+from ..model.models import Dataset, Record, field_specs, fields_as_json
 
 SNAPSHOT_FORMAT = "aloe-snapshot/1"
 
 
 def dataset_json(dataset: Dataset) -> Any:
     """A validated dataset as JSON values: what `dataset_from_json` reads back."""
-    return dataset.model_dump(mode="json", by_alias=True, exclude_defaults=True)
+    return fields_as_json(dataset, exclude_defaults=True)
 
 
 def snapshot_bytes(dataset: Dataset, yaml_bytes: bytes) -> bytes:
@@ -72,38 +71,37 @@ class _Kind(Enum):
 
 
 class _Plan(NamedTuple):
-    """How the builder reads one model: worked out once per model from its fields."""
+    """How the builder reads one kind of record: worked out once per kind from its fields."""
 
     plain_defaults: dict[str, Any]  # fields with a fixed default, by name
     factories: tuple[tuple[str, typing.Callable[[], Any]], ...]  # fields whose default is made fresh
-    renamed: tuple[tuple[str, str], ...]  # (JSON key, field name) where an alias differs
-    nested: tuple[tuple[str, _Kind, type[BaseModel] | None], ...]  # fields holding models or dates
+    renamed: tuple[tuple[str, str], ...]  # (JSON key, field name) where the file's name differs
+    nested: tuple[tuple[str, _Kind, type[Record] | None], ...]  # fields holding records or dates
     required: tuple[str, ...]
-    private: dict[str, Any] | None  # the defaults of the model's private attributes, if it has any
+    declared: tuple[str, ...]  # every field, in its declared order
 
 
 class _Shape(NamedTuple):
-    """What a record that sets these fields lacks: worked out once per model and set of fields given."""
+    """What a record that sets these fields lacks: worked out once per kind and set of fields given."""
 
-    fields_set: set[str]  # the fields given (never changed on a frozen model: shared)
     defaults: tuple[tuple[str, Any], ...]  # the fields it lacks that have a fixed default
     factories: tuple[tuple[str, typing.Callable[[], Any]], ...]  # those whose default is made fresh
     # The fields in their declared order, when the entry's order and the defaults added after it differ
-    # from it: Pydantic dumps and iterates a model's fields in the order of its __dict__.
+    # from it: a record's fields are compared, shown and written in that order.
     reordered: tuple[str, ...] | None
 
 
 class RecordBuilder:
-    """Builds models from their validated JSON, sharing what can be shared among immutable values."""
+    """Builds records from their validated JSON, sharing what can be shared among immutable values."""
 
     def __init__(self) -> None:
-        self._plans: dict[type[BaseModel], _Plan] = {}
+        self._plans: dict[type[Record], _Plan] = {}
         self._dates: dict[str, EdtfDate] = {}  # EdtfDate is frozen: one object per distinct text
         # Records of one kind set the same few combinations of fields: each combination is checked once.
-        self._shapes: dict[tuple[type[BaseModel], tuple[str, ...]], _Shape] = {}
+        self._shapes: dict[tuple[type[Record], tuple[str, ...]], _Shape] = {}
 
-    def build(self, model: type[BaseModel], value: dict[str, Any]) -> BaseModel:
-        """One model and everything inside it; the JSON mapping itself becomes the model's fields.
+    def build(self, model: type[Record], value: dict[str, Any]) -> Record:
+        """One record and everything inside it; the JSON mapping itself becomes the record's fields.
 
         Reusing the parsed mapping, rather than copying it, keeps a large dataset's peak memory to one
         copy of its records.
@@ -131,29 +129,25 @@ class RecordBuilder:
         if shape.reordered is not None:
             value = {name: value[name] for name in shape.reordered}
         instance = model.__new__(model)
-        object.__setattr__(instance, "__dict__", value)
-        object.__setattr__(instance, "__pydantic_fields_set__", shape.fields_set)
-        object.__setattr__(instance, "__pydantic_extra__", None)
-        object.__setattr__(
-            instance, "__pydantic_private__", None if plan.private is None else dict(plan.private)
-        )
+        object.__setattr__(instance, "__dict__", value)  # a record is frozen: its fields are set once, here
         return instance
 
-    def _shape(self, model: type[BaseModel], plan: _Plan, given: tuple[str, ...]) -> _Shape:
+    def _shape(self, model: type[Record], plan: _Plan, given: tuple[str, ...]) -> _Shape:
         missing = [name for name in plan.required if name not in given]
         if missing:
             raise KeyError(f"{model.__name__} without its {missing[0]}")
+        unknown = [name for name in given if name not in plan.declared]
+        if unknown:
+            raise KeyError(f"{model.__name__} has no field {unknown[0]}")
         defaults = tuple(
             (name, default) for name, default in plan.plain_defaults.items() if name not in given
         )
         factories = tuple((name, factory) for name, factory in plan.factories if name not in given)
         filled = given + tuple(name for name, _ in defaults) + tuple(name for name, _ in factories)
-        declared = tuple(model.model_fields)
         shape = self._shapes[(model, given)] = _Shape(
-            fields_set=set(given),
             defaults=defaults,
             factories=factories,
-            reordered=None if filled == declared else declared,
+            reordered=None if filled == plan.declared else plan.declared,
         )
         return shape
 
@@ -161,42 +155,31 @@ class RecordBuilder:
         parsed = self._dates[text] = parse_edtf(text)
         return parsed
 
-    def _plan(self, model: type[BaseModel]) -> _Plan:
-        private = {name: attribute.get_default() for name, attribute in model.__private_attributes__.items()}
-        # Pydantic's post-init of a model with private attributes, and no post-init of its own, only
-        # sets their defaults: the builder does that itself.
-        post_init = (
-            model.__pydantic_post_init__ and model.model_post_init.__name__ != "init_private_attributes"
-        )
-        assert not post_init, "a model with post-init work cannot be built directly"
-        fields = model.model_fields
-        kinds = {name: _kind_of(info.annotation) for name, info in fields.items()}
+    def _plan(self, model: type[Record]) -> _Plan:
+        specs = field_specs(model)
+        kinds = {spec.name: _kind_of(spec.annotation) for spec in specs}
         plan = _Plan(
             plain_defaults={
-                name: info.default
-                for name, info in fields.items()
-                if not info.is_required() and info.default_factory is None
+                spec.name: spec.default
+                for spec in specs
+                if spec.default is not dataclasses.MISSING and spec.factory is None
             },
-            factories=tuple(
-                (name, typing.cast("typing.Callable[[], Any]", info.default_factory))
-                for name, info in fields.items()
-                if info.default_factory is not None
-            ),
-            renamed=tuple(
-                (info.alias, name) for name, info in fields.items() if info.alias not in (None, name)
-            ),
+            factories=tuple((spec.name, spec.factory) for spec in specs if spec.factory is not None),
+            renamed=tuple((spec.key, spec.name) for spec in specs if spec.key != spec.name),
             nested=tuple(
                 (name, kind, inner) for name, (kind, inner) in kinds.items() if kind is not _Kind.AS_IS
             ),
-            required=tuple(name for name, info in fields.items() if info.is_required()),
-            private=private or None,
+            required=tuple(
+                spec.name for spec in specs if spec.default is dataclasses.MISSING and spec.factory is None
+            ),
+            declared=tuple(spec.name for spec in specs),
         )
         self._plans[model] = plan
         return plan
 
 
-def _kind_of(annotation: Any) -> tuple[_Kind, type[BaseModel] | None]:
-    """What an annotation holds: a model, a list of models, an EDTF date, or a plain JSON value."""
+def _kind_of(annotation: Any) -> tuple[_Kind, type[Record] | None]:
+    """What an annotation holds: a record, a list of records, an EDTF date, or a plain JSON value."""
     listed = False
     while True:
         origin = typing.get_origin(annotation)
@@ -209,7 +192,7 @@ def _kind_of(annotation: Any) -> tuple[_Kind, type[BaseModel] | None]:
             annotation = arguments[0]
         else:
             break
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+    if isinstance(annotation, type) and issubclass(annotation, Record):
         return (_Kind.MODELS if listed else _Kind.MODEL), annotation
     if annotation is EdtfDate:
         assert not listed, "no field holds a list of dates"
@@ -217,9 +200,10 @@ def _kind_of(annotation: Any) -> tuple[_Kind, type[BaseModel] | None]:
     return _Kind.AS_IS, None
 
 
-def model_of_list(list_name: str) -> type[BaseModel]:
-    """The model of the records of one of a dataset's lists (`events`: Event)."""
-    kind, model = _kind_of(Dataset.model_fields[list_name].annotation)
+def model_of_list(list_name: str) -> type[Record]:
+    """The kind of record of one of a dataset's lists (`events`: Event)."""
+    spec = next(spec for spec in field_specs(Dataset) if spec.name == list_name)
+    kind, model = _kind_of(spec.annotation)
     assert kind is _Kind.MODELS and model is not None, f"{list_name} is a list of records"
     return model
 

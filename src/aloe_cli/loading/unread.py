@@ -16,14 +16,11 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from aloe_cli.loading.collector import collector_paused
 from aloe_cli.loading.snapshot import RecordBuilder, dataset_json, model_of_list
-from aloe_cli.model.models import RECORD_KINDS, Dataset, DatedRecord, possible_days_meet
-
-if TYPE_CHECKING:
-    from pydantic import BaseModel
+from aloe_cli.model.models import RECORD_KINDS, Dataset, DatedRecord, Record, field_specs, possible_days_meet
 
 SEPARATOR = b",\n"  # between two records of a list
 CLOSING = b"\n]"  # after a list's last record
@@ -87,7 +84,7 @@ class CacheEntryLists:
         self.description: dict[str, str] | None = self._head.description
         self._lists: dict[str, Any] = lists  # the head's index of each list not read yet
         self._read: dict[str, list[Any]] = {}  # the lists read, whole
-        self._built: dict[str, dict[int, BaseModel]] = {}  # by list, by position: built for a question
+        self._built: dict[str, dict[int, Record]] = {}  # by list, by position: built for a question
 
     def read(self, list_name: str) -> list[Any]:
         """Every record of one list, built (reusing those built already); DamagedEntry if one is not ours."""
@@ -149,11 +146,11 @@ class CacheEntryLists:
 
     def whole(self) -> Dataset:
         """The whole dataset, every list read; DamagedEntry if a record is not one aloe wrote."""
-        held = set(self._lists) | set(self._read)
         lists = {list_name: self.read(list_name) for list_name in RECORD_KINDS}
         # Built without validation, as its records are; its fields in their declared order, as validation
-        # gives them, so that iterating it and its repr read as those of the dataset validated.
+        # gives them, so that it compares, prints and pickles as the dataset validated.
         values: dict[str, Any] = {
-            name: lists[name] if name in lists else getattr(self._head, name) for name in Dataset.model_fields
+            spec.name: lists[spec.name] if spec.name in lists else getattr(self._head, spec.name)
+            for spec in field_specs(Dataset)
         }
-        return Dataset.model_construct(self._head.model_fields_set | held, **values)
+        return Dataset(**values)

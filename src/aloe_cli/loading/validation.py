@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
+import functools
 import typing
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
-from pydantic.fields import FieldInfo
+from pydantic import TypeAdapter, ValidationError
 
 from aloe_cli.errors import DatasetInvalid, Problem
 from aloe_cli.i18n import N_, _
@@ -20,9 +21,34 @@ from aloe_cli.model.models import (
     URL_PATTERN,
     Dataset,
     DateClaim,
+    FieldSpec,
+    LocalizedText,
+    Record,
+    field_specs,
     kind_of,
-    text_to_english,
 )
+
+
+@functools.cache
+def dataset_validator() -> TypeAdapter[Dataset]:
+    """Pydantic's validator of a Dataset, its schema built once per run.
+
+    Records are validated through it too, a list at a time inside a dataset that has nothing else: a
+    validator per kind of record would build the schemas of citations and claims again for each kind
+    (about 25 ms a run).
+    """
+    return TypeAdapter(Dataset)
+
+
+# What a dataset holding only some records of one list needs besides them.
+_NO_HEAD = {"format": "aloe/1", "title": "-"}
+
+
+def validate_records(list_name: str, items: list[Any]) -> list[Record]:
+    """The records of one of a dataset's lists, validated; a ValidationError's places start at the list."""
+    dataset = dataset_validator().validate_python({**_NO_HEAD, list_name: items})
+    records: list[Record] = getattr(dataset, list_name)
+    return records
 
 
 def validate_text(text: str, name: str) -> Dataset:
@@ -39,7 +65,7 @@ def validate_text(text: str, name: str) -> Dataset:
     if dataset is None:
         raw, _ = read_yaml(text, name)  # the values again (the first pass let go of them): for the messages
         try:
-            Dataset.model_validate(raw)
+            dataset_validator().validate_python(raw)
         except ValidationError as whole:
             error = whole
         else:  # cannot be: a record that fails alone fails in its list
@@ -63,23 +89,26 @@ def validate_text(text: str, name: str) -> Dataset:
 
 
 def _validated_record_by_record(raw: dict[str, Any]) -> Dataset:
-    """What `Dataset.model_validate(raw)` gives, each record's raw values let go as its model is made.
+    """What validating `raw` as a Dataset gives, each record's raw values let go as its record is made.
 
-    Validating the whole mapping at once holds every raw value until the last model is made: about a
-    fifth of validation's peak memory for small records. `raw` is emptied; on the first ValidationError
-    the caller reads the file again for the messages.
+    Validating the whole mapping at once holds every raw value until the last record is made: about a
+    fifth of validation's peak memory for small records. So each list is validated a few hundred
+    records at a time, each batch's raw values let go once its records are made. `raw` is emptied; on
+    the first ValidationError the caller reads the file again for the messages.
     """
     lists = {key: raw.pop(key) for key in RECORD_KINDS if isinstance(raw.get(key), list)}
-    built: dict[str, list[Any]] = {}
+    built: dict[str, Any] = {}
     for list_name, items in lists.items():
-        model = _model_in(Dataset.model_fields[list_name].annotation)
-        assert model is not None
         made: list[Any] = []
-        for position, item in enumerate(items):
-            made.append(model.model_validate(item))
-            items[position] = None  # its values live in the model now
+        for start in range(0, len(items), _BATCH):
+            made += validate_records(list_name, items[start : start + _BATCH])
+            items[start : start + _BATCH] = [None] * len(items[start : start + _BATCH])
         built[list_name] = made
-    return Dataset.model_validate({**raw, **{list_name: [] for list_name in lists}}).model_copy(update=built)
+    head = dataset_validator().validate_python({**raw, **{list_name: [] for list_name in lists}})
+    return dataclasses.replace(head, **built)
+
+
+_BATCH = 256  # records validated at a time: few enough to let their raw values go soon
 
 
 def _partial_findings(raw: dict[str, Any]) -> list[Finding]:
@@ -96,25 +125,23 @@ def _partial_findings(raw: dict[str, Any]) -> list[Finding]:
         items = raw.get(list_name)
         if not isinstance(items, list):
             continue
-        model = _model_in(Dataset.model_fields[list_name].annotation)
-        assert model is not None
         kept[list_name], original_index[list_name], left_out_ids[list_name] = [], [], set()
         for position, item in enumerate(items):
-            record: BaseModel | None
+            record: Record | None
             try:
-                record = model.model_validate(item)
+                [record] = validate_records(list_name, [item])
             except ValidationError as error:
-                record = _without_failing_fields(model, item, error)
+                # Its places start at the list: (list, 0, field, ...).
+                failing = {detail["loc"][2] for detail in error.errors() if len(detail["loc"]) > 2}
+                record = _without_fields(list_name, item, failing)
                 if record is None:
                     if isinstance(item, dict) and isinstance(item.get("id"), str):
                         left_out_ids[list_name].add(item["id"])
                     continue
-                left_out_fields[(list_name, len(kept[list_name]))] = set(item) - set(
-                    record.model_dump(by_alias=True, exclude_unset=True)
-                )
+                left_out_fields[(list_name, len(kept[list_name]))] = {key for key in item if key in failing}
             kept[list_name].append(record)
             original_index[list_name].append(position)
-    partial = Dataset.model_construct(format="aloe/1", title={"en": "?"}, **kept)
+    partial = Dataset(format="aloe/1", title={"en": "?"}, **kept)
     # Paths point into the partial dataset; map each record back to its place in the file.
     return [
         ((path[0], original_index[str(path[0])][int(path[1])], *path[2:]), message)
@@ -131,13 +158,14 @@ def _about_left_out_fields(path: Path, left_out: set[str]) -> bool:
     return path[2] in left_out or path[2:] == ("sources",)
 
 
-def _without_failing_fields(model: type[BaseModel], item: Any, error: ValidationError) -> BaseModel | None:
+def _without_fields(list_name: str, item: Any, failing: set[Any]) -> Record | None:
     """The record without the fields the schema refused, if what is left passes; else None."""
     if not isinstance(item, dict):
         return None
-    failing = {detail["loc"][0] for detail in error.errors() if detail["loc"]}
     try:
-        return model.model_validate({key: value for key, value in item.items() if key not in failing})
+        kept = {key: value for key, value in item.items() if key not in failing}
+        [record] = validate_records(list_name, [kept])
+        return record
     except ValidationError:
         return None
 
@@ -164,7 +192,7 @@ def _schema_problem(detail: Any, raw: Any, positions: PositionIndex, name: str) 
         return Problem(
             name, line, column, format_path(path), _("'{field}' is required here").format(field=field)
         )
-    if kind == "extra_forbidden":
+    if kind in ("extra_forbidden", "unexpected_keyword_argument"):
         known = _field_names(path[:-1])
         close = difflib.get_close_matches(field, known, n=1)
         hint = (
@@ -191,7 +219,7 @@ def _schema_problem(detail: Any, raw: Any, positions: PositionIndex, name: str) 
         message = _(
             "expected text, or a mapping of languages to text (en: ..., fr: ...), not {found}"
         ).format(found=found)
-    elif kind in ("model_type", "dict_type", "model_attributes_type"):
+    elif kind in ("model_type", "dataclass_type", "dict_type", "model_attributes_type"):
         message = _("expected a mapping (key: value), found {found}").format(found=found)
     elif kind in ("int_parsing", "int_type", "int_from_float"):
         message = _("expected a whole number, such as 12")
@@ -243,35 +271,35 @@ def _value_at(raw: Any, path: Path) -> Any:
     return value
 
 
-def _field_at(path: Path) -> tuple[type[BaseModel] | None, FieldInfo | None]:
-    """The model found at `path` inside a Dataset, and the field `path` ends on (list indexes skipped)."""
-    model: type[BaseModel] | None = Dataset
-    info: FieldInfo | None = None
+def _field_at(path: Path) -> tuple[type[Record] | None, FieldSpec | None]:
+    """The kind of record found at `path` inside a Dataset, and the field `path` ends on (indexes skipped)."""
+    model: type[Record] | None = Dataset
+    spec: FieldSpec | None = None
     for part in path:
         if model is None or isinstance(part, int):
             continue
-        info = next((f for n, f in model.model_fields.items() if (f.alias or n) == part), None)
-        model = _model_in(info.annotation) if info else None
-    return model, info
+        spec = next((spec for spec in field_specs(model) if spec.key == part), None)
+        model = _model_in(spec.annotation) if spec else None
+    return model, spec
 
 
 def _field_names(path: Path) -> list[str]:
-    """The field names (as written in YAML) of the model found at `path` inside a Dataset."""
+    """The field names (as written in YAML) of the kind of record found at `path` inside a Dataset."""
     model, _field = _field_at(path)
     if model is None:
         return []
-    return [info.alias or field_name for field_name, info in model.model_fields.items()]
+    return [spec.key for spec in field_specs(model)]
 
 
 def _is_localized_text(path: Path) -> bool:
     """Whether the field at `path` takes text in several languages (a LocalizedText)."""
-    _, info = _field_at(path)
-    return info is not None and any(getattr(meta, "func", None) is text_to_english for meta in info.metadata)
+    _, spec = _field_at(path)
+    return spec is not None and LocalizedText in (spec.annotation, *typing.get_args(spec.annotation))
 
 
-def _model_in(annotation: Any) -> type[BaseModel] | None:
-    """The model class inside an annotation such as `list[Citation]` or `Organisation | None`."""
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+def _model_in(annotation: Any) -> type[Record] | None:
+    """The kind of record inside an annotation such as `list[Citation]` or `Organisation | None`."""
+    if isinstance(annotation, type) and issubclass(annotation, Record):
         return annotation
     for argument in typing.get_args(annotation):
         found = _model_in(argument)

@@ -1,1 +1,1 @@
-"""The dataset's records: Pydantic models, EDTF dates, and the JSON Schema they give."""
+"""The dataset's records (frozen dataclasses Pydantic validates), EDTF dates, and their JSON Schema."""

@@ -1,25 +1,20 @@
-"""The dataset's records as strict, frozen Pydantic models; dates are parsed EDTF claims with sources."""
+"""The dataset's records as frozen dataclasses Pydantic validates; dates are EDTF claims with sources.
 
-# No `from __future__ import annotations` here: Pydantic would compile and evaluate each of the some 120
-# field annotations, as text, every time aloe starts (about 1.3 ms); written as objects, they are not.
+A run that reads validated data (the bundled snapshot, a cache entry) builds these records without
+validating them again, and never imports Pydantic: each rule of a field is plain data (`rules.py`) that
+Pydantic reads when `loading/validation.py` validates a file. The structure is the one Pydantic models
+would have: unknown keys are errors, records never change once made, a docstring under a field is its
+description in the JSON Schema.
+"""
 
-from collections.abc import Iterator
+# No `from __future__ import annotations` here: the annotations are objects, so Pydantic (when it
+# validates) and the record builder (`loading/snapshot.py`) read them without evaluating any text.
+
+import dataclasses
+from collections.abc import Callable, Iterator
 from datetime import date
 from functools import cached_property
-from typing import Annotated, Any, Literal, NamedTuple, Protocol, Self, TypeVar
-
-from pydantic import (
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Field,
-    PlainSerializer,
-    PlainValidator,
-    StringConstraints,
-    WithJsonSchema,
-    model_validator,
-)
-from pydantic_core import PydanticCustomError
+from typing import Annotated, Any, ClassVar, Literal, NamedTuple, Protocol, TypeVar, dataclass_transform
 
 from aloe_cli.i18n import N_, _
 from aloe_cli.model.edtf import (
@@ -31,6 +26,7 @@ from aloe_cli.model.edtf import (
     parse_edtf,
     refines_or_equals,
 )
+from aloe_cli.model.rules import Before, JsonSchema, Parsed, Rule, invalid
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 LANG_PATTERN = r"^[a-z]{2,3}$"
@@ -39,7 +35,7 @@ DEFAULT_LANG = "en"
 
 def _require_text(value: Any, what: str) -> str:
     if not isinstance(value, str):
-        raise PydanticCustomError(
+        raise invalid(
             "aloe_type", _("{what} must be text, not {found}"), {"what": _(what), "found": kind_of(value)}
         )
     return value
@@ -57,14 +53,15 @@ def kind_of(value: Any) -> str:
 
 
 # Ids and language codes are checked by pydantic-core itself (no Python call per value: a large
-# dataset has hundreds of thousands of them); `dataset.py` words the errors for people.
-RecordId = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
-LangCode = Annotated[str, StringConstraints(pattern=LANG_PATTERN)]
+# dataset has hundreds of thousands of them); `validation.py` words the errors for people.
+RecordId = Annotated[str, Rule(pattern=ID_PATTERN)]
+LangCode = Annotated[str, Rule(pattern=LANG_PATTERN)]
 # Only web addresses: a `javascript:` or `data:` link in a published page would run or hide code.
 URL_PATTERN = r"^https?://\S+$"
 # A field of the record, or one language of a field in several: `summary`, `name.fr`.
 SUPPORT_PATTERN = r"^[a-z_]+(\.[a-z]{2,3})?$"
-WebAddress = Annotated[str, StringConstraints(pattern=URL_PATTERN)]
+WebAddress = Annotated[str, Rule(pattern=URL_PATTERN)]
+Statement = Annotated[str, Rule(pattern=SUPPORT_PATTERN)]
 
 
 def text_to_english(value: Any) -> Any:
@@ -73,10 +70,10 @@ def text_to_english(value: Any) -> Any:
 
 
 LocalizedText = Annotated[
-    dict[LangCode, Annotated[str, StringConstraints(min_length=1, pattern=r"\S")]],
-    BeforeValidator(text_to_english),
-    Field(min_length=1),
-    WithJsonSchema(
+    dict[LangCode, Annotated[str, Rule(min_length=1, pattern=r"\S")]],
+    Rule(min_length=1),
+    Before(text_to_english),
+    JsonSchema(
         {
             "anyOf": [
                 {"type": "string", "minLength": 1},
@@ -98,14 +95,13 @@ def _parse_edtf_value(value: Any) -> EdtfDate:
     try:
         return parse_edtf(text)
     except EdtfError as error:
-        raise PydanticCustomError("aloe_edtf", "{reason}", {"reason": str(error)}) from None
+        raise invalid("aloe_edtf", "{reason}", {"reason": str(error)}) from None
 
 
 EdtfValue = Annotated[
     EdtfDate,
-    PlainValidator(_parse_edtf_value),
-    PlainSerializer(lambda value: value.text, return_type=str),
-    WithJsonSchema(
+    Parsed(_parse_edtf_value, as_text=lambda value: value.text),
+    JsonSchema(
         {
             "anyOf": [
                 {"type": "string", "pattern": EDTF_SCHEMA_PATTERN},
@@ -118,7 +114,7 @@ EdtfValue = Annotated[
     ),
 ]
 
-NonEmptyText = Annotated[str, Field(min_length=1)]
+NonEmptyText = Annotated[str, Rule(min_length=1)]
 
 
 def _yes_or_no(value: Any) -> bool:
@@ -126,23 +122,44 @@ def _yes_or_no(value: Any) -> bool:
         return value
     if value in ("true", "false"):  # aloe reads every YAML scalar as text
         return bool(value == "true")
-    raise PydanticCustomError("aloe_bool", _("write true or false"))
+    raise invalid("aloe_bool", _("write true or false"))
 
 
 YesOrNo = Annotated[
     bool,
-    PlainValidator(_yes_or_no),
-    WithJsonSchema({"anyOf": [{"type": "boolean"}, {"enum": ["true", "false"]}]}),
+    Parsed(_yes_or_no),
+    JsonSchema({"anyOf": [{"type": "boolean"}, {"enum": ["true", "false"]}]}),
 ]
 
-# Our reading, not a source's statement: the text says why we think so. Every output shows it apart.
-Inference = Annotated[
-    str | None,
-    Field(
+_NO_VALUE: Any = dataclasses.MISSING
+
+
+def described(
+    default: Any = _NO_VALUE,
+    *,
+    default_factory: Callable[[], Any] | None = None,
+    description: str | None = None,
+    alias: str | None = None,
+    **rules: Any,
+) -> Any:
+    """A field with what Pydantic reads of it: its description, its name in the file, its rules (min_length).
+
+    Given as the field's metadata, which Pydantic reads as it would the arguments of its own `Field`.
+    """
+    metadata = {"description": description, "alias": alias, **rules}
+    metadata = {key: value for key, value in metadata.items() if value is not None}
+    if default_factory is not None:
+        return dataclasses.field(default_factory=default_factory, metadata=metadata)
+    return dataclasses.field(default=default, metadata=metadata)
+
+
+def inference() -> Any:
+    """Our reading, not a source's statement: the text says why we think so. Every output shows it apart."""
+    return described(
+        default=None,
         description="Marks this as the dataset authors' reading, not a source's statement; says why.",
         min_length=1,
-    ),
-]
+    )
 
 
 def localized(text: dict[str, str], lang: str) -> str:
@@ -150,27 +167,62 @@ def localized(text: dict[str, str], lang: str) -> str:
     return text.get(lang) or text.get(DEFAULT_LANG) or next(iter(text.values()))
 
 
+class FieldSpec(NamedTuple):
+    """One field of a kind of record: its name, its name in the file, and its default (or factory)."""
+
+    name: str
+    key: str  # its name in the file: `from` for `from_org`
+    default: Any  # dataclasses.MISSING when the field is required or made by a factory
+    factory: Callable[[], Any] | None
+    annotation: Any
+
+
+_FIELD_SPECS: dict[type, tuple[FieldSpec, ...]] = {}
+
+
+def field_specs(model: type) -> tuple[FieldSpec, ...]:
+    """The fields of a kind of record, in their declared order (worked out once per kind)."""
+    specs = _FIELD_SPECS.get(model)
+    if specs is None:
+        specs = _FIELD_SPECS[model] = tuple(
+            FieldSpec(
+                field.name,
+                field.metadata.get("alias", field.name),
+                field.default,
+                None if field.default_factory is dataclasses.MISSING else field.default_factory,
+                field.type,
+            )
+            for field in dataclasses.fields(model)
+        )
+    return specs
+
+
+def is_record(value: Any) -> bool:
+    """Whether a value is a record (or a part of one: a citation, a claim), not a plain value."""
+    return isinstance(value, Record)
+
+
 def fields_as_json(
-    record: BaseModel, *, exclude_defaults: bool = False, exclude: frozenset[str] = frozenset()
+    record: Any, *, exclude_defaults: bool = False, exclude: frozenset[str] = frozenset()
 ) -> dict[str, Any]:
     """A record's fields as JSON values under their names in the file (aliases), nested records too.
 
-    What `model_dump(mode="json", by_alias=True)` gives (a test checks it on every bundled record),
-    without Pydantic building a serializer for each model first: that costs `aloe show` 20 ms.
+    What Pydantic's `dump_python(mode="json", by_alias=True)` gives (a test checks it on every bundled
+    record), without Pydantic: a reading run never loads it.
     """
     out: dict[str, Any] = {}
-    for name, info in type(record).model_fields.items():
-        if name in exclude:
+    for spec in field_specs(type(record)):
+        if spec.name in exclude:
             continue
-        value = getattr(record, name)
-        if exclude_defaults and value == info.get_default(call_default_factory=True):
+        value = getattr(record, spec.name)
+        if exclude_defaults and value == (spec.factory() if spec.factory is not None else spec.default):
             continue
-        out[info.alias or name] = _as_json(value, exclude_defaults)
+        out[spec.key] = _as_json(value, exclude_defaults)
     return out
 
 
 def _as_json(value: Any, exclude_defaults: bool) -> Any:
-    if isinstance(value, BaseModel):
+    if isinstance(value, Record):
         return fields_as_json(value, exclude_defaults=exclude_defaults)
     if isinstance(value, EdtfDate):
         return value.text
@@ -190,23 +242,38 @@ def localized_with_lang(text: dict[str, str], lang: str) -> tuple[str, str]:
     return text[first], first
 
 
-class Record(BaseModel):
-    """Base of every dataset model: unknown keys are errors, and records never change once loaded."""
+_T = TypeVar("_T")
 
+
+@dataclass_transform(
+    frozen_default=True, kw_only_default=True, field_specifiers=(dataclasses.field, described)
+)
+def record(cls: type[_T]) -> type[_T]:
+    """Make a class a record: a frozen dataclass whose fields are given by name (in any order)."""
+    return dataclasses.dataclass(frozen=True, kw_only=True)(cls)
+
+
+@record
+class Record:
+    """Base of every dataset record: unknown keys are errors, and records never change once loaded."""
+
+    # What Pydantic reads of every record when it validates one.
     # A docstring under a field is its description in the JSON Schema (editors show it on hover):
-    # `schema.py` reads them from this file's source when the schema is made. Pydantic's own
-    # `use_attribute_docstrings` would parse this source at every start instead (about 20 ms).
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=False, defer_build=True)
+    # `schema.py` reads them from this file's source when the schema is made.
+    __pydantic_config__: ClassVar[dict[str, Any]] = {"extra": "forbid"}
 
 
+@record
 class Citation(Record):
     """A pointer into a source: which document, where in it, and optionally a short quoted phrase."""
 
     source: RecordId
     """The id of the cited source (a record of `sources`)."""
-    locator: str | None = Field(None, description="Where in the source: '¶4', a section, a page.")
-    quote: str | None = Field(None, description="A short phrase, only where the exact wording matters.")
-    supports: list[Annotated[str, StringConstraints(pattern=SUPPORT_PATTERN)]] = Field(
+    locator: str | None = described(default=None, description="Where in the source: '¶4', a section, a page.")
+    quote: str | None = described(
+        default=None, description="A short phrase, only where the exact wording matters."
+    )
+    supports: list[Statement] = described(
         default_factory=list,
         description=(
             "The statements of the record this source gives: its fields ('summary', 'places'), or a name in"
@@ -215,20 +282,23 @@ class Citation(Record):
     )
 
     def __hash__(self) -> int:
-        # Frozen models hash their fields; `supports` is a list, so hash it as a tuple.
+        # A frozen record hashes its fields; `supports` is a list, so hash it as a tuple.
         return hash((self.source, self.locator, self.quote, tuple(self.supports)))
 
 
+@record
 class DateClaim(Record):
     """One source's dating of a record: an EDTF value, the source's own words, and who says so."""
 
     edtf: EdtfValue
     """The date the source gives, as EDTF (levels 0-1): as precise as the source, no more."""
-    label: str | None = Field(None, description="The source's own wording where it is vaguer: 'mid-1997'.")
-    sources: list[Citation] = Field(default_factory=list, description="Empty: the record's own sources.")
+    label: str | None = described(
+        default=None, description="The source's own wording where it is vaguer: 'mid-1997'."
+    )
+    sources: list[Citation] = described(default_factory=list, description="Empty: the record's own sources.")
     note: str | None = None
     """What a reader should know about this claim: how the source words it, why it differs."""
-    inferred: Inference = None
+    inferred: str | None = inference()
 
     @property
     def words(self) -> str:
@@ -250,7 +320,7 @@ def _media_path(value: Any) -> str:
     text = _require_text(value, N_("a path"))
     parts = text.split("/")
     if not text or text.startswith("/") or "\\" in text or ":" in text or ".." in parts:
-        raise PydanticCustomError(
+        raise invalid(
             "aloe_media_path",
             _(
                 "'{path}' is not a path beside the dataset: write a relative path such as media/scan-1.jpg "
@@ -259,27 +329,29 @@ def _media_path(value: Any) -> str:
             {"path": text},
         )
     if any(ord(character) < 32 for character in text):
-        raise PydanticCustomError("aloe_media_path", _("a path has no control characters"))
+        raise invalid("aloe_media_path", _("a path has no control characters"))
     return text
 
 
 MediaPath = Annotated[
     str,
-    PlainValidator(_media_path),
-    WithJsonSchema(
-        {"type": "string", "pattern": MEDIA_PATH_PATTERN, "examples": ["media/minutes-1998-p1.jpg"]}
-    ),
+    Parsed(_media_path),
+    JsonSchema({"type": "string", "pattern": MEDIA_PATH_PATTERN, "examples": ["media/minutes-1998-p1.jpg"]}),
 ]
 MediaKind = Literal["image", "scan", "document", "video", "audio", "link"]
 # What a page can draw as an <img>: the rest is linked, never embedded.
 PICTURE_KINDS = frozenset({"image", "scan"})
 
 
+@record
 class Media(Record):
     """An image, a scan or a document shown with a record: a web address or a file beside the dataset."""
 
     # Editors learn the one-place rule from the schema too: `url` or `path`, not both, not neither.
-    model_config = ConfigDict(json_schema_extra={"oneOf": [{"required": ["url"]}, {"required": ["path"]}]})
+    __pydantic_config__: ClassVar[dict[str, Any]] = {
+        "extra": "forbid",
+        "json_schema_extra": {"oneOf": [{"required": ["url"]}, {"required": ["path"]}]},
+    }
 
     kind: MediaKind = "image"
     """image, scan (a photograph of a document), document (a PDF ...), video, audio, or link (a page)."""
@@ -293,7 +365,7 @@ class Media(Record):
     """The caption shown under it."""
     credit: str | None = None
     """Who made it or holds it, as they ask to be credited."""
-    sources: list[Citation] = Field(default_factory=list)
+    sources: list[Citation] = described(default_factory=list)
     """The sources it comes from (a scan: the document it shows)."""
 
     @property
@@ -306,30 +378,29 @@ class Media(Record):
         """Whether a page shows it as an image (an image or a scan), rather than a link."""
         return self.kind in PICTURE_KINDS
 
-    @model_validator(mode="after")
-    def _in_one_place(self) -> Self:
+    def __post_init__(self) -> None:
         """Exactly one of `url` and `path`: a medium is somewhere, and in one place."""
         if (self.url is None) == (self.path is None):
-            raise PydanticCustomError(
+            raise invalid(
                 "aloe_media_where",
                 _("give either `url` (a web address) or `path` (a file beside the dataset)"),
             )
-        return self
 
 
+@record
 class SourcedRecord(Record):
     """A record with a stable id and the sources its facts come from."""
 
     id: RecordId
     """The record's id: lower-case words joined by hyphens, unique in the dataset."""
-    sources: list[Citation] = Field(default_factory=list)
+    sources: list[Citation] = described(default_factory=list)
     """The sources of the record's facts, each with the place in it."""
     note: str | None = None
     """A note for readers: what the sources leave open, how a fact was checked."""
-    inferred: Inference = None
-    media: list[Media] = Field(default_factory=list)
+    inferred: str | None = inference()
+    media: list[Media] = described(default_factory=list)
     """Images, scans and documents shown with the record, each with its caption, credit and sources."""
-    translated: list[Annotated[str, StringConstraints(pattern=SUPPORT_PATTERN)]] = Field(
+    translated: list[Statement] = described(
         default_factory=list,
         description=(
             "Names in another language that are the dataset authors' translation, no source in that language"
@@ -338,14 +409,19 @@ class SourcedRecord(Record):
     )
 
 
+@record
 class DatedBy(Record):
     """Dates taken from other records (milestones, events) instead of copied: disputed where they are."""
 
-    same_as: RecordId | None = Field(None, description="The record's dates are this record's dates.")
-    start: RecordId | None = Field(None, description="It starts when this record starts.")
-    after: RecordId | None = Field(None, description="It starts when this record ends.")
-    end: RecordId | None = Field(None, description="It ends when this record ends (else: end unknown).")
-    inferred: Inference = None
+    same_as: RecordId | None = described(
+        default=None, description="The record's dates are this record's dates."
+    )
+    start: RecordId | None = described(default=None, description="It starts when this record starts.")
+    after: RecordId | None = described(default=None, description="It starts when this record ends.")
+    end: RecordId | None = described(
+        default=None, description="It ends when this record ends (else: end unknown)."
+    )
+    inferred: str | None = inference()
 
 
 class DateFacts(NamedTuple):
@@ -357,15 +433,16 @@ class DateFacts(NamedTuple):
     latest: date | None
 
 
+@record
 class DatedRecord(SourcedRecord):
     """A record placed in time by one or more claims, which may refine or dispute one another."""
 
-    dates: list[DateClaim] = Field(default_factory=list)
+    dates: list[DateClaim] = described(default_factory=list)
     """The record's dates, one claim per source that dates it: several claims refine or dispute one
     another.
     """
-    dated_by: DatedBy | None = Field(
-        None, description="Take the dates from milestones or events (then give no `dates`)."
+    dated_by: DatedBy | None = described(
+        default=None, description="Take the dates from milestones or events (then give no `dates`)."
     )
 
     @property
@@ -469,20 +546,24 @@ SourceType = Literal[
 ]
 
 
+@record
 class Author(Record):
     """A document's author: a person by family and given names, or an organisation by its name."""
 
-    family: str | None = Field(None, min_length=1, description="A person's family name: 'Calame'.")
-    given: str | None = Field(None, min_length=1, description="A person's given names: 'Pierre'.")
-    organisation: str | None = Field(None, min_length=1, description="An organisation that is the author.")
+    family: str | None = described(
+        default=None, min_length=1, description="A person's family name: 'Calame'."
+    )
+    given: str | None = described(default=None, min_length=1, description="A person's given names: 'Pierre'.")
+    organisation: str | None = described(
+        default=None, min_length=1, description="An organisation that is the author."
+    )
 
-    @model_validator(mode="after")
-    def _one_kind_of_name(self) -> Self:
+    def __post_init__(self) -> None:
+        """A person's name or an organisation's, never both."""
         if (self.family is None) == (self.organisation is None):
-            raise PydanticCustomError("aloe_author", _("give a family name or an organisation (one of them)"))
+            raise invalid("aloe_author", _("give a family name or an organisation (one of them)"))
         if self.organisation is not None and self.given is not None:
-            raise PydanticCustomError("aloe_author", _("an organisation has no given name"))
-        return self
+            raise invalid("aloe_author", _("an organisation has no given name"))
 
     @property
     def display(self) -> str:
@@ -499,6 +580,7 @@ class Author(Record):
         return f"{self.family}, {self.given}" if self.given else str(self.family)
 
 
+@record
 class Source(Record):
     """A document the dataset cites, described as a bibliographer would."""
 
@@ -510,14 +592,17 @@ class Source(Record):
     """
     title: NonEmptyText
     """The document's own title (or, with `descriptive_title`, a description of it in our words)."""
-    descriptive_title: YesOrNo = Field(
-        False, description="True: `title` describes the document in our words; it is not its own title."
+    descriptive_title: YesOrNo = described(
+        default=False,
+        description="True: `title` describes the document in our words; it is not its own title.",
     )
-    authors: list[Author] = Field(default_factory=list)
+    authors: list[Author] = described(default_factory=list)
     """Who wrote the document: people by family and given names, or organisations."""
     author: str | None = None
     """A single author's name as the document writes it, where it cannot be split (prefer `authors`)."""
-    issued: EdtfValue | None = Field(None, description="When the document was published, as EDTF.")
+    issued: EdtfValue | None = described(
+        default=None, description="When the document was published, as EDTF."
+    )
     container: str | None = None
     """What the document is part of: the site, newspaper, journal, newsletter or book."""
     volume: str | None = None
@@ -530,7 +615,7 @@ class Source(Record):
     """Who published the document."""
     place: str | None = None
     """Where the document was published (the publisher's city)."""
-    doi: Annotated[str, StringConstraints(pattern=r"^10\.\S+/\S+$")] | None = None
+    doi: Annotated[str, Rule(pattern=r"^10\.\S+/\S+$")] | None = None
     """The document's DOI, without 'doi:' or an address: 10.36311/1519-0110.2020.v21n2.p97-116."""
     url: WebAddress | None = None
     """Where the document can be read: an http(s) address."""
@@ -538,7 +623,7 @@ class Source(Record):
     """Where the copy that was read is, when it is not the document's own address (a mirror)."""
     archived: WebAddress | None = None
     """An archived copy of the document (a web archive's address), where one is known."""
-    accessed: EdtfValue | None = Field(None, description="When the document was read, as EDTF.")
+    accessed: EdtfValue | None = described(default=None, description="When the document was read, as EDTF.")
     language: str | None = None
     """The document's language, as a language code (en, fr, pt)."""
     kind: Literal["primary", "secondary", "notes", "import"] = "secondary"
@@ -561,20 +646,22 @@ class Source(Record):
         return [Author(organisation=self.author)] if self.author else []
 
 
+@record
 class OtherName(Record):
     """A name a body or workshop has had, in some language, with who uses it."""
 
     name: NonEmptyText
     """The other name, as the sources write it."""
-    lang: Annotated[str, Field(pattern=LANG_PATTERN)] = DEFAULT_LANG
+    lang: LangCode = DEFAULT_LANG
     """The language of the name, as a language code (en, fr, pt)."""
     note: str | None = None
     """Who uses the name, and when."""
-    sources: list[Citation] = Field(default_factory=list)
+    sources: list[Citation] = described(default_factory=list)
     """The sources that give this name."""
-    inferred: Inference = None
+    inferred: str | None = inference()
 
 
+@record
 class Place(SourcedRecord):
     """A city, site or country named by the record."""
 
@@ -584,6 +671,7 @@ class Place(SourcedRecord):
     """The country the place is in, in English or per language."""
 
 
+@record
 class Person(SourcedRecord):
     """A person the sources name."""
 
@@ -593,6 +681,7 @@ class Person(SourcedRecord):
     """The person's part in the story, as the sources describe it."""
 
 
+@record
 class Organisation(DatedRecord):
     """A body of the lineage: the FPH, the Alliance, the WSSE, ALOE."""
 
@@ -600,8 +689,10 @@ class Organisation(DatedRecord):
     """The body's full name, in English or per language."""
     acronym: LocalizedText | None = None
     """The body's acronym (FPH, WSSE, ALOE), in English or per language."""
-    short_name: LocalizedText | None = Field(None, description="What the sources call it for short.")
-    other_names: list[OtherName] = Field(default_factory=list)
+    short_name: LocalizedText | None = described(
+        default=None, description="What the sources call it for short."
+    )
+    other_names: list[OtherName] = described(default_factory=list)
     """Other names the body has had, each with its language and sources."""
     summary: LocalizedText | None = None
     """What the body is, in the dataset authors' words, in English or per language."""
@@ -617,20 +708,22 @@ RELATION_WORDS = {
 }
 
 
+@record
 class LineageLink(DatedRecord):
     """A dated, typed edge: organisation `from` emerged within, became, or was supported by `to`."""
 
     relation: LineageRelation
     """emerged_within (from grew inside to), became (from turned into to) or supported_by (to backed from)."""
-    from_org: RecordId = Field(alias="from")
+    from_org: RecordId = described(alias="from")
     """The id of the organisation the link starts from."""
-    to_org: RecordId = Field(alias="to")
+    to_org: RecordId = described(alias="to")
     """The id of the organisation the link goes to."""
-    milestones: list[RecordId] = Field(default_factory=list, description="The milestones that mark it.")
+    milestones: list[RecordId] = described(default_factory=list, description="The milestones that mark it.")
     summary: LocalizedText | None = None
     """What happened, in the dataset authors' words, in English or per language."""
 
 
+@record
 class Era(DatedRecord):
     """A period of the timeline named after the body that carried the work."""
 
@@ -645,6 +738,7 @@ class Era(DatedRecord):
 PlacesAre = Literal["all", "one-of"]
 
 
+@record
 class Happening(DatedRecord):
     """What milestones and events share: a title, a summary, an era, places, people, organisations."""
 
@@ -654,29 +748,26 @@ class Happening(DatedRecord):
     """What happened, in the dataset authors' words, in English or per language."""
     era: RecordId | None = None
     """The id of the era it belongs to."""
-    places: list[RecordId] = Field(default_factory=list)
+    places: list[RecordId] = described(default_factory=list)
     """The ids of the places where it happened."""
     places_are: PlacesAre | None = None
     """How to read `places`: all (it happened in each; the reading when not given) or one-of (in one of
     them, and no source says which: the WSSE at the polycentric forum of 2006). A statement: cite it.
     """
-    people: list[RecordId] = Field(default_factory=list)
+    people: list[RecordId] = described(default_factory=list)
     """The ids of the people the sources name in it."""
-    organisations: list[RecordId] = Field(default_factory=list)
+    organisations: list[RecordId] = described(default_factory=list)
     """The ids of the organisations that took part."""
-    categories: list[RecordId] = Field(default_factory=list)
+    categories: list[RecordId] = described(default_factory=list)
     """The ids of the categories it is in (an imported timeline's groups, with `--group-as category`)."""
 
-    @model_validator(mode="after")
-    def _one_of_several(self) -> Self:
+    def __post_init__(self) -> None:
         """`places_are: one-of` names the places it may have been in: two or more."""
         if self.places_are == "one-of" and len(self.places) < 2:
-            raise PydanticCustomError(
-                "aloe_places_are", _("`places_are: one-of` needs two places or more in `places`")
-            )
-        return self
+            raise invalid("aloe_places_are", _("`places_are: one-of` needs two places or more in `places`"))
 
 
+@record
 class Milestone(Happening):
     """A step in the history of the WSSE and ALOE."""
 
@@ -684,6 +775,7 @@ class Milestone(Happening):
 EventRole = Literal["theme_lead", "participant", "context"]
 
 
+@record
 class Event(Happening):
     """An event the WSSE took part in (or, as `context`, one that frames the story)."""
 
@@ -697,14 +789,18 @@ class Event(Happening):
     """The WSSE's part as the sources describe it, in English or per language."""
 
 
+@record
 class Series(SourcedRecord):
     """A recurring gathering: the World Social Forum, the European Social Forum, ..."""
 
     title: LocalizedText
     """The gathering's title, in English or per language."""
-    acronym: LocalizedText | None = Field(None, description="What the sources call it for short: WSF.")
+    acronym: LocalizedText | None = described(
+        default=None, description="What the sources call it for short: WSF."
+    )
 
 
+@record
 class Category(SourcedRecord):
     """One of the workshop categories of the post-Findhorn period."""
 
@@ -714,6 +810,7 @@ class Category(SourcedRecord):
     """What the category groups, in the sources' terms, in English or per language."""
 
 
+@record
 class Phase(DatedRecord):
     """A period of the workshop programme, with the number of workshops the sources count."""
 
@@ -722,73 +819,74 @@ class Phase(DatedRecord):
     workshops_counted: Annotated[
         int | None,
         # aloe reads every YAML scalar as text, so a quoted "12" is as good as 12.
-        WithJsonSchema(
-            {"anyOf": [{"type": "integer", "minimum": 0}, {"type": "string", "pattern": "^[0-9]+$"}]}
-        ),
-    ] = Field(None, ge=0, le=2**63 - 1)  # what SQLite, and so the SQLite export, can hold
+        JsonSchema({"anyOf": [{"type": "integer", "minimum": 0}, {"type": "string", "pattern": "^[0-9]+$"}]}),
+    ] = described(default=None, ge=0, le=2**63 - 1)  # what SQLite, and so the SQLite export, can hold
     """How many workshops the sources count in this phase (even where they name fewer)."""
     summary: LocalizedText | None = None
     """What the phase is, in the dataset authors' words, in English or per language."""
 
 
+@record
 class Workshop(SourcedRecord):
     """A thematic workshop of the WSSE, its categories and the phases it belongs to."""
 
     title: LocalizedText
     """The workshop's title, in English or per language."""
-    other_names: list[OtherName] = Field(default_factory=list)
+    other_names: list[OtherName] = described(default_factory=list)
     """Other names of the workshop, each with its language and sources."""
-    categories: list[RecordId] = Field(default_factory=list)
+    categories: list[RecordId] = described(default_factory=list)
     """The ids of the categories the workshop is in (one or more)."""
-    phases: list[RecordId] = Field(default_factory=list)
+    phases: list[RecordId] = described(default_factory=list)
     """The ids of the phases the workshop belongs to."""
-    probably_same_as: list[RecordId] = Field(
+    probably_same_as: list[RecordId] = described(
         default_factory=list, description="Workshops that are probably this one (say why in `inferred`)."
     )
 
 
+@record
 class Gap(SourcedRecord):
     """Something the sources leave unknown or ambiguous, recorded instead of guessed."""
 
     summary: LocalizedText
     """What the sources leave unknown or ambiguous, in English or per language."""
-    about: list[RecordId] = Field(default_factory=list)
+    about: list[RecordId] = described(default_factory=list)
     """The ids of the records the gap concerns."""
 
 
+@record
 class Dataset(Record):
     """A whole aloe dataset: its sources and every kind of record."""
 
-    format: Literal["aloe/1"] = Field(description="The dataset format and its version.")
+    format: Literal["aloe/1"] = described(description="The dataset format and its version.")
     title: LocalizedText
     """The dataset's title, in English or per language."""
     description: LocalizedText | None = None
     """What the dataset covers, and who made it, in English or per language."""
-    sources: list[Source] = Field(default_factory=list)
+    sources: list[Source] = described(default_factory=list)
     """The documents the dataset cites."""
-    organisations: list[Organisation] = Field(default_factory=list)
+    organisations: list[Organisation] = described(default_factory=list)
     """The bodies of the lineage."""
-    lineage: list[LineageLink] = Field(default_factory=list)
+    lineage: list[LineageLink] = described(default_factory=list)
     """How the organisations came from one another: dated, typed links."""
-    eras: list[Era] = Field(default_factory=list)
+    eras: list[Era] = described(default_factory=list)
     """The periods of the timeline."""
-    people: list[Person] = Field(default_factory=list)
+    people: list[Person] = described(default_factory=list)
     """The people the sources name."""
-    places: list[Place] = Field(default_factory=list)
+    places: list[Place] = described(default_factory=list)
     """The places the sources name."""
-    series: list[Series] = Field(default_factory=list)
+    series: list[Series] = described(default_factory=list)
     """Recurring gatherings (the World Social Forum...)."""
-    milestones: list[Milestone] = Field(default_factory=list)
+    milestones: list[Milestone] = described(default_factory=list)
     """Steps in the history of the organisations themselves."""
-    events: list[Event] = Field(default_factory=list)
+    events: list[Event] = described(default_factory=list)
     """Gatherings of others the organisations took part in."""
-    categories: list[Category] = Field(default_factory=list)
+    categories: list[Category] = described(default_factory=list)
     """The categories of the workshops."""
-    phases: list[Phase] = Field(default_factory=list)
+    phases: list[Phase] = described(default_factory=list)
     """The periods of the workshop programme."""
-    workshops: list[Workshop] = Field(default_factory=list)
+    workshops: list[Workshop] = described(default_factory=list)
     """The thematic workshops."""
-    gaps: list[Gap] = Field(default_factory=list)
+    gaps: list[Gap] = described(default_factory=list)
     """What the sources leave unknown or ambiguous, recorded instead of guessed."""
 
     def records(self) -> Iterator[Record]:

@@ -6,10 +6,10 @@ import ast
 import inspect
 from typing import Any
 
-from pydantic import BaseModel
+from pydantic import TypeAdapter
 
 from aloe_cli.model import models
-from aloe_cli.model.models import Dataset
+from aloe_cli.model.models import Dataset, Record, field_specs
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 # The schema's own name: a URN, not a web address, because no site of ours serves it; editors find the
@@ -23,7 +23,7 @@ ANY_SCALAR_AS_TEXT = ["string", "number", "boolean"]
 
 def dataset_json_schema() -> dict[str, Any]:
     """The JSON Schema of an aloe dataset file."""
-    generated = Dataset.model_json_schema(mode="validation")
+    generated = TypeAdapter(Dataset).json_schema(mode="validation")
     _describe_from_docstrings(generated)
     _free_text_from_any_scalar(generated)
     return {
@@ -55,18 +55,15 @@ def _describe_from_docstrings(schema: dict[str, Any]) -> None:
     docstrings = field_docstrings()
     definitions = schema.get("$defs", {})
     for model in vars(models).values():
-        if (
-            not (isinstance(model, type) and issubclass(model, BaseModel))
-            or model.__module__ != models.__name__
-        ):
+        if not (isinstance(model, type) and issubclass(model, Record)) or model.__module__ != models.__name__:
             continue
         target = schema if model is Dataset else definitions.get(model.__name__)
         if target is None:
             continue
-        for name, info in model.model_fields.items():
-            words = next((docstrings[(owner.__name__, name)] for owner in model.__mro__
-                          if (owner.__name__, name) in docstrings), None)  # fmt: skip
-            prop = target.get("properties", {}).get(info.alias or name)
+        for spec in field_specs(model):
+            words = next((docstrings[(owner.__name__, spec.name)] for owner in model.__mro__
+                          if (owner.__name__, spec.name) in docstrings), None)  # fmt: skip
+            prop = target.get("properties", {}).get(spec.key)
             if words and prop is not None:
                 prop["description"] = words
 

@@ -15,6 +15,7 @@ from aloe_cli.model.models import (
     Event,
     Gap,
     citations_of,
+    field_specs,
     fields_as_json,
     localized_with_lang,
 )
@@ -598,9 +599,9 @@ class Presentation:
                 records = [r for r in records if r.id in wanted]
             model = type(records[0]) if records else None
             names = tuple(
-                info.alias or name
-                for name, info in (model.model_fields.items() if model else ())
-                if name not in ("id", "note", "inferred")
+                spec.key
+                for spec in (field_specs(model) if model else ())
+                if spec.name not in ("id", "note", "inferred")
             )
             dated = model is not None and issubclass(model, DatedRecord)
             rows = [

@@ -13,6 +13,7 @@ from aloe_cli.model.models import (
     DatedRecord,
     Source,
     citations_of,
+    field_specs,
     fields_as_json,
     localized,
     supported,
@@ -77,7 +78,7 @@ def find_record(dataset: Dataset, record_id: str) -> Found:
 def references_of(record: Record) -> list[tuple[str, str]]:
     """The (field, id) pairs through which a record names other records, in the order of its fields."""
     pairs: list[tuple[str, str]] = []
-    for attribute in type(record).model_fields:
+    for attribute in (spec.name for spec in field_specs(type(record))):
         field = REFERENCE_FIELDS.get(attribute)
         value = getattr(record, attribute) if field else None
         if field and value:
