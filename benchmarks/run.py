@@ -293,7 +293,7 @@ def scale(
         *rows,
         "",
         "The floor of a repeated run: start-up and reading the cache entry, before any record is built "
-        "(Typer and Pydantic imported, the entry read, its keyed checksum checked, its head parsed: where "
+        "(Typer imported, the entry read, its keyed checksum checked, its head parsed: where "
         "each record starts and each dated record's possible days; the collector paused as aloe pauses it). "
         "The rest of a repeated run is building the records the command reads (a question about a "
         "period, only those the index lets through) and the answer:",
@@ -345,7 +345,7 @@ def bounds(
 # read, its keyed checksum checked, its head (the index of where each record starts and of its possible
 # days) parsed. The collector paused, as aloe pauses it while it loads.
 ENTRY_FLOOR_CODE = (
-    "import gc\ngc.disable()\nimport sys, os, json, hmac, hashlib, typer, typer.main, pydantic\n"
+    "import gc\ngc.disable()\nimport sys, os, json, hmac, hashlib, typer, typer.main\n"
     "secret = open(os.path.join(os.path.dirname(sys.argv[1]), 'secret'), 'rb').read()\n"
     "data = open(sys.argv[1], 'rb').read()\nchecksum, key, head, body = data.split(b'\\n', 3)\n"
     "digest = hmac.new(secret, data[len(checksum) + 1 :], hashlib.sha256).hexdigest().encode()\n"
