@@ -238,7 +238,7 @@ def test_typer_only_in_the_cli_and_rich_only_in_renderers_and_the_cli() -> None:
     assert confined_library_faults(PACKAGE) == []
 
 
-def test_renderers_and_exports_read_no_pydantic_model_but_those_not_yet_ported() -> None:
+def test_renderers_and_exports_read_no_record_but_those_not_yet_ported() -> None:
     readers = model_readers(PACKAGE)
     assert readers - NOT_YET_ON_THE_PRESENTATION_MODEL == set()  # no new reader of the model
     assert NOT_YET_ON_THE_PRESENTATION_MODEL - readers == set()  # ported: take it off the list

@@ -65,8 +65,8 @@ class _Kind(Enum):
     """How a field's JSON value becomes its Python value."""
 
     AS_IS = "as is"
-    MODEL = "a model"
-    MODELS = "a list of models"
+    RECORD = "a record"
+    RECORDS = "a list of records"
     EDTF = "an EDTF date"
 
 
@@ -116,9 +116,9 @@ class RecordBuilder:
             raw = value.get(name)
             if raw is None:
                 continue
-            if kind is _Kind.MODELS:
+            if kind is _Kind.RECORDS:
                 value[name] = [self.build(inner, item) for item in raw]  # type: ignore[arg-type]
-            elif kind is _Kind.MODEL:
+            elif kind is _Kind.RECORD:
                 value[name] = self.build(inner, raw)  # type: ignore[arg-type]
             else:
                 value[name] = self._dates.get(raw) or self._date(raw)
@@ -193,7 +193,7 @@ def _kind_of(annotation: Any) -> tuple[_Kind, type[Record] | None]:
         else:
             break
     if isinstance(annotation, type) and issubclass(annotation, Record):
-        return (_Kind.MODELS if listed else _Kind.MODEL), annotation
+        return (_Kind.RECORDS if listed else _Kind.RECORD), annotation
     if annotation is EdtfDate:
         assert not listed, "no field holds a list of dates"
         return _Kind.EDTF, None
@@ -204,7 +204,7 @@ def model_of_list(list_name: str) -> type[Record]:
     """The kind of record of one of a dataset's lists (`events`: Event)."""
     spec = next(spec for spec in field_specs(Dataset) if spec.name == list_name)
     kind, model = _kind_of(spec.annotation)
-    assert kind is _Kind.MODELS and model is not None, f"{list_name} is a list of records"
+    assert kind is _Kind.RECORDS and model is not None, f"{list_name} is a list of records"
     return model
 
 

@@ -131,11 +131,9 @@ YesOrNo = Annotated[
     JsonSchema({"anyOf": [{"type": "boolean"}, {"enum": ["true", "false"]}]}),
 ]
 
-_NO_VALUE: Any = dataclasses.MISSING
-
 
 def described(
-    default: Any = _NO_VALUE,
+    default: Any = dataclasses.MISSING,
     *,
     default_factory: Callable[[], Any] | None = None,
     description: str | None = None,
@@ -195,11 +193,6 @@ def field_specs(model: type) -> tuple[FieldSpec, ...]:
             for field in dataclasses.fields(model)
         )
     return specs
-
-
-def is_record(value: Any) -> bool:
-    """Whether a value is a record (or a part of one: a citation, a claim), not a plain value."""
-    return isinstance(value, Record)
 
 
 def fields_as_json(
