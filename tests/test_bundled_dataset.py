@@ -367,3 +367,27 @@ def test_fields_as_json_is_what_pydantic_dumps() -> None:
                     dump = TypeAdapter(type(record)).dump_python
                     expected = dump(record, mode="json", by_alias=True, exclude_defaults=defaults)
                     assert fields_as_json(record, exclude_defaults=defaults) == expected, record.id
+
+
+def test_records_read_without_validation_are_frozen_and_a_replaced_one_is_checked_again(
+    dataset: Dataset,
+) -> None:
+    """The snapshot's records (made without `__init__`) refuse changes; `replace` runs a record's own rules."""
+    import dataclasses
+
+    from pydantic_core import PydanticCustomError
+
+    event = next(record for record in dataset.events if len(record.places) >= 2)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        event.title = {"en": "changed"}  # type: ignore[misc]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        del event.id
+    assert dataclasses.replace(event, places_are="one-of").places_are == "one-of"
+    with pytest.raises(PydanticCustomError, match="needs two places"):
+        dataclasses.replace(event, places_are="one-of", places=event.places[:1])
+    citation = event.sources[0]
+    assert hash(citation) == hash(dataclasses.replace(citation)) and citation in {citation}
+    # The worked-out facts of a record are its own: a copy works them out again from its claims.
+    assert event.date_facts is event.date_facts
+    later = dataclasses.replace(event, dates=[])
+    assert later.date_facts.earliest is None and event.date_facts.earliest is not None

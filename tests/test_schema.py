@@ -69,6 +69,7 @@ SCHEMA_CAN_SAY = {
     "top-level-scalar.yaml": "text, not a mapping",
     "only-comments.yaml": "an empty document",
     "statement-sources.yaml": "a source type no reference manager knows (not what a citation supports)",
+    "record-rules.yaml": "a list where text in several languages goes, a property's name as a key",
 }
 # Those a schema cannot express: aloe's checks across records and its safe YAML reading.
 SCHEMA_CANNOT_SAY = {

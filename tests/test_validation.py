@@ -92,3 +92,68 @@ def test_messages_never_dump_the_input_value(
     result = aloe("validate", str(path))
     assert secret not in result.stdout
     assert "title: expected text, or a mapping of languages" in result.stdout
+
+
+def test_problems_past_the_first_few_hundred_records_are_each_placed(
+    aloe: Callable[..., Result], write_dataset: Callable[..., Path]
+) -> None:
+    # Records are validated a few hundred at a time: a problem in any batch, in several lists at
+    # once, is reported at its own line, and a batch with a problem does not hide the next one's.
+    head = "format: aloe/1\ntitle: Many records\nsources: [{id: s1, title: Source}]\n"
+    broken_events = {
+        0: "title: ''",
+        255: "title: E, bogus: 1",
+        256: "title: ''",
+        299: "title: E, dates: [{edtf: 2001-13}]",
+    }
+    events = [
+        f"  - {{id: e-{n}, sources: [{{source: s1}}], {broken_events.get(n, 'title: E')}}}"
+        for n in range(600)
+    ]
+    people = [
+        f"  - {{id: p-{n}, name: P, sources: [{{source: s1}}]{', role: [a]' if n == 270 else ''}}}"
+        for n in range(300)
+    ]
+    path = write_dataset(head + "events:\n" + "\n".join(events) + "\npeople:\n" + "\n".join(people) + "\n")
+    result = aloe("validate", "--format", "json", str(path))
+    assert result.exit_code == 1
+    reported = [(p["line"], p["location"], p["message"]) for p in json.loads(result.stdout)]
+    events_line, people_line = 5, 5 + 600 + 1
+    assert reported == [
+        (events_line + 0, "events[0].title.en", "this text is empty"),
+        (
+            events_line + 255,
+            "events[255].bogus",
+            "unknown field 'bogus' (known fields: " + KNOWN_EVENT_FIELDS + ")",
+        ),
+        (events_line + 256, "events[256].title.en", "this text is empty"),
+        (
+            events_line + 299,
+            "events[299].dates[0].edtf",
+            "'2001-13': month 13 does not exist (01-12, or 21-24 for seasons)",
+        ),
+        (people_line + 270, "people[270].role", "expected text, found a list"),
+    ]
+
+
+KNOWN_EVENT_FIELDS = (
+    "id, sources, note, inferred, media, translated, dates, dated_by, title, summary, era, places,"
+    " places_are, people, organisations, categories, series, role, role_note"
+)
+
+
+def test_a_field_is_named_as_the_file_names_it_never_by_its_python_name(
+    aloe: Callable[..., Result], write_dataset: Callable[..., Path]
+) -> None:
+    # `from` and `to` are `from_org` and `to_org` in Python: only the file's names are read.
+    path = write_dataset(
+        "format: aloe/1\ntitle: T\nsources: [{id: s1, title: S}]\n"
+        "organisations: [{id: a, name: A, sources: [{source: s1}]}, {id: b, name: B, sources: [{source: s1}]}]\n"
+        "lineage: [{id: l, relation: became, from_org: a, to: b, sources: [{source: s1}]}]\n"
+    )
+    result = aloe("validate", "--format", "json", str(path))
+    assert result.exit_code == 1
+    assert [(p["location"], p["message"]) for p in json.loads(result.stdout)] == [
+        ("lineage[0].from", "'from' is required here"),
+        ("lineage[0].from_org", "unknown field 'from_org' (did you mean 'from'?)"),
+    ]
